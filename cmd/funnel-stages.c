@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/* funnel-stages - stage conversion of a CRM export. */
+#include <stdlib.h>
+
+#include "cmdutil.h"
+
+static const struct argp_option options[] = {
+	{ NULL, 0, NULL, 0, "Columns (a header name or a 1-based number):", 1 },
+	{ "key", 'k', "COL", 0, "the deal id (default: opportunity_id, Deal ID, Id, ...)", 0 },
+	{ "stage", 's', "COL", 0, "the stage (default: deal_stage, StageName, Stage, ...)", 0 },
+	{ "time", 't', "COL", 0, "when the row happened, in long stage history (default: entered_at, CreatedDate, ...)", 0 },
+	{ "status", 0x101, "COL", 0, "won / lost / open status (default: deal_status, Status, ...)", 0 },
+	{ "by", 'b', "COL[,COL]", 0, "one funnel per group of these columns", 0 },
+	{ "stage-date", 0x102, "STAGE=COL", 0, "the deal entered STAGE when COL is not empty (repeatable)", 0 },
+	{ NULL, 0, NULL, 0, "The funnel:", 2 },
+	{ "stages", 'S', "A,B,C", 0, "the stages in funnel order", 0 },
+	{ "stages-file", 0x103, "FILE", 0, "the stages, one per line; label=Stage lines map CRM labels", 0 },
+	{ "lost", 0x104, "LABEL", 0, "a stage label that means lost, beside Lost, Closed Lost, Loss (repeatable)", 0 },
+	{ "won", 0x105, "LABEL", 0, "a stage label that means won, beside Won, Closed Won (repeatable)", 0 },
+	{ "mode", 'm', "MODE", 0, "furthest: a deal counts in every stage up to the furthest it reached (default)", 0 },
+	{ 0 }
+};
+
+static const struct argp_child children[] = {
+	{ &cmd_common_argp, 0, NULL, 0 },
+	{ 0 }
+};
+
+static const struct argp argp = {
+	.options = options,
+	.parser = cmd_forward_option,
+	.args_doc = "[FILE...]",
+	.doc = "Stage conversion: how many deals reach each stage of the funnel, "
+	       "how many convert from step to step, and where lost deals stopped."
+	       "\v"
+	       "Output columns: [GROUP,] stage, reached, step_conversion, "
+	       "overall_conversion, dropped, lost.\n" CMD_EXIT_HELP,
+	.children = children,
+};
+
+const char *argp_program_version = "funnel-stages (libfunnel) " FUNNEL_VERSION_STRING;
+
+int main(int argc, char **argv)
+{
+	struct funnel_table *result = NULL;
+	struct funnel_stages *st;
+	struct cmd cmd;
+	int ret;
+
+	cmd_init(&cmd, "funnel-stages");
+	st = funnel_stages_new(cmd.ctx);
+	if (!st)
+		return cmd_fail(&cmd, FUNNEL_ERR_NOMEM);
+	cmd.set = (int (*)(void *, const char *, const char *))funnel_stages_set;
+	cmd.analysis = st;
+	cmd_parse(&cmd, &argp, argc, argv);
+	ret = funnel_stages_run(st, cmd.in, &result);
+	ret = ret < 0 ? cmd_fail(&cmd, ret) : cmd_write(&cmd, result);
+	funnel_table_free(result);
+	funnel_stages_free(st);
+	cmd_free(&cmd);
+	return ret;
+}

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: MIT */
+/* buf.c - growable buffers and string interning. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool buf_reserve(struct fnl_buf *b, size_t extra)
+{
+	size_t cap;
+	char *p;
+
+	if (b->cap - b->len > extra)
+		return true;
+	if (extra > SIZE_MAX / 2 - b->len)
+		return false;
+	cap = b->cap ? b->cap : 64;
+	while (cap - b->len <= extra)
+		cap *= 2;
+	p = realloc(b->data, cap);
+	if (!p)
+		return false;
+	b->data = p;
+	b->cap = cap;
+	return true;
+}
+
+bool fnl_buf_append(struct fnl_buf *b, const void *p, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return false;
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	return true;
+}
+
+bool fnl_buf_putc(struct fnl_buf *b, char c)
+{
+	return fnl_buf_append(b, &c, 1);
+}
+
+bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !buf_reserve(b, (size_t)n + 1))
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return true;
+}
+
+bool fnl_buf_terminate(struct fnl_buf *b)
+{
+	if (!buf_reserve(b, 1))
+		return false;
+	b->data[b->len] = '\0';
+	return true;
+}
+
+void fnl_buf_free(struct fnl_buf *b)
+{
+	free(b->data);
+	*b = (struct fnl_buf){ 0 };
+}
+
+/*
+ * Open addressing with linear probing over a power-of-two table of ids;
+ * each id remembers its hash so that growing never rehashes a string and
+ * most probes are settled without touching the arena.
+ */
+struct fnl_intern {
+	struct fnl_buf arena;  /* the strings, each followed by NUL */
+	size_t *offset;        /* id -> start in arena */
+	uint64_t *hash;        /* id -> hash */
+	size_t count, ids_cap;
+	uint32_t *slot;        /* id + 1, or 0 for empty */
+	size_t mask;
+};
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len;
+
+	while (len >= 8) {
+		uint64_t w;
+
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+		s += 8;
+		len -= 8;
+	}
+	if (len) {
+		uint64_t w = 0;
+
+		memcpy(&w, s, len);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	}
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53u;
+	return h ^ (h >> 32);
+}
+
+struct fnl_intern *fnl_intern_new(void)
+{
+	struct fnl_intern *in = calloc(1, sizeof(*in));
+
+	if (!in)
+		return NULL;
+	in->slot = calloc(64, sizeof(*in->slot));
+	if (!in->slot) {
+		free(in);
+		return NULL;
+	}
+	in->mask = 63;
+	return in;
+}
+
+void fnl_intern_free(struct fnl_intern *in)
+{
+	if (!in)
+		return;
+	fnl_buf_free(&in->arena);
+	free(in->offset);
+	free(in->hash);
+	free(in->slot);
+	free(in);
+}
+
+static size_t find_slot(const struct fnl_intern *in, const char *s, size_t len,
+			uint64_t h)
+{
+	size_t i = h & in->mask;
+
+	for (;; i = (i + 1) & in->mask) {
+		uint32_t id1 = in->slot[i];
+		const char *t;
+		size_t tlen;
+
+		if (!id1)
+			return i;
+		if (in->hash[id1 - 1] != h)
+			continue;
+		t = fnl_intern_str(in, id1 - 1, &tlen);
+		if (tlen == len && memcmp(t, s, len) == 0)
+			return i;
+	}
+}
+
+static bool grow_slots(struct fnl_intern *in)
+{
+	size_t n = (in->mask + 1) * 2;
+	uint32_t *slot = calloc(n, sizeof(*slot));
+
+	if (!slot)
+		return false;
+	free(in->slot);
+	in->slot = slot;
+	in->mask = n - 1;
+	for (size_t id = 0; id < in->count; id++) {
+		size_t i = in->hash[id] & in->mask;
+
+		while (slot[i])
+			i = (i + 1) & in->mask;
+		slot[i] = (uint32_t)id + 1;
+	}
+	return true;
+}
+
+static bool grow_ids(struct fnl_intern *in)
+{
+	size_t n = in->ids_cap ? in->ids_cap * 2 : 64;
+	size_t *offset;
+	uint64_t *hash;
+
+	if (n > UINT32_MAX - 1)
+		return false;
+	offset = fnl_reallocarray(in->offset, n, sizeof(*offset));
+	if (!offset)
+		return false;
+	in->offset = offset;
+	hash = fnl_reallocarray(in->hash, n, sizeof(*hash));
+	if (!hash)
+		return false;
+	in->hash = hash;
+	in->ids_cap = n;
+	return true;
+}
+
+int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
+		       bool *added)
+{
+	uint64_t h = hash_bytes(s, len);
+	size_t i = find_slot(in, s, len, h);
+	size_t off;
+
+	if (added)
+		*added = false;
+	if (in->slot[i])
+		return in->slot[i] - 1;
+	if (in->count == in->ids_cap && !grow_ids(in))
+		return -1;
+	/* Keep the load factor under 1/2 so probe runs stay short. */
+	if ((in->count + 1) * 2 > in->mask + 1) {
+		if (!grow_slots(in))
+			return -1;
+		i = find_slot(in, s, len, h);
+	}
+	off = in->arena.len;
+	if (!fnl_buf_append(&in->arena, s, len) ||
+	    !fnl_buf_putc(&in->arena, '\0')) {
+		in->arena.len = off;
+		return -1;
+	}
+	in->offset[in->count] = off;
+	in->hash[in->count] = h;
+	in->slot[i] = (uint32_t)in->count + 1;
+	if (added)
+		*added = true;
+	return (int64_t)in->count++;
+}
+
+int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len)
+{
+	size_t i = find_slot(in, s, len, hash_bytes(s, len));
+
+	return in->slot[i] ? (int64_t)in->slot[i] - 1 : -1;
+}
+
+size_t fnl_intern_count(const struct fnl_intern *in)
+{
+	return in->count;
+}
+
+const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
+			   size_t *len)
+{
+	const char *s = in->arena.data + in->offset[id];
+
+	if (len)
+		*len = (id + 1 < (int64_t)in->count ? in->offset[id + 1] :
+						      in->arena.len) -
+		       in->offset[id] - 1;
+	return s;
+}

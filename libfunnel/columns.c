@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: MIT */
+/* columns.c - choosing columns by name, number or well-known CRM names. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Skips what header matching ignores; returns the next byte that counts. */
+static const char *skip_ignored(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '_' || *s == '-' || *s == '\t')
+			s++;
+		else if ((unsigned char)s[0] == 0xc2 &&
+			 (unsigned char)s[1] == 0xa0)
+			s += 2;  /* U+00A0, common in spreadsheet headers */
+		else
+			return s;
+	}
+}
+
+bool fnl_header_name_matches(const char *header, const char *wanted)
+{
+	for (;;) {
+		header = skip_ignored(header);
+		wanted = skip_ignored(wanted);
+		if (!*header || !*wanted)
+			return !*header && !*wanted;
+		if (tolower((unsigned char)*header) !=
+		    tolower((unsigned char)*wanted))
+			return false;
+		header++;
+		wanted++;
+	}
+}
+
+bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b)
+{
+	enum { SHOWN = 40 };
+
+	for (size_t i = 0; i < h->count && i < SHOWN; i++)
+		if (!fnl_buf_printf(b, "%s\"%s\"", i ? ", " : "", h->names[i]))
+			return false;
+	if (h->count > SHOWN &&
+	    !fnl_buf_printf(b, " and %zu more", h->count - SHOWN))
+		return false;
+	return fnl_buf_terminate(b);
+}
+
+static int not_found(struct funnel_ctx *ctx, const struct fnl_header *h,
+		     const struct fnl_column_spec *spec)
+{
+	struct fnl_buf b = { 0 };
+	int ret;
+
+	if (spec->name)
+		fnl_buf_printf(&b, "%s: no column \"%s\" for %s; the header has: ",
+			       h->file, spec->name, spec->option);
+	else
+		fnl_buf_printf(&b, "%s: no %s column found (give %s); the header has: ",
+			       h->file, spec->role, spec->option);
+	if (!fnl_header_describe(h, &b)) {
+		fnl_buf_free(&b);
+		return fnl_nomem(ctx);
+	}
+	ret = fnl_fail(ctx, FUNNEL_ERR_USAGE, "%s", b.data);
+	fnl_buf_free(&b);
+	return ret;
+}
+
+static bool is_number(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/*
+ * Finds the columns called name, exactly first, then loosely; returns how
+ * many matched at the first level that matched anything (0, 1, or 2 for
+ * two or more), their indexes in found[].
+ */
+static int match_name(const struct fnl_header *h, const char *name,
+		      int64_t found[2])
+{
+	for (int loose = 0; loose < 2; loose++) {
+		int n = 0;
+
+		for (size_t i = 0; i < h->count && n < 2; i++) {
+			bool same = loose ? fnl_header_name_matches(h->names[i], name)
+					  : strcmp(h->names[i], name) == 0;
+			if (same)
+				found[n++] = (int64_t)i;
+		}
+		if (n)
+			return n;
+	}
+	return 0;
+}
+
+int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
+		    const struct fnl_column_spec *spec, int64_t *col)
+{
+	int64_t found[2];
+	int n;
+
+	*col = -1;
+	if (spec->name && is_number(spec->name)) {
+		long long k = strtoll(spec->name, NULL, 10);
+
+		if (k < 1 || (size_t)k > h->count)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"%s: %s %s: the header has %zu columns",
+					h->file, spec->option, spec->name,
+					h->count);
+		*col = k - 1;
+		return 0;
+	}
+	if (spec->name) {
+		n = match_name(h, spec->name, found);
+		if (n == 0)
+			return not_found(ctx, h, spec);
+		if (n > 1)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"%s: column name \"%s\" is ambiguous (columns %lld and %lld); give %s a column number",
+					h->file, spec->name,
+					(long long)found[0] + 1,
+					(long long)found[1] + 1, spec->option);
+		*col = found[0];
+		return 0;
+	}
+	/* A duplicated well-known name is taken at its first column. */
+	for (const char *const *c = spec->candidates; c && *c; c++) {
+		if (match_name(h, *c, found)) {
+			*col = found[0];
+			return 0;
+		}
+	}
+	if (spec->flags & FNL_COLUMN_REQUIRED)
+		return not_found(ctx, h, spec);
+	return 0;
+}

@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dates.c - calendar dates, instants and durations as CRM exports write
+ * them.  The calendar arithmetic is our own proleptic Gregorian one:
+ * nothing here consults TZ, and strptime runs in the C locale, so a file
+ * gives the same numbers on every machine.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strptime_l, newlocale, tm_gmtoff */
+#endif
+
+#include <locale.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+
+/* Broken-down value before validation; offset is seconds east of UTC. */
+struct fields {
+	int64_t year;
+	int month, day;
+	int hour, min, sec, usec;
+	int offset;
+	bool has_time;
+};
+
+/* The unread part of the cell. */
+struct cursor {
+	const char *p;
+	const char *end;
+};
+
+static bool is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+static bool at_end(const struct cursor *c)
+{
+	return c->p == c->end;
+}
+
+static bool accept(struct cursor *c, char ch)
+{
+	if (at_end(c) || *c->p != ch)
+		return false;
+	c->p++;
+	return true;
+}
+
+static size_t count_digits(const struct cursor *c)
+{
+	const char *p = c->p;
+
+	while (p < c->end && is_digit(*p))
+		p++;
+	return (size_t)(p - c->p);
+}
+
+/* Reads min..max digits into *val; more digits are left for the caller
+ * to trip over. */
+static bool read_number(struct cursor *c, size_t min, size_t max, int *val)
+{
+	size_t n = 0;
+
+	*val = 0;
+	while (n < max && !at_end(c) && is_digit(*c->p)) {
+		*val = *val * 10 + (*c->p++ - '0');
+		n++;
+	}
+	return n >= min;
+}
+
+static bool is_leap(int64_t y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+static int days_in_month(int64_t y, int m)
+{
+	static const unsigned char days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+/*
+ * Seconds go to 59: a leap second has no place in an instant counted in
+ * plain days of 86400 s, and no CRM writes one, so ":60" is a typo.
+ */
+static const char *check_fields(const struct fields *t)
+{
+	if (t->year < 1 || t->year > 9999)
+		return "year out of range";
+	if (t->month < 1 || t->month > 12)
+		return "month out of range";
+	if (t->day < 1 || t->day > days_in_month(t->year, t->month))
+		return "day out of range for the month";
+	if (t->hour < 0 || t->hour > 23)
+		return "hour out of range";
+	if (t->min < 0 || t->min > 59)
+		return "minute out of range";
+	if (t->sec < 0 || t->sec > 59)
+		return "second out of range";
+	if (t->offset <= -86400 || t->offset >= 86400)
+		return "UTC offset out of range";
+	return NULL;
+}
+
+/* Up to 9 digits (nanoseconds); what is finer than a microsecond is cut. */
+static const char *read_fraction(struct cursor *c, int *usec)
+{
+	size_t n = count_digits(c);
+	int v = 0;
+
+	if (n == 0)
+		return "bad fractional seconds";
+	if (n > 9)
+		return "too many fractional digits";
+	for (size_t i = 0; i < 6; i++)
+		v = v * 10 + (i < n ? c->p[i] - '0' : 0);
+	c->p += n;
+	*usec = v;
+	return NULL;
+}
+
+/* HH:MM[:SS[.f]], or H:MM... when hour_digits is 1 (the A/B/YYYY forms). */
+static const char *read_clock(struct cursor *c, size_t hour_digits,
+			      struct fields *t)
+{
+	if (!read_number(c, hour_digits, 2, &t->hour) || !accept(c, ':') ||
+	    !read_number(c, 2, 2, &t->min))
+		return "bad time of day";
+	t->has_time = true;
+	if (!accept(c, ':'))
+		return NULL;
+	if (!read_number(c, 2, 2, &t->sec))
+		return "bad time of day";
+	return accept(c, '.') ? read_fraction(c, &t->usec) : NULL;
+}
+
+/* Z, +HH:MM, +HHMM or +HH (or '-'); nothing is fine too. */
+static const char *read_offset(struct cursor *c, int *offset)
+{
+	int sign, h, m = 0;
+
+	if (accept(c, 'Z'))
+		return NULL;
+	if (accept(c, '+'))
+		sign = 1;
+	else if (accept(c, '-'))
+		sign = -1;
+	else
+		return NULL;
+	if (!read_number(c, 2, 2, &h))
+		return "bad UTC offset";
+	if ((accept(c, ':') || count_digits(c) > 0) &&
+	    !read_number(c, 2, 2, &m))
+		return "bad UTC offset";
+	if (h > 23 || m > 59)
+		return "UTC offset out of range";
+	*offset = sign * (h * 3600 + m * 60);
+	return NULL;
+}
+
+/* An hour written with AM/PM: 12 AM is midnight, 12 PM noon. */
+static const char *read_meridiem(struct cursor *c, struct fields *t)
+{
+	const char *save = c->p;
+	bool pm;
+
+	accept(c, ' ');
+	if (accept(c, 'A') || accept(c, 'a')) {
+		pm = false;
+	} else if (accept(c, 'P') || accept(c, 'p')) {
+		pm = true;
+	} else {
+		c->p = save;
+		return NULL;
+	}
+	if (!accept(c, 'M') && !accept(c, 'm'))
+		return "bad time of day";
+	if (t->hour < 1 || t->hour > 12)
+		return "hour out of range for AM/PM";
+	t->hour = t->hour % 12 + (pm ? 12 : 0);
+	return NULL;
+}
+
+/* YYYY-MM-DD or YYYY/MM/DD, then an optional ISO time and offset. */
+static const char *parse_ymd(struct cursor *c, struct fields *t)
+{
+	const char *why;
+	char sep;
+	int year;
+
+	read_number(c, 4, 4, &year);
+	t->year = year;
+	if (at_end(c) || (*c->p != '-' && *c->p != '/'))
+		return "not a date";
+	sep = *c->p++;
+	if (!read_number(c, 1, 2, &t->month) || !accept(c, sep) ||
+	    !read_number(c, 1, 2, &t->day))
+		return "not a date";
+	if (at_end(c))
+		return NULL;
+	if (!accept(c, 'T') && !accept(c, ' '))
+		return "trailing characters";
+	if ((why = read_clock(c, 2, t)) || (why = read_offset(c, &t->offset)))
+		return why;
+	return at_end(c) ? NULL : "trailing characters";
+}
+
+static const char *parse_compact(struct cursor *c, struct fields *t)
+{
+	int year;
+
+	read_number(c, 4, 4, &year);
+	read_number(c, 2, 2, &t->month);
+	read_number(c, 2, 2, &t->day);
+	t->year = year;
+	return NULL;
+}
+
+static const char *order_conflict(const struct fnl_date_format *f)
+{
+	bool given = f->fmt != NULL;
+
+	if (f->order == FNL_ORDER_DMY)
+		return given ? "month out of range for the D/M/YYYY order given" :
+			"month out of range for the D/M/YYYY order decided earlier in the column";
+	return given ? "month out of range for the M/D/YYYY order given" :
+		"month out of range for the M/D/YYYY order decided earlier in the column";
+}
+
+/*
+ * A/B/YYYY with '/', '-' or '.', a two- or four-digit year and an optional
+ * time.  The order comes from f, or from this value when one part cannot
+ * be a month; it is recorded in f only once the whole value proved valid.
+ */
+static enum fnl_date_result parse_abyear(struct fnl_date_format *f,
+					 struct cursor *c, struct fields *t,
+					 const char **why)
+{
+	enum fnl_date_order order = f->order;
+	int a, b, year;
+	size_t ydigits;
+	char sep;
+
+	*why = "not a date";
+	read_number(c, 1, 2, &a);
+	if (at_end(c) || !*c->p || !strchr("/-.", *c->p))
+		return FNL_DATE_INVALID;
+	sep = *c->p++;
+	if (!read_number(c, 1, 2, &b) || !accept(c, sep))
+		return FNL_DATE_INVALID;
+	ydigits = count_digits(c);
+	if (ydigits != 2 && ydigits != 4)
+		return FNL_DATE_INVALID;
+	read_number(c, ydigits, ydigits, &year);
+	/* As POSIX %y: 69-99 are 1969-1999, 00-68 are 2000-2068. */
+	t->year = ydigits == 4 ? year : year + (year >= 69 ? 1900 : 2000);
+	if (accept(c, ' ') &&
+	    ((*why = read_clock(c, 1, t)) || (*why = read_meridiem(c, t))))
+		return FNL_DATE_INVALID;
+	if (!at_end(c)) {
+		*why = "trailing characters";
+		return FNL_DATE_INVALID;
+	}
+
+	if (order == FNL_ORDER_UNKNOWN) {
+		if (a > 12 && b <= 12)
+			order = FNL_ORDER_DMY;
+		else if (b > 12 && a <= 12)
+			order = FNL_ORDER_MDY;
+	} else if ((order == FNL_ORDER_DMY && b > 12) ||
+		   (order == FNL_ORDER_MDY && a > 12)) {
+		*why = order_conflict(f);
+		return FNL_DATE_INVALID;
+	}
+	/* Undecided with both parts <= 12 any month holds either as a day. */
+	t->month = order == FNL_ORDER_DMY ? b : a;
+	t->day = order == FNL_ORDER_DMY ? a : b;
+	if ((*why = check_fields(t)))
+		return FNL_DATE_INVALID;
+	if (order == FNL_ORDER_UNKNOWN && a != b)
+		return FNL_DATE_AMBIGUOUS;
+	if (a != b)
+		f->order = order;
+	return FNL_DATE_OK;
+}
+
+static enum fnl_date_result parse_auto(struct fnl_date_format *f,
+				       struct cursor *c, struct fields *t,
+				       const char **why)
+{
+	size_t n = count_digits(c);
+
+	if (n == 8 && c->p + n == c->end)
+		*why = parse_compact(c, t);
+	else if (n == 4)
+		*why = parse_ymd(c, t);
+	else if (n == 1 || n == 2)
+		return parse_abyear(f, c, t, why);
+	else
+		*why = "not a date";
+	if (!*why)
+		*why = check_fields(t);
+	return *why ? FNL_DATE_INVALID : FNL_DATE_OK;
+}
+
+/* Whether fmt uses one of the conversions in set ("%Ey" counts as 'y'). */
+static bool uses_conversion(const char *fmt, const char *set)
+{
+	for (const char *p = fmt; (p = strchr(p, '%')); ) {
+		p++;
+		while (*p && strchr("-_0^#123456789EO", *p))
+			p++;
+		if (!*p)
+			break;
+		if (*p != '%' && strchr(set, *p))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/*
+ * strptime_l in the C locale: month names are English whatever LC_TIME
+ * says.  strptime accepts Feb 30 and second 61, so check_fields still
+ * judges the result; fields the format lacks default to 1970-01-01
+ * 00:00:00.  %s is refused: glibc converts it with localtime.
+ */
+static const char *parse_strptime(const char *fmt, const char *s, size_t len,
+				  struct fields *t)
+{
+	struct tm tm = { .tm_mday = 1, .tm_year = 70 };
+	char buf[128];
+	locale_t c_locale;
+	const char *end;
+
+	if (uses_conversion(fmt, "s"))
+		return "epoch seconds in a date format depend on TZ";
+	if (len >= sizeof(buf))
+		return "too long";
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	/* The C locale is built in: this never allocates in glibc. */
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (!c_locale)
+		return "out of memory";
+	end = strptime_l(buf, fmt, &tm, c_locale);
+	freelocale(c_locale);
+	if (!end)
+		return "does not match the date format";
+	if (end != buf + len)
+		return "trailing characters";
+	t->year = tm.tm_year + INT64_C(1900);
+	t->month = tm.tm_mon + 1;
+	t->day = tm.tm_mday;
+	t->hour = tm.tm_hour;
+	t->min = tm.tm_min;
+	t->sec = tm.tm_sec;
+	t->offset = tm.tm_gmtoff > -86400 && tm.tm_gmtoff < 86400 ?
+		(int)tm.tm_gmtoff : 86400;
+	t->has_time = uses_conversion(fmt, "HIklMSTRrcX");
+	return check_fields(t);
+}
+
+enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
+				    size_t len, struct fnl_time *out,
+				    const char **why)
+{
+	struct cursor c = { s, s + len };
+	struct fields t = { 0 };
+	enum fnl_date_result res;
+	const char *ignored;
+	int64_t secs;
+
+	if (!why)
+		why = &ignored;
+	if (f->fmt && strcmp(f->fmt, "mdy") && strcmp(f->fmt, "dmy")) {
+		*why = parse_strptime(f->fmt, s, len, &t);
+		if (*why)
+			return FNL_DATE_INVALID;
+	} else {
+		if (f->fmt)
+			f->order = f->fmt[0] == 'm' ? FNL_ORDER_MDY :
+				FNL_ORDER_DMY;
+		res = parse_auto(f, &c, &t, why);
+		if (res != FNL_DATE_OK)
+			return res;
+	}
+	out->day = fnl_days_from_civil(t.year, (unsigned)t.month,
+				       (unsigned)t.day);
+	secs = out->day * INT64_C(86400) + t.hour * 3600 + t.min * 60 + t.sec -
+	       t.offset;
+	out->usec = secs * FNL_USEC_PER_SEC + t.usec;
+	out->has_time = t.has_time;
+	return FNL_DATE_OK;
+}
+
+/*
+ * Howard Hinnant's days_from_civil: count 400-year eras of 146097 days
+ * from a year that starts in March, so February's length only matters at
+ * the end of a year.
+ */
+int32_t fnl_days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)(era * 146097 + doe - 719468);
+}
+
+void fnl_civil_from_days(int32_t days, int64_t *y, unsigned *m, unsigned *d)
+{
+	int64_t z = (int64_t)days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int64_t)yoe + era * 400 + (*m <= 2);
+}
+
+/*
+ * Parsed dates have four-digit years.  A year outside 0..9999 (only
+ * reachable by arithmetic far off any CRM data) is still printed with
+ * %lld but cut to the ten characters out[] holds.
+ */
+void fnl_format_day(int32_t days, char out[static 11])
+{
+	char tmp[48];
+	int64_t y;
+	unsigned m, d;
+
+	fnl_civil_from_days(days, &y, &m, &d);
+	snprintf(tmp, sizeof(tmp), "%04lld-%02u-%02u", (long long)y, m, d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+/*
+ * Units are lower case only: "M" could be read as months, which have no
+ * fixed length.  Zero is allowed ("0s" disables a window).
+ */
+bool fnl_duration_parse(const char *s, int64_t *usec)
+{
+	static const struct {
+		char unit;
+		int64_t usec;
+	} units[] = {
+		{ 's', FNL_USEC_PER_SEC },
+		{ 'm', 60 * FNL_USEC_PER_SEC },
+		{ 'h', 3600 * FNL_USEC_PER_SEC },
+		{ 'd', FNL_USEC_PER_DAY },
+		{ 'w', 7 * FNL_USEC_PER_DAY },
+	};
+	int64_t n = 0, scale = FNL_USEC_PER_SEC;
+	const char *p = s;
+
+	if (!s || !is_digit(*p))
+		return false;
+	for (; is_digit(*p); p++) {
+		if (n > (INT64_MAX - (*p - '0')) / 10)
+			return false;
+		n = n * 10 + (*p - '0');
+	}
+	if (*p) {
+		size_t i;
+
+		for (i = 0; i < FNL_ARRAY_SIZE(units); i++)
+			if (units[i].unit == *p)
+				break;
+		if (i == FNL_ARRAY_SIZE(units) || p[1])
+			return false;
+		scale = units[i].usec;
+	}
+	if (n > INT64_MAX / scale)
+		return false;
+	*usec = n * scale;
+	return true;
+}

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * funnel.h - libfunnel, sales-funnel analytics over CRM exports.
+ *
+ * The one public header.  Data flows one way:
+ *
+ *   struct funnel_input (CSV bytes -> typed records)
+ *     -> an analysis (struct funnel_stages, ...)
+ *     -> struct funnel_table (the result)
+ *     -> funnel_table_write() (csv, tsv, json, md or an aligned table)
+ *
+ * Every object belongs to a struct funnel_ctx.  Functions that can fail
+ * return 0 or a negative enum funnel_status and leave a one-line message
+ * in the context (funnel_ctx_message()); the library never prints, never
+ * exits and keeps no global state, so separate contexts may be used from
+ * separate threads.
+ *
+ * Options are set by name with the same names and value syntax as the
+ * commands' long options (funnel_input_set(in, "delimiter", ";")), so the
+ * man pages of the commands document them and new options need no new
+ * symbols.
+ */
+#ifndef FUNNEL_H
+#define FUNNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FUNNEL_VERSION_MAJOR 0
+#define FUNNEL_VERSION_MINOR 1
+#define FUNNEL_VERSION_MICRO 0
+#define FUNNEL_VERSION_STRING "0.1.0"
+
+/**
+ * enum funnel_status - what a failing function returns (always negative).
+ * @FUNNEL_OK: success.
+ * @FUNNEL_ERR_USAGE: an option or its value is invalid, or options conflict.
+ * @FUNNEL_ERR_DATA: the input is malformed (a record, a cell, an encoding).
+ * @FUNNEL_ERR_OPEN: an input file cannot be opened or read from the start.
+ * @FUNNEL_ERR_IO: reading or writing failed part way (disk full, EIO).
+ * @FUNNEL_ERR_NOMEM: memory ran out.
+ * @FUNNEL_ERR_INTERNAL: a bug in libfunnel; please report it.
+ *
+ * Since: 0.1
+ */
+enum funnel_status {
+	FUNNEL_OK = 0,
+	FUNNEL_ERR_USAGE = -1,
+	FUNNEL_ERR_DATA = -2,
+	FUNNEL_ERR_OPEN = -3,
+	FUNNEL_ERR_IO = -4,
+	FUNNEL_ERR_NOMEM = -5,
+	FUNNEL_ERR_INTERNAL = -6,
+};
+
+/* ------------------------------------------------------------------ */
+/* Context                                                              */
+
+/**
+ * enum funnel_log_level - importance of a message passed to the log callback.
+ * @FUNNEL_LOG_WARNING: something the user should know (skipped records,
+ *	an inferred stage order).
+ * @FUNNEL_LOG_INFO: what was chosen automatically (columns, delimiter,
+ *	date order); commands show these with --verbose.
+ *
+ * Since: 0.1
+ */
+enum funnel_log_level {
+	FUNNEL_LOG_WARNING = 1,
+	FUNNEL_LOG_INFO = 2,
+};
+
+struct funnel_ctx;
+
+/**
+ * funnel_ctx_new() - create a context.
+ *
+ * Return: a new context owned by the caller (free with funnel_ctx_free()),
+ * or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_ctx *funnel_ctx_new(void);
+
+/**
+ * funnel_ctx_free() - release a context; NULL is allowed.
+ * @ctx: the context.  Objects created from it must be freed first.
+ *
+ * Since: 0.1
+ */
+void funnel_ctx_free(struct funnel_ctx *ctx);
+
+/**
+ * funnel_ctx_message() - the message of the last failure.
+ * @ctx: the context.
+ *
+ * Return: a NUL-terminated line without a trailing newline, owned by @ctx
+ * and valid until the next call that fails; "" when nothing failed.  Data
+ * errors read "FILE:LINE: column \"NAME\": what is wrong".
+ *
+ * Since: 0.1
+ */
+const char *funnel_ctx_message(const struct funnel_ctx *ctx);
+
+/**
+ * funnel_ctx_set_log() - receive warnings and informational messages.
+ * @ctx: the context.
+ * @fn: called with @userdata, the level and a line without newline;
+ *	NULL discards messages (the default).
+ * @userdata: passed to @fn.
+ *
+ * Since: 0.1
+ */
+void funnel_ctx_set_log(struct funnel_ctx *ctx,
+			void (*fn)(void *userdata, enum funnel_log_level level,
+				   const char *message),
+			void *userdata);
+
+/* ------------------------------------------------------------------ */
+/* Input                                                                */
+
+struct funnel_input;
+
+/**
+ * funnel_input_new() - create an input: a list of CSV sources and the rules
+ * for reading them (see funnel-input(7)).
+ * @ctx: the context.
+ *
+ * Return: a new input owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_input *funnel_input_new(struct funnel_ctx *ctx);
+
+/**
+ * funnel_input_free() - release an input and close the files it opened;
+ * NULL is allowed.
+ * @in: the input.
+ *
+ * Since: 0.1
+ */
+void funnel_input_free(struct funnel_input *in);
+
+/**
+ * funnel_input_set() - set a reading option by name.
+ * @in: the input.
+ * @name: "delimiter" (",", ";", "tab", "\t", "|" or any single byte),
+ *	"encoding" (an iconv name such as "GBK" or "LATIN1"),
+ *	"date-format" (a strptime(3) format, "mdy" or "dmy"),
+ *	"decimal-comma" ("1" or "0"), "skip-bad" ("1" or "0").
+ * @value: the value, as the commands' long option takes it.
+ *
+ * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or invalid value.
+ *
+ * Since: 0.1
+ */
+int funnel_input_set(struct funnel_input *in, const char *name,
+		     const char *value);
+
+/**
+ * funnel_input_set_rejects() - keep rejected records.
+ * @in: the input.
+ * @fp: each record skipped because of "skip-bad" is written here byte for
+ *	byte, after one copy of its file's header line; not closed by the
+ *	library.  NULL stops keeping them.
+ *
+ * Since: 0.1
+ */
+void funnel_input_set_rejects(struct funnel_input *in, FILE *fp);
+
+/**
+ * funnel_input_add_file() - add a CSV file to read.
+ * @in: the input.
+ * @path: a file name, or "-" for standard input.  Files are read in the
+ *	order added, each with its own header line, as one stream of records.
+ *
+ * The file is opened when an analysis runs.
+ *
+ * Return: 0, or FUNNEL_ERR_NOMEM.
+ *
+ * Since: 0.1
+ */
+int funnel_input_add_file(struct funnel_input *in, const char *path);
+
+/**
+ * funnel_input_add_stream() - add an open stream to read.
+ * @in: the input.
+ * @fp: the stream; read to its end but not closed.
+ * @name: the name used in messages.
+ *
+ * Return: 0, or FUNNEL_ERR_NOMEM.
+ *
+ * Since: 0.1
+ */
+int funnel_input_add_stream(struct funnel_input *in, FILE *fp,
+			    const char *name);
+
+/**
+ * funnel_input_skipped() - records skipped by "skip-bad" in the last run.
+ * @in: the input.
+ *
+ * Since: 0.1
+ */
+uint64_t funnel_input_skipped(const struct funnel_input *in);
+
+/* ------------------------------------------------------------------ */
+/* Results                                                              */
+
+/**
+ * enum funnel_column_type - how a result column's values are stored.
+ * @FUNNEL_COLUMN_TEXT: a string.
+ * @FUNNEL_COLUMN_COUNT: a 64-bit integer.
+ * @FUNNEL_COLUMN_RATE: a fraction (0.4375), shown as a percentage in tables.
+ * @FUNNEL_COLUMN_NUMBER: any other number (days, scores, p-values).
+ *
+ * Since: 0.1
+ */
+enum funnel_column_type {
+	FUNNEL_COLUMN_TEXT,
+	FUNNEL_COLUMN_COUNT,
+	FUNNEL_COLUMN_RATE,
+	FUNNEL_COLUMN_NUMBER,
+};
+
+/**
+ * enum funnel_format - output formats of funnel_table_write().
+ *
+ * Since: 0.1
+ */
+enum funnel_format {
+	FUNNEL_FORMAT_CSV,
+	FUNNEL_FORMAT_TSV,
+	FUNNEL_FORMAT_JSON,
+	FUNNEL_FORMAT_MD,
+	FUNNEL_FORMAT_TABLE,
+};
+
+/* Flags of funnel_table_write(). */
+#define FUNNEL_WRITE_COLOR 0x1u /* table: ANSI bold for highlighted rows */
+
+struct funnel_table;
+
+/** funnel_table_free() - release a result; NULL is allowed.  Since: 0.1 */
+void funnel_table_free(struct funnel_table *t);
+/** funnel_table_columns() - number of columns.  Since: 0.1 */
+size_t funnel_table_columns(const struct funnel_table *t);
+/** funnel_table_rows() - number of rows.  Since: 0.1 */
+size_t funnel_table_rows(const struct funnel_table *t);
+/** funnel_table_column_name() - a column's name, owned by @t.  Since: 0.1 */
+const char *funnel_table_column_name(const struct funnel_table *t, size_t col);
+/** funnel_table_column_type() - a column's type.  Since: 0.1 */
+enum funnel_column_type funnel_table_column_type(const struct funnel_table *t,
+						 size_t col);
+
+/**
+ * funnel_table_is_defined() - whether a cell has a value.
+ * @t: the result.
+ * @row: the row, from 0.
+ * @col: the column, from 0.
+ *
+ * Undefined cells are rates with a zero denominator and statistics of too
+ * few values: they are never 0 and never NaN.
+ *
+ * Since: 0.1
+ */
+bool funnel_table_is_defined(const struct funnel_table *t, size_t row,
+			     size_t col);
+
+/** funnel_table_text() - a TEXT cell, owned by @t.  Since: 0.1 */
+const char *funnel_table_text(const struct funnel_table *t, size_t row,
+			      size_t col);
+/** funnel_table_count() - a COUNT cell.  Since: 0.1 */
+int64_t funnel_table_count(const struct funnel_table *t, size_t row,
+			   size_t col);
+/** funnel_table_number() - a RATE or NUMBER cell.  Since: 0.1 */
+double funnel_table_number(const struct funnel_table *t, size_t row,
+			   size_t col);
+
+/**
+ * funnel_format_parse() - a format from its name.
+ * @name: "csv", "tsv", "json", "md" or "table".
+ * @fmt: set on success.
+ *
+ * Return: 0, or FUNNEL_ERR_USAGE.
+ *
+ * Since: 0.1
+ */
+int funnel_format_parse(const char *name, enum funnel_format *fmt);
+
+/**
+ * funnel_table_write() - render a result.
+ * @t: the result.
+ * @fp: where to write.
+ * @fmt: the format.  CSV and TSV quote minimally (RFC 4180); rates are
+ *	fractions in csv, tsv and json and percentages in md and table;
+ *	undefined cells are empty, null, or "–".
+ * @precision: digits after the point for rates and numbers (-1: default,
+ *	4 for fractions and 1 for percentages, 2 for numbers).
+ * @flags: FUNNEL_WRITE_* flags.
+ *
+ * Return: 0, or FUNNEL_ERR_IO when writing fails (errno is kept).
+ *
+ * Since: 0.1
+ */
+int funnel_table_write(const struct funnel_table *t, FILE *fp,
+		       enum funnel_format fmt, int precision, unsigned flags);
+
+/* ------------------------------------------------------------------ */
+/* Stage conversion                                                     */
+
+struct funnel_stages;
+
+/**
+ * funnel_stages_new() - create a stage-conversion analysis.
+ * @ctx: the context.
+ *
+ * Return: a new analysis owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_stages *funnel_stages_new(struct funnel_ctx *ctx);
+
+/** funnel_stages_free() - release the analysis; NULL is allowed.  Since: 0.1 */
+void funnel_stages_free(struct funnel_stages *st);
+
+/**
+ * funnel_stages_set() - set an option by name, as funnel-stages(1) takes it.
+ * @st: the analysis.
+ * @name: "key", "stage", "time", "status" (column names or 1-based
+ *	numbers), "by" (comma-separated columns), "stages" (comma-separated
+ *	order), "stages-file" (a file name), "lost" and "won" (labels,
+ *	repeatable), "stage-date" ("STAGE=COLUMN", repeatable), "mode".
+ * @value: the value.
+ *
+ * Return: 0, FUNNEL_ERR_USAGE for an unknown name or a bad value,
+ * FUNNEL_ERR_OPEN when a stages file cannot be read, FUNNEL_ERR_NOMEM.
+ *
+ * Since: 0.1
+ */
+int funnel_stages_set(struct funnel_stages *st, const char *name,
+		      const char *value);
+
+/**
+ * funnel_stages_run() - read the input and compute the funnel.
+ * @st: the analysis.
+ * @in: the input; read to its end.
+ * @result: set to a new table owned by the caller on success.
+ *
+ * Return: 0 or a negative enum funnel_status; on failure no table is made.
+ *
+ * Since: 0.1
+ */
+int funnel_stages_run(struct funnel_stages *st, struct funnel_input *in,
+		      struct funnel_table **result);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * internal.h - what the library's files share with each other and with the
+ * unit tests.  Nothing here is exported: the version script keeps every
+ * fnl_* symbol local to libfunnel.so.
+ */
+#ifndef FUNNEL_INTERNAL_H
+#define FUNNEL_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "funnel.h"
+
+#define FNL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Marks the definitions of public functions; the rest stays hidden. */
+#define FUNNEL_EXPORT __attribute__((visibility("default")))
+
+/* ------------------------------------------------------------------ */
+/* context.c: status, messages, warnings                               */
+
+/*
+ * Sets the context's message and returns status, so that error paths read
+ * "return fnl_fail(ctx, FUNNEL_ERR_DATA, "...", ...);".
+ */
+int fnl_fail(struct funnel_ctx *ctx, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Records the standard out-of-memory message. */
+int fnl_nomem(struct funnel_ctx *ctx);
+void fnl_log(struct funnel_ctx *ctx, enum funnel_log_level level,
+	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Allocation that never returns NULL silently: callers check and fail. */
+void *fnl_reallocarray(void *p, size_t n, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* buf.c: growable byte buffers and a string arena                     */
+
+struct fnl_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+/* Appends n bytes; returns false when memory runs out (buf unchanged). */
+bool fnl_buf_append(struct fnl_buf *b, const void *p, size_t n);
+bool fnl_buf_putc(struct fnl_buf *b, char c);
+bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Makes data a NUL-terminated string (the NUL is not counted in len). */
+bool fnl_buf_terminate(struct fnl_buf *b);
+void fnl_buf_free(struct fnl_buf *b);
+
+/*
+ * Interns strings: equal byte strings get the same small id (0, 1, 2, ...
+ * in order of first appearance).  Used for entity keys, stage labels and
+ * group names; one open-addressing table, one byte arena, no per-string
+ * allocation.
+ */
+struct fnl_intern;
+struct fnl_intern *fnl_intern_new(void);
+void fnl_intern_free(struct fnl_intern *in);
+/* Returns the id of s[0..len), adding it when new; -1 when out of memory.
+ * *added tells whether it was new (may be NULL). */
+int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
+		       bool *added);
+/* Returns the id of s, or -1 when it was never added. */
+int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len);
+size_t fnl_intern_count(const struct fnl_intern *in);
+/* The NUL-terminated string behind id; *len may be NULL. */
+const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
+			   size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* dates.c: calendar dates, instants and durations                     */
+
+/*
+ * A point in time as read from a cell.  Durations use the absolute instant;
+ * calendar bucketing uses the date as written, so a timestamp with an offset
+ * lands on the day its writer saw, whatever TZ we run under.  Values without
+ * an offset are taken as UTC: results never depend on the TZ variable.
+ */
+struct fnl_time {
+	int64_t usec;    /* microseconds since 1970-01-01T00:00:00Z */
+	int32_t day;     /* calendar date as written, days since 1970-01-01 */
+	bool has_time;   /* the cell carried a time of day */
+};
+
+#define FNL_USEC_PER_SEC INT64_C(1000000)
+#define FNL_USEC_PER_DAY (INT64_C(86400) * FNL_USEC_PER_SEC)
+
+enum fnl_date_order {
+	FNL_ORDER_UNKNOWN = 0, /* not decided yet: scan the column */
+	FNL_ORDER_MDY,         /* 3/4/2024 is March 4 */
+	FNL_ORDER_DMY,         /* 3/4/2024 is 3 April */
+};
+
+/*
+ * Per-column parsing state.  With fmt NULL the format is recognised per
+ * value: ISO 8601 (YYYY-MM-DD, optional time after 'T' or ' ', fractional
+ * seconds, 'Z' or +HH:MM / +HHMM / +HH offsets), YYYY/MM/DD, YYYYMMDD,
+ * and A/B/YYYY, A-B-YYYY, A.B.YYYY with two- or four-digit years, where
+ * the A/B order is learnt from the column: the first value whose first part
+ * exceeds 12 decides D/M, whose second part exceeds 12 decides M/D.
+ * With fmt set it is a strptime(3) format and nothing is guessed.
+ */
+struct fnl_date_format {
+	const char *fmt;            /* strptime format, or NULL for automatic */
+	enum fnl_date_order order;  /* decided order for A/B/YYYY values */
+};
+
+enum fnl_date_result {
+	FNL_DATE_OK = 0,
+	FNL_DATE_INVALID,   /* *why says what is wrong */
+	FNL_DATE_AMBIGUOUS, /* A/B/YYYY with A, B <= 12, A != B, order unknown */
+};
+
+/*
+ * Parses s[0..len) (not NUL-terminated, surrounding blanks already removed,
+ * never empty).  May decide f->order.  Impossible dates (2025-02-30,
+ * 2025-13-01, 2023-02-29, 24:00:01) are FNL_DATE_INVALID, never normalised.
+ * On FNL_DATE_INVALID, *why points to a short static reason (e.g. "day out
+ * of range for the month").
+ */
+enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
+				    size_t len, struct fnl_time *out,
+				    const char **why);
+
+/* Proleptic Gregorian calendar, valid for years -999999..999999. */
+int32_t fnl_days_from_civil(int64_t y, unsigned m, unsigned d);
+void fnl_civil_from_days(int32_t days, int64_t *y, unsigned *m, unsigned *d);
+/* Writes YYYY-MM-DD (and NUL) into out[11]. */
+void fnl_format_day(int32_t days, char out[static 11]);
+
+/*
+ * Parses a duration: a positive integer and a unit, s m h d w ("90m",
+ * "30d", "2w"); also "3600" (seconds).  Returns false when invalid or
+ * overflowing.
+ */
+bool fnl_duration_parse(const char *s, int64_t *usec);
+
+/* ------------------------------------------------------------------ */
+/* amounts.c: money and other numbers as CRMs write them               */
+
+/*
+ * Per-column state.  Accepted: "1200", "-5", "12000.50", "$12,000.00",
+ * "¥1,200", "€ 5", "1 200", "(1,200.00)" (negative), "2500 USD" / "USD 2500"
+ * (a three-letter upper-case code), "1.234,56" with decimal_comma.
+ * Refused: NaN, inf, hex, values that overflow a double (1e309), two
+ * decimal separators, a currency different from the first seen in the
+ * column (never sum across currencies silently).
+ */
+struct fnl_amount_format {
+	bool decimal_comma;  /* ',' is the decimal separator, '.' groups */
+	char currency[8];    /* first currency seen in the column, "" = none */
+};
+
+enum fnl_amount_result {
+	FNL_AMOUNT_OK = 0,
+	FNL_AMOUNT_INVALID, /* *why says what is wrong */
+};
+
+/* s[0..len): not NUL-terminated, blanks trimmed, never empty. */
+enum fnl_amount_result fnl_amount_parse(struct fnl_amount_format *f,
+					const char *s, size_t len, double *out,
+					const char **why);
+
+/* ------------------------------------------------------------------ */
+/* columns.c: finding columns in a header                              */
+
+enum fnl_cell_type {
+	FNL_CELL_TEXT,
+	FNL_CELL_TIME,
+	FNL_CELL_AMOUNT,
+};
+
+/* Flags of struct fnl_column_spec. */
+#define FNL_COLUMN_REQUIRED 0x1u /* a missing column is an error */
+#define FNL_COLUMN_NONEMPTY 0x2u /* an empty cell is an error */
+
+/*
+ * What an analysis asks of the input: a column chosen by the user (name or
+ * 1-based number) or found among candidate header names, and how its cells
+ * are typed.
+ */
+struct fnl_column_spec {
+	const char *role;              /* for messages: "key", "stage", ... */
+	const char *option;            /* the option that names it: "--key" */
+	const char *name;              /* the user's choice, NULL for auto */
+	const char *const *candidates; /* NULL-terminated, best first */
+	enum fnl_cell_type type;
+	unsigned flags;
+};
+
+/* The header line of one file. */
+struct fnl_header {
+	const char *file;
+	char **names;   /* cleaned: trimmed, NUL-terminated */
+	size_t count;
+};
+
+/* Header names compare equal ignoring case, spaces, '_', '-' and U+00A0. */
+bool fnl_header_name_matches(const char *header, const char *wanted);
+
+/*
+ * Finds the column for spec: >= 0 its 0-based index, -1 when an optional
+ * column is absent, or a negative funnel_status with a message that lists
+ * the headers found.
+ */
+int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
+		    const struct fnl_column_spec *spec, int64_t *col);
+
+/* Appends "a, b, c" (the header's names, shortened when long) to b. */
+bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b);
+
+/* ------------------------------------------------------------------ */
+/* reader.c: CSV bytes -> typed records                                */
+
+struct fnl_cell {
+	const char *text;  /* NUL-terminated, trimmed; "" when empty */
+	size_t len;
+	bool empty;
+	struct fnl_time time;  /* FNL_CELL_TIME, when not empty */
+	double amount;         /* FNL_CELL_AMOUNT, when not empty */
+};
+
+/* One data record, cells in the order the client bound its columns. */
+struct fnl_record {
+	const char *file;
+	uint64_t line;            /* physical line where the record starts */
+	const struct fnl_cell *cell;
+	struct fnl_reader *reader;
+};
+
+/*
+ * An analysis reads through these callbacks.  header() is called once per
+ * file and must bind the same columns in the same order every time (the
+ * slots); record() sees every data record.  Either returns 0 or a negative
+ * funnel_status; FUNNEL_ERR_DATA from record() (made with fnl_record_fail)
+ * rejects only that record when the input skips bad records.
+ */
+struct fnl_reader_client {
+	int (*header)(void *data, struct fnl_reader *r,
+		      const struct fnl_header *h);
+	int (*record)(void *data, const struct fnl_record *rec);
+	void *data;
+};
+
+/* Binds spec in the file being read: returns its slot (>= 0, the same in
+ * every file), or a negative funnel_status.  An optional absent column
+ * still gets a slot whose cells are always empty. */
+int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
+		    const struct fnl_column_spec *spec);
+
+/* Whether slot is backed by a column in the current file. */
+bool fnl_reader_has(const struct fnl_reader *r, int slot);
+/* The header name of slot in the current file ("" when absent). */
+const char *fnl_reader_column_name(const struct fnl_reader *r, int slot);
+
+/* Reads every source of in, feeding client.  Returns 0 or a status. */
+int fnl_input_read(struct funnel_input *in,
+		   const struct fnl_reader_client *client);
+
+/* Fails with "FILE:LINE: column \"NAME\": ..." for a cell of rec. */
+int fnl_record_fail(const struct fnl_record *rec, int slot, const char *fmt,
+		    ...) __attribute__((format(printf, 3, 4)));
+
+struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in);
+
+/* ------------------------------------------------------------------ */
+/* table.c: results                                                     */
+
+struct fnl_table_cell {
+	bool defined;
+	union {
+		int64_t count;
+		double number;
+		size_t text;   /* offset in the table's text arena */
+	} v;
+};
+
+struct fnl_table_column {
+	char *name;
+	enum funnel_column_type type;
+	int digits;      /* default digits after the point (csv, json) */
+};
+
+struct funnel_table {
+	struct fnl_table_column *col;
+	size_t ncols;
+	size_t group_cols;     /* leading columns that name a group */
+	int bar_col;           /* column drawn as bars in tables, or -1 */
+	struct fnl_table_cell *cell;  /* rows * ncols */
+	char **mark;           /* per row: marker shown in tables, or NULL */
+	size_t nrows, rows_cap;
+	struct fnl_buf text;
+	struct fnl_buf notes;  /* lines shown under tables */
+};
+
+struct funnel_table *fnl_table_new(void);
+/* Adds a column (before any row); returns its index or -1. */
+int fnl_table_add_column(struct funnel_table *t, const char *name,
+			 enum funnel_column_type type, int digits);
+/* Adds a row of undefined cells; returns its index or -1. */
+int64_t fnl_table_add_row(struct funnel_table *t);
+bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
+			const char *s, size_t len);
+void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,
+			 int64_t v);
+/* A value that is not finite stays undefined. */
+void fnl_table_set_number(struct funnel_table *t, size_t row, size_t col,
+			  double v);
+/* num / den, undefined when den is 0. */
+void fnl_table_set_ratio(struct funnel_table *t, size_t row, size_t col,
+			 int64_t num, int64_t den);
+bool fnl_table_set_mark(struct funnel_table *t, size_t row, const char *mark);
+bool fnl_table_note(struct funnel_table *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* write.c */
+/* Formats v with digits after the point, whatever the locale. */
+void fnl_format_fixed(double v, int digits, char *out, size_t size);
+/* Columns a UTF-8 string takes on a terminal (East Asian wide = 2). */
+size_t fnl_display_width(const char *s);
+
+#endif

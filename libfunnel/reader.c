@@ -1,0 +1,1130 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * reader.c - CSV bytes -> typed records, one pass, one record at a time.
+ *
+ * Bytes are read in large chunks (converted through iconv when an encoding
+ * is given) and handed to libcsv one physical line at a time, so every
+ * message can name the line a record starts on, even after multi-line
+ * quoted notes.  Only the columns an analysis bound are copied out of
+ * libcsv; nothing is kept once a record has been delivered, except while
+ * the day/month order of a date column is still undecided (then records
+ * wait until a value decides it).
+ */
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum {
+	CHUNK = 1 << 20,
+	/* Records that may wait for a date order before we ask the user. */
+	MAX_PENDING_BYTES = 256 << 20,
+};
+
+struct source {
+	char *name;
+	FILE *fp;      /* NULL until opened, for files */
+	bool owned;    /* we opened it */
+};
+
+struct funnel_input {
+	struct funnel_ctx *ctx;
+	struct source *src;
+	size_t nsrc;
+	unsigned char delimiter;   /* 0: detect from the header line */
+	char *encoding;
+	char *date_format;
+	bool decimal_comma;
+	bool skip_bad;
+	FILE *rejects;
+	uint64_t skipped;
+};
+
+/* Where a bound column's bytes sit in a row buffer. */
+struct raw_cell {
+	size_t off, len;
+};
+
+struct slot {
+	struct fnl_column_spec spec;
+	int64_t col;                  /* in the current file, -1 if absent */
+	struct fnl_date_format dates;
+	struct fnl_amount_format amounts;
+	bool awaiting_order;          /* an ambiguous date waits for order */
+};
+
+/* A record waiting for a date column's day/month order. */
+struct pending {
+	uint64_t line;
+	size_t data;   /* offset of its cells' bytes in pend_bytes */
+	size_t raw, rawlen;
+};
+
+struct fnl_reader {
+	struct funnel_input *in;
+	struct funnel_ctx *ctx;
+	const struct fnl_reader_client *client;
+	struct csv_parser csv;
+	unsigned csv_opts;
+	unsigned char delim;
+	const char *file;
+	uint64_t line;        /* the physical line being fed */
+	uint64_t row_line;    /* where the current row started */
+	int status;           /* first failure; stops feeding */
+	bool rejects_header;  /* this file's header went to rejects */
+
+	/* The header of the current file, then its column bindings. */
+	bool in_header;
+	struct fnl_buf header_names;  /* NUL-separated */
+	struct fnl_buf header_bytes;  /* the header line as read */
+	struct fnl_header header;
+	int64_t *slot_of_col;
+
+	struct slot *slots;
+	size_t nslots;
+
+	/* The row being assembled. */
+	size_t nfield;
+	size_t nonempty;
+	struct fnl_buf row;       /* bound cells' bytes, each NUL-terminated */
+	struct raw_cell *cells;   /* per slot */
+	struct fnl_buf raw;       /* the row's bytes as read, for rejects */
+	char first[64];           /* the first field, for footer detection */
+	bool footer_seen;
+
+	/* Typed record handed to the client. */
+	struct fnl_cell *typed;
+
+	/* Records waiting for a date order, oldest first. */
+	struct pending *pend;
+	size_t npend, pend_cap;
+	struct fnl_buf pend_bytes;
+};
+
+/* ------------------------------------------------------------------ */
+/* The input object                                                     */
+
+FUNNEL_EXPORT struct funnel_input *funnel_input_new(struct funnel_ctx *ctx)
+{
+	struct funnel_input *in = calloc(1, sizeof(*in));
+
+	if (in)
+		in->ctx = ctx;
+	return in;
+}
+
+FUNNEL_EXPORT void funnel_input_free(struct funnel_input *in)
+{
+	if (!in)
+		return;
+	for (size_t i = 0; i < in->nsrc; i++) {
+		if (in->src[i].owned && in->src[i].fp)
+			fclose(in->src[i].fp);
+		free(in->src[i].name);
+	}
+	free(in->src);
+	free(in->encoding);
+	free(in->date_format);
+	free(in);
+}
+
+struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in)
+{
+	return in->ctx;
+}
+
+static int parse_bool(struct funnel_ctx *ctx, const char *name,
+		      const char *value, bool *out)
+{
+	if (!value || !strcmp(value, "1") || !strcmp(value, "yes") ||
+	    !strcmp(value, "true")) {
+		*out = true;
+		return 0;
+	}
+	if (!strcmp(value, "0") || !strcmp(value, "no") ||
+	    !strcmp(value, "false")) {
+		*out = false;
+		return 0;
+	}
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s: expected 1 or 0, not \"%s\"",
+			name, value);
+}
+
+static int set_string(struct funnel_ctx *ctx, char **field, const char *value)
+{
+	char *copy = strdup(value);
+
+	if (!copy)
+		return fnl_nomem(ctx);
+	free(*field);
+	*field = copy;
+	return 0;
+}
+
+static int parse_delimiter(struct funnel_ctx *ctx, const char *value,
+			   unsigned char *out)
+{
+	if (!strcmp(value, "tab") || !strcmp(value, "\\t") ||
+	    !strcmp(value, "TAB"))
+		*out = '\t';
+	else if (strlen(value) == 1 && value[0] != '"' && value[0] != '\n' &&
+		 value[0] != '\r')
+		*out = (unsigned char)value[0];
+	else
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--delimiter: expected one character or \"tab\", not \"%s\"",
+				value);
+	return 0;
+}
+
+FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
+				   const char *value)
+{
+	struct funnel_ctx *ctx = in->ctx;
+
+	if (!strcmp(name, "delimiter"))
+		return parse_delimiter(ctx, value, &in->delimiter);
+	if (!strcmp(name, "encoding")) {
+		iconv_t cd = iconv_open("UTF-8", value);
+
+		if (cd == (iconv_t)-1)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--encoding: unknown encoding \"%s\" (see iconv -l)",
+					value);
+		iconv_close(cd);
+		return set_string(ctx, &in->encoding, value);
+	}
+	if (!strcmp(name, "date-format"))
+		return set_string(ctx, &in->date_format, value);
+	if (!strcmp(name, "decimal-comma"))
+		return parse_bool(ctx, name, value, &in->decimal_comma);
+	if (!strcmp(name, "skip-bad"))
+		return parse_bool(ctx, name, value, &in->skip_bad);
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown input option \"%s\"",
+			name);
+}
+
+FUNNEL_EXPORT void funnel_input_set_rejects(struct funnel_input *in, FILE *fp)
+{
+	in->rejects = fp;
+}
+
+static int add_source(struct funnel_input *in, FILE *fp, const char *name)
+{
+	struct source *src;
+	char *copy = strdup(name);
+
+	if (!copy)
+		return fnl_nomem(in->ctx);
+	src = fnl_reallocarray(in->src, in->nsrc + 1, sizeof(*src));
+	if (!src) {
+		free(copy);
+		return fnl_nomem(in->ctx);
+	}
+	in->src = src;
+	in->src[in->nsrc++] = (struct source){ .name = copy, .fp = fp };
+	return 0;
+}
+
+FUNNEL_EXPORT int funnel_input_add_file(struct funnel_input *in,
+					const char *path)
+{
+	if (!strcmp(path, "-"))
+		return add_source(in, stdin, "<stdin>");
+	return add_source(in, NULL, path);
+}
+
+FUNNEL_EXPORT int funnel_input_add_stream(struct funnel_input *in, FILE *fp,
+					  const char *name)
+{
+	return add_source(in, fp, name);
+}
+
+FUNNEL_EXPORT uint64_t funnel_input_skipped(const struct funnel_input *in)
+{
+	return in->skipped;
+}
+
+/* ------------------------------------------------------------------ */
+/* Messages                                                             */
+
+static const char *slot_column(const struct fnl_reader *r, int slot)
+{
+	int64_t col = r->slots[slot].col;
+
+	return col >= 0 ? r->header.names[col] : r->slots[slot].spec.role;
+}
+
+const char *fnl_reader_column_name(const struct fnl_reader *r, int slot)
+{
+	return r->slots[slot].col >= 0 ? slot_column(r, slot) : "";
+}
+
+bool fnl_reader_has(const struct fnl_reader *r, int slot)
+{
+	return r->slots[slot].col >= 0;
+}
+
+static int vfail_at(struct fnl_reader *r, uint64_t line, const char *column,
+		    const char *fmt, va_list ap)
+{
+	char what[512];
+
+	vsnprintf(what, sizeof(what), fmt, ap);
+	if (column)
+		return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
+				"%s:%llu: column \"%s\": %s", r->file,
+				(unsigned long long)line, column, what);
+	return fnl_fail(r->ctx, FUNNEL_ERR_DATA, "%s:%llu: %s", r->file,
+			(unsigned long long)line, what);
+}
+
+static int fail_at(struct fnl_reader *r, uint64_t line, const char *column,
+		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int fail_at(struct fnl_reader *r, uint64_t line, const char *column,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = vfail_at(r, line, column, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+int fnl_record_fail(const struct fnl_record *rec, int slot, const char *fmt,
+		    ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = vfail_at(rec->reader, rec->line,
+		       slot >= 0 ? slot_column(rec->reader, slot) : NULL, fmt,
+		       ap);
+	va_end(ap);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Column binding                                                       */
+
+int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
+		    const struct fnl_column_spec *spec)
+{
+	static const char *const type_name[] = { "text", "date", "amount" };
+	size_t slot = 0;
+	int64_t col;
+	int ret;
+
+	/* Slots are numbered by binding order, file after file. */
+	while (slot < r->nslots && r->slots[slot].col != -2)
+		slot++;
+	if (slot == r->nslots) {
+		struct slot *s = fnl_reallocarray(r->slots, r->nslots + 1,
+						  sizeof(*s));
+		struct raw_cell *c = fnl_reallocarray(r->cells, r->nslots + 1,
+						      sizeof(*c));
+		struct fnl_cell *t;
+
+		if (s)
+			r->slots = s;
+		if (c)
+			r->cells = c;
+		t = fnl_reallocarray(r->typed, r->nslots + 1, sizeof(*t));
+		if (t)
+			r->typed = t;
+		if (!s || !c || !t)
+			return fnl_nomem(r->ctx);
+		r->slots[slot] = (struct slot){
+			.spec = *spec,
+			.dates.fmt = r->in->date_format,
+			.amounts.decimal_comma = r->in->decimal_comma,
+		};
+		r->nslots++;
+	}
+	ret = fnl_header_find(r->ctx, h, spec, &col);
+	if (ret < 0)
+		return ret;
+	r->slots[slot].col = col;
+	if (col >= 0) {
+		r->slot_of_col[col] = (int64_t)slot;
+		fnl_log(r->ctx, FUNNEL_LOG_INFO, "%s: %s column: \"%s\" (column %lld, %s)",
+			h->file, spec->role, h->names[col], (long long)col + 1,
+			type_name[spec->type]);
+	}
+	return (int)slot;
+}
+
+/* ------------------------------------------------------------------ */
+/* Records                                                              */
+
+static bool is_utf8(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3, cp = c & 0x07;
+		else
+			return false;
+		if (len - i <= n)
+			return false;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		/* Overlong forms, surrogates and values past U+10FFFF. */
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+static int check_text(struct fnl_reader *r, uint64_t line, int slot,
+		      const char *s, size_t len)
+{
+	if (memchr(s, '\0', len))
+		return fail_at(r, line, slot_column(r, slot),
+			       "NUL byte in the cell (is this a UTF-16 or binary file?)");
+	if (!r->in->encoding && !is_utf8((const unsigned char *)s, len))
+		return fail_at(r, line, slot_column(r, slot),
+			       "invalid UTF-8 \"%.*s\" (give --encoding, e.g. LATIN1 or GBK)",
+			       (int)(len > 40 ? 40 : len), s);
+	return 0;
+}
+
+/*
+ * Types one cell.  Returns 0, a failure, or 1 when a date cannot be read
+ * before its column's day/month order is known.
+ */
+static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
+		     char *text, size_t len, struct fnl_cell *cell)
+{
+	struct slot *s = &r->slots[slot];
+	const char *why = "";
+	int ret;
+
+	*cell = (struct fnl_cell){ .text = text, .len = len, .empty = len == 0 };
+	if (cell->empty) {
+		if ((s->spec.flags & FNL_COLUMN_NONEMPTY) && s->col >= 0)
+			return fail_at(r, line, slot_column(r, slot),
+				       "empty %s", s->spec.role);
+		return 0;
+	}
+	ret = check_text(r, line, slot, text, len);
+	if (ret < 0)
+		return ret;
+	switch (s->spec.type) {
+	case FNL_CELL_TEXT:
+		return 0;
+	case FNL_CELL_TIME:
+		switch (fnl_date_parse(&s->dates, text, len, &cell->time, &why)) {
+		case FNL_DATE_OK:
+			return 0;
+		case FNL_DATE_AMBIGUOUS:
+			s->awaiting_order = true;
+			return 1;
+		case FNL_DATE_INVALID:
+			break;
+		}
+		return fail_at(r, line, slot_column(r, slot),
+			       "invalid date \"%s\": %s", text, why);
+	case FNL_CELL_AMOUNT:
+		if (fnl_amount_parse(&s->amounts, text, len, &cell->amount,
+				     &why) == FNL_AMOUNT_OK)
+			return 0;
+		return fail_at(r, line, slot_column(r, slot),
+			       "invalid amount \"%s\": %s", text, why);
+	}
+	return fnl_fail(r->ctx, FUNNEL_ERR_INTERNAL, "unknown cell type");
+}
+
+static int write_reject(struct fnl_reader *r, const char *raw, size_t len)
+{
+	FILE *fp = r->in->rejects;
+
+	if (!fp)
+		return 0;
+	if (!r->rejects_header) {
+		if (fwrite(r->header_bytes.data, 1, r->header_bytes.len, fp) !=
+		    r->header_bytes.len)
+			goto fail;
+		r->rejects_header = true;
+	}
+	if (fwrite(raw, 1, len, fp) == len)
+		return 0;
+fail:
+	return fnl_fail(r->ctx, FUNNEL_ERR_IO, "cannot write rejected records: %s",
+			strerror(errno));
+}
+
+/* A record failed with ret: skip it when allowed, else stop the run. */
+static int reject(struct fnl_reader *r, int ret, const char *raw, size_t len)
+{
+	if (ret != FUNNEL_ERR_DATA || !r->in->skip_bad)
+		return ret;
+	r->in->skipped++;
+	fnl_log(r->ctx, FUNNEL_LOG_INFO, "skipped: %s", funnel_ctx_message(r->ctx));
+	return write_reject(r, raw, len);
+}
+
+/* Types and delivers one record; 1 means it must wait for a date order. */
+static int deliver(struct fnl_reader *r, uint64_t line, char *bytes,
+		   const struct raw_cell *cells, bool may_wait, bool hold)
+{
+	struct fnl_record rec = {
+		.file = r->file, .line = line, .cell = r->typed, .reader = r,
+	};
+	bool wait = false;
+
+	for (size_t i = 0; i < r->nslots; i++) {
+		int ret = type_cell(r, line, (int)i, bytes + cells[i].off,
+				    cells[i].len, &r->typed[i]);
+		if (ret < 0)
+			return ret;
+		wait |= ret == 1;
+	}
+	if ((wait || hold) && may_wait)
+		return 1;
+	if (wait)
+		return fnl_fail(r->ctx, FUNNEL_ERR_INTERNAL,
+				"date order undecided");
+	return r->client->record(r->client->data, &rec);
+}
+
+static bool order_decided(const struct fnl_reader *r)
+{
+	for (size_t i = 0; i < r->nslots; i++)
+		if (r->slots[i].awaiting_order &&
+		    r->slots[i].dates.order == FNL_ORDER_UNKNOWN)
+			return false;
+	return true;
+}
+
+static int queue_row(struct fnl_reader *r)
+{
+	struct pending *p;
+	size_t data = r->pend_bytes.len;
+
+	if (r->pend_bytes.len > MAX_PENDING_BYTES) {
+		for (size_t i = 0; i < r->nslots; i++)
+			if (r->slots[i].awaiting_order)
+				return fail_at(r, r->row_line, slot_column(r, (int)i),
+					       "cannot tell day/month order: every date so far is ambiguous; give --date-format mdy or dmy");
+	}
+	if (r->npend == r->pend_cap) {
+		size_t cap = r->pend_cap ? r->pend_cap * 2 : 256;
+
+		p = fnl_reallocarray(r->pend, cap, sizeof(*p));
+		if (!p)
+			return fnl_nomem(r->ctx);
+		r->pend = p;
+		r->pend_cap = cap;
+	}
+	if (!fnl_buf_append(&r->pend_bytes, r->cells,
+			    r->nslots * sizeof(*r->cells)) ||
+	    !fnl_buf_append(&r->pend_bytes, r->row.data, r->row.len) ||
+	    !fnl_buf_append(&r->pend_bytes, r->raw.data, r->raw.len))
+		return fnl_nomem(r->ctx);
+	r->pend[r->npend++] = (struct pending){
+		.line = r->row_line,
+		.data = data,
+		.raw = data + r->nslots * sizeof(*r->cells) + r->row.len,
+		.rawlen = r->raw.len,
+	};
+	return 0;
+}
+
+/* Delivers the waiting records now that every date order is known. */
+static int flush_pending(struct fnl_reader *r)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < r->npend && ret >= 0; i++) {
+		struct pending *p = &r->pend[i];
+		char *base = r->pend_bytes.data + p->data;
+		struct raw_cell *cells = malloc(r->nslots * sizeof(*cells));
+
+		if (!cells)
+			return fnl_nomem(r->ctx);
+		/* The cells' offsets were stored unaligned, before the bytes. */
+		memcpy(cells, base, r->nslots * sizeof(*cells));
+		ret = deliver(r, p->line, base + r->nslots * sizeof(*cells),
+			      cells, false, false);
+		free(cells);
+		if (ret < 0)
+			ret = reject(r, ret, r->pend_bytes.data + p->raw,
+				     p->rawlen);
+	}
+	r->npend = 0;
+	r->pend_bytes.len = 0;
+	return ret;
+}
+
+static bool is_footer(const char *first)
+{
+	return !strncmp(first, "Grand Totals (", 14) ||
+	       !strncmp(first, "Confidential Information", 24) ||
+	       (!strncmp(first, "Copyright ", 10) &&
+		strstr(first, "salesforce.com"));
+}
+
+static int end_data_row(struct fnl_reader *r)
+{
+	int ret;
+
+	if (r->nonempty == 0)
+		return 0;  /* blank and all-delimiter lines */
+	if (r->nonempty == 1 && (r->footer_seen || is_footer(r->first))) {
+		r->footer_seen = true;
+		return 0;
+	}
+	if (r->nfield != r->header.count) {
+		ret = fail_at(r, r->row_line, NULL,
+			      "%zu fields, but the header has %zu", r->nfield,
+			      r->header.count);
+		return reject(r, ret, r->raw.data, r->raw.len);
+	}
+	/* While records wait, later ones queue behind them (in order), but
+	 * their dates are still read: one of them may decide the order. */
+	ret = deliver(r, r->row_line, r->row.data, r->cells, true, r->npend > 0);
+	if (ret == 1) {
+		ret = queue_row(r);
+		if (ret == 0 && order_decided(r))
+			ret = flush_pending(r);
+		return ret;
+	}
+	if (ret < 0)
+		ret = reject(r, ret, r->raw.data, r->raw.len);
+	return ret;
+}
+
+static int end_header(struct fnl_reader *r)
+{
+	struct fnl_header *h = &r->header;
+	char *p = r->header_names.data;
+	int64_t *map;
+	int ret;
+
+	h->file = r->file;
+	h->names = calloc(r->nfield ? r->nfield : 1, sizeof(*h->names));
+	map = malloc((r->nfield ? r->nfield : 1) * sizeof(*map));
+	if (!h->names || !map) {
+		free(map);
+		return fnl_nomem(r->ctx);
+	}
+	r->slot_of_col = map;
+	/* Names were stored NUL-separated in header_bytes. */
+	for (size_t i = 0; i < r->nfield; i++) {
+		h->names[i] = p;
+		p += strlen(p) + 1;
+		map[i] = -1;
+		if (!is_utf8((unsigned char *)h->names[i], strlen(h->names[i])) &&
+		    !r->in->encoding)
+			return fail_at(r, r->row_line, NULL,
+				       "the header is not UTF-8 (give --encoding, e.g. LATIN1 or GBK)");
+	}
+	h->count = r->nfield;
+	r->header_bytes.len = 0;
+	if (!fnl_buf_append(&r->header_bytes, r->raw.data, r->raw.len))
+		return fnl_nomem(r->ctx);
+	for (size_t i = 0; i < r->nslots; i++)
+		r->slots[i].col = -2;  /* unbound until the client binds it */
+	ret = r->client->header(r->client->data, r, h);
+	for (size_t i = 0; i < r->nslots; i++)
+		if (r->slots[i].col == -2)
+			r->slots[i].col = -1;
+	return ret;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct fnl_reader *r = data;
+	int64_t slot;
+
+	if (r->status)
+		return;
+	if (len)
+		r->nonempty++;
+	if (r->nfield == 0) {
+		size_t n = len < sizeof(r->first) - 1 ? len : sizeof(r->first) - 1;
+
+		memcpy(r->first, s ? s : "", n);
+		r->first[n] = '\0';
+	}
+	if (r->in_header) {
+		if (memchr(s, '\0', len))
+			r->status = fail_at(r, r->line, NULL,
+					    "NUL byte in the header (is this a UTF-16 or binary file?)");
+		else if (!fnl_buf_append(&r->header_names, s, len) ||
+			 !fnl_buf_putc(&r->header_names, '\0'))
+			r->status = fnl_nomem(r->ctx);
+	} else if (r->nfield < r->header.count &&
+		   (slot = r->slot_of_col[r->nfield]) >= 0) {
+		r->cells[slot] = (struct raw_cell){ .off = r->row.len, .len = len };
+		if (!fnl_buf_append(&r->row, s, len) ||
+		    !fnl_buf_putc(&r->row, '\0'))
+			r->status = fnl_nomem(r->ctx);
+	}
+	r->nfield++;
+}
+
+static void on_row(int c, void *data)
+{
+	struct fnl_reader *r = data;
+	int ret;
+
+	(void)c;
+	if (r->status)
+		return;
+	if (r->in_header) {
+		if (r->nonempty == 0 && r->nfield <= 1)
+			return;  /* blank lines before the header */
+		r->in_header = false;
+		ret = end_header(r);
+	} else {
+		ret = end_data_row(r);
+	}
+	if (ret < 0)
+		r->status = ret;
+	r->nfield = 0;
+	r->nonempty = 0;
+	r->row.len = 0;
+	for (size_t i = 0; i < r->nslots; i++)
+		r->cells[i] = (struct raw_cell){ .off = 0, .len = 0 };
+	/* Cells of absent columns point at an empty string. */
+	if (!fnl_buf_putc(&r->row, '\0') && !r->status)
+		r->status = fnl_nomem(r->ctx);
+}
+
+/* ------------------------------------------------------------------ */
+/* Bytes                                                                */
+
+/* libcsv trims blanks around unquoted fields; never the delimiter. */
+static int is_blank_comma(unsigned char c) { return c == ' ' || c == '\t'; }
+static int is_blank_tab(unsigned char c) { return c == ' '; }
+
+static int csv_start(struct fnl_reader *r)
+{
+	if (csv_init(&r->csv, (unsigned char)r->csv_opts) != 0)
+		return fnl_nomem(r->ctx);
+	csv_set_delim(&r->csv, r->delim);
+	csv_set_space_func(&r->csv, r->delim == '\t' ? is_blank_tab
+						     : is_blank_comma);
+	csv_set_blk_size(&r->csv, 4096);
+	return 0;
+}
+
+static const char *magic_kind(const unsigned char *p, size_t n)
+{
+	if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b)
+		return "gzip-compressed data";
+	if (n >= 4 && !memcmp(p, "PK\003\004", 4))
+		return "a ZIP archive (an .xlsx workbook?)";
+	if (n >= 8 && !memcmp(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
+		return "an OLE2 file (an .xls workbook?)";
+	if (n >= 5 && !memcmp(p, "%PDF-", 5))
+		return "a PDF document";
+	if (n >= 3 && !memcmp(p, "BZh", 3))
+		return "bzip2-compressed data";
+	if (n >= 6 && !memcmp(p, "\xfd" "7zXZ", 6))
+		return "xz-compressed data";
+	for (size_t i = 0; i < n && i < 64; i++) {
+		if (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')
+			continue;
+		if (p[i] == '<' && n - i >= 5 &&
+		    (!strncasecmp((const char *)p + i, "<!doc", 5) ||
+		     !strncasecmp((const char *)p + i, "<html", 5) ||
+		     !strncasecmp((const char *)p + i, "<?xml", 5)))
+			return "an HTML or XML document";
+		break;
+	}
+	return NULL;
+}
+
+/* Picks the delimiter that occurs most often outside quotes in line one. */
+static unsigned char detect_delimiter(const char *p, size_t n)
+{
+	static const char cand[] = ",;\t|";
+	size_t count[sizeof(cand)] = { 0 };
+	bool quoted = false;
+	size_t best = 0;
+
+	for (size_t i = 0; i < n && (quoted || (p[i] != '\n' && p[i] != '\r'));
+	     i++) {
+		const char *c;
+
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (c = memchr(cand, p[i], sizeof(cand) - 1)))
+			count[c - cand]++;
+	}
+	for (size_t i = 1; i < sizeof(cand) - 1; i++)
+		if (count[i] > count[best])
+			best = i;
+	return (unsigned char)cand[best];
+}
+
+/* A stream of bytes from one source, converted to UTF-8 when asked. */
+struct stream {
+	FILE *fp;
+	iconv_t cd;
+	char *raw;        /* bytes as read */
+	size_t rawlen;
+	char *conv;       /* converted bytes, with iconv */
+	bool eof;
+};
+
+static int stream_read(struct fnl_reader *r, struct stream *st,
+		       const char **out, size_t *outlen)
+{
+	size_t n = 0;
+
+	if (!st->eof && st->rawlen < CHUNK) {
+		n = fread(st->raw + st->rawlen, 1, CHUNK - st->rawlen, st->fp);
+		if (n < CHUNK - st->rawlen) {
+			if (ferror(st->fp))
+				return fnl_fail(r->ctx, FUNNEL_ERR_IO,
+						"%s: read error: %s", r->file,
+						strerror(errno));
+			st->eof = true;
+		}
+		st->rawlen += n;
+	}
+	if (st->cd == (iconv_t)-1) {
+		*out = st->raw;
+		*outlen = st->rawlen;
+		st->rawlen = 0;
+		return 0;
+	}
+	char *in = st->raw, *o = st->conv;
+	size_t inleft = st->rawlen, oleft = 4 * CHUNK;
+
+	if (iconv(st->cd, &in, &inleft, &o, &oleft) == (size_t)-1 &&
+	    (errno == EILSEQ || (errno == EINVAL && st->eof))) {
+		uint64_t line = r->line;
+
+		for (const char *p = st->conv; p < o; p++)
+			line += *p == '\n';
+		return fail_at(r, line, NULL, "invalid byte sequence for --encoding %s",
+			       r->in->encoding ? r->in->encoding : "UTF-16");
+	}
+	/* An incomplete character at the chunk's end waits for the next. */
+	memmove(st->raw, in, inleft);
+	st->rawlen = inleft;
+	*out = st->conv;
+	*outlen = (size_t)(o - st->conv);
+	return 0;
+}
+
+/* Starts libcsv afresh after a record it refused. */
+static int restart_csv(struct fnl_reader *r)
+{
+	r->nfield = r->nonempty = 0;
+	r->row.len = 0;
+	if (!fnl_buf_putc(&r->row, '\0'))
+		return fnl_nomem(r->ctx);
+	csv_free(&r->csv);
+	return csv_start(r);
+}
+
+/*
+ * A record libcsv could not parse: stop, or with skip-bad keep its bytes
+ * (all of its lines so far, the whole current line included) and go on.
+ */
+static int malformed(struct fnl_reader *r, int ret)
+{
+	if (!r->in->skip_bad || r->in_header)
+		return ret;
+	ret = reject(r, ret, r->raw.data, r->raw.len);
+	if (ret < 0)
+		return ret;
+	return restart_csv(r);
+}
+
+/* Feeds one line (or the tail of a chunk) to libcsv. */
+static int feed(struct fnl_reader *r, const char *p, size_t n)
+{
+	int ret;
+
+	if (r->csv.pstate == 0) {
+		/* No row open: the next row starts on this line. */
+		r->row_line = r->line;
+		r->raw.len = 0;
+	}
+	if ((r->in->rejects || r->in_header) && !fnl_buf_append(&r->raw, p, n))
+		return fnl_nomem(r->ctx);
+	if (csv_parse(&r->csv, p, n, on_field, on_row, r) == n)
+		return r->status;
+	if (r->status)
+		return r->status;
+	if (csv_error(&r->csv) != CSV_EPARSE)
+		return fnl_nomem(r->ctx);
+	ret = fail_at(r, r->line, NULL,
+		      "malformed quoting in field %zu: a quote inside an unquoted field, or text after a closing quote",
+		      r->nfield + 1);
+	return malformed(r, ret);
+}
+
+/*
+ * Splits a chunk into physical lines.  A CR, LF or CRLF ends a line; a CR
+ * at the very end of a chunk may be followed by its LF in the next one.
+ */
+static int feed_chunk(struct fnl_reader *r, const char *p, size_t n,
+		      bool *cr_pending)
+{
+	const char *end = p + n;
+
+	if (*cr_pending && p < end && *p == '\n') {
+		int ret = feed(r, p, 1);
+
+		if (ret < 0)
+			return ret;
+		p++;
+	}
+	*cr_pending = false;
+	while (p < end) {
+		const char *lf = memchr(p, '\n', (size_t)(end - p));
+		const char *cr = memchr(p, '\r', (size_t)((lf ? lf : end) - p));
+		const char *eol = cr ? cr : lf;
+		size_t len;
+		int ret;
+
+		if (!eol)
+			return feed(r, p, (size_t)(end - p));
+		len = (size_t)(eol - p) + 1;
+		if (*eol == '\r' && eol + 1 < end && eol[1] == '\n')
+			len++;
+		else if (*eol == '\r' && eol + 1 == end)
+			*cr_pending = true;
+		ret = feed(r, p, len);
+		if (ret < 0)
+			return ret;
+		r->line++;
+		p += len;
+	}
+	return 0;
+}
+
+/* Strips a BOM, reads "sep=X", refuses binary formats, picks a delimiter. */
+static int start_file(struct fnl_reader *r, struct stream *st,
+		      const char **p, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)*p;
+	const char *kind = magic_kind(u, *n);
+
+	if (kind)
+		return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
+				"%s: this is %s, not CSV text", r->file, kind);
+	if (*n >= 3 && !memcmp(u, "\xef\xbb\xbf", 3)) {
+		*p += 3;
+		*n -= 3;
+	}
+	r->delim = r->in->delimiter;
+	if (*n >= 5 && !strncasecmp(*p, "sep=", 4) && (*p)[4] != '\r' &&
+	    (*p)[4] != '\n') {
+		/* Excel's "sep=;" line names the delimiter and is no header. */
+		const char *end = *p + *n, *eol = *p + 5;
+
+		if (!r->delim)
+			r->delim = (unsigned char)(*p)[4];
+		while (eol < end && *eol != '\r' && *eol != '\n')
+			eol++;
+		if (eol < end && *eol == '\r')
+			eol++;
+		if (eol < end && *eol == '\n')
+			eol++;
+		*n -= (size_t)(eol - *p);
+		*p = eol;
+		r->line++;
+	}
+	if (!r->delim)
+		r->delim = (unsigned char)detect_delimiter(*p, *n);
+	fnl_log(r->ctx, FUNNEL_LOG_INFO, "%s: delimiter '%s'", r->file,
+		r->delim == '\t' ? "\\t" : (char[]){ (char)r->delim, 0 });
+	(void)st;
+	return csv_start(r);
+}
+
+static int open_stream(struct fnl_reader *r, struct source *src,
+		       struct stream *st)
+{
+	const char *enc = r->in->encoding;
+	unsigned char bom[2];
+	size_t n;
+
+	if (!src->fp) {
+		src->fp = fopen(src->name, "rb");
+		if (!src->fp)
+			return fnl_fail(r->ctx, FUNNEL_ERR_OPEN, "%s: %s",
+					src->name, strerror(errno));
+		src->owned = true;
+	}
+	st->fp = src->fp;
+	st->cd = (iconv_t)-1;
+	st->raw = malloc(CHUNK);
+	if (!st->raw)
+		return fnl_nomem(r->ctx);
+	n = fread(st->raw, 1, CHUNK, st->fp);
+	if (n < CHUNK) {
+		if (ferror(st->fp))
+			return fnl_fail(r->ctx, FUNNEL_ERR_OPEN, "%s: %s",
+					src->name, strerror(errno));
+		st->eof = true;
+	}
+	st->rawlen = n;
+	memcpy(bom, st->raw, n >= 2 ? 2 : 0);
+	/* UTF-16 announces itself with a BOM: convert it without asking. */
+	if (!enc && n >= 2 && ((bom[0] == 0xff && bom[1] == 0xfe) ||
+			       (bom[0] == 0xfe && bom[1] == 0xff)))
+		enc = "UTF-16";
+	if (!enc)
+		return 0;
+	st->cd = iconv_open("UTF-8", enc);
+	st->conv = malloc(4 * CHUNK);
+	if (st->cd == (iconv_t)-1 || !st->conv)
+		return fnl_nomem(r->ctx);
+	return 0;
+}
+
+static void close_stream(struct stream *st)
+{
+	if (st->cd != (iconv_t)-1 && st->cd)
+		iconv_close(st->cd);
+	free(st->raw);
+	free(st->conv);
+}
+
+static int finish_file(struct fnl_reader *r)
+{
+	int ret;
+
+	if (csv_fini(&r->csv, on_field, on_row, r) != 0 && !r->status) {
+		if (csv_error(&r->csv) != CSV_EPARSE)
+			return fnl_nomem(r->ctx);
+		ret = fail_at(r, r->row_line, NULL,
+			      "unterminated quoted field (the quote opens on this line and never closes)");
+		if (!r->in->skip_bad)
+			return ret;
+		ret = reject(r, ret, r->raw.data, r->raw.len);
+		if (ret < 0)
+			return ret;
+	}
+	if (r->status)
+		return r->status;
+	if (r->in_header)
+		return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
+				"%s: empty input: no header line", r->file);
+	if (r->npend) {
+		for (size_t i = 0; i < r->nslots; i++)
+			if (r->slots[i].awaiting_order &&
+			    r->slots[i].dates.order == FNL_ORDER_UNKNOWN)
+				return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
+						"%s: column \"%s\": cannot tell M/D/YYYY from D/M/YYYY: every date is ambiguous; give --date-format mdy or dmy",
+						r->file, slot_column(r, (int)i));
+	}
+	return 0;
+}
+
+static int read_source(struct fnl_reader *r, struct source *src)
+{
+	struct stream st = { 0 };
+	bool first = true, cr_pending = false;
+	int ret;
+
+	r->file = src->name;
+	r->line = 1;
+	r->in_header = true;
+	r->footer_seen = false;
+	r->rejects_header = false;
+	r->header_bytes.len = 0;
+	r->header_names.len = 0;
+	free(r->header.names);
+	free(r->slot_of_col);
+	r->header = (struct fnl_header){ 0 };
+	r->slot_of_col = NULL;
+	ret = open_stream(r, src, &st);
+	while (ret == 0) {
+		const char *p = NULL;
+		size_t n = 0;
+
+		ret = stream_read(r, &st, &p, &n);
+		if (ret < 0)
+			break;
+		if (first) {
+			first = false;
+			ret = start_file(r, &st, &p, &n);
+			if (ret < 0)
+				break;
+		}
+		if (n == 0 && st.eof && st.rawlen == 0)
+			break;
+		ret = feed_chunk(r, p, n, &cr_pending);
+	}
+	if (ret == 0 && !first)
+		ret = finish_file(r);
+	else if (ret == 0)
+		ret = fnl_fail(r->ctx, FUNNEL_ERR_DATA, "%s: empty input",
+			       r->file);
+	if (!first)
+		csv_free(&r->csv);
+	close_stream(&st);
+	return ret;
+}
+
+int fnl_input_read(struct funnel_input *in,
+		   const struct fnl_reader_client *client)
+{
+	struct fnl_reader r = {
+		.in = in,
+		.ctx = in->ctx,
+		.client = client,
+		.csv_opts = CSV_STRICT | CSV_STRICT_FINI,
+	};
+	int ret = 0;
+
+	in->skipped = 0;
+	if (in->nsrc == 0)
+		ret = funnel_input_add_file(in, "-");
+	for (size_t i = 0; i < in->nsrc && ret == 0; i++)
+		ret = read_source(&r, &in->src[i]);
+	if (ret == 0 && in->skipped)
+		fnl_log(in->ctx, FUNNEL_LOG_WARNING,
+			"skipped %llu malformed record%s",
+			(unsigned long long)in->skipped,
+			in->skipped == 1 ? "" : "s");
+	free(r.header.names);
+	free(r.slot_of_col);
+	free(r.slots);
+	free(r.cells);
+	free(r.typed);
+	free(r.pend);
+	fnl_buf_free(&r.pend_bytes);
+	fnl_buf_free(&r.header_bytes);
+	fnl_buf_free(&r.header_names);
+	fnl_buf_free(&r.row);
+	fnl_buf_free(&r.raw);
+	return ret;
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/* table.c - the result of every analysis: typed columns, undefined cells. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct funnel_table *fnl_table_new(void)
+{
+	struct funnel_table *t = calloc(1, sizeof(*t));
+
+	if (t)
+		t->bar_col = -1;
+	return t;
+}
+
+FUNNEL_EXPORT void funnel_table_free(struct funnel_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->col[i].name);
+	for (size_t i = 0; i < t->nrows; i++)
+		free(t->mark[i]);
+	free(t->col);
+	free(t->cell);
+	free(t->mark);
+	fnl_buf_free(&t->text);
+	fnl_buf_free(&t->notes);
+	free(t);
+}
+
+int fnl_table_add_column(struct funnel_table *t, const char *name,
+			 enum funnel_column_type type, int digits)
+{
+	struct fnl_table_column *c;
+	char *copy;
+
+	if (t->nrows)
+		return -1;
+	copy = strdup(name);
+	c = copy ? fnl_reallocarray(t->col, t->ncols + 1, sizeof(*c)) : NULL;
+	if (!c) {
+		free(copy);
+		return -1;
+	}
+	t->col = c;
+	t->col[t->ncols] = (struct fnl_table_column){
+		.name = copy, .type = type, .digits = digits,
+	};
+	return (int)t->ncols++;
+}
+
+int64_t fnl_table_add_row(struct funnel_table *t)
+{
+	if (t->nrows == t->rows_cap) {
+		size_t cap = t->rows_cap ? t->rows_cap * 2 : 16;
+		struct fnl_table_cell *cell;
+		char **mark;
+
+		cell = fnl_reallocarray(t->cell, cap * t->ncols, sizeof(*cell));
+		if (!cell)
+			return -1;
+		t->cell = cell;
+		mark = fnl_reallocarray(t->mark, cap, sizeof(*mark));
+		if (!mark)
+			return -1;
+		t->mark = mark;
+		t->rows_cap = cap;
+	}
+	memset(&t->cell[t->nrows * t->ncols], 0, t->ncols * sizeof(*t->cell));
+	t->mark[t->nrows] = NULL;
+	return (int64_t)t->nrows++;
+}
+
+static struct fnl_table_cell *at(const struct funnel_table *t, size_t row,
+				 size_t col)
+{
+	return &t->cell[row * t->ncols + col];
+}
+
+bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
+			const char *s, size_t len)
+{
+	size_t off = t->text.len;
+
+	if (!fnl_buf_append(&t->text, s, len) || !fnl_buf_putc(&t->text, '\0'))
+		return false;
+	*at(t, row, col) = (struct fnl_table_cell){ .defined = true, .v.text = off };
+	return true;
+}
+
+void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,
+			 int64_t v)
+{
+	*at(t, row, col) = (struct fnl_table_cell){ .defined = true, .v.count = v };
+}
+
+void fnl_table_set_number(struct funnel_table *t, size_t row, size_t col,
+			  double v)
+{
+	*at(t, row, col) = (struct fnl_table_cell){
+		.defined = isfinite(v), .v.number = v,
+	};
+}
+
+void fnl_table_set_ratio(struct funnel_table *t, size_t row, size_t col,
+			 int64_t num, int64_t den)
+{
+	*at(t, row, col) = (struct fnl_table_cell){
+		.defined = den != 0, .v.number = den ? (double)num / (double)den : 0,
+	};
+}
+
+bool fnl_table_set_mark(struct funnel_table *t, size_t row, const char *mark)
+{
+	char *copy = strdup(mark);
+
+	if (!copy)
+		return false;
+	free(t->mark[row]);
+	t->mark[row] = copy;
+	return true;
+}
+
+bool fnl_table_note(struct funnel_table *t, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	return fnl_buf_printf(&t->notes, "%s\n", line);
+}
+
+FUNNEL_EXPORT size_t funnel_table_columns(const struct funnel_table *t)
+{
+	return t->ncols;
+}
+
+FUNNEL_EXPORT size_t funnel_table_rows(const struct funnel_table *t)
+{
+	return t->nrows;
+}
+
+FUNNEL_EXPORT const char *funnel_table_column_name(const struct funnel_table *t,
+						   size_t col)
+{
+	return col < t->ncols ? t->col[col].name : NULL;
+}
+
+FUNNEL_EXPORT enum funnel_column_type
+funnel_table_column_type(const struct funnel_table *t, size_t col)
+{
+	return t->col[col].type;
+}
+
+FUNNEL_EXPORT bool funnel_table_is_defined(const struct funnel_table *t,
+					   size_t row, size_t col)
+{
+	return row < t->nrows && col < t->ncols && at(t, row, col)->defined;
+}
+
+FUNNEL_EXPORT const char *funnel_table_text(const struct funnel_table *t,
+					    size_t row, size_t col)
+{
+	if (!funnel_table_is_defined(t, row, col) ||
+	    t->col[col].type != FUNNEL_COLUMN_TEXT)
+		return "";
+	return t->text.data + at(t, row, col)->v.text;
+}
+
+FUNNEL_EXPORT int64_t funnel_table_count(const struct funnel_table *t,
+					 size_t row, size_t col)
+{
+	if (!funnel_table_is_defined(t, row, col) ||
+	    t->col[col].type != FUNNEL_COLUMN_COUNT)
+		return 0;
+	return at(t, row, col)->v.count;
+}
+
+FUNNEL_EXPORT double funnel_table_number(const struct funnel_table *t,
+					 size_t row, size_t col)
+{
+	if (!funnel_table_is_defined(t, row, col))
+		return NAN;
+	if (t->col[col].type == FUNNEL_COLUMN_COUNT)
+		return (double)at(t, row, col)->v.count;
+	if (t->col[col].type == FUNNEL_COLUMN_TEXT)
+		return NAN;
+	return at(t, row, col)->v.number;
+}
