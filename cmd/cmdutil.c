@@ -14,7 +14,6 @@
 
 #include "cmdutil.h"
 
-const char *argp_program_bug_address = "https://github.com/libfunnel/libfunnel/issues";
 error_t argp_err_exit_status = EXIT_USAGE;
 
 enum {

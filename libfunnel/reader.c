@@ -402,17 +402,48 @@ static bool is_utf8(const unsigned char *s, size_t len)
 	return true;
 }
 
+/* The first bytes of s for a message: non-ASCII bytes as \xNN. */
+static const char *excerpt(const char *s, size_t len, char out[static 96])
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len && o < 80; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7f)
+			out[o++] = (char)c;
+		else
+			o += (size_t)snprintf(out + o, 5, "\\x%02X", c);
+	}
+	if (o >= 80)
+		o += (size_t)snprintf(out + o, 4, "...");
+	out[o] = '\0';
+	return out;
+}
+
 static int check_text(struct fnl_reader *r, uint64_t line, int slot,
 		      const char *s, size_t len)
 {
+	char buf[96];
+
 	if (memchr(s, '\0', len))
 		return fail_at(r, line, slot_column(r, slot),
 			       "NUL byte in the cell (is this a UTF-16 or binary file?)");
 	if (!r->in->encoding && !is_utf8((const unsigned char *)s, len))
 		return fail_at(r, line, slot_column(r, slot),
-			       "invalid UTF-8 \"%.*s\" (give --encoding, e.g. LATIN1 or GBK)",
-			       (int)(len > 40 ? 40 : len), s);
+			       "invalid UTF-8 \"%s\" (give --encoding, e.g. LATIN1 or GBK)",
+			       excerpt(s, len, buf));
 	return 0;
+}
+
+static void log_order(struct fnl_reader *r, uint64_t line, int slot,
+		      const char *text)
+{
+	fnl_log(r->ctx, FUNNEL_LOG_INFO,
+		"%s:%llu: column \"%s\": dates are %s (decided by \"%s\")",
+		r->file, (unsigned long long)line, slot_column(r, slot),
+		r->slots[slot].dates.order == FNL_ORDER_MDY ? "M/D/Y" : "D/M/Y",
+		text);
 }
 
 /*
@@ -439,9 +470,13 @@ static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
 	switch (s->spec.type) {
 	case FNL_CELL_TEXT:
 		return 0;
-	case FNL_CELL_TIME:
+	case FNL_CELL_TIME: {
+		enum fnl_date_order before = s->dates.order;
+
 		switch (fnl_date_parse(&s->dates, text, len, &cell->time, &why)) {
 		case FNL_DATE_OK:
+			if (before != s->dates.order && !s->dates.fmt)
+				log_order(r, line, slot, text);
 			return 0;
 		case FNL_DATE_AMBIGUOUS:
 			s->awaiting_order = true;
@@ -451,6 +486,7 @@ static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
 		}
 		return fail_at(r, line, slot_column(r, slot),
 			       "invalid date \"%s\": %s", text, why);
+	}
 	case FNL_CELL_AMOUNT:
 		if (fnl_amount_parse(&s->amounts, text, len, &cell->amount,
 				     &why) == FNL_AMOUNT_OK)

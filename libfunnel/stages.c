@@ -732,8 +732,9 @@ static void warn_other_labels(struct funnel_stages *st)
 	}
 	if (rows && fnl_buf_terminate(&b))
 		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
-			"%llu row%s with stages outside the funnel were ignored: %s%s",
-			(unsigned long long)rows, rows == 1 ? "" : "s", b.data,
+			"%llu row%s with stages outside the funnel %s ignored: %s%s",
+			(unsigned long long)rows, rows == 1 ? "" : "s",
+			rows == 1 ? "was" : "were", b.data,
 			shown > 8 ? ", ..." : "");
 	fnl_buf_free(&b);
 }
