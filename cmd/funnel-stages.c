@@ -17,7 +17,15 @@ static const struct argp_option options[] = {
 	{ "stages-file", 0x103, "FILE", 0, "the stages, one per line; label=Stage lines map CRM labels", 0 },
 	{ "lost", 0x104, "LABEL", 0, "a stage label that means lost, beside Lost, Closed Lost, Loss (repeatable)", 0 },
 	{ "won", 0x105, "LABEL", 0, "a stage label that means won, beside Won, Closed Won (repeatable)", 0 },
-	{ "mode", 'm', "MODE", 0, "furthest: a deal counts in every stage up to the furthest it reached (default)", 0 },
+	{ "mode", 'm', "MODE", 0, "furthest (default): a deal counts in every stage up to the furthest it reached; "
+	  "entered: only in stages it entered; ordered: steps in order, others may come between; "
+	  "strict: steps in order with nothing between", 0 },
+	{ "within", 'w', "DURATION", 0, "count a step only within DURATION of the deal's first step: 30d, 12h, 90m, 3600s, 2w", 0 },
+	{ "pipeline", 0x109, "NAME", 0, "HubSpot exports: count only this pipeline's Date entered columns", 0 },
+	{ "attribution", 0x106, "WHICH", 0, "first (default) or last: which row of a deal gives its --by group", 0 },
+	{ NULL, 0, NULL, 0, "Statistics:", 3 },
+	{ "ci", 0x107, "LEVEL", 0, "add Wilson score intervals at LEVEL (0.95) for the conversions", 0 },
+	{ "min-count", 0x108, "N", 0, "a step needs N deals entering it to be the bottleneck (default 30)", 0 },
 	{ 0 }
 };
 
@@ -33,8 +41,11 @@ static const struct argp argp = {
 	.doc = "Stage conversion: how many deals reach each stage of the funnel, "
 	       "how many convert from step to step, and where lost deals stopped."
 	       "\v"
-	       "Output columns: [GROUP,] stage, reached, step_conversion, "
-	       "overall_conversion, dropped, lost.\n" CMD_EXIT_HELP,
+	       "Output columns: [GROUP...,] stage, reached, step_conversion, "
+	       "overall_conversion, dropped, lost, median_days, mean_days, "
+	       "bottleneck [, step_conversion_low, step_conversion_high, "
+	       "overall_conversion_low, overall_conversion_high with --ci] "
+	       "[, p_value, small_expected with --by].\n" CMD_EXIT_HELP,
 	.children = children,
 };
 

@@ -326,4 +326,28 @@ void fnl_format_fixed(double v, int digits, char *out, size_t size);
 /* Columns a UTF-8 string takes on a terminal (East Asian wide = 2). */
 size_t fnl_display_width(const char *s);
 
+/* ------------------------------------------------------------------ */
+/* stats.c: statistics (the only user of GSL)                          */
+
+/* Sorts ascending. */
+void fnl_sort(double *v, size_t n);
+/* Quantile p of sorted[0..n) by linear interpolation (R type 7, datamash
+ * perc); false when n is 0. */
+bool fnl_quantile_sorted(const double *sorted, size_t n, double p,
+			 double *out);
+/* Arithmetic mean; false when n is 0. */
+bool fnl_mean(const double *v, size_t n, double *out);
+/* Wilson score interval for k of n at a confidence level in (0, 1);
+ * false when n is 0. */
+bool fnl_wilson(int64_t k, int64_t n, double level, double *lo, double *hi);
+/*
+ * Pearson's chi-square test of independence of a groups x 2 table
+ * (success, total - success), without continuity correction; groups with
+ * total 0 are left out.  False when fewer than two groups remain or a
+ * column sums to 0.  *small_expected tells whether an expected count is
+ * below 5 (the approximation is then doubtful).
+ */
+bool fnl_chi2_independence(const int64_t *success, const int64_t *total,
+			   size_t groups, double *p, bool *small_expected);
+
 #endif

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stats.c - the statistics, and the only file that includes GSL.  GSL
+ * aborts or misbehaves on empty and degenerate input, so every function
+ * here checks its input first and reports "undefined" instead.
+ */
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+
+#include "internal.h"
+
+void fnl_sort(double *v, size_t n)
+{
+	if (n > 1)
+		gsl_sort(v, 1, n);
+}
+
+bool fnl_quantile_sorted(const double *sorted, size_t n, double p,
+			 double *out)
+{
+	if (n == 0 || !(p >= 0 && p <= 1))
+		return false;
+	/* GSL interpolates linearly between order statistics: R's type 7. */
+	*out = gsl_stats_quantile_from_sorted_data(sorted, 1, n, p);
+	return true;
+}
+
+bool fnl_mean(const double *v, size_t n, double *out)
+{
+	if (n == 0)
+		return false;
+	*out = gsl_stats_mean(v, 1, n);
+	return true;
+}
+
+bool fnl_wilson(int64_t k, int64_t n, double level, double *lo, double *hi)
+{
+	double z, p, z2n, center, half;
+
+	if (n <= 0 || k < 0 || k > n || !(level > 0 && level < 1))
+		return false;
+	z = gsl_cdf_ugaussian_Qinv((1 - level) / 2);
+	p = (double)k / (double)n;
+	z2n = z * z / (double)n;
+	center = (p + z2n / 2) / (1 + z2n);
+	half = z / (1 + z2n) *
+	       sqrt(p * (1 - p) / (double)n + z2n / (4 * (double)n));
+	/* At k = 0 and k = n the bound is exactly 0 or 1, not 1e-17 off. */
+	*lo = k == 0 ? 0 : center - half;
+	*hi = k == n ? 1 : center + half;
+	return true;
+}
+
+bool fnl_chi2_independence(const int64_t *success, const int64_t *total,
+			   size_t groups, double *p, bool *small_expected)
+{
+	double all = 0, yes = 0, stat = 0;
+	size_t used = 0;
+
+	for (size_t g = 0; g < groups; g++) {
+		if (total[g] <= 0)
+			continue;
+		all += (double)total[g];
+		yes += (double)success[g];
+		used++;
+	}
+	/* One group, or a margin of zero, leaves nothing to compare. */
+	if (used < 2 || yes <= 0 || yes >= all)
+		return false;
+	*small_expected = false;
+	for (size_t g = 0; g < groups; g++) {
+		double n = (double)total[g], ey, en, oy, on;
+
+		if (total[g] <= 0)
+			continue;
+		ey = n * yes / all;
+		en = n - ey;
+		oy = (double)success[g];
+		on = n - oy;
+		stat += (oy - ey) * (oy - ey) / ey + (on - en) * (on - en) / en;
+		if (ey < 5 || en < 5)
+			*small_expected = true;
+	}
+	*p = gsl_cdf_chisq_Q(stat, (double)(used - 1));
+	return true;
+}
