@@ -187,6 +187,7 @@ void cmd_parse(struct cmd *cmd, const struct argp *argp, int argc, char **argv)
 		exit(EXIT_IOERR);
 	}
 	funnel_input_set_rejects(cmd->in, fp);
+	cmd->rejects_fp = fp;
 }
 
 int cmd_fail(struct cmd *cmd, int status)
@@ -220,7 +221,7 @@ static int render(struct cmd *cmd, const struct funnel_table *t, FILE *fp,
 
 	if (cmd->format)
 		funnel_format_parse(cmd->format, &fmt);
-	if (terminal && !getenv("NO_COLOR"))
+	if (terminal && !(getenv("NO_COLOR") && *getenv("NO_COLOR")))
 		flags |= FUNNEL_WRITE_COLOR;
 	return funnel_table_write(t, fp, fmt, cmd->precision, flags);
 }
@@ -231,6 +232,7 @@ static int write_atomically(struct cmd *cmd, const struct funnel_table *t)
 	size_t len = strlen(cmd->output);
 	char *tmp = malloc(len + sizeof(".XXXXXX"));
 	int fd, ret = 0;
+	mode_t mask;
 	FILE *fp;
 
 	if (!tmp)
@@ -243,7 +245,10 @@ static int write_atomically(struct cmd *cmd, const struct funnel_table *t)
 		free(tmp);
 		return ret;
 	}
-	fchmod(fd, 0666 & ~umask(umask(0)));
+	/* mkstemp makes 0600; give the file what a plain open would. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	fp = fdopen(fd, "w");
 	if (!fp) {
 		close(fd);
@@ -263,8 +268,21 @@ static int write_atomically(struct cmd *cmd, const struct funnel_table *t)
 	return ret;
 }
 
+/* The rejects file is part of the result: nothing may be lost. */
+static int close_rejects(struct cmd *cmd)
+{
+	FILE *fp = cmd->rejects_fp;
+
+	cmd->rejects_fp = NULL;
+	if (fp && fclose(fp) != 0)
+		return write_error(cmd, cmd->rejects);
+	return 0;
+}
+
 int cmd_write(struct cmd *cmd, const struct funnel_table *t)
 {
+	if (close_rejects(cmd))
+		return EXIT_IOERR;
 	if (cmd->output)
 		return write_atomically(cmd, t);
 	if (render(cmd, t, stdout, isatty(STDOUT_FILENO)) < 0 ||
@@ -278,6 +296,7 @@ int cmd_write(struct cmd *cmd, const struct funnel_table *t)
 
 void cmd_free(struct cmd *cmd)
 {
+	close_rejects(cmd);
 	funnel_input_free(cmd->in);
 	funnel_ctx_free(cmd->ctx);
 }

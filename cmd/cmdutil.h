@@ -9,6 +9,7 @@
 
 #include <argp.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "funnel.h"
 
@@ -25,7 +26,8 @@ enum {
 /* The exit statuses, for the end of every --help (after \v). */
 #define CMD_EXIT_HELP                                                        \
 	"Exit status: 0 success, 64 usage error, 65 bad input data, "          \
-	"66 input cannot be opened, 70 internal error, 74 output error.\n"   \
+	"66 input cannot be opened, 70 internal error, 74 read or write "     \
+	"error.\n"                                                            \
 	"FILE - or no FILE reads standard input. See funnel-input(7) for how " \
 	"CSV exports are read."
 
@@ -38,6 +40,7 @@ struct cmd {
 	const char *format;       /* NULL: table on a terminal, else csv */
 	int precision;            /* -1: each column's default */
 	const char *rejects;
+	FILE *rejects_fp;
 	bool have_files;
 	/* Sets one of the command's own options by its long name. */
 	int (*set)(void *analysis, const char *name, const char *value);

@@ -101,8 +101,9 @@ void funnel_ctx_free(struct funnel_ctx *ctx);
  * @ctx: the context.
  *
  * Return: a NUL-terminated line without a trailing newline, owned by @ctx
- * and valid until the next call that fails; "" when nothing failed.  Data
- * errors read "FILE:LINE: column \"NAME\": what is wrong".
+ * and valid until the next call that fails ("" before any failure; a
+ * success does not clear it).  Data errors read
+ * "FILE:LINE: column \"NAME\": what is wrong".
  *
  * Since: 0.1
  */
@@ -335,7 +336,11 @@ void funnel_stages_free(struct funnel_stages *st);
  * @name: "key", "stage", "time", "status" (column names or 1-based
  *	numbers), "by" (comma-separated columns), "stages" (comma-separated
  *	order), "stages-file" (a file name), "lost" and "won" (labels,
- *	repeatable), "stage-date" ("STAGE=COLUMN", repeatable), "mode".
+ *	repeatable), "stage-date" ("STAGE=COLUMN", repeatable), "pipeline"
+ *	(a HubSpot pipeline name), "mode" ("furthest", "entered", "ordered",
+ *	"strict"), "within" (a duration: "30d", "12h", "90m", "3600s",
+ *	"2w"), "attribution" ("first", "last"), "ci" (a level: "0.95"),
+ *	"min-count" (a whole number).
  * @value: the value.
  *
  * Return: 0, FUNNEL_ERR_USAGE for an unknown name or a bad value,
@@ -349,7 +354,8 @@ int funnel_stages_set(struct funnel_stages *st, const char *name,
 /**
  * funnel_stages_run() - read the input and compute the funnel.
  * @st: the analysis.
- * @in: the input; read to its end.
+ * @in: the input; read to its end.  An input can be read once: a second
+ *	run needs a new one (FUNNEL_ERR_USAGE otherwise).
  * @result: set to a new table owned by the caller on success.
  *
  * Return: 0 or a negative enum funnel_status; on failure no table is made.

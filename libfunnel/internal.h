@@ -149,7 +149,7 @@ bool fnl_duration_parse(const char *s, int64_t *usec);
  * Per-column state.  Accepted: "1200", "-5", "12000.50", "$12,000.00",
  * "¥1,200", "€ 5", "1 200", "(1,200.00)" (negative), "2500 USD" / "USD 2500"
  * (a three-letter upper-case code), "1.234,56" with decimal_comma.
- * Refused: NaN, inf, hex, values that overflow a double (1e309), two
+ * Refused: NaN, inf, hex, exponents (1e3, 1e309), two
  * decimal separators, a currency different from the first seen in the
  * column (never sum across currencies silently).
  */

@@ -42,6 +42,7 @@ struct funnel_input {
 	bool skip_bad;
 	FILE *rejects;
 	uint64_t skipped;
+	bool read;   /* streams cannot be read twice */
 };
 
 /* Where a bound column's bytes sit in a row buffer. */
@@ -52,6 +53,7 @@ struct raw_cell {
 struct slot {
 	struct fnl_column_spec spec;
 	int64_t col;                  /* in the current file, -1 if absent */
+	int64_t same_as;              /* an earlier slot of the same column */
 	struct fnl_date_format dates;
 	struct fnl_amount_format amounts;
 	bool awaiting_order;          /* an ambiguous date waits for order */
@@ -198,8 +200,14 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 		iconv_close(cd);
 		return set_string(ctx, &in->encoding, value);
 	}
-	if (!strcmp(name, "date-format"))
+	if (!strcmp(name, "date-format")) {
+		if (strcmp(value, "mdy") && strcmp(value, "dmy") &&
+		    (!strchr(value, '%') || strstr(value, "%s")))
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--date-format: expected mdy, dmy or a strptime format such as %%d.%%m.%%Y (not %%s), not \"%s\"",
+					value);
 		return set_string(ctx, &in->date_format, value);
+	}
 	if (!strcmp(name, "decimal-comma"))
 		return parse_bool(ctx, name, value, &in->decimal_comma);
 	if (!strcmp(name, "skip-bad"))
@@ -353,8 +361,14 @@ int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 	if (ret < 0)
 		return ret;
 	r->slots[slot].col = col;
-	if (col >= 0) {
+	r->slots[slot].same_as = -1;
+	if (col >= 0 && r->slot_of_col[col] >= 0) {
+		/* One column, two roles (--by on the stage column, say). */
+		r->slots[slot].same_as = r->slot_of_col[col];
+	} else if (col >= 0) {
 		r->slot_of_col[col] = (int64_t)slot;
+	}
+	if (col >= 0) {
 		fnl_log(r->ctx, FUNNEL_LOG_INFO, "%s: %s column: \"%s\" (column %lld, %s)",
 			h->file, spec->role, h->names[col], (long long)col + 1,
 			type_name[spec->type]);
@@ -639,10 +653,13 @@ static int end_data_row(struct fnl_reader *r)
 	}
 	if (r->nfield != r->header.count) {
 		ret = fail_at(r, r->row_line, NULL,
-			      "%zu fields, but the header has %zu", r->nfield,
-			      r->header.count);
+			      "%zu field%s, but the header has %zu", r->nfield,
+			      r->nfield == 1 ? "" : "s", r->header.count);
 		return reject(r, ret, r->raw.data, r->raw.len);
 	}
+	for (size_t i = 0; i < r->nslots; i++)
+		if (r->slots[i].same_as >= 0)
+			r->cells[i] = r->cells[r->slots[i].same_as];
 	/* While records wait, later ones queue behind them (in order), but
 	 * their dates are still read: one of them may decide the order. */
 	ret = deliver(r, r->row_line, r->row.data, r->cells, true, r->npend > 0);
@@ -808,7 +825,12 @@ static unsigned char detect_delimiter(const char *p, size_t n)
 	bool quoted = false;
 	size_t best = 0;
 
-	for (size_t i = 0; i < n && (quoted || (p[i] != '\n' && p[i] != '\r'));
+	size_t i0 = 0;
+
+	/* The header is the first line that is not blank. */
+	while (i0 < n && (p[i0] == '\n' || p[i0] == '\r' || p[i0] == ' '))
+		i0++;
+	for (size_t i = i0; i < n && (quoted || (p[i] != '\n' && p[i] != '\r'));
 	     i++) {
 		const char *c;
 
@@ -1141,6 +1163,10 @@ int fnl_input_read(struct funnel_input *in,
 	};
 	int ret = 0;
 
+	if (in->read)
+		return fnl_fail(in->ctx, FUNNEL_ERR_USAGE,
+				"this input has been read already: make a new one");
+	in->read = true;
 	in->skipped = 0;
 	if (in->nsrc == 0)
 		ret = funnel_input_add_file(in, "-");

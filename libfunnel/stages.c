@@ -144,6 +144,8 @@ struct funnel_stages {
 	struct pipeline *pipes;
 	size_t npipes;
 	size_t ngroups;             /* 1 without --by */
+	size_t nshown;              /* groups some deal belongs to */
+	char **by_name;             /* the --by columns' header names */
 };
 
 static const char *const default_lost[] = { "Lost", "Closed Lost", "Loss",
@@ -191,6 +193,8 @@ static void reset_run(struct funnel_stages *st)
 	for (size_t i = 0; i < st->npipes; i++)
 		free(st->pipes[i].name);
 	free(st->pipes);
+	free_list(st->by_name, st->by_name ? st->nby : 0);
+	st->by_name = NULL;
 	free(st->label_code);
 	free(st->label_rows);
 	fnl_buf_free(&st->group_buf);
@@ -290,11 +294,20 @@ static int add_stage(struct funnel_stages *st, const char *s, size_t len,
 	return 0;
 }
 
-static int set_stages(struct funnel_stages *st, const char *value)
+/* A new order replaces the old one, aliases included. */
+static void clear_stages(struct funnel_stages *st)
 {
 	free_list(st->stage, st->nstages);
 	st->stage = NULL;
-	st->nstages = 0;
+	st->nstages = st->nstages_user = 0;
+	for (size_t i = 0; i < st->naliases; i++)
+		free(st->alias[i].label);
+	st->naliases = 0;
+}
+
+static int set_stages(struct funnel_stages *st, const char *value)
+{
+	clear_stages(st);
 	for (const char *p = value;; p++) {
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
@@ -348,9 +361,7 @@ static int read_stages_file(struct funnel_stages *st, const char *path)
 	if (!fp)
 		return fnl_fail(st->ctx, FUNNEL_ERR_OPEN, "%s: %s", path,
 				strerror(errno));
-	free_list(st->stage, st->nstages);
-	st->stage = NULL;
-	st->nstages = 0;
+	clear_stages(st);
 	/* First pass: stages; aliases are kept as "label\0stage\0" pairs. */
 	while (ret == 0 && (n = getline(&line, &cap, fp)) >= 0) {
 		char *eq, *s = line;
@@ -679,14 +690,15 @@ static int code_of(const struct funnel_stages *st, int32_t label)
 }
 
 /* Outcome of a status cell: won, lost, open (or -1 when unknown). */
-static int status_outcome(const struct fnl_cell *c)
+static int status_outcome(const struct funnel_stages *st,
+			  const struct fnl_cell *c)
 {
 	static const char *const open[] = { "Open", "In Progress", "Active",
 					     "Pending", NULL };
 
-	if (in_list(c->text, c->len, default_lost, NULL, 0))
+	if (in_list(c->text, c->len, default_lost, st->lost, st->nlost))
 		return OUTCOME_LOST;
-	if (in_list(c->text, c->len, default_won, NULL, 0) ||
+	if (in_list(c->text, c->len, default_won, st->won, st->nwon) ||
 	    same_label(c->text, c->len, "Win"))
 		return OUTCOME_WON;
 	if (in_list(c->text, c->len, open, NULL, 0))
@@ -877,6 +889,8 @@ static int on_header(void *data, struct fnl_reader *r,
 		*slots[i] = ret;
 	}
 	st->timed |= fnl_reader_has(r, st->slot_time) || st->nsdates;
+	if (st->nby && !st->by_name && !(st->by_name = calloc(st->nby, sizeof(char *))))
+		return fnl_nomem(st->ctx);
 	for (size_t i = 0; i < st->nby; i++) {
 		struct fnl_column_spec by = { "group", "--by", st->by[i], NULL,
 					      FNL_CELL_TEXT, FNL_COLUMN_REQUIRED };
@@ -885,6 +899,10 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		if (i == 0)
 			st->slot_by0 = ret;
+		/* Output columns are named as the first file names them. */
+		if (!st->by_name[i] &&
+		    !(st->by_name[i] = strdup(fnl_reader_column_name(r, ret))))
+			return fnl_nomem(st->ctx);
 	}
 	for (size_t i = 0; i < st->nsdates; i++) {
 		struct fnl_column_spec sd = { "stage date", "--stage-date",
@@ -1041,13 +1059,14 @@ static int on_record(void *data, const struct fnl_record *rec)
 	const struct fnl_cell *status = &rec->cell[st->slot_status];
 	const struct fnl_cell *time = &rec->cell[st->slot_time];
 	int64_t t = time->empty ? NO_TIME : time->time.usec, id;
+	int64_t stage_label = -1;
 	int outcome = -1, ret = 0;
 	bool funnel = false;
 
 	if (stage->empty && fnl_reader_has(rec->reader, st->slot_stage))
 		return fnl_record_fail(rec, st->slot_stage, "empty stage");
 	if (!status->empty) {
-		outcome = status_outcome(status);
+		outcome = status_outcome(st, status);
 		if (outcome < 0)
 			return fnl_record_fail(rec, st->slot_status,
 					       "unknown status \"%s\" (expected won, lost or open; give --status to choose another column)",
@@ -1061,7 +1080,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 
 		if (label < 0)
 			return fnl_nomem(st->ctx);
-		st->label_rows[label]++;
+		stage_label = label;
 		funnel |= in_funnel(st, (int32_t)label);
 		if (code_of(st, (int32_t)label) == LABEL_LOST)
 			outcome = OUTCOME_LOST;
@@ -1089,6 +1108,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 		ret = add_event(st, (uint32_t)id,
 				outcome == OUTCOME_WON ? EVENT_WON : EVENT_LOST, t);
 	}
+	if (ret == 0 && !funnel && stage_label >= 0)
+		st->label_rows[stage_label]++;  /* for the warning */
 	if (ret < 0 || !funnel)
 		return ret;
 	st->ent[id].in_funnel = true;
@@ -1595,7 +1616,9 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 	    fnl_table_add_column(t, "pipeline", FUNNEL_COLUMN_TEXT, 0) < 0)
 		return fnl_nomem(st->ctx);
 	for (size_t i = 0; i < st->nby; i++)
-		if (fnl_table_add_column(t, st->by[i], FUNNEL_COLUMN_TEXT, 0) < 0)
+		if (fnl_table_add_column(t, st->by_name && st->by_name[i] ?
+					 st->by_name[i] : st->by[i],
+					 FUNNEL_COLUMN_TEXT, 0) < 0)
 			return fnl_nomem(st->ctx);
 	for (int c = 0; c < NCOLUMNS; c++) {
 		if (!st->ci && c >= COL_STEP_LOW && c <= COL_OVERALL_HIGH)
@@ -1725,7 +1748,7 @@ static int add_tests(struct funnel_stages *st, struct funnel_table *t,
 		     const struct pipeline *pl, struct tally *tallies,
 		     const int64_t *order, const size_t *rows)
 {
-	size_t ng = st->ngroups;
+	size_t ng = st->nshown;
 	int64_t *yes = calloc(ng + 1, sizeof(*yes));
 	int64_t *all = calloc(ng + 1, sizeof(*all));
 
@@ -1822,7 +1845,7 @@ static int add_pipeline(struct funnel_stages *st, struct funnel_table *t,
 	struct dvec all = { 0 };
 	int ret = rows ? 0 : fnl_nomem(st->ctx);
 
-	for (size_t g = 0; g < st->ngroups && ret == 0; g++) {
+	for (size_t g = 0; g < st->nshown && ret == 0; g++) {
 		struct tally *tl = &tallies[order[g]];
 
 		rows[g] = funnel_table_rows(t);
@@ -1842,6 +1865,33 @@ static int add_pipeline(struct funnel_stages *st, struct funnel_table *t,
 	return ret;
 }
 
+/*
+ * The groups to show: those some deal of the funnel belongs to (a row's
+ * group may lose to the deal's first-touch row and then names no deal).
+ */
+static int shown_groups(struct funnel_stages *st, int64_t *order)
+{
+	size_t nent = fnl_intern_count(st->keys);
+	bool *used;
+
+	st->nshown = 0;
+	if (!st->nby) {
+		order[st->nshown++] = 0;
+		return 0;
+	}
+	used = calloc(st->ngroups + 1, sizeof(*used));
+	if (!used)
+		return fnl_nomem(st->ctx);
+	for (size_t i = 0; i < nent; i++)
+		if (st->ent[i].in_funnel && st->ent[i].has_group)
+			used[st->ent[i].group] = true;
+	for (size_t g = 0; g < st->ngroups; g++)
+		if (used[g])
+			order[st->nshown++] = (int64_t)g;
+	free(used);
+	return 0;
+}
+
 static int make_table(struct funnel_stages *st, struct funnel_table **result)
 {
 	struct tally *tallies;
@@ -1855,10 +1905,10 @@ static int make_table(struct funnel_stages *st, struct funnel_table **result)
 		goto out;
 	}
 	ret = count_all(st, tallies);
-	for (size_t g = 0; g < st->ngroups; g++)
-		order[g] = (int64_t)g;
-	if (st->nby)
-		qsort_r(order, st->ngroups, sizeof(*order), cmp_group_names,
+	if (ret == 0)
+		ret = shown_groups(st, order);
+	if (ret == 0 && st->nby)
+		qsort_r(order, st->nshown, sizeof(*order), cmp_group_names,
 			st->groups);
 	if (ret == 0)
 		ret = make_columns(st, t);

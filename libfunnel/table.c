@@ -155,7 +155,7 @@ FUNNEL_EXPORT const char *funnel_table_column_name(const struct funnel_table *t,
 FUNNEL_EXPORT enum funnel_column_type
 funnel_table_column_type(const struct funnel_table *t, size_t col)
 {
-	return t->col[col].type;
+	return col < t->ncols ? t->col[col].type : FUNNEL_COLUMN_TEXT;
 }
 
 FUNNEL_EXPORT bool funnel_table_is_defined(const struct funnel_table *t,

@@ -292,17 +292,14 @@ static void put_bar(FILE *fp, double v, double max)
 	fputs(part[eighths % 8], fp);
 }
 
-static void write_table(const struct funnel_table *t, FILE *fp, int precision,
-			unsigned flags)
+static int write_table(const struct funnel_table *t, FILE *fp, int precision,
+		       unsigned flags)
 {
 	size_t *width = calloc(t->ncols ? t->ncols : 1, sizeof(*width));
 	char buf[CELL_MAX];
 
-	if (!width) {
-		errno = ENOMEM;
-		fputs("out of memory\n", fp);
-		return;
-	}
+	if (!width)
+		return FUNNEL_ERR_NOMEM;
 	for (size_t c = 0; c < t->ncols; c++) {
 		width[c] = fnl_display_width(t->col[c].name);
 		for (size_t r = 0; r < t->nrows; r++) {
@@ -367,6 +364,7 @@ static void write_table(const struct funnel_table *t, FILE *fp, int precision,
 		fwrite(t->notes.data, 1, t->notes.len, fp);
 	}
 	free(width);
+	return 0;
 }
 
 FUNNEL_EXPORT int funnel_format_parse(const char *name, enum funnel_format *fmt)
@@ -401,7 +399,8 @@ FUNNEL_EXPORT int funnel_table_write(const struct funnel_table *t, FILE *fp,
 		write_md(t, fp, precision);
 		break;
 	case FUNNEL_FORMAT_TABLE:
-		write_table(t, fp, precision, flags);
+		if (write_table(t, fp, precision, flags) < 0)
+			return FUNNEL_ERR_NOMEM;
 		break;
 	default:
 		return FUNNEL_ERR_USAGE;
