@@ -77,6 +77,8 @@ struct fnl_reader {
 	uint64_t line;        /* the physical line being fed */
 	uint64_t row_line;    /* where the current row started */
 	int status;           /* first failure; stops feeding */
+	bool rejecting;       /* skipping the rest of a malformed line */
+	uint64_t field_line;  /* where the last field ended */
 	bool rejects_header;  /* this file's header went to rejects */
 
 	/* The header of the current file, then its column bindings. */
@@ -421,7 +423,9 @@ static const char *excerpt(const char *s, size_t len, char out[static 96])
 {
 	size_t o = 0;
 
-	for (size_t i = 0; i < len && o < 80; i++) {
+	size_t i;
+
+	for (i = 0; i < len && o < 80; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c >= 0x20 && c < 0x7f)
@@ -429,7 +433,7 @@ static const char *excerpt(const char *s, size_t len, char out[static 96])
 		else
 			o += (size_t)snprintf(out + o, 5, "\\x%02X", c);
 	}
-	if (o >= 80)
+	if (i < len)
 		o += (size_t)snprintf(out + o, 4, "...");
 	out[o] = '\0';
 	return out;
@@ -721,6 +725,7 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	if (len)
 		r->nonempty++;
+	r->field_line = r->line;
 	if (r->nfield == 0) {
 		size_t n = len < sizeof(r->first) - 1 ? len : sizeof(r->first) - 1;
 
@@ -752,9 +757,13 @@ static void on_row(int c, void *data)
 	(void)c;
 	if (r->status)
 		return;
+	if (r->in_header && r->nonempty == 0 && r->nfield <= 1) {
+		/* A blank line (or "") before the header. */
+		r->nfield = 0;
+		r->header_names.len = 0;
+		return;
+	}
 	if (r->in_header) {
-		if (r->nonempty == 0 && r->nfield <= 1)
-			return;  /* blank lines before the header */
 		r->in_header = false;
 		ret = end_header(r);
 	} else {
@@ -853,13 +862,29 @@ struct stream {
 	size_t rawlen;
 	char *conv;       /* converted bytes, with iconv */
 	bool eof;
+	bool held_cr;     /* a CR from the end of the last chunk comes first */
 };
+
+/*
+ * A CR that ends a chunk waits for the next one, where its LF may be:
+ * a CRLF is then always seen whole.
+ */
+static void hold_cr(struct stream *st, const char *out, size_t *outlen)
+{
+	st->held_cr = !st->eof && *outlen && out[*outlen - 1] == '\r';
+	if (st->held_cr)
+		(*outlen)--;
+}
 
 static int stream_read(struct fnl_reader *r, struct stream *st,
 		       const char **out, size_t *outlen)
 {
 	size_t n = 0;
 
+	if (st->held_cr && st->cd == (iconv_t)-1)
+		st->raw[0] = '\r';
+	else if (st->held_cr)
+		st->conv[0] = '\r';
 	if (!st->eof && st->rawlen < CHUNK) {
 		n = fread(st->raw + st->rawlen, 1, CHUNK - st->rawlen, st->fp);
 		if (n < CHUNK - st->rawlen) {
@@ -872,13 +897,15 @@ static int stream_read(struct fnl_reader *r, struct stream *st,
 		st->rawlen += n;
 	}
 	if (st->cd == (iconv_t)-1) {
+		/* raw[0] already holds a CR held back from the last chunk. */
 		*out = st->raw;
 		*outlen = st->rawlen;
-		st->rawlen = 0;
+		hold_cr(st, *out, outlen);
+		st->rawlen = st->held_cr;
 		return 0;
 	}
-	char *in = st->raw, *o = st->conv;
-	size_t inleft = st->rawlen, oleft = 4 * CHUNK;
+	char *in = st->raw, *o = st->conv + st->held_cr;
+	size_t inleft = st->rawlen, oleft = 4 * CHUNK - st->held_cr;
 
 	if (iconv(st->cd, &in, &inleft, &o, &oleft) == (size_t)-1 &&
 	    (errno == EILSEQ || (errno == EINVAL && st->eof))) {
@@ -894,6 +921,7 @@ static int stream_read(struct fnl_reader *r, struct stream *st,
 	st->rawlen = inleft;
 	*out = st->conv;
 	*outlen = (size_t)(o - st->conv);
+	hold_cr(st, *out, outlen);
 	return 0;
 }
 
@@ -908,25 +936,33 @@ static int restart_csv(struct fnl_reader *r)
 	return csv_start(r);
 }
 
-/*
- * A record libcsv could not parse: stop, or with skip-bad keep its bytes
- * (all of its lines so far, the whole current line included) and go on.
- */
-static int malformed(struct fnl_reader *r, int ret)
+/* The skipped record's last line has been read: keep it and go on. */
+static int finish_reject(struct fnl_reader *r)
 {
-	if (!r->in->skip_bad || r->in_header)
-		return ret;
-	ret = reject(r, ret, r->raw.data, r->raw.len);
+	int ret;
+
+	r->rejecting = false;
+	ret = reject(r, FUNNEL_ERR_DATA, r->raw.data, r->raw.len);
 	if (ret < 0)
 		return ret;
 	return restart_csv(r);
 }
 
-/* Feeds one line (or the tail of a chunk) to libcsv. */
-static int feed(struct fnl_reader *r, const char *p, size_t n)
+/*
+ * Feeds one line, or the part of it in this chunk, to libcsv.  A record
+ * libcsv cannot parse stops the run; with skip-bad the rest of its line is
+ * dropped too and the record kept byte for byte once the line is over.
+ */
+static int feed(struct fnl_reader *r, const char *p, size_t n, bool ends_line)
 {
+	size_t done;
 	int ret;
 
+	if (r->rejecting) {
+		if (r->in->rejects && !fnl_buf_append(&r->raw, p, n))
+			return fnl_nomem(r->ctx);
+		return ends_line ? finish_reject(r) : 0;
+	}
 	if (r->csv.pstate == 0) {
 		/* No row open: the next row starts on this line. */
 		r->row_line = r->line;
@@ -934,35 +970,25 @@ static int feed(struct fnl_reader *r, const char *p, size_t n)
 	}
 	if ((r->in->rejects || r->in_header) && !fnl_buf_append(&r->raw, p, n))
 		return fnl_nomem(r->ctx);
-	if (csv_parse(&r->csv, p, n, on_field, on_row, r) == n)
-		return r->status;
-	if (r->status)
+	done = csv_parse(&r->csv, p, n, on_field, on_row, r);
+	if (done == n || r->status)
 		return r->status;
 	if (csv_error(&r->csv) != CSV_EPARSE)
 		return fnl_nomem(r->ctx);
 	ret = fail_at(r, r->line, NULL,
 		      "malformed quoting in field %zu: a quote inside an unquoted field, or text after a closing quote",
 		      r->nfield + 1);
-	return malformed(r, ret);
+	if (!r->in->skip_bad || r->in_header)
+		return ret;
+	r->rejecting = true;
+	return ends_line ? finish_reject(r) : 0;
 }
 
-/*
- * Splits a chunk into physical lines.  A CR, LF or CRLF ends a line; a CR
- * at the very end of a chunk may be followed by its LF in the next one.
- */
-static int feed_chunk(struct fnl_reader *r, const char *p, size_t n,
-		      bool *cr_pending)
+/* Splits a chunk into physical lines: a CR, LF or CRLF ends a line. */
+static int feed_chunk(struct fnl_reader *r, const char *p, size_t n)
 {
 	const char *end = p + n;
 
-	if (*cr_pending && p < end && *p == '\n') {
-		int ret = feed(r, p, 1);
-
-		if (ret < 0)
-			return ret;
-		p++;
-	}
-	*cr_pending = false;
 	while (p < end) {
 		const char *lf = memchr(p, '\n', (size_t)(end - p));
 		const char *cr = memchr(p, '\r', (size_t)((lf ? lf : end) - p));
@@ -971,13 +997,11 @@ static int feed_chunk(struct fnl_reader *r, const char *p, size_t n,
 		int ret;
 
 		if (!eol)
-			return feed(r, p, (size_t)(end - p));
+			return feed(r, p, (size_t)(end - p), false);
 		len = (size_t)(eol - p) + 1;
 		if (*eol == '\r' && eol + 1 < end && eol[1] == '\n')
 			len++;
-		else if (*eol == '\r' && eol + 1 == end)
-			*cr_pending = true;
-		ret = feed(r, p, len);
+		ret = feed(r, p, len, true);
 		if (ret < 0)
 			return ret;
 		r->line++;
@@ -991,11 +1015,7 @@ static int start_file(struct fnl_reader *r, struct stream *st,
 		      const char **p, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)*p;
-	const char *kind = magic_kind(u, *n);
 
-	if (kind)
-		return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
-				"%s: this is %s, not CSV text", r->file, kind);
 	if (*n >= 3 && !memcmp(u, "\xef\xbb\xbf", 3)) {
 		*p += 3;
 		*n -= 3;
@@ -1029,7 +1049,7 @@ static int start_file(struct fnl_reader *r, struct stream *st,
 static int open_stream(struct fnl_reader *r, struct source *src,
 		       struct stream *st)
 {
-	const char *enc = r->in->encoding;
+	const char *enc = r->in->encoding, *kind;
 	unsigned char bom[2];
 	size_t n;
 
@@ -1053,6 +1073,11 @@ static int open_stream(struct fnl_reader *r, struct source *src,
 		st->eof = true;
 	}
 	st->rawlen = n;
+	/* Look at the bytes as they are, before any conversion. */
+	kind = magic_kind((const unsigned char *)st->raw, n);
+	if (kind)
+		return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
+				"%s: this is %s, not CSV text", r->file, kind);
 	memcpy(bom, st->raw, n >= 2 ? 2 : 0);
 	/* UTF-16 announces itself with a BOM: convert it without asking. */
 	if (!enc && n >= 2 && ((bom[0] == 0xff && bom[1] == 0xfe) ||
@@ -1082,7 +1107,8 @@ static int finish_file(struct fnl_reader *r)
 	if (csv_fini(&r->csv, on_field, on_row, r) != 0 && !r->status) {
 		if (csv_error(&r->csv) != CSV_EPARSE)
 			return fnl_nomem(r->ctx);
-		ret = fail_at(r, r->row_line, NULL,
+		/* The open field starts where the last complete one ended. */
+		ret = fail_at(r, r->nfield ? r->field_line : r->row_line, NULL,
 			      "unterminated quoted field (the quote opens on this line and never closes)");
 		if (!r->in->skip_bad)
 			return ret;
@@ -1109,7 +1135,7 @@ static int finish_file(struct fnl_reader *r)
 static int read_source(struct fnl_reader *r, struct source *src)
 {
 	struct stream st = { 0 };
-	bool first = true, cr_pending = false;
+	bool first = true;
 	int ret;
 
 	r->file = src->name;
@@ -1139,7 +1165,7 @@ static int read_source(struct fnl_reader *r, struct source *src)
 		}
 		if (n == 0 && st.eof && st.rawlen == 0)
 			break;
-		ret = feed_chunk(r, p, n, &cr_pending);
+		ret = feed_chunk(r, p, n);
 	}
 	if (ret == 0 && !first)
 		ret = finish_file(r);

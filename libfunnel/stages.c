@@ -284,10 +284,12 @@ static int add_stage(struct funnel_stages *st, const char *s, size_t len,
 	if (!*st->stage[st->nstages - 1])
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE, "%s: empty stage name",
 				option);
-	if (find_stage(st, st->stage[st->nstages - 1]) != (int)st->nstages - 1)
-		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-				"%s: stage \"%s\" is listed twice", option,
-				st->stage[st->nstages - 1]);
+	/* Labels match stages loosely, so "Lead" and "lead" are one stage. */
+	for (size_t i = 0; i + 1 < st->nstages; i++)
+		if (!strcasecmp(st->stage[i], st->stage[st->nstages - 1]))
+			return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+					"%s: stage \"%s\" is listed twice", option,
+					st->stage[st->nstages - 1]);
 	if (st->nstages > MAX_STAGES)
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
 				"%s: more than %d stages", option, MAX_STAGES);
@@ -314,8 +316,10 @@ static int set_stages(struct funnel_stages *st, const char *value)
 		int ret = add_stage(st, p, len, "--stages");
 
 		st->nstages_user = st->nstages;
-		if (ret < 0)
+		if (ret < 0) {
+			clear_stages(st);  /* no half-set order */
 			return ret;
+		}
 		if (!comma)
 			return 0;
 		p = comma;
@@ -328,6 +332,10 @@ static int add_alias(struct funnel_stages *st, const char *label,
 	struct alias *a;
 	int idx = find_stage(st, stage);
 
+	while (label_len && isspace((unsigned char)label[label_len - 1]))
+		label_len--;
+	while (label_len && isspace((unsigned char)*label))
+		label++, label_len--;
 	if (idx < 0)
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
 				"%s: \"%.*s\" maps onto \"%s\", which is not a stage listed in the file",
@@ -1782,7 +1790,7 @@ static int add_tests(struct funnel_stages *st, struct funnel_table *t,
 static void note_completion(struct funnel_stages *st, struct funnel_table *t,
 			    const struct pipeline *pl, struct dvec *d)
 {
-	char median[32], mean[32];
+	char median[32], mean[32], line[512];
 	double v;
 
 	if (!d->n)
@@ -1792,14 +1800,13 @@ static void note_completion(struct funnel_stages *st, struct funnel_table *t,
 	fnl_format_fixed(v, 1, median, sizeof(median));
 	fnl_mean(d->v, d->n, &v);
 	fnl_format_fixed(v, 1, mean, sizeof(mean));
-	fnl_table_note(t, "%s%s%zu deals went from %s to %s: median %s days, mean %s days",
-		       pl->name ? pl->name : "", pl->name ? ": " : "", d->n,
-		       st->stage[pl->lo], st->stage[pl->lo + pl->n - 1], median,
-		       mean);
-	fnl_log(st->ctx, FUNNEL_LOG_INFO,
-		"%s%s%zu deals went from %s to %s: median %s days, mean %s days",
-		pl->name ? pl->name : "", pl->name ? ": " : "", d->n,
-		st->stage[pl->lo], st->stage[pl->lo + pl->n - 1], median, mean);
+	snprintf(line, sizeof(line),
+		 "%s%s%zu deal%s went from %s to %s: median %s days, mean %s days",
+		 pl->name ? pl->name : "", pl->name ? ": " : "", d->n,
+		 d->n == 1 ? "" : "s", st->stage[pl->lo],
+		 st->stage[pl->lo + pl->n - 1], median, mean);
+	fnl_table_note(t, "%s", line);
+	fnl_log(st->ctx, FUNNEL_LOG_INFO, "%s", line);
 }
 
 static void free_tallies(struct tally *tallies, size_t count)

@@ -12,35 +12,26 @@
 
 #include "internal.h"
 
-enum { CELL_MAX = 64, BAR_WIDTH = 24 };
+/* A cell's text: DBL_MAX has 309 digits, then 12 decimals and a sign. */
+enum { CELL_MAX = 352, BAR_WIDTH = 24 };
 
 void fnl_format_fixed(double v, int digits, char *out, size_t size)
 {
-	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-					1e8, 1e9, 1e10, 1e11, 1e12 };
-	double scaled;
-	int64_t n, unit = 1;
-	bool negative;
-
 	if (digits < 0)
 		digits = 0;
 	if (digits > 12)
 		digits = 12;
-	scaled = fabs(v) * pow10[digits];
-	if (!(scaled < 9e18)) {
-		/* Too large for the exact path; %.0f has no decimal point. */
-		snprintf(out, size, "%.0f", v);
-		return;
-	}
-	n = llround(scaled);
-	negative = v < 0 && n != 0;
-	for (int i = 0; i < digits; i++)
-		unit *= 10;
-	if (digits == 0)
-		snprintf(out, size, "%s%" PRId64, negative ? "-" : "", n);
-	else
-		snprintf(out, size, "%s%" PRId64 ".%0*" PRId64,
-			 negative ? "-" : "", n / unit, digits, n % unit);
+	/*
+	 * printf rounds the exact binary value, as every C tool does; only
+	 * its decimal point follows the locale, so it is put back to '.'.
+	 */
+	snprintf(out, size, "%.*f", digits, v);
+	for (char *p = out; *p; p++)
+		if (*p != '-' && (*p < '0' || *p > '9'))
+			*p = '.';
+	/* "-0.00" is zero. */
+	if (out[0] == '-' && !out[strspn(out, "-0.")])
+		memmove(out, out + 1, strlen(out));
 }
 
 /* Display width of one code point: 0 for combining marks, 2 for wide. */
@@ -255,12 +246,19 @@ static void write_md(const struct funnel_table *t, FILE *fp, int precision)
 			for (; *s; s++) {
 				if (*s == '|')
 					putc('\\', fp);
-				putc(*s == '\n' ? ' ' : *s, fp);
+				putc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
 			}
 			putc(' ', fp);
 		}
 		fputs("|\n", fp);
 	}
+}
+
+/* A cell on one line of the table: line ends and tabs become spaces. */
+static void put_one_line(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		putc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, fp);
 }
 
 static void pad(FILE *fp, size_t n)
@@ -345,7 +343,7 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 				fputs("  ", fp);
 			if (!left)
 				pad(fp, width[c] - w);
-			fputs(s, fp);
+			put_one_line(fp, s);
 			if (left && (c + 1 < t->ncols || t->bar_col >= 0 ||
 				     t->mark[r]))
 				pad(fp, width[c] - w);
