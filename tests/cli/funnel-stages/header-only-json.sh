@@ -1,0 +1,2 @@
+# Header only in JSON: undefined rates are null.
+printf 'deal_id,stage\n' | funnel-stages -f json --stages Lead,Qualified

@@ -1,0 +1,7 @@
+# Quoted fields holding commas, doubled quotes and a line break are one field
+# each; a group name with a comma is quoted again in the CSV output. Hand
+# count: "North, East" = {1 Lead, 3 Lead}; North = {2 Qualified}; "North"
+# sorts before "North, East".
+printf '%s\n' 'deal_id,stage,region,note' '1,Lead,"North, East","said ""call me"", twice"' \
+	'2,"Qualified",North,"line one' 'line two, with a comma"' '3,Lead,"North, East",plain' |
+funnel-stages --by region --stages Lead,Qualified

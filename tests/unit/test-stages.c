@@ -1,0 +1,1016 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test-stages.c - unit tests of stages.c through the public API:
+ * funnel_stages_new/set/run over in-memory CSV.
+ *
+ * Every funnel below is counted by hand in the comment above it: first the
+ * furthest stage of each deal, then reached[k] = deals whose furthest stage
+ * is k or later, step = reached[k] / reached[k-1] (reached[0] / reached[0]
+ * for the first), overall = reached[k] / reached[0], dropped = reached[k-1]
+ * - reached[k] (0 for the first), lost = lost deals whose furthest stage is
+ * k.  The snapshot and history funnels were also checked with sqlite3
+ * (.import the CSV; count(*) ... WHERE furthest >= k).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "funnel.h"
+#include "internal.h"
+
+struct srun {
+	struct funnel_ctx *ctx;
+	struct funnel_stages *st;
+	struct funnel_input *in;
+	FILE *fp;
+	char *data;
+	struct funnel_table *t;
+	int ret;
+	char warnings[1024];
+};
+
+static void on_log(void *data, enum funnel_log_level level, const char *msg)
+{
+	struct srun *r = data;
+	size_t n = strlen(r->warnings);
+
+	if (level == FUNNEL_LOG_WARNING)
+		snprintf(r->warnings + n, sizeof(r->warnings) - n, "%s\n", msg);
+}
+
+static void srun_start(struct srun *r)
+{
+	*r = (struct srun){ 0 };
+	r->ctx = funnel_ctx_new();
+	assert_non_null(r->ctx);
+	funnel_ctx_set_log(r->ctx, on_log, r);
+	r->st = funnel_stages_new(r->ctx);
+	assert_non_null(r->st);
+}
+
+/* Options are name, value pairs ending with NULL; each must be accepted. */
+static void srun_set(struct srun *r, const char *const *opts)
+{
+	for (size_t i = 0; opts && opts[i]; i += 2)
+		if (funnel_stages_set(r->st, opts[i], opts[i + 1]) != 0)
+			fail_msg("--%s %s: %s", opts[i], opts[i + 1],
+				 funnel_ctx_message(r->ctx));
+}
+
+/* Runs the analysis over csv (a fresh input each time). */
+static int srun_run(struct srun *r, const char *csv)
+{
+	size_t len = strlen(csv);
+
+	funnel_input_free(r->in);
+	if (r->fp)
+		fclose(r->fp);
+	free(r->data);
+	funnel_table_free(r->t);
+	r->t = NULL;
+	r->in = funnel_input_new(r->ctx);
+	assert_non_null(r->in);
+	r->data = malloc(len ? len : 1);
+	assert_non_null(r->data);
+	memcpy(r->data, csv, len);
+	r->fp = fmemopen(r->data, len, "r");
+	assert_non_null(r->fp);
+	assert_int_equal(funnel_input_add_stream(r->in, r->fp, "t.csv"), 0);
+	r->t = (struct funnel_table *)&r->ret;  /* must be reset to NULL */
+	r->ret = funnel_stages_run(r->st, r->in, &r->t);
+	if (r->ret < 0)
+		assert_null(r->t);
+	return r->ret;
+}
+
+static void srun_free(struct srun *r)
+{
+	funnel_table_free(r->t);
+	funnel_stages_free(r->st);
+	funnel_input_free(r->in);
+	if (r->fp)
+		fclose(r->fp);
+	free(r->data);
+	funnel_ctx_free(r->ctx);
+}
+
+/* Runs csv with opts and expects success. */
+static void srun(struct srun *r, const char *csv, const char *const *opts)
+{
+	srun_start(r);
+	srun_set(r, opts);
+	if (srun_run(r, csv) != 0)
+		fail_msg("status %d: %s", r->ret, funnel_ctx_message(r->ctx));
+}
+
+static void check_status(struct srun *r, int status, const char *message)
+{
+	if (r->ret != status)
+		fail_msg("status %d, want %d: %s", r->ret, status,
+			 funnel_ctx_message(r->ctx));
+	if (message && strcmp(funnel_ctx_message(r->ctx), message))
+		fail_msg("message\n  \"%s\"\nwant\n  \"%s\"",
+			 funnel_ctx_message(r->ctx), message);
+}
+
+/* One expected row; a rate with den 0 must be undefined. */
+struct want {
+	const char *stage;
+	int64_t reached;
+	int64_t step_num, step_den;
+	int64_t all_num, all_den;
+	int64_t dropped, lost;
+};
+
+static void check_rate(const struct funnel_table *t, size_t row, size_t col,
+		       int64_t num, int64_t den, int line)
+{
+	if (den == 0) {
+		if (funnel_table_is_defined(t, row, col))
+			fail_msg("line %d: row %zu col %zu: %g, want undefined",
+				 line, row, col, funnel_table_number(t, row, col));
+		return;
+	}
+	if (!funnel_table_is_defined(t, row, col) ||
+	    funnel_table_number(t, row, col) != (double)num / (double)den)
+		fail_msg("line %d: row %zu col %zu: %g (defined %d), want %lld/%lld",
+			 line, row, col, funnel_table_number(t, row, col),
+			 funnel_table_is_defined(t, row, col), (long long)num,
+			 (long long)den);
+}
+
+static void check_count(const struct funnel_table *t, size_t row, size_t col,
+			int64_t want, const char *what, int line)
+{
+	if (!funnel_table_is_defined(t, row, col) ||
+	    funnel_table_count(t, row, col) != want)
+		fail_msg("line %d: row %zu: %s %lld, want %lld", line, row, what,
+			 (long long)funnel_table_count(t, row, col),
+			 (long long)want);
+}
+
+/* Checks n rows from row first; g group columns come before "stage". */
+static void check_rows(const struct funnel_table *t, size_t first, size_t g,
+		       const struct want *w, size_t n, int line)
+{
+	assert_non_null(t);
+	assert_int_equal(funnel_table_columns(t), g + 6);
+	if (funnel_table_rows(t) < first + n)
+		fail_msg("line %d: %zu rows, want at least %zu", line,
+			 funnel_table_rows(t), first + n);
+	for (size_t i = 0; i < n; i++) {
+		size_t row = first + i;
+
+		if (strcmp(funnel_table_text(t, row, g), w[i].stage))
+			fail_msg("line %d: row %zu: stage \"%s\", want \"%s\"",
+				 line, row, funnel_table_text(t, row, g),
+				 w[i].stage);
+		check_count(t, row, g + 1, w[i].reached, "reached", line);
+		check_rate(t, row, g + 2, w[i].step_num, w[i].step_den, line);
+		check_rate(t, row, g + 3, w[i].all_num, w[i].all_den, line);
+		check_count(t, row, g + 4, w[i].dropped, "dropped", line);
+		check_count(t, row, g + 5, w[i].lost, "lost", line);
+	}
+}
+
+#define ROWS(t, first, g, ...) do { \
+		static const struct want w_[] = { __VA_ARGS__ }; \
+		check_rows(t, first, g, w_, FNL_ARRAY_SIZE(w_), __LINE__); \
+	} while (0)
+
+static void test_columns_of_result(void **state)
+{
+	static const char *const opts[] = { "stages", "Lead,Won", NULL };
+	static const char *const names[] = { "stage", "reached",
+		"step_conversion", "overall_conversion", "dropped", "lost" };
+	static const enum funnel_column_type types[] = {
+		FUNNEL_COLUMN_TEXT, FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_RATE,
+		FUNNEL_COLUMN_RATE, FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_COUNT };
+	struct srun r;
+
+	(void)state;
+	srun(&r, "id,stage\n1,Lead\n", opts);
+	assert_int_equal(funnel_table_columns(r.t), 6);
+	assert_int_equal(funnel_table_rows(r.t), 2);
+	for (size_t c = 0; c < 6; c++) {
+		assert_string_equal(funnel_table_column_name(r.t, c), names[c]);
+		assert_int_equal(funnel_table_column_type(r.t, c), types[c]);
+	}
+	srun_free(&r);
+}
+
+/*
+ * A snapshot: one row per deal, its current stage and a status.
+ *   furthest: Lead {1, 2}, Qualified {3, 4, 5}, Proposal {6, 7},
+ *             Negotiation {8, 9 Won, 10 Closed Won} (won = last stage)
+ *   reached 10, 8, 5, 3; lost: Lead {2}, Qualified {4, 5}, Proposal {7}
+ */
+static const char snapshot[] =
+	"id,stage,status\n"
+	"1,Lead,Open\n"
+	"2,Lead,Lost\n"
+	"3,Qualified,Open\n"
+	"4,Qualified,Lost\n"
+	"5,Qualified,Closed Lost\n"
+	"6,Proposal,Open\n"
+	"7,Proposal,Lost\n"
+	"8,Negotiation,Open\n"
+	"9,Won,Won\n"
+	"10,Closed Won,\n";
+static const char *const four[] = {
+	"stages", "Lead,Qualified,Proposal,Negotiation", NULL,
+};
+
+static void test_snapshot(void **state)
+{
+	struct srun r;
+
+	(void)state;
+	srun(&r, snapshot, four);
+	assert_int_equal(funnel_table_rows(r.t), 4);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 10, 10, 10, 10, 10, 0, 1 },
+	     { "Qualified", 8, 8, 10, 8, 10, 2, 2 },
+	     { "Proposal", 5, 5, 8, 5, 10, 3, 1 },
+	     { "Negotiation", 3, 3, 5, 3, 10, 2, 0 });
+	assert_string_equal(r.warnings, "");
+	srun_free(&r);
+}
+
+/*
+ * Without a status column: "Lost" only says the deal was in the funnel
+ * (Lead), "Won" puts it at the last stage, "Archived" is outside.
+ *   furthest: Lead {1, 2 lost}, Qualified {3}, Proposal {4 Won}
+ *   reached 4, 2, 1
+ */
+static void test_snapshot_labels(void **state)
+{
+	static const char *const opts[] = {
+		"stages", "Lead,Qualified,Proposal", NULL,
+	};
+	struct srun r;
+
+	(void)state;
+	srun(&r, "id,stage\n1,Lead\n2,Lost\n3,Qualified\n4,Won\n5,Archived\n",
+	     opts);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 4, 4, 4, 4, 4, 0, 1 },
+	     { "Qualified", 2, 2, 4, 2, 4, 2, 0 },
+	     { "Proposal", 1, 1, 2, 1, 4, 1, 0 });
+	assert_string_equal(r.warnings,
+			    "1 row with stages outside the funnel was ignored: "
+			    "\"Archived\" (1)\n");
+	srun_free(&r);
+
+	/* Labels match loosely (case, outer blanks), quoted blanks too. */
+	srun(&r, "id,stage\n1,\" lead \"\n2,LOST\n3,qualified\n4,closed won\n",
+	     opts);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 4, 4, 4, 4, 4, 0, 1 },
+	     { "Qualified", 2, 2, 4, 2, 4, 2, 0 },
+	     { "Proposal", 1, 1, 2, 1, 4, 1, 0 });
+	srun_free(&r);
+
+	/* --won and --lost add labels; the defaults still hold. */
+	{
+		static const char *const more[] = {
+			"stages", "Lead,Qualified,Proposal",
+			"won", "Signed", "lost", "Dead", NULL,
+		};
+
+		srun(&r, "id,stage\n1,Signed\n2,Qualified\n2,Dead\n3,Won\n"
+			 "4,Lead\n",
+		     more);
+		/* furthest: Lead {4}, Qualified {2 lost}, Proposal {1, 3}
+		 * (2's rows tie at time 0: the outcome wins). */
+		ROWS(r.t, 0, 0,
+		     { "Lead", 4, 4, 4, 4, 4, 0, 0 },
+		     { "Qualified", 3, 3, 4, 3, 4, 1, 1 },
+		     { "Proposal", 2, 2, 3, 2, 4, 1, 0 });
+		srun_free(&r);
+	}
+}
+
+/*
+ * Long history with repeats, moves backwards, a lost deal reopened, ties
+ * at one timestamp, and won/lost labels outside the order.
+ *   A: Lead, Qualified, Qualified, Lead        furthest Q, open
+ *   B: Lead, Proposal, Lost                    furthest P, lost
+ *   C: Lead, Lost (01-02), Qualified (01-03)   furthest Q, reopened: open
+ *   D: Lead, Qualified and Lost both 01-02     furthest Q, lost (tie)
+ *   E: Lead, Won                               furthest N (last), won
+ *   F: Qualified, Lost, Proposal all 01-01     furthest P, lost (tie)
+ *   G: Negotiation, Closed Lost                furthest N, lost
+ *   furthest counts L 0, Q 3, P 2, N 2: reached 7, 7, 4, 2
+ *   lost: Q {D}, P {B, F}, N {G}
+ */
+static const char *const history[] = {
+	"A,Lead,2024-01-01",
+	"A,Qualified,2024-01-02",
+	"A,Qualified,2024-01-03",
+	"A,Lead,2024-01-04",
+	"B,Lead,2024-01-01",
+	"B,Proposal,2024-01-05",
+	"B,Lost,2024-01-06",
+	"C,Lead,2024-01-01",
+	"C,Lost,2024-01-02",
+	"C,Qualified,2024-01-03",
+	"D,Lead,2024-01-01",
+	"D,Qualified,2024-01-02",
+	"D,Lost,2024-01-02",
+	"E,Lead,2024-01-01",
+	"E,Won,2024-01-05",
+	"F,Qualified,2024-01-01",
+	"F,Lost,2024-01-01",
+	"F,Proposal,2024-01-01",
+	"G,Negotiation,2024-01-01T09:00",
+	"G,Closed Lost,2024-01-02",
+};
+
+/* The history rows in the order perm gives, after a header. */
+static char *history_csv(const size_t *perm)
+{
+	struct fnl_buf b = { 0 };
+
+	assert_true(fnl_buf_printf(&b, "deal_id,deal_stage,entered_at\n"));
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(history); i++)
+		assert_true(fnl_buf_printf(&b, "%s\n",
+					   history[perm ? perm[i] : i]));
+	assert_true(fnl_buf_terminate(&b));
+	return b.data;
+}
+
+static void check_history(const struct funnel_table *t)
+{
+	ROWS(t, 0, 0,
+	     { "Lead", 7, 7, 7, 7, 7, 0, 0 },
+	     { "Qualified", 7, 7, 7, 7, 7, 0, 1 },
+	     { "Proposal", 4, 4, 7, 4, 7, 3, 2 },
+	     { "Negotiation", 2, 2, 4, 2, 7, 2, 1 });
+}
+
+static char *as_csv(const struct funnel_table *t)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	assert_int_equal(funnel_table_write(t, fp, FUNNEL_FORMAT_CSV, -1, 0), 0);
+	fclose(fp);
+	return buf;
+}
+
+static void test_history(void **state)
+{
+	char *csv = history_csv(NULL);
+	struct srun r;
+
+	(void)state;
+	srun(&r, csv, four);
+	check_history(r.t);
+	srun_free(&r);
+	free(csv);
+}
+
+/* The same rows in other orders give the same table, byte for byte. */
+static void test_row_order(void **state)
+{
+	enum { N = FNL_ARRAY_SIZE(history) };
+	size_t perm[N];
+	char *csv = history_csv(NULL), *want_out, *got_out;
+	struct srun r;
+
+	(void)state;
+	srun(&r, csv, four);
+	want_out = as_csv(r.t);
+	free(csv);
+	/* Reversed, then 7 times a fixed shuffle (i * 7 mod 20, then
+	 * rotations of it). */
+	for (int round = 0; round < 8; round++) {
+		for (size_t i = 0; i < N; i++)
+			perm[i] = round == 0 ? N - 1 - i :
+				  (i * 7 + (size_t)round * 3) % N;
+		csv = history_csv(perm);
+		if (srun_run(&r, csv) != 0)
+			fail_msg("round %d: %s", round, funnel_ctx_message(r.ctx));
+		check_history(r.t);
+		got_out = as_csv(r.t);
+		assert_string_equal(got_out, want_out);
+		free(got_out);
+		free(csv);
+	}
+	free(want_out);
+	srun_free(&r);
+}
+
+/*
+ * A status column beside the stage, on a snapshot with the stage column
+ * found under another name.
+ *   1 Lead/Open, 2 Proposal/Lost, 3 Lead/Won (won: last stage),
+ *   4 Qualified/In Progress, 5 Qualified/empty
+ *   furthest: Lead {1}, Qualified {4, 5}, Proposal {2, 3}; reached 5, 4, 2
+ *   lost: Proposal {2}
+ */
+static void test_status(void **state)
+{
+	static const char *const opts[] = {
+		"stages", "Lead,Qualified,Proposal", NULL,
+	};
+	static const char csv[] =
+		"Deal ID,Deal Stage,Deal Status\n"
+		"1,Lead,Open\n2,Proposal,lost\n3,Lead,Won\n"
+		"4,Qualified,In Progress\n5,Qualified,\n";
+	struct srun r;
+
+	(void)state;
+	srun(&r, csv, opts);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 5, 5, 5, 5, 5, 0, 0 },
+	     { "Qualified", 4, 4, 5, 4, 5, 1, 0 },
+	     { "Proposal", 2, 2, 4, 2, 5, 2, 1 });
+	srun_free(&r);
+
+	/* An unknown status is a data error naming the cell. */
+	srun_start(&r);
+	srun_set(&r, opts);
+	srun_run(&r, "id,stage,status\n1,Lead,Open\n2,Lead,Maybe\n");
+	check_status(&r, FUNNEL_ERR_DATA,
+		     "t.csv:3: column \"status\": unknown status \"Maybe\" "
+		     "(expected won, lost or open; give --status to choose "
+		     "another column)");
+	srun_free(&r);
+
+	/* --status picks a column by name, here one no candidate matches. */
+	{
+		static const char *const o2[] = {
+			"stages", "Lead,Qualified,Proposal", "status", "result",
+			NULL,
+		};
+
+		srun(&r, "id,stage,result\n1,Qualified,Lost\n2,Lead,Open\n", o2);
+		ROWS(r.t, 0, 0,
+		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
+		     { "Qualified", 1, 1, 2, 1, 2, 1, 1 },
+		     { "Proposal", 0, 0, 1, 0, 2, 1, 0 });
+		srun_free(&r);
+	}
+}
+
+/*
+ * BUG: a row whose stage label is outside the funnel is to be ignored
+ * (funnel-stages(1), and the warning says so), but a non-empty status on
+ * it puts its deal in the funnel at the first stage.
+ *   1 Archived/Open: ignored; 2 Lead/Open: reached 1, 0.
+ */
+static void test_status_on_outside_row(void **state)
+{
+	static const char *const opts[] = {
+		"stages", "Lead,Qualified", NULL,
+	};
+	struct srun r;
+
+	(void)state;
+	skip();  /* BUG: on_record() sets furthest 0 from the status alone */
+	srun(&r, "id,stage,status\n1,Archived,Open\n2,Lead,Open\n", opts);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 1, 1, 1, 1, 1, 0, 0 },
+	     { "Qualified", 0, 0, 1, 0, 1, 1, 0 });
+	assert_string_equal(r.warnings,
+			    "1 row with stages outside the funnel was ignored: "
+			    "\"Archived\" (1)\n");
+	srun_free(&r);
+}
+
+/*
+ * Stage dates: a stage counts as reached when its date cell is set.
+ *   1 Lead, no dates                furthest Lead
+ *   2 Lead, qualified_at            furthest Qualified
+ *   3 Lost, both dates              furthest Proposal, lost
+ *   4 Qualified, proposal_at        furthest Proposal
+ *   reached 4, 3, 2; lost: Proposal {3}
+ */
+static void test_stage_date(void **state)
+{
+	static const char *const opts[] = {
+		"stages", "Lead,Qualified,Proposal",
+		"stage-date", "Qualified=qualified_at",
+		"stage-date", "Proposal=proposal_at", NULL,
+	};
+	struct srun r;
+
+	(void)state;
+	srun(&r, "id,stage,qualified_at,proposal_at\n"
+		 "1,Lead,,\n"
+		 "2,Lead,2024-01-05,\n"
+		 "3,Lost,2024-01-05,2024-01-09\n"
+		 "4,Qualified,,2024-02-01\n",
+	     opts);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 4, 4, 4, 4, 4, 0, 0 },
+	     { "Qualified", 3, 3, 4, 3, 4, 1, 0 },
+	     { "Proposal", 2, 2, 3, 2, 4, 1, 1 });
+	srun_free(&r);
+
+	/* Dates alone, no stage column; a deal without dates has no stage.
+	 *   1 lead_at: Lead; 2 both: Won; 3 none: not counted. */
+	{
+		static const char *const o2[] = {
+			"stages", "Lead,Won",
+			"stage-date", "Lead=lead_at",
+			"stage-date", "Won=won_at", NULL,
+		};
+
+		srun(&r, "id,lead_at,won_at\n1,2024-01-01,\n"
+			 "2,2024-01-01,2024-02-01\n3,,\n", o2);
+		ROWS(r.t, 0, 0,
+		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
+		     { "Won", 1, 1, 2, 1, 2, 1, 0 });
+		srun_free(&r);
+	}
+
+	/* A stage date with an invalid date is a data error. */
+	srun_start(&r);
+	srun_set(&r, opts);
+	srun_run(&r, "id,stage,qualified_at,proposal_at\n1,Lead,2024-13-01,\n");
+	check_status(&r, FUNNEL_ERR_DATA,
+		     "t.csv:2: column \"qualified_at\": invalid date "
+		     "\"2024-13-01\": month out of range");
+	srun_free(&r);
+}
+
+/*
+ * BUG: a --stage-date column that is also the time column (created_at is
+ * a time candidate) is bound twice; the time slot then reads empty cells
+ * and the run fails with "empty time".
+ *   1 Lead, 2 Qualified: reached 2, 1.
+ */
+static void test_stage_date_on_time_column(void **state)
+{
+	static const char *const opts[] = {
+		"stages", "Lead,Qualified", "stage-date", "Lead=created_at",
+		NULL,
+	};
+	struct srun r;
+
+	(void)state;
+	skip();  /* BUG: one column bound to two slots (see test-reader.c) */
+	srun(&r, "id,stage,created_at\n1,Lead,2024-01-01\n"
+		 "2,Qualified,2024-01-02\n", opts);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
+	     { "Qualified", 1, 1, 2, 1, 2, 1, 0 });
+	srun_free(&r);
+}
+
+/*
+ * Groups by two columns, one value empty; a deal belongs to the group of
+ * its earliest row, and at a tie to the smaller group name.
+ *   1 East/Ann Lead, 2 East/Ann Qualified, 3 ""/Bob Qualified,
+ *   4 West/Ann Lead,
+ *   5 East/Ann Lead 01-01 then West/Ann Qualified 01-05: East/Ann, Q
+ *   6 West/Ann and East/Ann, both Lead 01-01: East/Ann (smaller), L
+ * Groups in byte order of their names: ""/Bob, East/Ann, West/Ann.
+ *   ""/Bob:   furthest Q {3}: reached 1, 1
+ *   East/Ann: L {1, 6}, Q {2, 5}: reached 4, 2
+ *   West/Ann: L {4}: reached 1, 0
+ */
+static void test_by(void **state)
+{
+	static const char *const opts[] = {
+		"stages", "Lead,Qualified", "by", "region, owner", NULL,
+	};
+	struct srun r;
+
+	(void)state;
+	srun(&r, "id,stage,region,owner,entered_at\n"
+		 "1,Lead,East,Ann,2024-01-01\n"
+		 "2,Qualified,East,Ann,2024-01-01\n"
+		 "3,Qualified,,Bob,2024-01-01\n"
+		 "4,Lead,West,Ann,2024-01-01\n"
+		 "5,Qualified,West,Ann,2024-01-05\n"
+		 "5,Lead,East,Ann,2024-01-01\n"
+		 "6,Lead,West,Ann,2024-01-01\n"
+		 "6,Lead,East,Ann,2024-01-01\n",
+	     opts);
+	assert_int_equal(funnel_table_columns(r.t), 8);
+	assert_string_equal(funnel_table_column_name(r.t, 0), "region");
+	assert_string_equal(funnel_table_column_name(r.t, 1), "owner");
+	assert_int_equal(funnel_table_rows(r.t), 6);
+	ROWS(r.t, 0, 2,
+	     { "Lead", 1, 1, 1, 1, 1, 0, 0 },
+	     { "Qualified", 1, 1, 1, 1, 1, 0, 0 },
+	     { "Lead", 4, 4, 4, 4, 4, 0, 0 },
+	     { "Qualified", 2, 2, 4, 2, 4, 2, 0 },
+	     { "Lead", 1, 1, 1, 1, 1, 0, 0 },
+	     { "Qualified", 0, 0, 1, 0, 1, 1, 0 });
+	/* The empty region is a defined, empty text. */
+	assert_true(funnel_table_is_defined(r.t, 0, 0));
+	assert_string_equal(funnel_table_text(r.t, 0, 0), "");
+	assert_string_equal(funnel_table_text(r.t, 1, 1), "Bob");
+	assert_string_equal(funnel_table_text(r.t, 2, 0), "East");
+	assert_string_equal(funnel_table_text(r.t, 3, 1), "Ann");
+	assert_string_equal(funnel_table_text(r.t, 5, 0), "West");
+	srun_free(&r);
+
+	/* An unknown --by column is a usage error. */
+	srun_start(&r);
+	srun_set(&r, opts);
+	srun_run(&r, "id,stage,region\n1,Lead,East\n");
+	check_status(&r, FUNNEL_ERR_USAGE,
+		     "t.csv: no column \"owner\" for --by; the header has: "
+		     "\"id\", \"stage\", \"region\"");
+	srun_free(&r);
+}
+
+/*
+ * BUG: a group named only on a later row of a deal attributed elsewhere
+ * gets a block of zeros: deal 1 starts in North (01-01) and moves to South
+ * (01-02); no deal belongs to South.
+ *   North: furthest Qualified {1}: reached 1, 1.
+ */
+static void test_by_no_phantom_group(void **state)
+{
+	static const char *const opts[] = {
+		"stages", "Lead,Qualified", "by", "region", NULL,
+	};
+	struct srun r;
+
+	(void)state;
+	skip();  /* BUG: group_of() interns every row's group */
+	srun(&r, "id,stage,region,entered_at\n1,Lead,North,2024-01-01\n"
+		 "1,Qualified,South,2024-01-02\n", opts);
+	assert_int_equal(funnel_table_rows(r.t), 2);
+	ROWS(r.t, 0, 1,
+	     { "Lead", 1, 1, 1, 1, 1, 0, 0 },
+	     { "Qualified", 1, 1, 1, 1, 1, 0, 0 });
+	srun_free(&r);
+}
+
+/* Writes text to a new temporary file; returns its name (free it). */
+static char *temp_file(const char *text)
+{
+	char *name = strdup("/tmp/test-stages-XXXXXX");
+	int fd;
+
+	assert_non_null(name);
+	fd = mkstemp(name);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return name;
+}
+
+/*
+ * A stages file: order, comments, blank lines, blanks around names, CRLF,
+ * and aliases (one before the stages it names).
+ *   1 Lead, 2 SQL = Qualified, 3 demo = Proposal (loosely),
+ *   4 Discovery = Qualified (loosely), 5 Qualified, 6 proposal (loosely)
+ *   furthest: Lead {1}, Qualified {2, 4, 5}, Proposal {3, 6}
+ *   reached 6, 5, 2
+ */
+static void test_stages_file(void **state)
+{
+	char *path = temp_file("# funnel order\n"
+			       "SQL = Qualified\n"
+			       "Lead\n"
+			       "\n"
+			       "  Qualified  \n"
+			       "Proposal\r\n"
+			       "Demo=Proposal\n"
+			       "   # indented comment\n"
+			       "discovery=Qualified");
+	const char *opts[] = { "stages-file", path, NULL };
+	struct srun r;
+
+	(void)state;
+	srun(&r, "id,stage\n1,Lead\n2,SQL\n3,demo\n4,Discovery\n5,Qualified\n"
+		 "6,proposal\n", opts);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 6, 6, 6, 6, 6, 0, 0 },
+	     { "Qualified", 5, 5, 6, 5, 6, 1, 0 },
+	     { "Proposal", 2, 2, 5, 2, 6, 3, 0 });
+	assert_string_equal(r.warnings, "");
+	srun_free(&r);
+	unlink(path);
+	free(path);
+}
+
+static void test_stages_file_errors(void **state)
+{
+	struct srun r;
+	char want[256];
+	char *path;
+
+	(void)state;
+	srun_start(&r);
+	path = temp_file("Lead\nX=Nope\n");
+	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+			 FUNNEL_ERR_USAGE);
+	snprintf(want, sizeof(want),
+		 "%s: \"X\" maps onto \"Nope\", which is not a stage listed in the file",
+		 path);
+	assert_string_equal(funnel_ctx_message(r.ctx), want);
+	unlink(path);
+	free(path);
+
+	path = temp_file("# only a comment\n\n");
+	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+			 FUNNEL_ERR_USAGE);
+	snprintf(want, sizeof(want), "%s: no stages listed", path);
+	assert_string_equal(funnel_ctx_message(r.ctx), want);
+	unlink(path);
+	free(path);
+
+	path = temp_file("Lead\nQualified\n lead\nLead\n");
+	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+			 FUNNEL_ERR_USAGE);
+	snprintf(want, sizeof(want), "%s: stage \"Lead\" is listed twice", path);
+	assert_string_equal(funnel_ctx_message(r.ctx), want);
+	unlink(path);
+	free(path);
+
+	assert_int_equal(funnel_stages_set(r.st, "stages-file",
+					   "/nonexistent/stages.txt"),
+			 FUNNEL_ERR_OPEN);
+	assert_string_equal(funnel_ctx_message(r.ctx),
+			    "/nonexistent/stages.txt: No such file or directory");
+	srun_free(&r);
+}
+
+/*
+ * BUG (cosmetic): the message quotes the alias label untrimmed ("X "),
+ * though the label is trimmed everywhere else.
+ */
+static void test_stages_file_alias_message(void **state)
+{
+	struct srun r;
+	char want[256];
+	char *path;
+
+	(void)state;
+	skip();  /* BUG: add_alias() formats label before trimming it */
+	srun_start(&r);
+	path = temp_file("Lead\nX = Nope\n");
+	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+			 FUNNEL_ERR_USAGE);
+	snprintf(want, sizeof(want),
+		 "%s: \"X\" maps onto \"Nope\", which is not a stage listed in the file",
+		 path);
+	assert_string_equal(funnel_ctx_message(r.ctx), want);
+	unlink(path);
+	free(path);
+	srun_free(&r);
+}
+
+static void test_usage_errors(void **state)
+{
+	static const struct {
+		const char *name, *value, *message;
+	} bad[] = {
+		{ "colour", "red", "unknown option \"colour\"" },
+		{ "Stages", "A,B", "unknown option \"Stages\"" },
+		{ "mode", "fastest",
+		  "--mode: unknown mode \"fastest\" (known: furthest)" },
+		{ "stages", "", "--stages: empty stage name" },
+		{ "stages", "A,,B", "--stages: empty stage name" },
+		{ "stages", "A, ,B", "--stages: empty stage name" },
+		{ "stages", "A,B,", "--stages: empty stage name" },
+		{ "stages", "A,B, A", "--stages: stage \"A\" is listed twice" },
+		{ "by", "region,", "--by: empty column name in \"region,\"" },
+		{ "by", ",region", "--by: empty column name in \",region\"" },
+		{ "stage-date", "Lead",
+		  "--stage-date: expected STAGE=COLUMN, not \"Lead\"" },
+		{ "stage-date", "=col",
+		  "--stage-date: expected STAGE=COLUMN, not \"=col\"" },
+		{ "stage-date", "Lead=",
+		  "--stage-date: expected STAGE=COLUMN, not \"Lead=\"" },
+		{ "key", NULL, "--key needs a value" },
+	};
+	struct srun r;
+
+	(void)state;
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
+		srun_start(&r);
+		assert_int_equal(funnel_stages_set(r.st, bad[i].name, bad[i].value),
+				 FUNNEL_ERR_USAGE);
+		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
+		srun_free(&r);
+	}
+
+	/* Accepted. */
+	srun_start(&r);
+	assert_int_equal(funnel_stages_set(r.st, "mode", "furthest"), 0);
+	assert_int_equal(funnel_stages_set(r.st, "stages", " A , B "), 0);
+	srun_free(&r);
+
+	/* No order: refused before reading. */
+	srun_start(&r);
+	srun_run(&r, "id,stage\n1,Lead\n");
+	check_status(&r, FUNNEL_ERR_USAGE,
+		     "no stage order: give --stages A,B,C or --stages-file FILE");
+	srun_free(&r);
+
+	/* A stage date for a stage not in the order. */
+	{
+		static const char *const opts[] = {
+			"stages", "Lead,Won", "stage-date", "Nope=col", NULL,
+		};
+
+		srun_start(&r);
+		srun_set(&r, opts);
+		srun_run(&r, "id,stage,col\n1,Lead,\n");
+		check_status(&r, FUNNEL_ERR_USAGE,
+			     "--stage-date Nope=col: \"Nope\" is not one of the stages");
+		srun_free(&r);
+	}
+
+	/* A key column that is not there. */
+	{
+		static const char *const opts[] = {
+			"stages", "Lead,Won", "key", "deal", NULL,
+		};
+
+		srun_start(&r);
+		srun_set(&r, opts);
+		srun_run(&r, "id,stage\n1,Lead\n");
+		check_status(&r, FUNNEL_ERR_USAGE,
+			     "t.csv: no column \"deal\" for --key; the header has: "
+			     "\"id\", \"stage\"");
+		srun_free(&r);
+	}
+	/* No key column found automatically. */
+	{
+		static const char *const opts[] = { "stages", "Lead,Won", NULL };
+
+		srun_start(&r);
+		srun_set(&r, opts);
+		srun_run(&r, "name,stage\n1,Lead\n");
+		check_status(&r, FUNNEL_ERR_USAGE,
+			     "t.csv: no key column found (give --key); the header "
+			     "has: \"name\", \"stage\"");
+		srun_free(&r);
+	}
+}
+
+static void test_data_errors(void **state)
+{
+	static const char *const opts[] = { "stages", "Lead,Won", NULL };
+	struct srun r;
+
+	(void)state;
+	srun_start(&r);
+	srun_set(&r, opts);
+	srun_run(&r, "id,stage\n1,Lead\n2,\n");
+	check_status(&r, FUNNEL_ERR_DATA, "t.csv:3: column \"stage\": empty stage");
+	srun_free(&r);
+
+	srun_start(&r);
+	srun_set(&r, opts);
+	srun_run(&r, "id,stage\n1,Lead\n,Lead\n");
+	check_status(&r, FUNNEL_ERR_DATA, "t.csv:3: column \"id\": empty key");
+	srun_free(&r);
+
+	srun_start(&r);
+	srun_set(&r, opts);
+	srun_run(&r, "id,stage,entered_at\n1,Lead,2024-01-01\n1,Won,\n");
+	check_status(&r, FUNNEL_ERR_DATA,
+		     "t.csv:3: column \"entered_at\": empty time");
+	srun_free(&r);
+
+	/* With skip-bad the bad rows are left out:
+	 *   1 Lead, 3 Won; rows 2 (empty stage) and 4 (empty key) skipped. */
+	srun_start(&r);
+	srun_set(&r, opts);
+	{
+		static const char csv[] = "id,stage\n1,Lead\n2,\n3,Won\n,Lead\n";
+		size_t len = strlen(csv);
+
+		r.in = funnel_input_new(r.ctx);
+		r.data = malloc(len);
+		memcpy(r.data, csv, len);
+		r.fp = fmemopen(r.data, len, "r");
+		assert_int_equal(funnel_input_set(r.in, "skip-bad", "1"), 0);
+		assert_int_equal(funnel_input_add_stream(r.in, r.fp, "t.csv"), 0);
+		r.ret = funnel_stages_run(r.st, r.in, &r.t);
+		check_status(&r, 0, NULL);
+		assert_int_equal(funnel_input_skipped(r.in), 2);
+		ROWS(r.t, 0, 0,
+		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
+		     { "Won", 1, 1, 2, 1, 2, 1, 0 });
+	}
+	srun_free(&r);
+}
+
+/* Header only: every count 0, every rate undefined (0/0). */
+static void test_header_only(void **state)
+{
+	struct srun r;
+
+	(void)state;
+	srun(&r, "deal_id,deal_stage,entered_at\n", four);
+	assert_int_equal(funnel_table_rows(r.t), 4);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 0, 0, 0, 0, 0, 0, 0 },
+	     { "Qualified", 0, 0, 0, 0, 0, 0, 0 },
+	     { "Proposal", 0, 0, 0, 0, 0, 0, 0 },
+	     { "Negotiation", 0, 0, 0, 0, 0, 0, 0 });
+	for (size_t row = 0; row < 4; row++) {
+		assert_false(funnel_table_is_defined(r.t, row, 2));
+		assert_false(funnel_table_is_defined(r.t, row, 3));
+	}
+	srun_free(&r);
+
+	/* Only rows outside the funnel: the same. */
+	srun(&r, "id,stage\n1,Archived\n", four);
+	for (size_t row = 0; row < 4; row++) {
+		assert_int_equal(funnel_table_count(r.t, row, 1), 0);
+		assert_false(funnel_table_is_defined(r.t, row, 2));
+	}
+	srun_free(&r);
+
+	/* With --by: no groups, no rows. */
+	{
+		static const char *const opts[] = {
+			"stages", "Lead,Won", "by", "owner", NULL,
+		};
+
+		srun(&r, "id,stage,owner\n", opts);
+		assert_int_equal(funnel_table_columns(r.t), 7);
+		assert_int_equal(funnel_table_rows(r.t), 0);
+		srun_free(&r);
+	}
+
+	/* Empty input is an error, not an empty funnel. */
+	srun_start(&r);
+	srun_set(&r, four);
+	srun_run(&r, "");
+	check_status(&r, FUNNEL_ERR_DATA, "t.csv: empty input: no header line");
+	srun_free(&r);
+}
+
+/* A run can be repeated; options given later replace earlier ones. */
+static void test_rerun(void **state)
+{
+	char *csv = history_csv(NULL);
+	struct srun r;
+
+	(void)state;
+	srun(&r, csv, four);
+	check_history(r.t);
+	assert_int_equal(srun_run(&r, csv), 0);
+	check_history(r.t);
+	/*
+	 * A new order, Lead and Proposal: Qualified and Negotiation rows are
+	 * now outside the funnel and ignored.
+	 *   A: Lead, Lead              furthest Lead, open
+	 *   B: Lead, Proposal, Lost    furthest Proposal, lost
+	 *   C: Lead, Lost              furthest Lead, lost (the reopening
+	 *                              Qualified row is ignored now)
+	 *   D: Lead, Lost              furthest Lead, lost
+	 *   E: Lead, Won               furthest Proposal (last), won
+	 *   F: Lost, Proposal (tie)    furthest Proposal, lost
+	 *   G: Closed Lost             furthest Lead, lost
+	 *   reached 7, 3; lost: Lead {C, D, G}, Proposal {B, F}
+	 */
+	assert_int_equal(funnel_stages_set(r.st, "stages", "Lead,Proposal"), 0);
+	assert_int_equal(srun_run(&r, csv), 0);
+	ROWS(r.t, 0, 0,
+	     { "Lead", 7, 7, 7, 7, 7, 0, 3 },
+	     { "Proposal", 3, 3, 7, 3, 7, 4, 2 });
+	srun_free(&r);
+	free(csv);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_columns_of_result),
+		cmocka_unit_test(test_snapshot),
+		cmocka_unit_test(test_snapshot_labels),
+		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_row_order),
+		cmocka_unit_test(test_status),
+		cmocka_unit_test(test_status_on_outside_row),
+		cmocka_unit_test(test_stage_date),
+		cmocka_unit_test(test_stage_date_on_time_column),
+		cmocka_unit_test(test_by),
+		cmocka_unit_test(test_by_no_phantom_group),
+		cmocka_unit_test(test_stages_file),
+		cmocka_unit_test(test_stages_file_errors),
+		cmocka_unit_test(test_stages_file_alias_message),
+		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_data_errors),
+		cmocka_unit_test(test_header_only),
+		cmocka_unit_test(test_rerun),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
