@@ -1,0 +1,706 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stages-read.c - rows of any layout -> stage events per deal, and the
+ * stage order when it has to be inferred.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stages.h"
+
+static const char *const default_lost[] = { "Lost", "Closed Lost", "Loss",
+					    NULL };
+static const char *const default_won[] = { "Won", "Closed Won", NULL };
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                              */
+
+static const char *const key_names[] = {
+	"opportunity_id", "OpportunityId", "Opportunity ID", "Deal ID",
+	"Deal - ID", "deal_id", "Record ID", "Opportunity Number",
+	"Opportunity", "Deal", "Id", NULL,
+};
+static const char *const stage_names[] = {
+	"deal_stage", "StageName", "Stage", "Deal Stage", "Deal - Stage",
+	"Sales Stage", "Opportunity Stage", "Pipeline Stage", "stage_name",
+	NULL,
+};
+static const char *const time_names[] = {
+	"entered_at", "stage_entered_at", "changed_at", "stage_changed_at",
+	"stage_date", "Stage Change Date", "event_time", "timestamp",
+	"CreatedDate", "created_at", "Created Date", "Edit Date", NULL,
+};
+static const char *const status_names[] = {
+	"deal_status", "Deal Status", "opportunity_status",
+	"Opportunity Status", "Opportunity Result", "outcome", "status", NULL,
+};
+
+/* Whether a and b are the same label but for case and outer blanks. */
+static bool same_label(const char *a, size_t alen, const char *b)
+{
+	size_t blen = strlen(b);
+
+	while (alen && isspace((unsigned char)*a))
+		a++, alen--;
+	while (alen && isspace((unsigned char)a[alen - 1]))
+		alen--;
+	return alen == blen && !strncasecmp(a, b, alen);
+}
+
+static bool in_list(const char *s, size_t len, const char *const *defaults,
+		    char **extra, size_t nextra)
+{
+	for (size_t i = 0; i < nextra; i++)
+		if (same_label(s, len, extra[i]))
+			return true;
+	for (size_t i = 0; defaults[i]; i++)
+		if (same_label(s, len, defaults[i]))
+			return true;
+	return false;
+}
+
+/*
+ * What a label means: stages and aliases first, exactly, then loosely;
+ * then the outcome labels.  Without an order every other label is a
+ * stage whose place is inferred.
+ */
+static int classify_label(const struct funnel_stages *st, const char *s,
+			  size_t len)
+{
+	for (int loose = 0; loose < 2; loose++) {
+		for (size_t i = 0; i < st->nstages; i++)
+			if (loose ? same_label(s, len, st->stage[i])
+				  : strlen(st->stage[i]) == len &&
+					    !memcmp(st->stage[i], s, len))
+				return (int)i;
+		for (size_t i = 0; i < st->naliases; i++)
+			if (loose ? same_label(s, len, st->alias[i].label)
+				  : strlen(st->alias[i].label) == len &&
+					    !memcmp(st->alias[i].label, s, len))
+				return st->alias[i].stage;
+	}
+	if (in_list(s, len, default_lost, st->lost, st->nlost))
+		return LABEL_LOST;
+	if (st->infer)
+		return LABEL_CANDIDATE;
+	if (in_list(s, len, default_won, st->won, st->nwon))
+		return LABEL_WON;
+	return LABEL_OTHER;
+}
+
+/* The id of a label, classified the first time it is seen. */
+static int64_t label_id(struct funnel_stages *st, const char *s, size_t len)
+{
+	bool added;
+	int64_t id = fnl_intern_put(st->labels, s, len, &added);
+
+	if (id < 0 || !added)
+		return id;
+	if ((size_t)id >= st->label_cap) {
+		size_t cap = st->label_cap ? st->label_cap * 2 : 64;
+		int *lc = fnl_reallocarray(st->label_code, cap, sizeof(*lc));
+		uint64_t *lr;
+
+		if (!lc)
+			return -1;
+		st->label_code = lc;
+		lr = fnl_reallocarray(st->label_rows, cap, sizeof(*lr));
+		if (!lr)
+			return -1;
+		st->label_rows = lr;
+		st->label_cap = cap;
+	}
+	st->label_code[id] = classify_label(st, s, len);
+	st->label_rows[id] = 0;
+	return id;
+}
+
+int fnl_stages_code(const struct funnel_stages *st, int32_t label)
+{
+	if (label == EVENT_WON)
+		return LABEL_WON;
+	if (label == EVENT_LOST)
+		return LABEL_LOST;
+	return st->label_code[label];
+}
+
+/* Outcome of a status cell: won, lost, open (or -1 when unknown). */
+static int status_outcome(const struct funnel_stages *st,
+			  const struct fnl_cell *c)
+{
+	static const char *const open[] = { "Open", "In Progress", "Active",
+					     "Pending", NULL };
+
+	if (in_list(c->text, c->len, default_lost, st->lost, st->nlost))
+		return OUTCOME_LOST;
+	if (in_list(c->text, c->len, default_won, st->won, st->nwon) ||
+	    same_label(c->text, c->len, "Win"))
+		return OUTCOME_WON;
+	if (in_list(c->text, c->len, open, NULL, 0))
+		return OUTCOME_OPEN;
+	return -1;
+}
+
+/*
+ * HubSpot names its stage-date columns Date entered "STAGE (PIPELINE)"
+ * (quotes optional).  Splits such a name; false for any other.
+ */
+static bool parse_date_entered(const char *name, const char **stage,
+			       size_t *stage_len, const char **pipe,
+			       size_t *pipe_len)
+{
+	static const char prefix[] = "Date entered ";
+	size_t len;
+	const char *open;
+
+	if (strncasecmp(name, prefix, sizeof(prefix) - 1))
+		return false;
+	name += sizeof(prefix) - 1;
+	len = strlen(name);
+	if (len >= 2 && name[0] == '"' && name[len - 1] == '"')
+		name++, len -= 2;
+	if (len < 4 || name[len - 1] != ')')
+		return false;
+	for (open = name + len - 2; open > name && *open != '('; open--)
+		;
+	if (open <= name + 1 || open[-1] != ' ')
+		return false;
+	*stage = name;
+	*stage_len = (size_t)(open - 1 - name);
+	*pipe = open + 1;
+	*pipe_len = (size_t)(name + len - 1 - *pipe);
+	return *stage_len > 0 && *pipe_len > 0;
+}
+
+static int find_pipeline(struct funnel_stages *st, const char *name,
+			 size_t len)
+{
+	struct pipeline *p;
+
+	for (size_t i = 0; i < st->npipes; i++)
+		if (strlen(st->pipes[i].name) == len &&
+		    !memcmp(st->pipes[i].name, name, len))
+			return (int)i;
+	p = fnl_reallocarray(st->pipes, st->npipes + 1, sizeof(*p));
+	if (!p)
+		return fnl_nomem(st->ctx);
+	st->pipes = p;
+	p[st->npipes] = (struct pipeline){ .name = strndup(name, len) };
+	if (!p[st->npipes].name)
+		return fnl_nomem(st->ctx);
+	return (int)st->npipes++;
+}
+
+/*
+ * Turns one pipeline's "Date entered" columns into stage dates; without
+ * --stages its stages are these columns, in column order.
+ */
+static int add_wide_pipeline(struct funnel_stages *st,
+			     const struct fnl_header *h, size_t pipe)
+{
+	struct pipeline *pl = &st->pipes[pipe];
+	bool own_order = st->nstages_user == 0;
+
+	pl->lo = st->nstages;
+	for (size_t i = 0; i < h->count; i++) {
+		const char *stage, *name;
+		size_t slen, nlen;
+		struct stage_date *sd;
+		int64_t label;
+		int code;
+
+		if (!parse_date_entered(h->names[i], &stage, &slen, &name, &nlen) ||
+		    strlen(pl->name) != nlen || memcmp(pl->name, name, nlen))
+			continue;
+		code = classify_label(st, stage, slen);
+		if (own_order && code != LABEL_LOST) {
+			if (st->nstages == MAX_STAGES)
+				return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+						"%s: more than %d stages", h->file,
+						MAX_STAGES);
+			code = (int)st->nstages;
+			if (fnl_stages_push(st->ctx, &st->stage, &st->nstages, stage, slen) < 0)
+				return fnl_nomem(st->ctx);
+		}
+		if (code < 0 && code != LABEL_LOST)
+			continue;  /* not a stage of the given order */
+		sd = fnl_reallocarray(st->sdate, st->nsdates + 1, sizeof(*sd));
+		if (!sd)
+			return fnl_nomem(st->ctx);
+		st->sdate = sd;
+		sd = &st->sdate[st->nsdates];
+		*sd = (struct stage_date){ .outcome_only = code == LABEL_LOST };
+		if (asprintf(&sd->spec, "%.*s=%s", (int)slen, stage, h->names[i]) < 0)
+			return fnl_nomem(st->ctx);
+		st->nsdates++;
+		/* A label of its own: two pipelines may share stage names. */
+		label = label_id(st, sd->spec, strlen(sd->spec));
+		if (label < 0)
+			return fnl_nomem(st->ctx);
+		st->label_code[label] = code;
+		sd->label = label;
+	}
+	pl->n = st->nstages - pl->lo;
+	return 0;
+}
+
+static int detect_wide(struct funnel_stages *st, const struct fnl_header *h)
+{
+	struct fnl_buf found = { 0 };
+	int ret = 0;
+
+	st->wide_checked = true;
+	if (st->nsdates_user)
+		return 0;
+	for (size_t i = 0; i < h->count && ret >= 0; i++) {
+		const char *stage, *pipe;
+		size_t slen, plen;
+
+		if (parse_date_entered(h->names[i], &stage, &slen, &pipe, &plen) &&
+		    (!st->pipeline || (strlen(st->pipeline) == plen &&
+				       !memcmp(st->pipeline, pipe, plen))))
+			ret = find_pipeline(st, pipe, plen);
+	}
+	if (ret < 0)
+		return ret;
+	ret = 0;
+	if (st->npipes == 0 && st->pipeline)
+		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+				"--pipeline %s: no Date entered \"STAGE (%s)\" columns in %s",
+				st->pipeline, st->pipeline, h->file);
+	for (size_t p = 0; p < st->npipes && ret == 0; p++) {
+		ret = add_wide_pipeline(st, h, p);
+		fnl_buf_printf(&found, "%s%s (%zu stages)", p ? ", " : "",
+			       st->pipes[p].name, st->pipes[p].n);
+	}
+	if (ret == 0 && st->npipes && fnl_buf_terminate(&found)) {
+		st->infer = false;
+		/* The given order is one funnel, whatever the pipelines; and a
+		 * pipeline with no stage but "lost" is no funnel. */
+		size_t kept = 0;
+
+		for (size_t p = 0; p < st->npipes; p++) {
+			if (st->nstages_user || st->pipes[p].n == 0)
+				free(st->pipes[p].name);
+			else
+				st->pipes[kept++] = st->pipes[p];
+		}
+		st->npipes = kept;
+		fnl_log(st->ctx, FUNNEL_LOG_INFO,
+			"%s: HubSpot stage-date columns, pipeline%s %s",
+			h->file, st->npipes > 1 ? "s" : "", found.data);
+	}
+	fnl_buf_free(&found);
+	return ret;
+}
+
+int fnl_stages_on_header(void *data, struct fnl_reader *r,
+			 const struct fnl_header *h)
+{
+	struct funnel_stages *st = data;
+	int ret = st->wide_checked ? 0 : detect_wide(st, h);
+	bool wide = st->nsdates > st->nsdates_user;
+	struct fnl_column_spec spec[] = {
+		{ "key", "--key", st->col_key, key_names, FNL_CELL_TEXT,
+		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		/* In a wide export the dates say it all; "Deal Stage" would
+		 * name a stage without its pipeline. */
+		{ "stage", "--stage", st->col_stage, wide ? NULL : stage_names,
+		  FNL_CELL_TEXT, st->nsdates ? 0 : FNL_COLUMN_REQUIRED },
+		{ "time", "--time", st->col_time, time_names, FNL_CELL_TIME,
+		  FNL_COLUMN_NONEMPTY },
+		{ "status", "--status", st->col_status, status_names,
+		  FNL_CELL_TEXT, 0 },
+	};
+	int *slots[] = { &st->slot_key, &st->slot_stage, &st->slot_time,
+			 &st->slot_status };
+
+	if (ret < 0)
+		return ret;
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++) {
+		ret = fnl_reader_bind(r, h, &spec[i]);
+		if (ret < 0)
+			return ret;
+		*slots[i] = ret;
+	}
+	st->timed |= fnl_reader_has(r, st->slot_time) || st->nsdates;
+	if (st->nby && !st->by_name && !(st->by_name = calloc(st->nby, sizeof(char *))))
+		return fnl_nomem(st->ctx);
+	for (size_t i = 0; i < st->nby; i++) {
+		struct fnl_column_spec by = { "group", "--by", st->by[i], NULL,
+					      FNL_CELL_TEXT, FNL_COLUMN_REQUIRED };
+		ret = fnl_reader_bind(r, h, &by);
+		if (ret < 0)
+			return ret;
+		if (i == 0)
+			st->slot_by0 = ret;
+		/* Output columns are named as the first file names them. */
+		if (!st->by_name[i] &&
+		    !(st->by_name[i] = strdup(fnl_reader_column_name(r, ret))))
+			return fnl_nomem(st->ctx);
+	}
+	for (size_t i = 0; i < st->nsdates; i++) {
+		struct fnl_column_spec sd = { "stage date", "--stage-date",
+					      strchr(st->sdate[i].spec, '=') + 1,
+					      NULL, FNL_CELL_TIME,
+					      FNL_COLUMN_REQUIRED };
+		ret = fnl_reader_bind(r, h, &sd);
+		if (ret < 0)
+			return ret;
+		if (i == 0)
+			st->slot_sdate0 = ret;
+	}
+	return 0;
+}
+
+static int64_t entity_of(struct funnel_stages *st, const struct fnl_cell *key)
+{
+	size_t n = st->nstages;
+	bool added;
+	int64_t id = fnl_intern_put(st->keys, key->text, key->len, &added);
+
+	if (id < 0 || !added)
+		return id;
+	if (id > UINT32_MAX - 1)
+		return -1;
+	if ((size_t)id >= st->ent_cap) {
+		size_t cap = st->ent_cap ? st->ent_cap * 2 : 1024;
+		struct entity *e = fnl_reallocarray(st->ent, cap, sizeof(*e));
+
+		if (!e)
+			return -1;
+		st->ent = e;
+		if (!st->keep_events) {
+			int64_t *reach = fnl_reallocarray(st->reach, cap * n,
+							  sizeof(*reach));
+			if (!reach)
+				return -1;
+			st->reach = reach;
+		}
+		st->ent_cap = cap;
+	}
+	st->ent[id] = (struct entity){ .outcome_time = NO_TIME };
+	if (st->reach)
+		for (size_t k = 0; k < n; k++)
+			st->reach[(size_t)id * n + k] = NO_TIME;
+	return id;
+}
+
+/* The group named by the row's --by cells, joined by U+001F. */
+static int group_of(struct funnel_stages *st, const struct fnl_record *rec,
+		    int64_t *id)
+{
+	st->group_buf.len = 0;
+	for (size_t i = 0; i < st->nby; i++) {
+		const struct fnl_cell *c = &rec->cell[st->slot_by0 + (int)i];
+
+		if ((i && !fnl_buf_putc(&st->group_buf, '\x1f')) ||
+		    !fnl_buf_append(&st->group_buf, c->text, c->len))
+			return fnl_nomem(st->ctx);
+	}
+	*id = fnl_intern_put(st->groups, st->group_buf.data ? st->group_buf.data : "",
+			     st->group_buf.len, NULL);
+	return *id < 0 ? fnl_nomem(st->ctx) : 0;
+}
+
+/*
+ * A deal's group comes from its earliest funnel row (first touch) or its
+ * latest (last touch); at a tie the smaller name, or with last touch the
+ * larger, so that row order cannot change it.
+ */
+static int attribute_group(struct funnel_stages *st, struct entity *e,
+			   const struct fnl_record *rec, int64_t t)
+{
+	int64_t id = -1;
+	int ret = group_of(st, rec, &id), cmp;
+
+	if (ret < 0 || (e->has_group && id == e->group))
+		return ret;
+	if (e->has_group && t == e->group_time)
+		cmp = strcmp(fnl_intern_str(st->groups, id, NULL),
+			     fnl_intern_str(st->groups, e->group, NULL));
+	else
+		cmp = t < e->group_time ? -1 : 1;
+	if (!e->has_group || (st->attribute_last ? cmp > 0 : cmp < 0)) {
+		e->has_group = true;
+		e->group = id;
+		e->group_time = t;
+	}
+	return 0;
+}
+
+/* The latest row decides the outcome; at a tie, outcomes beat stages. */
+static void record_outcome(struct entity *e, int outcome, int64_t t)
+{
+	if (t > e->outcome_time ||
+	    (t == e->outcome_time && outcome > e->outcome)) {
+		e->outcome = (uint8_t)outcome;
+		e->outcome_time = t;
+	}
+}
+
+/* Folds one event into a deal (furthest and entered modes). */
+void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
+		      int64_t t)
+{
+	size_t last = st->nstages - 1;
+
+	if (code == LABEL_WON)
+		code = (int)last;
+	if (code == LABEL_LOST) {
+		/* A lost deal was in the funnel; when it entered is unknown. */
+		code = 0;
+		t = NO_TIME;
+	}
+	if (code < 0)
+		return;
+	st->ent[id].entered |= UINT64_C(1) << code;
+	if (st->reach && t != NO_TIME) {
+		int64_t *r = &st->reach[(size_t)id * st->nstages + (size_t)code];
+
+		if (*r == NO_TIME || t < *r)
+			*r = t;
+	}
+}
+
+static int add_event(struct funnel_stages *st, uint32_t id, int32_t label,
+		     int64_t t)
+{
+	if (!st->keep_events) {
+		fnl_stages_enter(st, id, fnl_stages_code(st, label), t);
+		return 0;
+	}
+	if (st->nev == st->ev_cap) {
+		size_t cap = st->ev_cap ? st->ev_cap * 2 : 4096;
+		struct event *ev = fnl_reallocarray(st->ev, cap, sizeof(*ev));
+
+		if (!ev)
+			return fnl_nomem(st->ctx);
+		st->ev = ev;
+		st->ev_cap = cap;
+	}
+	st->ev[st->nev++] = (struct event){ .ent = id, .label = label, .t = t };
+	return 0;
+}
+
+static bool in_funnel(const struct funnel_stages *st, int32_t label)
+{
+	return fnl_stages_code(st, label) != LABEL_OTHER;
+}
+
+int fnl_stages_on_record(void *data, const struct fnl_record *rec)
+{
+	struct funnel_stages *st = data;
+	const struct fnl_cell *stage = &rec->cell[st->slot_stage];
+	const struct fnl_cell *status = &rec->cell[st->slot_status];
+	const struct fnl_cell *time = &rec->cell[st->slot_time];
+	int64_t t = time->empty ? NO_TIME : time->time.usec, id;
+	int64_t stage_label = -1;
+	int outcome = -1, ret = 0;
+	bool funnel = false;
+
+	if (stage->empty && fnl_reader_has(rec->reader, st->slot_stage))
+		return fnl_record_fail(rec, st->slot_stage, "empty stage");
+	if (!status->empty) {
+		outcome = status_outcome(st, status);
+		if (outcome < 0)
+			return fnl_record_fail(rec, st->slot_status,
+					       "unknown status \"%s\" (expected won, lost or open; give --status to choose another column)",
+					       status->text);
+	}
+	id = entity_of(st, &rec->cell[st->slot_key]);
+	if (id < 0)
+		return fnl_nomem(st->ctx);
+	if (!stage->empty) {
+		int64_t label = label_id(st, stage->text, stage->len);
+
+		if (label < 0)
+			return fnl_nomem(st->ctx);
+		stage_label = label;
+		funnel |= in_funnel(st, (int32_t)label);
+		if (fnl_stages_code(st, (int32_t)label) == LABEL_LOST)
+			outcome = OUTCOME_LOST;
+		else if (fnl_stages_code(st, (int32_t)label) == LABEL_WON)
+			outcome = OUTCOME_WON;
+		else if (outcome < 0 && in_funnel(st, (int32_t)label))
+			outcome = OUTCOME_OPEN;
+		ret = add_event(st, (uint32_t)id, (int32_t)label, t);
+	}
+	for (size_t i = 0; i < st->nsdates && ret == 0; i++) {
+		const struct fnl_cell *c = &rec->cell[st->slot_sdate0 + (int)i];
+
+		if (c->empty)
+			continue;
+		funnel = true;
+		if (st->sdate[i].outcome_only)
+			record_outcome(&st->ent[id], OUTCOME_LOST, c->time.usec);
+		else
+			ret = add_event(st, (uint32_t)id,
+					(int32_t)st->sdate[i].label, c->time.usec);
+	}
+	if (ret == 0 && (outcome == OUTCOME_WON || outcome == OUTCOME_LOST) &&
+	    !status->empty) {
+		funnel = true;
+		ret = add_event(st, (uint32_t)id,
+				outcome == OUTCOME_WON ? EVENT_WON : EVENT_LOST, t);
+	}
+	if (ret == 0 && !funnel && stage_label >= 0)
+		st->label_rows[stage_label]++;  /* for the warning */
+	if (ret < 0 || !funnel)
+		return ret;
+	st->ent[id].in_funnel = true;
+	if (outcome >= 0)
+		record_outcome(&st->ent[id], outcome, t);
+	return st->nby ? attribute_group(st, &st->ent[id], rec, t) : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Stage order                                                          */
+
+int fnl_stages_resolve_dates(struct funnel_stages *st)
+{
+	for (size_t i = 0; i < st->nsdates; i++) {
+		char *spec = st->sdate[i].spec;
+		size_t len = (size_t)(strchr(spec, '=') - spec);
+		int64_t label = label_id(st, spec, len);
+
+		if (label < 0)
+			return fnl_nomem(st->ctx);
+		if (st->label_code[label] < 0 &&
+		    st->label_code[label] != LABEL_CANDIDATE)
+			return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+					"--stage-date %s: \"%.*s\" is not one of the stages",
+					spec, (int)len, spec);
+		st->sdate[i].label = label;
+	}
+	return 0;
+}
+
+static int cmp_event_label(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+
+	if (x->label != y->label)
+		return x->label < y->label ? -1 : 1;
+	if (x->ent != y->ent)
+		return x->ent < y->ent ? -1 : 1;
+	return (x->t > y->t) - (x->t < y->t);
+}
+
+struct candidate {
+	int64_t label;
+	double median;
+};
+
+static int cmp_candidate(const void *a, const void *b, void *data)
+{
+	const struct candidate *x = a, *y = b;
+
+	if (x->median != y->median)
+		return x->median < y->median ? -1 : 1;
+	return strcmp(fnl_intern_str(data, x->label, NULL),
+		      fnl_intern_str(data, y->label, NULL));
+}
+
+/* The median over deals of the time each first entered a label. */
+static int label_medians(struct funnel_stages *st, struct candidate *cand,
+			 size_t *ncand)
+{
+	double *first = malloc((st->nev ? st->nev : 1) * sizeof(*first));
+	size_t i = 0;
+
+	if (!first)
+		return fnl_nomem(st->ctx);
+	qsort(st->ev, st->nev, sizeof(*st->ev), cmp_event_label);
+	*ncand = 0;
+	while (i < st->nev) {
+		int32_t label = st->ev[i].label;
+		size_t n = 0;
+
+		for (; i < st->nev && st->ev[i].label == label; i++)
+			if (st->ev[i].t != NO_TIME &&
+			    (n == 0 || st->ev[i].ent != st->ev[i - 1].ent ||
+			     st->ev[i - 1].label != label))
+				first[n++] = (double)st->ev[i].t;
+		if (label < 0 || st->label_code[label] != LABEL_CANDIDATE || n == 0)
+			continue;
+		fnl_sort(first, n);
+		cand[*ncand].label = label;
+		fnl_quantile_sorted(first, n, 0.5, &cand[*ncand].median);
+		(*ncand)++;
+	}
+	free(first);
+	return 0;
+}
+
+/*
+ * Without --stages the order is the median time at which deals first
+ * entered each stage: the analyst's usual guess, said out loud.
+ */
+int fnl_stages_infer_order(struct funnel_stages *st)
+{
+	size_t nlabels = fnl_intern_count(st->labels), ncand = 0;
+	struct candidate *cand = calloc(nlabels + 1, sizeof(*cand));
+	struct fnl_buf said = { 0 };
+	int ret;
+
+	if (!cand)
+		return fnl_nomem(st->ctx);
+	ret = label_medians(st, cand, &ncand);
+	if (ret == 0 && ncand == 0)
+		ret = fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+			       "no stage order: give --stages A,B,C or --stages-file FILE");
+	if (ret == 0 && ncand > MAX_STAGES)
+		ret = fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+			       "%zu stage labels are too many to infer an order from; give --stages",
+			       ncand);
+	if (ret == 0)
+		qsort_r(cand, ncand, sizeof(*cand), cmp_candidate, st->labels);
+	for (size_t i = 0; i < ncand && ret == 0; i++) {
+		size_t len;
+		const char *name = fnl_intern_str(st->labels, cand[i].label, &len);
+
+		ret = fnl_stages_add_stage(st, name, len, "inferred order");
+		st->label_code[cand[i].label] = (int)i;
+		fnl_buf_printf(&said, "%s%s", i ? ", " : "", name);
+	}
+	/* Labels never seen with a time have no place in the order. */
+	for (size_t id = 0; id < nlabels && ret == 0; id++)
+		if (st->label_code[id] == LABEL_CANDIDATE)
+			st->label_code[id] = LABEL_OTHER;
+	if (ret == 0 && fnl_buf_terminate(&said))
+		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
+			"no --stages given: order inferred from the median time deals first reach each stage: %s",
+			said.data);
+	fnl_buf_free(&said);
+	free(cand);
+	return ret;
+}
+
+
+void fnl_stages_warn_other_labels(struct funnel_stages *st)
+{
+	struct fnl_buf b = { 0 };
+	uint64_t rows = 0;
+	size_t shown = 0;
+
+	for (size_t id = 0; id < fnl_intern_count(st->labels); id++) {
+		if (st->label_code[id] != LABEL_OTHER)
+			continue;
+		rows += st->label_rows[id];
+		if (shown++ < 8)
+			fnl_buf_printf(&b, "%s\"%s\" (%llu)", shown > 1 ? ", " : "",
+				       fnl_intern_str(st->labels, (int64_t)id, NULL),
+				       (unsigned long long)st->label_rows[id]);
+	}
+	if (rows && fnl_buf_terminate(&b))
+		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
+			"%llu row%s with stages outside the funnel %s ignored: %s%s",
+			(unsigned long long)rows, rows == 1 ? "" : "s",
+			rows == 1 ? "was" : "were", b.data,
+			shown > 8 ? ", ..." : "");
+	fnl_buf_free(&b);
+}
+

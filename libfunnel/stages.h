@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stages.h - what the files of the stage-conversion analysis share:
+ * stages.c (options, running), stages-read.c (rows -> events, the stage
+ * order) and stages-count.c (events -> paths per mode -> the result).
+ *
+ * Every layout becomes the same events: (deal, stage label, time) from a
+ * stage cell, a stage-date cell or a won status.  In furthest and entered
+ * mode with a known stage order, each event folds into a few bytes per deal
+ * as it is read (the first time each stage was entered); ordered and
+ * strict mode, and an order inferred from the data, keep the events and
+ * walk each deal's sorted events at the end.  Either way the result depends
+ * on the events only, never on the order of the rows.
+ */
+#ifndef FUNNEL_STAGES_H
+#define FUNNEL_STAGES_H
+
+#include "internal.h"
+
+/* What a stage label means, beside a stage index (>= 0). */
+enum {
+	LABEL_LOST = -1,
+	LABEL_WON = -2,
+	LABEL_OTHER = -3,      /* not part of this funnel: ignored, counted */
+	LABEL_CANDIDATE = -4,  /* a stage of an order still to be inferred */
+};
+
+/* Events from a status column rather than a stage label. */
+enum {
+	EVENT_WON = -1,
+	EVENT_LOST = -2,
+};
+
+enum mode {
+	MODE_FURTHEST,
+	MODE_ENTERED,
+	MODE_ORDERED,
+	MODE_STRICT,
+};
+
+/* A deal's stages fit a 64-bit mask. */
+enum { MAX_STAGES = 64 };
+
+#define NO_TIME INT64_MIN
+
+enum outcome {
+	OUTCOME_OPEN,
+	OUTCOME_LOST,
+	OUTCOME_WON,
+};
+
+struct alias {
+	char *label;
+	int stage;
+};
+
+struct stage_date {
+	char *spec;         /* "STAGE=COLUMN" */
+	int64_t label;      /* STAGE's id in labels */
+	bool outcome_only;  /* a lost "stage": when the deal was lost */
+};
+
+struct entity {
+	uint64_t entered;      /* bit k: stage k entered (compact modes) */
+	int64_t group;         /* id in groups */
+	int64_t group_time;
+	int64_t outcome_time;
+	uint8_t outcome;
+	bool has_group;
+	bool in_funnel;        /* some row of it belongs to the funnel */
+};
+
+struct event {
+	uint32_t ent;
+	int32_t label;  /* a label id, EVENT_WON or EVENT_LOST; a code later */
+	int64_t t;
+};
+
+/* A growable array of durations in days. */
+struct dvec {
+	double *v;
+	size_t n, cap;
+};
+
+/* What the counting needs of one group's funnel. */
+struct tally {
+	size_t n;          /* stages */
+	int64_t *reached;  /* per stage */
+	int64_t *lost;     /* lost deals whose furthest counted stage is k */
+	struct dvec *days; /* per stage: days from the previous stage */
+	struct dvec completion;  /* days from the first to the last stage */
+};
+
+/* The stages of one funnel; a HubSpot export may hold several. */
+struct pipeline {
+	char *name;     /* NULL when there is a single funnel */
+	size_t lo, n;   /* its stages in the stage list */
+};
+
+struct funnel_stages {
+	struct funnel_ctx *ctx;
+
+	/* Options. */
+	char *col_key, *col_stage, *col_time, *col_status;
+	char **by;
+	size_t nby;
+	char **stage;            /* the order */
+	size_t nstages;
+	struct alias *alias;
+	size_t naliases;
+	char **lost, **won;      /* outcome labels beside the defaults */
+	size_t nlost, nwon;
+	struct stage_date *sdate;
+	size_t nsdates;
+	size_t nstages_user;     /* stages and stage dates the user gave; */
+	size_t nsdates_user;     /* those past these were found in the data */
+	char *pipeline;          /* --pipeline: the one to count */
+	enum mode mode;
+	int64_t within;          /* conversion window in usec, or -1 */
+	bool attribute_last;
+	double ci;               /* confidence level, or 0 */
+	int64_t min_count;       /* for the bottleneck */
+
+	/* Run state. */
+	bool infer;              /* no order given: infer it from times */
+	bool keep_events;        /* events go to the arena, not the deals */
+	bool timed;              /* rows or stage dates carry times */
+	bool wide_checked;       /* HubSpot "Date entered" columns looked for */
+	int slot_key, slot_stage, slot_time, slot_status, slot_by0,
+		slot_sdate0;
+	struct fnl_intern *keys;
+	struct entity *ent;
+	int64_t *reach;          /* [deal * nstages + k]: first entry */
+	size_t ent_cap;
+	struct event *ev;
+	size_t nev, ev_cap;
+	struct fnl_intern *groups;
+	struct fnl_buf group_buf;
+	struct fnl_intern *labels;  /* labels seen -> label_code */
+	int *label_code;
+	uint64_t *label_rows;       /* rows per label, for the warning */
+	size_t label_cap;
+	struct pipeline *pipes;
+	size_t npipes;
+	size_t ngroups;             /* 1 without --by */
+	size_t nshown;              /* groups some deal belongs to */
+	char **by_name;             /* the --by columns' header names */
+};
+
+
+/* stages.c */
+int fnl_stages_push(struct funnel_ctx *ctx, char ***v, size_t *n,
+		    const char *s, size_t len);
+int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
+			 const char *option);
+
+/* stages-read.c */
+int fnl_stages_on_header(void *data, struct fnl_reader *r,
+			 const struct fnl_header *h);
+int fnl_stages_on_record(void *data, const struct fnl_record *rec);
+/* Interns the --stage-date stages as labels; a usage error for one that
+ * is not in the given order. */
+int fnl_stages_resolve_dates(struct funnel_stages *st);
+/* Orders the stages by median first-reach time when none was given. */
+int fnl_stages_infer_order(struct funnel_stages *st);
+/* What an event's label means: a stage index or a LABEL_* value. */
+int fnl_stages_code(const struct funnel_stages *st, int32_t label);
+/* Folds one event into a deal's entered stages and first-entry times. */
+void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
+		      int64_t t);
+void fnl_stages_warn_other_labels(struct funnel_stages *st);
+
+/* stages-count.c */
+int fnl_stages_make_table(struct funnel_stages *st,
+			  struct funnel_table **result);
+
+#endif
