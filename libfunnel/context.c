@@ -77,3 +77,14 @@ void *fnl_reallocarray(void *p, size_t n, size_t size)
 	}
 	return realloc(p, n * size > 0 ? n * size : 1);
 }
+
+int fnl_set_string(struct funnel_ctx *ctx, char **field, const char *value)
+{
+	char *copy = strdup(value);
+
+	if (!copy)
+		return fnl_nomem(ctx);
+	free(*field);
+	*field = copy;
+	return 0;
+}

@@ -33,6 +33,9 @@ int fnl_nomem(struct funnel_ctx *ctx);
 void fnl_log(struct funnel_ctx *ctx, enum funnel_log_level level,
 	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Replaces *field by a copy of value (the old one is freed). */
+int fnl_set_string(struct funnel_ctx *ctx, char **field, const char *value);
+
 /* Allocation that never returns NULL silently: callers check and fail. */
 void *fnl_reallocarray(void *p, size_t n, size_t size);
 

@@ -158,17 +158,6 @@ static int parse_bool(struct funnel_ctx *ctx, const char *name,
 			name, value);
 }
 
-static int set_string(struct funnel_ctx *ctx, char **field, const char *value)
-{
-	char *copy = strdup(value);
-
-	if (!copy)
-		return fnl_nomem(ctx);
-	free(*field);
-	*field = copy;
-	return 0;
-}
-
 static int parse_delimiter(struct funnel_ctx *ctx, const char *value,
 			   unsigned char *out)
 {
@@ -200,7 +189,7 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 					"--encoding: unknown encoding \"%s\" (see iconv -l)",
 					value);
 		iconv_close(cd);
-		return set_string(ctx, &in->encoding, value);
+		return fnl_set_string(ctx, &in->encoding, value);
 	}
 	if (!strcmp(name, "date-format")) {
 		if (strcmp(value, "mdy") && strcmp(value, "dmy") &&
@@ -208,7 +197,7 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 					"--date-format: expected mdy, dmy or a strptime format such as %%d.%%m.%%Y (not %%s), not \"%s\"",
 					value);
-		return set_string(ctx, &in->date_format, value);
+		return fnl_set_string(ctx, &in->date_format, value);
 	}
 	if (!strcmp(name, "decimal-comma"))
 		return parse_bool(ctx, name, value, &in->decimal_comma);

@@ -305,17 +305,6 @@ static int add_stage_date(struct funnel_stages *st, const char *value)
 	return 0;
 }
 
-static int set_string(struct funnel_ctx *ctx, char **field, const char *value)
-{
-	char *copy = strdup(value);
-
-	if (!copy)
-		return fnl_nomem(ctx);
-	free(*field);
-	*field = copy;
-	return 0;
-}
-
 static int set_by(struct funnel_stages *st, const char *value)
 {
 	free_list(st->by, st->nby);
@@ -399,13 +388,13 @@ FUNNEL_EXPORT int funnel_stages_set(struct funnel_stages *st, const char *name,
 	if (!value)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s needs a value", name);
 	if (!strcmp(name, "key"))
-		return set_string(ctx, &st->col_key, value);
+		return fnl_set_string(ctx, &st->col_key, value);
 	if (!strcmp(name, "stage"))
-		return set_string(ctx, &st->col_stage, value);
+		return fnl_set_string(ctx, &st->col_stage, value);
 	if (!strcmp(name, "time"))
-		return set_string(ctx, &st->col_time, value);
+		return fnl_set_string(ctx, &st->col_time, value);
 	if (!strcmp(name, "status"))
-		return set_string(ctx, &st->col_status, value);
+		return fnl_set_string(ctx, &st->col_status, value);
 	if (!strcmp(name, "by"))
 		return set_by(st, value);
 	if (!strcmp(name, "stages"))
@@ -438,7 +427,7 @@ FUNNEL_EXPORT int funnel_stages_set(struct funnel_stages *st, const char *name,
 	if (!strcmp(name, "ci"))
 		return set_ci(st, value);
 	if (!strcmp(name, "pipeline"))
-		return set_string(ctx, &st->pipeline, value);
+		return fnl_set_string(ctx, &st->pipeline, value);
 	if (!strcmp(name, "min-count"))
 		return set_min_count(st, value);
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
