@@ -289,6 +289,7 @@ struct fnl_table_column {
 	char *name;
 	enum funnel_column_type type;
 	int digits;      /* default digits after the point (csv, json) */
+	bool marker;     /* shown by the row's mark in tables, not a column */
 };
 
 struct funnel_table {
@@ -319,7 +320,9 @@ void fnl_table_set_number(struct funnel_table *t, size_t row, size_t col,
 /* num / den, undefined when den is 0. */
 void fnl_table_set_ratio(struct funnel_table *t, size_t row, size_t col,
 			 int64_t num, int64_t den);
+/* Sets, or adds to, the row's marker in tables ("bottleneck, ..."). */
 bool fnl_table_set_mark(struct funnel_table *t, size_t row, const char *mark);
+bool fnl_table_add_mark(struct funnel_table *t, size_t row, const char *mark);
 bool fnl_table_note(struct funnel_table *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

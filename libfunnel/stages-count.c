@@ -372,6 +372,9 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 					 cols[c].digits) < 0)
 			return fnl_nomem(st->ctx);
 	}
+	t->col[column(st, COL_BOTTLENECK)].marker = true;
+	if (st->nby)
+		t->col[column(st, COL_SMALL_EXPECTED)].marker = true;
 	t->group_cols = group_columns(st);
 	t->bar_col = (int)column(st, COL_REACHED);
 	return 0;
@@ -475,7 +478,7 @@ static int add_funnel(struct funnel_stages *st, struct funnel_table *t,
 		if (fnl_mean(d->v, d->n, &v))
 			fnl_table_set_number(t, r, column(st, COL_MEAN_DAYS), v);
 		fnl_table_set_count(t, r, column(st, COL_BOTTLENECK), (int)k == neck);
-		if ((int)k == neck && !fnl_table_set_mark(t, r, "bottleneck"))
+		if ((int)k == neck && !fnl_table_add_mark(t, r, "bottleneck"))
 			return fnl_nomem(st->ctx);
 		set_interval(st, t, r, COL_STEP_LOW, tl->reached[k], prev);
 		set_interval(st, t, r, COL_OVERALL_LOW, tl->reached[k], first);
@@ -514,11 +517,18 @@ static int add_tests(struct funnel_stages *st, struct funnel_table *t,
 			fnl_table_set_number(t, rows[g] + k, column(st, COL_P_VALUE), p);
 			fnl_table_set_count(t, rows[g] + k,
 					    column(st, COL_SMALL_EXPECTED), small);
+			if (small && !fnl_table_add_mark(t, rows[g] + k,
+							 "p_value doubtful: an expected count is below 5"))
+				goto nomem;
 		}
 	}
 	free(yes);
 	free(all);
 	return 0;
+nomem:
+	free(yes);
+	free(all);
+	return fnl_nomem(st->ctx);
 }
 
 /* The first-to-last stage time of the deals that completed a pipeline. */

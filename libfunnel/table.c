@@ -116,12 +116,20 @@ void fnl_table_set_ratio(struct funnel_table *t, size_t row, size_t col,
 
 bool fnl_table_set_mark(struct funnel_table *t, size_t row, const char *mark)
 {
-	char *copy = strdup(mark);
+	free(t->mark[row]);
+	t->mark[row] = NULL;
+	return fnl_table_add_mark(t, row, mark);
+}
 
-	if (!copy)
+bool fnl_table_add_mark(struct funnel_table *t, size_t row, const char *mark)
+{
+	char *joined;
+
+	if (t->mark[row] ? asprintf(&joined, "%s, %s", t->mark[row], mark) < 0
+			 : !(joined = strdup(mark)))
 		return false;
 	free(t->mark[row]);
-	t->mark[row] = copy;
+	t->mark[row] = joined;
 	return true;
 }
 

@@ -290,35 +290,80 @@ static void put_bar(FILE *fp, double v, double max)
 	fputs(part[eighths % 8], fp);
 }
 
+/*
+ * Tables are for reading: a marker column shows as the row's mark, and a
+ * number column with no value at all (times without dates) is left out.
+ */
+static bool shown_in_table(const struct funnel_table *t, size_t c)
+{
+	if (t->col[c].marker)
+		return false;
+	if (t->col[c].type != FUNNEL_COLUMN_NUMBER)
+		return true;
+	for (size_t r = 0; r < t->nrows; r++)
+		if (funnel_table_is_defined(t, r, c))
+			return true;
+	return false;
+}
+
+/* One aligned line: text to the left, numbers to the right. */
+static void put_table_line(const struct funnel_table *t, FILE *fp,
+			   const size_t *width, const char *const *text,
+			   bool more)
+{
+	size_t last = 0;
+	bool first = true;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (width[c])
+			last = c;
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t w;
+		bool left = t->col[c].type == FUNNEL_COLUMN_TEXT;
+
+		if (!width[c])
+			continue;
+		w = fnl_display_width(text[c]);
+		if (!first)
+			fputs("  ", fp);
+		first = false;
+		if (!left)
+			pad(fp, width[c] - w);
+		put_one_line(fp, text[c]);
+		if (left && (c != last || more))
+			pad(fp, width[c] - w);
+	}
+}
+
 static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 		       unsigned flags)
 {
-	size_t *width = calloc(t->ncols ? t->ncols : 1, sizeof(*width));
-	char buf[CELL_MAX];
+	size_t n = t->ncols ? t->ncols : 1;
+	size_t *width = calloc(n, sizeof(*width));
+	const char **text = calloc(n, sizeof(*text));
+	char (*buf)[CELL_MAX] = calloc(n, sizeof(*buf));
 
-	if (!width)
+	if (!width || !text || !buf) {
+		free(width);
+		free(text);
+		free(buf);
 		return FUNNEL_ERR_NOMEM;
+	}
+	/* A width of 0 marks a column left out. */
 	for (size_t c = 0; c < t->ncols; c++) {
+		if (!shown_in_table(t, c))
+			continue;
 		width[c] = fnl_display_width(t->col[c].name);
 		for (size_t r = 0; r < t->nrows; r++) {
 			size_t w = fnl_display_width(shown(cell_text(
-				t, r, c, FUNNEL_FORMAT_TABLE, precision, buf)));
+				t, r, c, FUNNEL_FORMAT_TABLE, precision, buf[c])));
 			if (w > width[c])
 				width[c] = w;
 		}
 	}
-	for (size_t c = 0; c < t->ncols; c++) {
-		size_t w = fnl_display_width(t->col[c].name);
-		bool left = t->col[c].type == FUNNEL_COLUMN_TEXT;
-
-		if (c)
-			fputs("  ", fp);
-		if (!left)
-			pad(fp, width[c] - w);
-		fputs(t->col[c].name, fp);
-		if (left && c + 1 < t->ncols)
-			pad(fp, width[c] - w);
-	}
+	for (size_t c = 0; c < t->ncols; c++)
+		text[c] = t->col[c].name;
+	put_table_line(t, fp, width, text, false);
 	putc('\n', fp);
 	for (size_t r = 0, start = 0; r < t->nrows; r++) {
 		double max = 0;
@@ -331,23 +376,12 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 		for (size_t r2 = start; t->bar_col >= 0 && r2 < t->nrows &&
 					same_group(t, r2, start); r2++)
 			max = fmax(max, funnel_table_number(t, r2, (size_t)t->bar_col));
+		for (size_t c = 0; c < t->ncols; c++)
+			text[c] = shown(cell_text(t, r, c, FUNNEL_FORMAT_TABLE,
+						  precision, buf[c]));
 		if (bold)
 			fputs("\033[1m", fp);
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = shown(cell_text(t, r, c, FUNNEL_FORMAT_TABLE,
-							precision, buf));
-			size_t w = fnl_display_width(s);
-			bool left = t->col[c].type == FUNNEL_COLUMN_TEXT;
-
-			if (c)
-				fputs("  ", fp);
-			if (!left)
-				pad(fp, width[c] - w);
-			put_one_line(fp, s);
-			if (left && (c + 1 < t->ncols || t->bar_col >= 0 ||
-				     t->mark[r]))
-				pad(fp, width[c] - w);
-		}
+		put_table_line(t, fp, width, text, t->bar_col >= 0 || t->mark[r]);
 		if (t->bar_col >= 0)
 			put_bar(fp, funnel_table_number(t, r, (size_t)t->bar_col),
 				max);
@@ -362,6 +396,8 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 		fwrite(t->notes.data, 1, t->notes.len, fp);
 	}
 	free(width);
+	free(text);
+	free(buf);
 	return 0;
 }
 
