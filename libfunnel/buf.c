@@ -73,16 +73,17 @@ void fnl_buf_free(struct fnl_buf *b)
 }
 
 /*
- * Open addressing with linear probing over a power-of-two table of ids;
- * each id remembers its hash so that growing never rehashes a string and
- * most probes are settled without touching the arena.
+ * Open addressing with linear probing over a power-of-two table.  A slot
+ * holds the id and the top half of the hash, so most probes are settled
+ * in the slot itself, one cache line, without touching the strings; each
+ * id remembers its full hash so that growing never rehashes a string.
  */
 struct fnl_intern {
 	struct fnl_buf arena;  /* the strings, each followed by NUL */
 	size_t *offset;        /* id -> start in arena */
 	uint64_t *hash;        /* id -> hash */
 	size_t count, ids_cap;
-	uint32_t *slot;        /* id + 1, or 0 for empty */
+	uint64_t *slot;        /* hash tag << 32 | (id + 1), or 0 for empty */
 	size_t mask;
 };
 
@@ -136,19 +137,25 @@ void fnl_intern_free(struct fnl_intern *in)
 	free(in);
 }
 
+static uint64_t slot_value(uint64_t hash, size_t id)
+{
+	return (hash >> 32 << 32) | ((uint64_t)id + 1);
+}
+
 static size_t find_slot(const struct fnl_intern *in, const char *s, size_t len,
 			uint64_t h)
 {
 	size_t i = h & in->mask;
 
 	for (;; i = (i + 1) & in->mask) {
-		uint32_t id1 = in->slot[i];
+		uint64_t v = in->slot[i];
+		uint32_t id1 = (uint32_t)v;
 		const char *t;
 		size_t tlen;
 
-		if (!id1)
+		if (!v)
 			return i;
-		if (in->hash[id1 - 1] != h)
+		if (v >> 32 != h >> 32)
 			continue;
 		t = fnl_intern_str(in, id1 - 1, &tlen);
 		if (tlen == len && memcmp(t, s, len) == 0)
@@ -159,7 +166,7 @@ static size_t find_slot(const struct fnl_intern *in, const char *s, size_t len,
 static bool grow_slots(struct fnl_intern *in)
 {
 	size_t n = (in->mask + 1) * 2;
-	uint32_t *slot = calloc(n, sizeof(*slot));
+	uint64_t *slot = calloc(n, sizeof(*slot));
 
 	if (!slot)
 		return false;
@@ -171,7 +178,7 @@ static bool grow_slots(struct fnl_intern *in)
 
 		while (slot[i])
 			i = (i + 1) & in->mask;
-		slot[i] = (uint32_t)id + 1;
+		slot[i] = slot_value(in->hash[id], id);
 	}
 	return true;
 }
@@ -206,7 +213,7 @@ int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
 	if (added)
 		*added = false;
 	if (in->slot[i])
-		return in->slot[i] - 1;
+		return (uint32_t)in->slot[i] - 1;
 	if (in->count == in->ids_cap && !grow_ids(in))
 		return -1;
 	/* Keep the load factor under 1/2 so probe runs stay short. */
@@ -223,7 +230,7 @@ int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
 	}
 	in->offset[in->count] = off;
 	in->hash[in->count] = h;
-	in->slot[i] = (uint32_t)in->count + 1;
+	in->slot[i] = slot_value(h, in->count);
 	if (added)
 		*added = true;
 	return (int64_t)in->count++;
@@ -233,7 +240,7 @@ int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len)
 {
 	size_t i = find_slot(in, s, len, hash_bytes(s, len));
 
-	return in->slot[i] ? (int64_t)in->slot[i] - 1 : -1;
+	return in->slot[i] ? (int64_t)(uint32_t)in->slot[i] - 1 : -1;
 }
 
 size_t fnl_intern_count(const struct fnl_intern *in)
