@@ -358,11 +358,23 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 	if (st->npipes > 1 &&
 	    fnl_table_add_column(t, "pipeline", FUNNEL_COLUMN_TEXT, 0) < 0)
 		return fnl_nomem(st->ctx);
-	for (size_t i = 0; i < st->nby; i++)
-		if (fnl_table_add_column(t, st->by_name && st->by_name[i] ?
-					 st->by_name[i] : st->by[i],
-					 FUNNEL_COLUMN_TEXT, 0) < 0)
+	for (size_t i = 0; i < st->nby; i++) {
+		const char *name = st->by_name && st->by_name[i] ?
+					   st->by_name[i] : st->by[i];
+		char *unique = NULL;
+
+		/* --by stage must not make two "stage" columns. */
+		for (int c = 0; c < NCOLUMNS && !unique; c++)
+			if (!strcmp(name, cols[c].name) &&
+			    asprintf(&unique, "by_%s", name) < 0)
+				return fnl_nomem(st->ctx);
+		if (fnl_table_add_column(t, unique ? unique : name,
+					 FUNNEL_COLUMN_TEXT, 0) < 0) {
+			free(unique);
 			return fnl_nomem(st->ctx);
+		}
+		free(unique);
+	}
 	for (int c = 0; c < NCOLUMNS; c++) {
 		if (!st->ci && c >= COL_STEP_LOW && c <= COL_OVERALL_HIGH)
 			continue;
@@ -514,6 +526,8 @@ static int add_tests(struct funnel_stages *st, struct funnel_table *t,
 		if (!fnl_chi2_independence(yes, all, ng, &p, &small))
 			continue;
 		for (size_t g = 0; g < ng; g++) {
+			if (all[g] <= 0)
+				continue;  /* not part of the test */
 			fnl_table_set_number(t, rows[g] + k, column(st, COL_P_VALUE), p);
 			fnl_table_set_count(t, rows[g] + k,
 					    column(st, COL_SMALL_EXPECTED), small);
@@ -542,9 +556,9 @@ static void note_completion(struct funnel_stages *st, struct funnel_table *t,
 		return;
 	fnl_sort(d->v, d->n);
 	fnl_quantile_sorted(d->v, d->n, 0.5, &v);
-	fnl_format_fixed(v, 1, median, sizeof(median));
+	fnl_format_fixed(v, 2, median, sizeof(median));
 	fnl_mean(d->v, d->n, &v);
-	fnl_format_fixed(v, 1, mean, sizeof(mean));
+	fnl_format_fixed(v, 2, mean, sizeof(mean));
 	snprintf(line, sizeof(line),
 		 "%s%s%zu deal%s went from %s to %s: median %s days, mean %s days",
 		 pl->name ? pl->name : "", pl->name ? ": " : "", d->n,

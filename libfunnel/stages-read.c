@@ -447,8 +447,15 @@ void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 {
 	size_t last = st->nstages - 1;
 
-	if (code == LABEL_WON)
+	if (code == LABEL_WON) {
+		/* Won means the last stage was reached; the won date is when,
+		 * if that stage is itself "Won", else unknown (it would
+		 * stretch the time spent getting there). */
 		code = (int)last;
+		if (!in_list(st->stage[last], strlen(st->stage[last]),
+			     default_won, st->won, st->nwon))
+			t = NO_TIME;
+	}
 	if (code == LABEL_LOST) {
 		/* A lost deal was in the funnel; when it entered is unknown. */
 		code = 0;

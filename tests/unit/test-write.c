@@ -3,11 +3,12 @@
  * test-write.c - unit tests of write.c and table.c: number formatting,
  * display widths and the five renderers.
  *
- * Numbers: the expected strings are the exact binary value of the double
- * rounded half away from zero, computed with python3's fractions module
- * (Fraction(v) * 10**d, floor(x + 1/2)); for exact binary ties (0.125,
- * 2.5) that agrees with sqlite3's printf('%.2f', 0.125) = 0.13 (glibc's
- * printf would give 0.12).  Display widths: python3's unicodedata
+ * Numbers: fnl_format_fixed() rounds as C's printf does, the exact binary
+ * value of the double to the nearest, exact ties to even (0.125 -> 0.12,
+ * 0.375 -> 0.38, 2.5 -> 2), with '.' whatever the locale and without a
+ * "-0".  The expected strings were computed with python3, whose
+ * '%.*f' % (d, v) rounds the same way (checked against
+ * decimal.Decimal(v), the exact binary value).  Display widths: python3's unicodedata
  * (east_asian_width W or F = 2, combining marks and Cf = 0).  Rendered
  * tables are spelled out by hand, piece by piece, in the comments.
  */
@@ -35,7 +36,7 @@
 
 static void check_fixed(double v, int digits, const char *want, int line)
 {
-	char buf[64];
+	char buf[400];  /* DBL_MAX has 309 digits */
 
 	memset(buf, 'X', sizeof(buf));
 	fnl_format_fixed(v, digits, buf, sizeof(buf));
@@ -64,21 +65,34 @@ static void test_format_fixed(void **state)
 	FIXED(0.3, 1, "0.3");
 	FIXED(0.1, 12, "0.100000000000");
 	FIXED(123.456, 12, "123.456000000000");
-	/* Exact binary ties: half away from zero. */
-	FIXED(0.125, 2, "0.13");
-	FIXED(-0.125, 2, "-0.13");
+	/* Exact binary ties: to even, as printf. */
+	FIXED(0.125, 2, "0.12");
+	FIXED(-0.125, 2, "-0.12");
+	FIXED(0.375, 2, "0.38");
+	FIXED(-0.375, 2, "-0.38");
 	FIXED(43.75, 1, "43.8");
-	FIXED(2.5, 0, "3");
-	FIXED(-2.5, 0, "-3");
-	FIXED(0.5, 0, "1");
+	FIXED(2.5, 0, "2");
+	FIXED(-2.5, 0, "-2");
+	FIXED(3.5, 0, "4");
+	FIXED(0.5, 0, "0");
+	FIXED(1.5, 0, "2");
+	/* Not ties: the binary value is just below or above the half. */
+	FIXED(2.675, 2, "2.67");  /* 2.67499999999999982236... */
+	FIXED(1.005, 2, "1.00");  /* 1.00499999999999989341... */
+	FIXED(0.005, 2, "0.01");  /* 0.00500000000000000010... */
+	FIXED(0.015, 2, "0.01");  /* 0.01499999999999999944... */
 	/* No digits: no point. */
 	FIXED(1234.4, 0, "1234");
-	FIXED(1234.5, 0, "1235");
-	FIXED(-0.4, 0, "0");
+	FIXED(1234.5, 0, "1234");
+	FIXED(1235.5, 0, "1236");
+	FIXED(-0.4, 0, "0");      /* not "-0" */
 	FIXED(-0.6, 0, "-1");
+	FIXED(-0.001, 2, "0.00"); /* not "-0.00" */
+	FIXED(-0.5, 0, "0");      /* a tie to the even 0: not "-0" */
 	/* Digits are clamped to 0..12. */
 	FIXED(1.5, 20, "1.500000000000");
 	FIXED(1.5, -3, "2");
+	FIXED(2.5, -3, "2");
 	/* Large values. */
 	FIXED(1e14, 4, "100000000000000.0000");
 	FIXED(-123456789012.25, 2, "-123456789012.25");
@@ -87,16 +101,25 @@ static void test_format_fixed(void **state)
 }
 
 /*
- * BUG: past 9e18 after scaling, the digits after the point are dropped:
- * 1e15 with 4 digits is "1000000000000000", not "...0000.0000", so a
- * column of numbers changes shape for large values.
+ * Large values keep their digits after the point, whatever the magnitude
+ * (was a bug: past 9e18 after scaling they were dropped, 1e15 with 4
+ * digits was "1000000000000000", so a column changed shape).
  */
 static void test_format_fixed_large_digits(void **state)
 {
 	(void)state;
-	skip();  /* BUG: the %.0f fallback ignores digits */
 	FIXED(1e15, 4, "1000000000000000.0000");
 	FIXED(-1e15, 2, "-1000000000000000.00");
+	FIXED(1e19, 2, "10000000000000000000.00");
+	FIXED(123456789012345.67, 3, "123456789012345.672");  /* ...671875 */
+	/* 1e300 is 1000000000000000052504760255...: every digit of the
+	 * exact binary value (python3: '%.2f' % 1e300). */
+	FIXED(1e300, 2,
+	      "1000000000000000052504760255204420248704468581108159154915854"
+	      "1155118024579889081957863713750804478640437044438328838781769"
+	      "4252323536043057564479218478670698284838720092657580373783023"
+	      "3794788090059368953234970799945081119038967640880074652742780"
+	      "142494579258788820056842838115669472196386865459400540160.00");
 }
 
 static void test_display_width(void **state)
@@ -256,12 +279,12 @@ static void test_csv(void **state)
 	       "Lead,16,1.00,3.14\n"
 	       "\"Won, big \"\"deal\"\"\nnext\",7,0.44,\n"
 	       CJK ",0,,-2.50\n");
-	/* 0.4375 -> 0; -2.5 -> -3 (half away from zero). */
+	/* 0.4375 -> 0; -2.5 -> -2 (an exact tie: to even, as printf). */
 	RENDER(t, FUNNEL_FORMAT_CSV, 0, 0,
 	       "stage,reached,rate,\"days, avg\"\n"
 	       "Lead,16,1,3\n"
 	       "\"Won, big \"\"deal\"\"\nnext\",7,0,\n"
-	       CJK ",0,,-3\n");
+	       CJK ",0,,-2\n");
 	funnel_table_free(t);
 }
 
@@ -291,36 +314,36 @@ static void test_escaping(void **state)
 	struct funnel_table *t = awkward(true);
 
 	(void)state;
-	/* n = i/4 with one digit: 0.0 0.3 0.5 0.8 1.0 1.3 1.5 1.8
-	 * (0.25 and 0.75 are exact ties: away from zero). */
+	/* n = i/4 with one digit: 0.0 0.2 0.5 0.8 1.0 1.2 1.5 1.8
+	 * (0.25, 0.75, 1.25 and 1.75 are exact ties: to even). */
 	RENDER(t, FUNNEL_FORMAT_CSV, -1, 0,
 	       "v,n\n"
 	       "plain,0.0\n"
-	       " spaced ,0.3\n"
+	       " spaced ,0.2\n"
 	       "a\tb,0.5\n"
 	       "back\\slash,0.8\n"
 	       "\"cr\ronly\",1.0\n"
-	       "pipe|bar,1.3\n"
+	       "pipe|bar,1.2\n"
 	       "ctl\x01,1.5\n"
 	       ",1.8\n");
 	RENDER(t, FUNNEL_FORMAT_TSV, -1, 0,
 	       "v\tn\n"
 	       "plain\t0.0\n"
-	       " spaced \t0.3\n"
+	       " spaced \t0.2\n"
 	       "a\\tb\t0.5\n"
 	       "back\\\\slash\t0.8\n"
 	       "cr\\ronly\t1.0\n"
-	       "pipe|bar\t1.3\n"
+	       "pipe|bar\t1.2\n"
 	       "ctl\x01\t1.5\n"
 	       "\t1.8\n");
 	RENDER(t, FUNNEL_FORMAT_JSON, -1, 0,
 	       "[\n"
 	       "  {\"v\": \"plain\", \"n\": 0.0},\n"
-	       "  {\"v\": \" spaced \", \"n\": 0.3},\n"
+	       "  {\"v\": \" spaced \", \"n\": 0.2},\n"
 	       "  {\"v\": \"a\\tb\", \"n\": 0.5},\n"
 	       "  {\"v\": \"back\\\\slash\", \"n\": 0.8},\n"
 	       "  {\"v\": \"cr\\u000donly\", \"n\": 1.0},\n"
-	       "  {\"v\": \"pipe|bar\", \"n\": 1.3},\n"
+	       "  {\"v\": \"pipe|bar\", \"n\": 1.2},\n"
 	       "  {\"v\": \"ctl\\u0001\", \"n\": 1.5},\n"
 	       "  {\"v\": \"\", \"n\": 1.8}\n"
 	       "]\n");
@@ -331,46 +354,48 @@ static void test_escaping(void **state)
 	       "| v | n |\n"
 	       "| --- | ---: |\n"
 	       "| plain | 0.0 |\n"
-	       "|  spaced  | 0.3 |\n"
+	       "|  spaced  | 0.2 |\n"
 	       "| a\tb | 0.5 |\n"
 	       "| back\\slash | 0.8 |\n"
 	       "| no cr | 1.0 |\n"
-	       "| pipe\\|bar | 1.3 |\n"
+	       "| pipe\\|bar | 1.2 |\n"
 	       "| ctl\x01 | 1.5 |\n"
 	       "|  | 1.8 |\n");
 	funnel_table_free(t);
 }
 
 /*
- * BUG: md turns '\n' in a cell into a space but writes '\r' as is; a lone
- * CR ends a line in CommonMark, so the row is cut in two.
+ * md turns '\r' in a cell into a space, as it does '\n' (was a bug: a
+ * lone CR ends a line in CommonMark, so the row was cut in two).
  */
 static void test_md_cr(void **state)
 {
 	struct funnel_table *t;
 
 	(void)state;
-	skip();  /* BUG: write_md() does not replace '\r' */
 	t = fnl_table_new();
 	assert_non_null(t);
 	fnl_table_add_column(t, "v", FUNNEL_COLUMN_TEXT, 0);
 	fnl_table_add_row(t);
 	fnl_table_set_text(t, 0, 0, "cr\ronly", 7);
+	fnl_table_add_row(t);
+	fnl_table_set_text(t, 1, 0, "crlf\r\nend", 9);
+	/* CRLF is two characters, two spaces. */
 	RENDER(t, FUNNEL_FORMAT_MD, -1, 0,
-	       "| v |\n| --- |\n| cr only |\n");
+	       "| v |\n| --- |\n| cr only |\n| crlf  end |\n");
 	funnel_table_free(t);
 }
 
 /*
- * BUG: the aligned table writes a cell's line break as is, which breaks
- * the table's alignment; md shows it as a space, and so should table.
+ * The aligned table writes a line break, CR or TAB inside a cell as a
+ * space, as md does, so that every row stays on one line (was a bug: they
+ * were written as is and broke the alignment).
  */
 static void test_table_newline_in_cell(void **state)
 {
 	struct funnel_table *t;
 
 	(void)state;
-	skip();  /* BUG: write_table() prints '\n' and '\r' inside cells */
 	t = fnl_table_new();
 	assert_non_null(t);
 	fnl_table_add_column(t, "v", FUNNEL_COLUMN_TEXT, 0);
@@ -382,6 +407,16 @@ static void test_table_newline_in_cell(void **state)
 	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
 	       "v        " "  " "n" "\n"
 	       "two lines" "  " "1" "\n");
+
+	/* CR, CRLF and TAB: one space each.  Widths: v 10 ("a b  c d e"),
+	 * n 2. */
+	fnl_table_add_row(t);
+	fnl_table_set_text(t, 1, 0, "a\rb\r\nc\td e", 10);
+	fnl_table_set_count(t, 1, 1, 22);
+	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
+	       "v         " "  " " n" "\n"
+	       "two lines " "  " " 1" "\n"
+	       "a b  c d e" "  " "22" "\n");
 	funnel_table_free(t);
 }
 
@@ -448,12 +483,13 @@ static void test_md(void **state)
 	       "| Lead | 16 | 100.00% | 3.14 |\n"
 	       "| Won, big \"deal\" next | 7 | 43.75% | " DASH " |\n"
 	       "| " CJK " | 0 | " DASH " | -2.50 |\n");
+	/* -2.5 with no digits: -2 (an exact tie: to even). */
 	RENDER(t, FUNNEL_FORMAT_MD, 0, 0,
 	       "| stage | reached | rate | days, avg |\n"
 	       "| --- | ---: | ---: | ---: |\n"
 	       "| Lead | 16 | 100% | 3 |\n"
 	       "| Won, big \"deal\" next | 7 | 44% | " DASH " |\n"
-	       "| " CJK " | 0 | " DASH " | -3 |\n");
+	       "| " CJK " | 0 | " DASH " | -2 |\n");
 	funnel_table_free(t);
 }
 
@@ -556,6 +592,65 @@ static void test_table_last_text_column(void **state)
 	       "  \xe2\x97\x80 top" "\n"
 	       "10" "  " "bcdef" "  " B24 "\n"
 	       " 5" "  " "cd   " "  " B4 B4 B4 "\n");
+	funnel_table_free(t);
+}
+
+/*
+ * Tables are for reading: a marker column (bottleneck, small_expected)
+ * shows only as its rows' mark, and a number column without any value
+ * (durations when there are no dates) is left out; csv keeps every
+ * column.  Marks added to a row are joined with ", "; set replaces them.
+ *   stage  reached  days (none)  neck (marker)
+ *   Lead   10                    0
+ *   Won    3                     1     marks "bottleneck", "p doubtful"
+ * Widths: stage 5, reached 7.
+ */
+static void test_table_marker_and_empty_columns(void **state)
+{
+	struct funnel_table *t = fnl_table_new();
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(fnl_table_add_column(t, "stage", FUNNEL_COLUMN_TEXT, 0), 0);
+	assert_int_equal(fnl_table_add_column(t, "reached", FUNNEL_COLUMN_COUNT, 0), 1);
+	assert_int_equal(fnl_table_add_column(t, "days", FUNNEL_COLUMN_NUMBER, 2), 2);
+	assert_int_equal(fnl_table_add_column(t, "neck", FUNNEL_COLUMN_COUNT, 0), 3);
+	t->col[3].marker = true;
+	assert_int_equal(fnl_table_add_row(t), 0);
+	fnl_table_set_text(t, 0, 0, "Lead", 4);
+	fnl_table_set_count(t, 0, 1, 10);
+	fnl_table_set_count(t, 0, 3, 0);
+	assert_int_equal(fnl_table_add_row(t), 1);
+	fnl_table_set_text(t, 1, 0, "Won", 3);
+	fnl_table_set_count(t, 1, 1, 3);
+	fnl_table_set_count(t, 1, 3, 1);
+	assert_true(fnl_table_add_mark(t, 1, "bottleneck"));
+	assert_true(fnl_table_add_mark(t, 1, "p doubtful"));
+	assert_string_equal(t->mark[1], "bottleneck, p doubtful");
+	assert_null(t->mark[0]);
+	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
+	       "stage" "  " "reached" "\n"
+	       "Lead " "  " "     10" "\n"
+	       "Won  " "  " "      3" "  \xe2\x97\x80 bottleneck, p doubtful" "\n");
+	RENDER(t, FUNNEL_FORMAT_CSV, -1, 0,
+	       "stage,reached,days,neck\n"
+	       "Lead,10,,0\n"
+	       "Won,3,,1\n");
+	RENDER(t, FUNNEL_FORMAT_MD, -1, 0,
+	       "| stage | reached | days | neck |\n"
+	       "| --- | ---: | ---: | ---: |\n"
+	       "| Lead | 10 | " DASH " | 0 |\n"
+	       "| Won | 3 | " DASH " | 1 |\n");
+
+	/* One value is enough to show the number column; the mark is
+	 * replaced by set. */
+	fnl_table_set_number(t, 0, 2, 1.5);
+	assert_true(fnl_table_set_mark(t, 1, "best"));
+	assert_string_equal(t->mark[1], "best");
+	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
+	       "stage" "  " "reached" "  " "days" "\n"
+	       "Lead " "  " "     10" "  " "1.50" "\n"
+	       "Won  " "  " "      3" "  " "   " DASH "  \xe2\x97\x80 best" "\n");
 	funnel_table_free(t);
 }
 
@@ -729,6 +824,7 @@ int main(void)
 		cmocka_unit_test(test_md),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_table_last_text_column),
+		cmocka_unit_test(test_table_marker_and_empty_columns),
 		cmocka_unit_test(test_table_undefined_and_notes),
 		cmocka_unit_test(test_table_groups),
 		cmocka_unit_test(test_formats_and_errors),

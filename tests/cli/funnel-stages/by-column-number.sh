@@ -1,4 +1,13 @@
 # --by 3 selects the region column by number: the same groups and counts as
-# by-one-column (hand-computed). The group column is headed with the name as
-# given to -b, here "3" (funnel-stages(1), OUTPUT).
+# by-one-column (hand-computed). The group column is headed with the
+# input header's name for that column, here "region", not the "3" given
+# to -b.
+# p_value/small_expected (with --by): Pearson chi-square across the groups
+# per step, no continuity correction, groups with nobody entering the step
+# left out; worked out independently (python closed-form chi-square tail):
+# Qualified 0/1, 2/4, 3/3: statistic 3.7333 on 2 df -> 0.1546; Proposal 1/2,
+# 2/3 (the blank group has nobody at Qualified): 0.1389 on 1 df -> 0.7094;
+# Won 1/1, 0/2: 3 on 1 df -> 0.0833; all with expected counts below 5 ->
+# small_expected 1. No times: median_days/mean_days empty; bottleneck 0
+# (fewer than 30 deals).
 funnel-stages --by 3 --stages Lead,Qualified,Proposal,Won <data/stages/snapshot.csv
