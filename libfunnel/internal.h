@@ -356,4 +356,92 @@ bool fnl_wilson(int64_t k, int64_t n, double level, double *lo, double *hi);
 bool fnl_chi2_independence(const int64_t *success, const int64_t *total,
 			   size_t groups, double *p, bool *small_expected);
 
+/* Days between two instants, as a fraction. */
+static inline double fnl_days_between(int64_t from_usec, int64_t to_usec)
+{
+	return (double)(to_usec - from_usec) / (double)FNL_USEC_PER_DAY;
+}
+
+/* A growable array of numbers, for exact quantiles. */
+struct fnl_dvec {
+	double *v;
+	size_t n, cap;
+};
+
+bool fnl_dvec_push(struct fnl_dvec *d, double v);
+void fnl_dvec_free(struct fnl_dvec *d);
+
+/* ------------------------------------------------------------------ */
+/* outcomes.c: won and lost labels                                     */
+
+enum fnl_outcome {
+	FNL_OUTCOME_OPEN,
+	FNL_OUTCOME_LOST,
+	FNL_OUTCOME_WON,
+};
+
+/* Labels the user added to the defaults (Lost, Closed Lost, Loss; Won,
+ * Closed Won, Win). */
+struct fnl_outcomes {
+	char **lost, **won;
+	size_t nlost, nwon;
+};
+
+int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
+		     enum fnl_outcome which, const char *label);
+void fnl_outcomes_free(struct fnl_outcomes *o);
+/* FNL_OUTCOME_WON or _LOST for an outcome label, -1 for anything else. */
+int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
+			 size_t len);
+/* Also "Open", "In Progress", "Active", "Pending"; -1 when unknown. */
+int fnl_outcome_of_status(const struct fnl_outcomes *o, const char *s,
+			  size_t len);
+/* Whether a (len bytes) and b are one label but for case and outer blanks. */
+bool fnl_same_label(const char *a, size_t alen, const char *b);
+
+/* ------------------------------------------------------------------ */
+/* groups.c: --by                                                      */
+
+struct fnl_groups {
+	char **by;              /* the columns as given */
+	size_t n;
+	/* Run state. */
+	char **name;            /* as the header names them */
+	int slot0;              /* the first of n consecutive slots */
+	struct fnl_intern *ids; /* group names, cells joined by U+001F */
+	struct fnl_buf buf;
+};
+
+/* Parses "region,owner". */
+int fnl_groups_set(struct funnel_ctx *ctx, struct fnl_groups *g,
+		   const char *value);
+/* Binds the --by columns (call from a reader client's header()). */
+int fnl_groups_bind(struct funnel_ctx *ctx, struct fnl_groups *g,
+		    struct fnl_reader *r, const struct fnl_header *h);
+/* The id of the record's group (0 .. count - 1, by first appearance). */
+int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
+		  const struct fnl_record *rec, int64_t *id);
+/* Groups seen; 1 without --by (everything is group 0). */
+size_t fnl_groups_count(const struct fnl_groups *g);
+/*
+ * Attribution: whether group id seen at time t should replace cur seen at
+ * cur_t -- the earliest row wins (the latest with last), and at a tie the
+ * smaller name (the larger with last), so row order never matters.
+ */
+bool fnl_groups_prefer(const struct fnl_groups *g, bool last, int64_t id,
+		       int64_t t, int64_t cur, int64_t cur_t);
+/* Sorts ids by group name, bytewise. */
+void fnl_groups_sort(const struct fnl_groups *g, int64_t *ids, size_t n);
+/* Adds a text column per --by column; one named like an entry of taken
+ * (a NULL-terminated list, may be NULL) becomes by_NAME. */
+int fnl_groups_add_columns(struct funnel_ctx *ctx, const struct fnl_groups *g,
+			   struct funnel_table *t, const char *const *taken);
+/* Fills the group's cells of row, from column col on. */
+int fnl_groups_set_cells(struct funnel_ctx *ctx, const struct fnl_groups *g,
+			 struct funnel_table *t, size_t row, size_t col,
+			 int64_t id);
+/* Frees the run state (names, ids), keeping the columns. */
+void fnl_groups_reset(struct fnl_groups *g);
+void fnl_groups_free(struct fnl_groups *g);
+
 #endif

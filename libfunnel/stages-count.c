@@ -160,26 +160,6 @@ static int cmp_event_sequence(const void *a, const void *b)
 	return (rx > ry) - (rx < ry);
 }
 
-static bool dvec_push(struct dvec *d, double v)
-{
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		double *p = fnl_reallocarray(d->v, cap, sizeof(*p));
-
-		if (!p)
-			return false;
-		d->v = p;
-		d->cap = cap;
-	}
-	d->v[d->n++] = v;
-	return true;
-}
-
-static double days_between(int64_t from, int64_t to)
-{
-	return (double)(to - from) / (double)FNL_USEC_PER_DAY;
-}
-
 /* Adds one deal's path to its group's tally. */
 static int count_path(struct funnel_stages *st, const struct pipeline *pl,
 		      struct tally *tl, const struct entity *e,
@@ -198,14 +178,14 @@ static int count_path(struct funnel_stages *st, const struct pipeline *pl,
 		    p->time[k] == NO_TIME || p->time[k - 1] == NO_TIME ||
 		    p->time[k] < p->time[k - 1])
 			continue;
-		if (!dvec_push(&tl->days[k], days_between(p->time[k - 1], p->time[k])))
+		if (!fnl_dvec_push(&tl->days[k], fnl_days_between(p->time[k - 1], p->time[k])))
 			return fnl_nomem(st->ctx);
 	}
-	if (e->outcome == OUTCOME_LOST)
+	if (e->outcome == FNL_OUTCOME_LOST)
 		tl->lost[top]++;
 	if ((size_t)top == n - 1 && (p->counted & 1) && p->time[0] != NO_TIME &&
 	    p->time[top] != NO_TIME && p->time[top] >= p->time[0] &&
-	    !dvec_push(&tl->completion, days_between(p->time[0], p->time[top])))
+	    !fnl_dvec_push(&tl->completion, fnl_days_between(p->time[0], p->time[top])))
 		return fnl_nomem(st->ctx);
 	return 0;
 }
@@ -215,7 +195,7 @@ static struct tally *tally_of(struct funnel_stages *st, struct tally *tallies,
 			      size_t pipe, const struct entity *e)
 {
 	return &tallies[pipe * st->ngroups +
-			(st->nby && e->has_group ? (size_t)e->group : 0)];
+			(st->groups.n && e->has_group ? (size_t)e->group : 0)];
 }
 
 /* Sorts the events by deal and time, merging repeated stays. */
@@ -300,14 +280,6 @@ static int count_all(struct funnel_stages *st, struct tally *tallies)
 /* ------------------------------------------------------------------ */
 /* Results                                                              */
 
-static int cmp_group_names(const void *a, const void *b, void *data)
-{
-	const struct fnl_intern *groups = data;
-
-	return strcmp(fnl_intern_str(groups, *(const int64_t *)a, NULL),
-		      fnl_intern_str(groups, *(const int64_t *)b, NULL));
-}
-
 /* The result's columns; their order is the documented schema. */
 enum column {
 	COL_STAGE,
@@ -358,34 +330,27 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 	if (st->npipes > 1 &&
 	    fnl_table_add_column(t, "pipeline", FUNNEL_COLUMN_TEXT, 0) < 0)
 		return fnl_nomem(st->ctx);
-	for (size_t i = 0; i < st->nby; i++) {
-		const char *name = st->by_name && st->by_name[i] ?
-					   st->by_name[i] : st->by[i];
-		char *unique = NULL;
+	static const char *const taken[NCOLUMNS + 2] = {
+		"pipeline", "stage", "reached", "step_conversion",
+		"overall_conversion", "dropped", "lost", "median_days",
+		"mean_days", "bottleneck", "step_conversion_low",
+		"step_conversion_high", "overall_conversion_low",
+		"overall_conversion_high", "p_value", "small_expected",
+	};
 
-		/* --by stage must not make two "stage" columns. */
-		for (int c = 0; c < NCOLUMNS && !unique; c++)
-			if (!strcmp(name, cols[c].name) &&
-			    asprintf(&unique, "by_%s", name) < 0)
-				return fnl_nomem(st->ctx);
-		if (fnl_table_add_column(t, unique ? unique : name,
-					 FUNNEL_COLUMN_TEXT, 0) < 0) {
-			free(unique);
-			return fnl_nomem(st->ctx);
-		}
-		free(unique);
-	}
+	if (fnl_groups_add_columns(st->ctx, &st->groups, t, taken) < 0)
+		return fnl_nomem(st->ctx);
 	for (int c = 0; c < NCOLUMNS; c++) {
 		if (!st->ci && c >= COL_STEP_LOW && c <= COL_OVERALL_HIGH)
 			continue;
-		if (!st->nby && c >= COL_P_VALUE)
+		if (!st->groups.n && c >= COL_P_VALUE)
 			continue;
 		if (fnl_table_add_column(t, cols[c].name, cols[c].type,
 					 cols[c].digits) < 0)
 			return fnl_nomem(st->ctx);
 	}
 	t->col[column(st, COL_BOTTLENECK)].marker = true;
-	if (st->nby)
+	if (st->groups.n)
 		t->col[column(st, COL_SMALL_EXPECTED)].marker = true;
 	t->group_cols = group_columns(st);
 	t->bar_col = (int)column(st, COL_REACHED);
@@ -395,7 +360,7 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 /* The leading columns naming a funnel: pipeline, then the --by columns. */
 static size_t group_columns(const struct funnel_stages *st)
 {
-	return (st->npipes > 1) + st->nby;
+	return (st->npipes > 1) + st->groups.n;
 }
 
 /* The table column of c (optional columns shift those after them). */
@@ -442,25 +407,18 @@ static void set_interval(struct funnel_stages *st, struct funnel_table *t,
 }
 
 static int set_group_cells(struct funnel_stages *st, struct funnel_table *t,
-			   size_t row, const struct pipeline *pl,
-			   const char *group)
+			   size_t row, const struct pipeline *pl, int64_t group)
 {
 	if (st->npipes > 1 &&
 	    !fnl_table_set_text(t, row, 0, pl->name, strlen(pl->name)))
 		return fnl_nomem(st->ctx);
-	for (size_t i = 0; i < st->nby; i++) {
-		size_t len = strcspn(group, "\x1f");
-
-		if (!fnl_table_set_text(t, row, (st->npipes > 1) + i, group, len))
-			return fnl_nomem(st->ctx);
-		group += len + (group[len] != '\0');
-	}
-	return 0;
+	return fnl_groups_set_cells(st->ctx, &st->groups, t, row,
+				    st->npipes > 1, group);
 }
 
 /* One group's funnel: a row per stage. */
 static int add_funnel(struct funnel_stages *st, struct funnel_table *t,
-		      const struct pipeline *pl, const char *group,
+		      const struct pipeline *pl, int64_t group,
 		      struct tally *tl)
 {
 	int64_t first = tl->reached[0];
@@ -468,7 +426,7 @@ static int add_funnel(struct funnel_stages *st, struct funnel_table *t,
 
 	for (size_t k = 0; k < pl->n; k++) {
 		int64_t row = fnl_table_add_row(t), prev = k ? tl->reached[k - 1] : first;
-		struct dvec *d = &tl->days[k];
+		struct fnl_dvec *d = &tl->days[k];
 		size_t r = (size_t)row;
 		double v;
 
@@ -547,7 +505,7 @@ nomem:
 
 /* The first-to-last stage time of the deals that completed a pipeline. */
 static void note_completion(struct funnel_stages *st, struct funnel_table *t,
-			    const struct pipeline *pl, struct dvec *d)
+			    const struct pipeline *pl, struct fnl_dvec *d)
 {
 	char median[32], mean[32], line[512];
 	double v;
@@ -593,7 +551,7 @@ static struct tally *new_tallies(const struct funnel_stages *st)
 		tallies[i].n = n;
 		tallies[i].reached = calloc(n, sizeof(int64_t));
 		tallies[i].lost = calloc(n, sizeof(int64_t));
-		tallies[i].days = calloc(n, sizeof(struct dvec));
+		tallies[i].days = calloc(n, sizeof(struct fnl_dvec));
 		if (!tallies[i].reached || !tallies[i].lost || !tallies[i].days) {
 			free_tallies(tallies, count);
 			return NULL;
@@ -608,21 +566,19 @@ static int add_pipeline(struct funnel_stages *st, struct funnel_table *t,
 			const int64_t *order)
 {
 	size_t *rows = calloc(st->ngroups + 1, sizeof(*rows));
-	struct dvec all = { 0 };
+	struct fnl_dvec all = { 0 };
 	int ret = rows ? 0 : fnl_nomem(st->ctx);
 
 	for (size_t g = 0; g < st->nshown && ret == 0; g++) {
 		struct tally *tl = &tallies[order[g]];
 
 		rows[g] = funnel_table_rows(t);
-		ret = add_funnel(st, t, pl,
-				 st->nby ? fnl_intern_str(st->groups, order[g], NULL) : "",
-				 tl);
+		ret = add_funnel(st, t, pl, order[g], tl);
 		for (size_t i = 0; i < tl->completion.n && ret == 0; i++)
-			if (!dvec_push(&all, tl->completion.v[i]))
+			if (!fnl_dvec_push(&all, tl->completion.v[i]))
 				ret = fnl_nomem(st->ctx);
 	}
-	if (ret == 0 && st->nby)
+	if (ret == 0 && st->groups.n)
 		ret = add_tests(st, t, pl, tallies, order, rows);
 	if (ret == 0)
 		note_completion(st, t, pl, &all);
@@ -641,7 +597,7 @@ static int shown_groups(struct funnel_stages *st, int64_t *order)
 	bool *used;
 
 	st->nshown = 0;
-	if (!st->nby) {
+	if (!st->groups.n) {
 		order[st->nshown++] = 0;
 		return 0;
 	}
@@ -674,9 +630,8 @@ int fnl_stages_make_table(struct funnel_stages *st,
 	ret = count_all(st, tallies);
 	if (ret == 0)
 		ret = shown_groups(st, order);
-	if (ret == 0 && st->nby)
-		qsort_r(order, st->nshown, sizeof(*order), cmp_group_names,
-			st->groups);
+	if (ret == 0)
+		fnl_groups_sort(&st->groups, order, st->nshown);
 	if (ret == 0)
 		ret = make_columns(st, t);
 	for (size_t f = 0; f < st->npipes && ret == 0; f++)

@@ -10,10 +10,6 @@
 
 #include "stages.h"
 
-static const char *const default_lost[] = { "Lost", "Closed Lost", "Loss",
-					    NULL };
-static const char *const default_won[] = { "Won", "Closed Won", NULL };
-
 /* ------------------------------------------------------------------ */
 /* Reading                                                              */
 
@@ -37,30 +33,6 @@ static const char *const status_names[] = {
 	"Opportunity Status", "Opportunity Result", "outcome", "status", NULL,
 };
 
-/* Whether a and b are the same label but for case and outer blanks. */
-static bool same_label(const char *a, size_t alen, const char *b)
-{
-	size_t blen = strlen(b);
-
-	while (alen && isspace((unsigned char)*a))
-		a++, alen--;
-	while (alen && isspace((unsigned char)a[alen - 1]))
-		alen--;
-	return alen == blen && !strncasecmp(a, b, alen);
-}
-
-static bool in_list(const char *s, size_t len, const char *const *defaults,
-		    char **extra, size_t nextra)
-{
-	for (size_t i = 0; i < nextra; i++)
-		if (same_label(s, len, extra[i]))
-			return true;
-	for (size_t i = 0; defaults[i]; i++)
-		if (same_label(s, len, defaults[i]))
-			return true;
-	return false;
-}
-
 /*
  * What a label means: stages and aliases first, exactly, then loosely;
  * then the outcome labels.  Without an order every other label is a
@@ -69,25 +41,26 @@ static bool in_list(const char *s, size_t len, const char *const *defaults,
 static int classify_label(const struct funnel_stages *st, const char *s,
 			  size_t len)
 {
+	int outcome;
+
 	for (int loose = 0; loose < 2; loose++) {
 		for (size_t i = 0; i < st->nstages; i++)
-			if (loose ? same_label(s, len, st->stage[i])
+			if (loose ? fnl_same_label(s, len, st->stage[i])
 				  : strlen(st->stage[i]) == len &&
 					    !memcmp(st->stage[i], s, len))
 				return (int)i;
 		for (size_t i = 0; i < st->naliases; i++)
-			if (loose ? same_label(s, len, st->alias[i].label)
+			if (loose ? fnl_same_label(s, len, st->alias[i].label)
 				  : strlen(st->alias[i].label) == len &&
 					    !memcmp(st->alias[i].label, s, len))
 				return st->alias[i].stage;
 	}
-	if (in_list(s, len, default_lost, st->lost, st->nlost))
+	outcome = fnl_outcome_of_label(&st->outcomes, s, len);
+	if (outcome == FNL_OUTCOME_LOST)
 		return LABEL_LOST;
 	if (st->infer)
 		return LABEL_CANDIDATE;
-	if (in_list(s, len, default_won, st->won, st->nwon))
-		return LABEL_WON;
-	return LABEL_OTHER;
+	return outcome == FNL_OUTCOME_WON ? LABEL_WON : LABEL_OTHER;
 }
 
 /* The id of a label, classified the first time it is seen. */
@@ -124,23 +97,6 @@ int fnl_stages_code(const struct funnel_stages *st, int32_t label)
 	if (label == EVENT_LOST)
 		return LABEL_LOST;
 	return st->label_code[label];
-}
-
-/* Outcome of a status cell: won, lost, open (or -1 when unknown). */
-static int status_outcome(const struct funnel_stages *st,
-			  const struct fnl_cell *c)
-{
-	static const char *const open[] = { "Open", "In Progress", "Active",
-					     "Pending", NULL };
-
-	if (in_list(c->text, c->len, default_lost, st->lost, st->nlost))
-		return OUTCOME_LOST;
-	if (in_list(c->text, c->len, default_won, st->won, st->nwon) ||
-	    same_label(c->text, c->len, "Win"))
-		return OUTCOME_WON;
-	if (in_list(c->text, c->len, open, NULL, 0))
-		return OUTCOME_OPEN;
-	return -1;
 }
 
 /*
@@ -326,21 +282,9 @@ int fnl_stages_on_header(void *data, struct fnl_reader *r,
 		*slots[i] = ret;
 	}
 	st->timed |= fnl_reader_has(r, st->slot_time) || st->nsdates;
-	if (st->nby && !st->by_name && !(st->by_name = calloc(st->nby, sizeof(char *))))
-		return fnl_nomem(st->ctx);
-	for (size_t i = 0; i < st->nby; i++) {
-		struct fnl_column_spec by = { "group", "--by", st->by[i], NULL,
-					      FNL_CELL_TEXT, FNL_COLUMN_REQUIRED };
-		ret = fnl_reader_bind(r, h, &by);
-		if (ret < 0)
-			return ret;
-		if (i == 0)
-			st->slot_by0 = ret;
-		/* Output columns are named as the first file names them. */
-		if (!st->by_name[i] &&
-		    !(st->by_name[i] = strdup(fnl_reader_column_name(r, ret))))
-			return fnl_nomem(st->ctx);
-	}
+	ret = fnl_groups_bind(st->ctx, &st->groups, r, h);
+	if (ret < 0)
+		return ret;
 	for (size_t i = 0; i < st->nsdates; i++) {
 		struct fnl_column_spec sd = { "stage date", "--stage-date",
 					      strchr(st->sdate[i].spec, '=') + 1,
@@ -388,47 +332,24 @@ static int64_t entity_of(struct funnel_stages *st, const struct fnl_cell *key)
 	return id;
 }
 
-/* The group named by the row's --by cells, joined by U+001F. */
-static int group_of(struct funnel_stages *st, const struct fnl_record *rec,
-		    int64_t *id)
-{
-	st->group_buf.len = 0;
-	for (size_t i = 0; i < st->nby; i++) {
-		const struct fnl_cell *c = &rec->cell[st->slot_by0 + (int)i];
-
-		if ((i && !fnl_buf_putc(&st->group_buf, '\x1f')) ||
-		    !fnl_buf_append(&st->group_buf, c->text, c->len))
-			return fnl_nomem(st->ctx);
-	}
-	*id = fnl_intern_put(st->groups, st->group_buf.data ? st->group_buf.data : "",
-			     st->group_buf.len, NULL);
-	return *id < 0 ? fnl_nomem(st->ctx) : 0;
-}
-
 /*
  * A deal's group comes from its earliest funnel row (first touch) or its
- * latest (last touch); at a tie the smaller name, or with last touch the
- * larger, so that row order cannot change it.
+ * latest (last touch), whatever the order of the rows.
  */
 static int attribute_group(struct funnel_stages *st, struct entity *e,
 			   const struct fnl_record *rec, int64_t t)
 {
 	int64_t id = -1;
-	int ret = group_of(st, rec, &id), cmp;
+	int ret = fnl_groups_of(st->ctx, &st->groups, rec, &id);
 
-	if (ret < 0 || (e->has_group && id == e->group))
-		return ret;
-	if (e->has_group && t == e->group_time)
-		cmp = strcmp(fnl_intern_str(st->groups, id, NULL),
-			     fnl_intern_str(st->groups, e->group, NULL));
-	else
-		cmp = t < e->group_time ? -1 : 1;
-	if (!e->has_group || (st->attribute_last ? cmp > 0 : cmp < 0)) {
+	if (ret == 0 && (!e->has_group ||
+			 fnl_groups_prefer(&st->groups, st->attribute_last, id,
+					   t, e->group, e->group_time))) {
 		e->has_group = true;
 		e->group = id;
 		e->group_time = t;
 	}
-	return 0;
+	return ret;
 }
 
 /* The latest row decides the outcome; at a tie, outcomes beat stages. */
@@ -452,8 +373,8 @@ void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 		 * if that stage is itself "Won", else unknown (it would
 		 * stretch the time spent getting there). */
 		code = (int)last;
-		if (!in_list(st->stage[last], strlen(st->stage[last]),
-			     default_won, st->won, st->nwon))
+		if (fnl_outcome_of_label(&st->outcomes, st->stage[last],
+					 strlen(st->stage[last])) != FNL_OUTCOME_WON)
 			t = NO_TIME;
 	}
 	if (code == LABEL_LOST) {
@@ -511,7 +432,8 @@ int fnl_stages_on_record(void *data, const struct fnl_record *rec)
 	if (stage->empty && fnl_reader_has(rec->reader, st->slot_stage))
 		return fnl_record_fail(rec, st->slot_stage, "empty stage");
 	if (!status->empty) {
-		outcome = status_outcome(st, status);
+		outcome = fnl_outcome_of_status(&st->outcomes, status->text,
+						status->len);
 		if (outcome < 0)
 			return fnl_record_fail(rec, st->slot_status,
 					       "unknown status \"%s\" (expected won, lost or open; give --status to choose another column)",
@@ -528,11 +450,11 @@ int fnl_stages_on_record(void *data, const struct fnl_record *rec)
 		stage_label = label;
 		funnel |= in_funnel(st, (int32_t)label);
 		if (fnl_stages_code(st, (int32_t)label) == LABEL_LOST)
-			outcome = OUTCOME_LOST;
+			outcome = FNL_OUTCOME_LOST;
 		else if (fnl_stages_code(st, (int32_t)label) == LABEL_WON)
-			outcome = OUTCOME_WON;
+			outcome = FNL_OUTCOME_WON;
 		else if (outcome < 0 && in_funnel(st, (int32_t)label))
-			outcome = OUTCOME_OPEN;
+			outcome = FNL_OUTCOME_OPEN;
 		ret = add_event(st, (uint32_t)id, (int32_t)label, t);
 	}
 	for (size_t i = 0; i < st->nsdates && ret == 0; i++) {
@@ -542,16 +464,16 @@ int fnl_stages_on_record(void *data, const struct fnl_record *rec)
 			continue;
 		funnel = true;
 		if (st->sdate[i].outcome_only)
-			record_outcome(&st->ent[id], OUTCOME_LOST, c->time.usec);
+			record_outcome(&st->ent[id], FNL_OUTCOME_LOST, c->time.usec);
 		else
 			ret = add_event(st, (uint32_t)id,
 					(int32_t)st->sdate[i].label, c->time.usec);
 	}
-	if (ret == 0 && (outcome == OUTCOME_WON || outcome == OUTCOME_LOST) &&
+	if (ret == 0 && (outcome == FNL_OUTCOME_WON || outcome == FNL_OUTCOME_LOST) &&
 	    !status->empty) {
 		funnel = true;
 		ret = add_event(st, (uint32_t)id,
-				outcome == OUTCOME_WON ? EVENT_WON : EVENT_LOST, t);
+				outcome == FNL_OUTCOME_WON ? EVENT_WON : EVENT_LOST, t);
 	}
 	if (ret == 0 && !funnel && stage_label >= 0)
 		st->label_rows[stage_label]++;  /* for the warning */
@@ -560,7 +482,7 @@ int fnl_stages_on_record(void *data, const struct fnl_record *rec)
 	st->ent[id].in_funnel = true;
 	if (outcome >= 0)
 		record_outcome(&st->ent[id], outcome, t);
-	return st->nby ? attribute_group(st, &st->ent[id], rec, t) : 0;
+	return st->groups.n ? attribute_group(st, &st->ent[id], rec, t) : 0;
 }
 
 /* ------------------------------------------------------------------ */

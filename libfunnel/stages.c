@@ -44,7 +44,6 @@ static void reset_run(struct funnel_stages *st)
 	st->nsdates = st->nsdates_user;
 	st->wide_checked = false;
 	fnl_intern_free(st->keys);
-	fnl_intern_free(st->groups);
 	fnl_intern_free(st->labels);
 	free(st->ent);
 	free(st->reach);
@@ -52,12 +51,10 @@ static void reset_run(struct funnel_stages *st)
 	for (size_t i = 0; i < st->npipes; i++)
 		free(st->pipes[i].name);
 	free(st->pipes);
-	free_list(st->by_name, st->by_name ? st->nby : 0);
-	st->by_name = NULL;
+	fnl_groups_reset(&st->groups);
 	free(st->label_code);
 	free(st->label_rows);
-	fnl_buf_free(&st->group_buf);
-	st->keys = st->groups = st->labels = NULL;
+	st->keys = st->labels = NULL;
 	st->ent = NULL;
 	st->reach = NULL;
 	st->ev = NULL;
@@ -79,10 +76,9 @@ FUNNEL_EXPORT void funnel_stages_free(struct funnel_stages *st)
 	free(st->col_time);
 	free(st->col_status);
 	free(st->pipeline);
-	free_list(st->by, st->nby);
+	fnl_groups_free(&st->groups);
 	free_list(st->stage, st->nstages);
-	free_list(st->lost, st->nlost);
-	free_list(st->won, st->nwon);
+	fnl_outcomes_free(&st->outcomes);
 	for (size_t i = 0; i < st->naliases; i++)
 		free(st->alias[i].label);
 	free(st->alias);
@@ -305,27 +301,6 @@ static int add_stage_date(struct funnel_stages *st, const char *value)
 	return 0;
 }
 
-static int set_by(struct funnel_stages *st, const char *value)
-{
-	free_list(st->by, st->nby);
-	st->by = NULL;
-	st->nby = 0;
-	for (const char *p = value;; p++) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		int ret = fnl_stages_push(st->ctx, &st->by, &st->nby, p, len);
-
-		if (ret < 0)
-			return ret;
-		if (!*st->by[st->nby - 1])
-			return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-					"--by: empty column name in \"%s\"", value);
-		if (!comma)
-			return 0;
-		p = comma;
-	}
-}
-
 static int set_mode(struct funnel_stages *st, const char *value)
 {
 	static const char *const names[] = {
@@ -396,15 +371,15 @@ FUNNEL_EXPORT int funnel_stages_set(struct funnel_stages *st, const char *name,
 	if (!strcmp(name, "status"))
 		return fnl_set_string(ctx, &st->col_status, value);
 	if (!strcmp(name, "by"))
-		return set_by(st, value);
+		return fnl_groups_set(ctx, &st->groups, value);
 	if (!strcmp(name, "stages"))
 		return set_stages(st, value);
 	if (!strcmp(name, "stages-file"))
 		return read_stages_file(st, value);
 	if (!strcmp(name, "lost"))
-		return fnl_stages_push(ctx, &st->lost, &st->nlost, value, strlen(value));
+		return fnl_outcomes_add(ctx, &st->outcomes, FNL_OUTCOME_LOST, value);
 	if (!strcmp(name, "won"))
-		return fnl_stages_push(ctx, &st->won, &st->nwon, value, strlen(value));
+		return fnl_outcomes_add(ctx, &st->outcomes, FNL_OUTCOME_WON, value);
 	if (!strcmp(name, "stage-date"))
 		return add_stage_date(st, value);
 	if (!strcmp(name, "mode"))
@@ -451,9 +426,8 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 			  st->mode == MODE_STRICT;
 	st->timed = false;
 	st->keys = fnl_intern_new();
-	st->groups = fnl_intern_new();
 	st->labels = fnl_intern_new();
-	if (!st->keys || !st->groups || !st->labels)
+	if (!st->keys || !st->labels)
 		return fnl_nomem(st->ctx);
 	ret = fnl_stages_resolve_dates(st);
 	if (ret < 0)
@@ -479,7 +453,7 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 		st->pipes[0] = (struct pipeline){ .lo = 0, .n = st->nstages };
 		st->npipes = 1;
 	}
-	st->ngroups = st->nby ? fnl_intern_count(st->groups) : 1;
+	st->ngroups = fnl_groups_count(&st->groups);
 	fnl_stages_warn_other_labels(st);
 	return fnl_stages_make_table(st, result);
 }

@@ -43,12 +43,6 @@ enum { MAX_STAGES = 64 };
 
 #define NO_TIME INT64_MIN
 
-enum outcome {
-	OUTCOME_OPEN,
-	OUTCOME_LOST,
-	OUTCOME_WON,
-};
-
 struct alias {
 	char *label;
 	int stage;
@@ -76,19 +70,14 @@ struct event {
 	int64_t t;
 };
 
-/* A growable array of durations in days. */
-struct dvec {
-	double *v;
-	size_t n, cap;
-};
 
 /* What the counting needs of one group's funnel. */
 struct tally {
 	size_t n;          /* stages */
 	int64_t *reached;  /* per stage */
 	int64_t *lost;     /* lost deals whose furthest counted stage is k */
-	struct dvec *days; /* per stage: days from the previous stage */
-	struct dvec completion;  /* days from the first to the last stage */
+	struct fnl_dvec *days; /* per stage: days from the previous stage */
+	struct fnl_dvec completion;  /* days from the first to the last stage */
 };
 
 /* The stages of one funnel; a HubSpot export may hold several. */
@@ -102,14 +91,12 @@ struct funnel_stages {
 
 	/* Options. */
 	char *col_key, *col_stage, *col_time, *col_status;
-	char **by;
-	size_t nby;
+	struct fnl_groups groups;  /* --by */
 	char **stage;            /* the order */
 	size_t nstages;
 	struct alias *alias;
 	size_t naliases;
-	char **lost, **won;      /* outcome labels beside the defaults */
-	size_t nlost, nwon;
+	struct fnl_outcomes outcomes;  /* --lost, --won */
 	struct stage_date *sdate;
 	size_t nsdates;
 	size_t nstages_user;     /* stages and stage dates the user gave; */
@@ -126,16 +113,13 @@ struct funnel_stages {
 	bool keep_events;        /* events go to the arena, not the deals */
 	bool timed;              /* rows or stage dates carry times */
 	bool wide_checked;       /* HubSpot "Date entered" columns looked for */
-	int slot_key, slot_stage, slot_time, slot_status, slot_by0,
-		slot_sdate0;
+	int slot_key, slot_stage, slot_time, slot_status, slot_sdate0;
 	struct fnl_intern *keys;
 	struct entity *ent;
 	int64_t *reach;          /* [deal * nstages + k]: first entry */
 	size_t ent_cap;
 	struct event *ev;
 	size_t nev, ev_cap;
-	struct fnl_intern *groups;
-	struct fnl_buf group_buf;
 	struct fnl_intern *labels;  /* labels seen -> label_code */
 	int *label_code;
 	uint64_t *label_rows;       /* rows per label, for the warning */
@@ -144,7 +128,6 @@ struct funnel_stages {
 	size_t npipes;
 	size_t ngroups;             /* 1 without --by */
 	size_t nshown;              /* groups some deal belongs to */
-	char **by_name;             /* the --by columns' header names */
 };
 
 

@@ -94,3 +94,24 @@ bool fnl_chi2_independence(const int64_t *success, const int64_t *total,
 	*p = gsl_cdf_chisq_Q(stat, (double)(used - 1));
 	return true;
 }
+
+bool fnl_dvec_push(struct fnl_dvec *d, double v)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		double *p = fnl_reallocarray(d->v, cap, sizeof(*p));
+
+		if (!p)
+			return false;
+		d->v = p;
+		d->cap = cap;
+	}
+	d->v[d->n++] = v;
+	return true;
+}
+
+void fnl_dvec_free(struct fnl_dvec *d)
+{
+	free(d->v);
+	*d = (struct fnl_dvec){ 0 };
+}

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * groups.c - --by: the columns that split a result into groups, the id of
+ * each row's group, and the group's cells in the result.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void fnl_groups_free(struct fnl_groups *g)
+{
+	fnl_groups_reset(g);
+	for (size_t i = 0; i < g->n; i++)
+		free(g->by[i]);
+	free(g->by);
+	*g = (struct fnl_groups){ 0 };
+}
+
+void fnl_groups_reset(struct fnl_groups *g)
+{
+	for (size_t i = 0; g->name && i < g->n; i++)
+		free(g->name[i]);
+	free(g->name);
+	g->name = NULL;
+	fnl_intern_free(g->ids);
+	g->ids = NULL;
+	fnl_buf_free(&g->buf);
+}
+
+int fnl_groups_set(struct funnel_ctx *ctx, struct fnl_groups *g,
+		   const char *value)
+{
+	fnl_groups_free(g);
+	for (const char *p = value;;) {
+		size_t len = strcspn(p, ",");
+		const char *start = p, *end = p + len;
+		char **by = fnl_reallocarray(g->by, g->n + 1, sizeof(*by));
+
+		if (!by)
+			return fnl_nomem(ctx);
+		g->by = by;
+		/* "region, owner": the blanks are not part of the name. */
+		while (start < end && isspace((unsigned char)*start))
+			start++;
+		while (end > start && isspace((unsigned char)end[-1]))
+			end--;
+		by[g->n] = strndup(start, (size_t)(end - start));
+		if (!by[g->n])
+			return fnl_nomem(ctx);
+		g->n++;
+		if (start == end)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--by: empty column name in \"%s\"", value);
+		p += len;
+		if (!*p)
+			return 0;
+		p++;
+	}
+}
+
+int fnl_groups_bind(struct funnel_ctx *ctx, struct fnl_groups *g,
+		    struct fnl_reader *r, const struct fnl_header *h)
+{
+	if (!g->ids && !(g->ids = fnl_intern_new()))
+		return fnl_nomem(ctx);
+	if (g->n && !g->name && !(g->name = calloc(g->n, sizeof(*g->name))))
+		return fnl_nomem(ctx);
+	for (size_t i = 0; i < g->n; i++) {
+		struct fnl_column_spec spec = { "group", "--by", g->by[i], NULL,
+						FNL_CELL_TEXT,
+						FNL_COLUMN_REQUIRED };
+		int slot = fnl_reader_bind(r, h, &spec);
+
+		if (slot < 0)
+			return slot;
+		if (i == 0)
+			g->slot0 = slot;
+		/* Output columns are named as the first file names them. */
+		if (!g->name[i] &&
+		    !(g->name[i] = strdup(fnl_reader_column_name(r, slot))))
+			return fnl_nomem(ctx);
+	}
+	return 0;
+}
+
+int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
+		  const struct fnl_record *rec, int64_t *id)
+{
+	g->buf.len = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		const struct fnl_cell *c = &rec->cell[g->slot0 + (int)i];
+
+		if ((i && !fnl_buf_putc(&g->buf, '\x1f')) ||
+		    !fnl_buf_append(&g->buf, c->text, c->len))
+			return fnl_nomem(ctx);
+	}
+	*id = fnl_intern_put(g->ids, g->buf.data ? g->buf.data : "", g->buf.len,
+			     NULL);
+	return *id < 0 ? fnl_nomem(ctx) : 0;
+}
+
+size_t fnl_groups_count(const struct fnl_groups *g)
+{
+	return g->n && g->ids ? fnl_intern_count(g->ids) : 1;
+}
+
+bool fnl_groups_prefer(const struct fnl_groups *g, bool last, int64_t id,
+		       int64_t t, int64_t cur, int64_t cur_t)
+{
+	int cmp;
+
+	if (id == cur)
+		return false;
+	if (t != cur_t)
+		cmp = t < cur_t ? -1 : 1;
+	else
+		cmp = strcmp(fnl_intern_str(g->ids, id, NULL),
+			     fnl_intern_str(g->ids, cur, NULL));
+	return last ? cmp > 0 : cmp < 0;
+}
+
+static int cmp_names(const void *a, const void *b, void *data)
+{
+	const struct fnl_intern *ids = data;
+
+	return strcmp(fnl_intern_str(ids, *(const int64_t *)a, NULL),
+		      fnl_intern_str(ids, *(const int64_t *)b, NULL));
+}
+
+void fnl_groups_sort(const struct fnl_groups *g, int64_t *ids, size_t n)
+{
+	if (g->n && n > 1)
+		qsort_r(ids, n, sizeof(*ids), cmp_names, g->ids);
+}
+
+int fnl_groups_add_columns(struct funnel_ctx *ctx, const struct fnl_groups *g,
+			   struct funnel_table *t, const char *const *taken)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		const char *name = g->name && g->name[i] ? g->name[i] : g->by[i];
+		char *unique = NULL;
+		int ret;
+
+		/* --by stage must not make two "stage" columns. */
+		for (size_t k = 0; taken && taken[k] && !unique; k++)
+			if (!strcmp(name, taken[k]) &&
+			    asprintf(&unique, "by_%s", name) < 0)
+				return fnl_nomem(ctx);
+		ret = fnl_table_add_column(t, unique ? unique : name,
+					   FUNNEL_COLUMN_TEXT, 0);
+		free(unique);
+		if (ret < 0)
+			return fnl_nomem(ctx);
+	}
+	return 0;
+}
+
+int fnl_groups_set_cells(struct funnel_ctx *ctx, const struct fnl_groups *g,
+			 struct funnel_table *t, size_t row, size_t col,
+			 int64_t id)
+{
+	const char *p = g->n ? fnl_intern_str(g->ids, id, NULL) : "";
+
+	for (size_t i = 0; i < g->n; i++) {
+		size_t len = strcspn(p, "\x1f");
+
+		if (!fnl_table_set_text(t, row, col + i, p, len))
+			return fnl_nomem(ctx);
+		p += len + (p[len] != '\0');
+	}
+	return 0;
+}

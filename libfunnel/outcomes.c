@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * outcomes.c - won and lost as CRMs write them: "Closed Won", "Lost",
+ * IBM's "Loss", a status column's "Open", plus the labels a user adds.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+static const char *const default_lost[] = { "Lost", "Closed Lost", "Loss",
+					    NULL };
+static const char *const default_won[] = { "Won", "Closed Won", "Win",
+					   NULL };
+static const char *const default_open[] = { "Open", "In Progress", "Active",
+					    "Pending", NULL };
+
+bool fnl_same_label(const char *a, size_t alen, const char *b)
+{
+	size_t blen = strlen(b);
+
+	while (alen && isspace((unsigned char)*a))
+		a++, alen--;
+	while (alen && isspace((unsigned char)a[alen - 1]))
+		alen--;
+	return alen == blen && !strncasecmp(a, b, alen);
+}
+
+static bool in_list(const char *s, size_t len, const char *const *defaults,
+		    char *const *extra, size_t nextra)
+{
+	for (size_t i = 0; i < nextra; i++)
+		if (fnl_same_label(s, len, extra[i]))
+			return true;
+	for (size_t i = 0; defaults[i]; i++)
+		if (fnl_same_label(s, len, defaults[i]))
+			return true;
+	return false;
+}
+
+int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
+		     enum fnl_outcome which, const char *label)
+{
+	char ***list = which == FNL_OUTCOME_WON ? &o->won : &o->lost;
+	size_t *n = which == FNL_OUTCOME_WON ? &o->nwon : &o->nlost;
+	char **grown = fnl_reallocarray(*list, *n + 1, sizeof(**list));
+
+	if (!grown)
+		return fnl_nomem(ctx);
+	*list = grown;
+	grown[*n] = strdup(label);
+	if (!grown[*n])
+		return fnl_nomem(ctx);
+	(*n)++;
+	return 0;
+}
+
+void fnl_outcomes_free(struct fnl_outcomes *o)
+{
+	for (size_t i = 0; i < o->nlost; i++)
+		free(o->lost[i]);
+	for (size_t i = 0; i < o->nwon; i++)
+		free(o->won[i]);
+	free(o->lost);
+	free(o->won);
+	*o = (struct fnl_outcomes){ 0 };
+}
+
+int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
+			 size_t len)
+{
+	if (in_list(s, len, default_lost, o->lost, o->nlost))
+		return FNL_OUTCOME_LOST;
+	if (in_list(s, len, default_won, o->won, o->nwon))
+		return FNL_OUTCOME_WON;
+	return -1;
+}
+
+int fnl_outcome_of_status(const struct fnl_outcomes *o, const char *s,
+			  size_t len)
+{
+	int outcome = fnl_outcome_of_label(o, s, len);
+
+	if (outcome < 0 && in_list(s, len, default_open, NULL, 0))
+		outcome = FNL_OUTCOME_OPEN;
+	return outcome;
+}
