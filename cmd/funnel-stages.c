@@ -16,7 +16,7 @@ static const struct argp_option options[] = {
 	{ "stages", 'S', "A,B,C", 0, "the stages in funnel order", 0 },
 	{ "stages-file", 0x103, "FILE", 0, "the stages, one per line; label=Stage lines map CRM labels", 0 },
 	{ "lost", 0x104, "LABEL", 0, "a stage label that means lost, beside Lost, Closed Lost, Loss (repeatable)", 0 },
-	{ "won", 0x105, "LABEL", 0, "a stage label that means won, beside Won, Closed Won (repeatable)", 0 },
+	{ "won", 0x105, "LABEL", 0, "a stage label that means won, beside Won, Closed Won, Win (repeatable)", 0 },
 	{ "mode", 'm', "MODE", 0, "furthest (default): a deal counts in every stage up to the furthest it reached; "
 	  "entered: only in stages it entered; ordered: steps in order, others may come between; "
 	  "strict: steps in order with nothing between", 0 },

@@ -77,6 +77,28 @@ size_t fnl_intern_count(const struct fnl_intern *in);
 const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 			   size_t *len);
 
+/*
+ * A map from 64-bit keys (any value, UINT64_MAX excepted) to a count and a
+ * sum, for sparse tables such as (customer, period) -> revenue.
+ */
+struct fnl_u64_entry {
+	uint64_t key;   /* key + 1; 0 marks an empty slot */
+	int64_t count;
+	double sum;
+};
+
+struct fnl_u64map {
+	struct fnl_u64_entry *e;
+	size_t mask, count;
+};
+
+/* The entry of key, added (zeroed) when new; NULL when memory runs out. */
+struct fnl_u64_entry *fnl_u64map_put(struct fnl_u64map *m, uint64_t key);
+/* The entry of key, or NULL. */
+const struct fnl_u64_entry *fnl_u64map_get(const struct fnl_u64map *m,
+					   uint64_t key);
+void fnl_u64map_free(struct fnl_u64map *m);
+
 /* ------------------------------------------------------------------ */
 /* dates.c: calendar dates, instants and durations                     */
 

@@ -907,8 +907,9 @@ static int stream_read(struct fnl_reader *r, struct stream *st,
 	    (errno == EILSEQ || (errno == EINVAL && st->eof))) {
 		uint64_t line = r->line;
 
+		/* A CR, LF or CRLF ends a line, as in feed_chunk(). */
 		for (const char *p = st->conv; p < o; p++)
-			line += *p == '\n';
+			line += *p == '\n' || (*p == '\r' && (p + 1 == o || p[1] != '\n'));
 		return fail_at(r, line, NULL, "invalid byte sequence for --encoding %s",
 			       r->in->encoding ? r->in->encoding : "UTF-16");
 	}

@@ -113,11 +113,28 @@ static void ordered_path(const struct funnel_stages *st,
 	p->counted = best ? UINT64_MAX >> (64 - best) : 0;
 }
 
+/* The stages among the events of one instant, as a mask. */
+static uint64_t stages_at(const struct pipeline *pl, const struct event *ev,
+			  size_t n)
+{
+	uint64_t m = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int c = pipeline_code(pl, ev[i].label);
+
+		if (c >= 0)
+			m |= UINT64_C(1) << c;
+	}
+	return m;
+}
+
 /*
- * Strict mode: one chain at a time.  Stage 1 starts a chain; the next step
- * extends it; any other event of the deal after the chain's last step
- * breaks it (an event at that very instant is a tie, not in between).
- * Consecutive rows of one stage were merged before: they are one stay.
+ * Strict mode: one chain at a time, walked instant by instant.  The events
+ * of one instant are a tie and count as in order: the chain takes every
+ * next step among them, and whatever else happened at that instant is not
+ * "between" steps.  An instant that brings no next step breaks the chain;
+ * stage 1 then starts a new one.  Consecutive rows of one stage were merged
+ * before: they are one stay.
  */
 static void strict_path(const struct funnel_stages *st,
 			const struct pipeline *pl, const struct event *ev,
@@ -126,17 +143,24 @@ static void strict_path(const struct funnel_stages *st,
 	int64_t chain[MAX_STAGES];
 	int level = 0, best = 0;
 
-	for (size_t i = 0; i < nev; i++) {
-		int c = pipeline_code(pl, ev[i].label);
+	for (size_t i = 0, j; i < nev; i = j) {
 		int64_t t = ev[i].t;
+		uint64_t here;
+		bool advanced = false;
 
-		if (c == 0) {
-			level = 1;
-			chain[0] = t;
-		} else if (level > 0 && c == level && within(st, chain[0], t)) {
+		for (j = i; j < nev && ev[j].t == t; j++)
+			;
+		here = stages_at(pl, &ev[i], j - i);
+		while (level > 0 && (size_t)level < pl->n &&
+		       (here >> level & 1) && within(st, chain[0], t)) {
 			chain[level++] = t;
-		} else if (level > 0 && t != chain[level - 1]) {
+			advanced = true;
+		}
+		if (!advanced) {
 			level = 0;
+			while ((size_t)level < pl->n && (here >> level & 1) &&
+			       (level == 0 || within(st, chain[0], t)))
+				chain[level++] = t;
 		}
 		if (level > best) {
 			best = level;
@@ -483,14 +507,25 @@ static int add_tests(struct funnel_stages *st, struct funnel_table *t,
 		}
 		if (!fnl_chi2_independence(yes, all, ng, &p, &small))
 			continue;
+		int64_t sum_all = 0, sum_yes = 0;
+
 		for (size_t g = 0; g < ng; g++) {
+			sum_all += all[g] > 0 ? all[g] : 0;
+			sum_yes += all[g] > 0 ? yes[g] : 0;
+		}
+		for (size_t g = 0; g < ng; g++) {
+			/* The expected counts of this group's two cells. */
+			double ey = (double)all[g] * (double)sum_yes / (double)sum_all;
+			double en = (double)all[g] - ey;
+
 			if (all[g] <= 0)
 				continue;  /* not part of the test */
 			fnl_table_set_number(t, rows[g] + k, column(st, COL_P_VALUE), p);
 			fnl_table_set_count(t, rows[g] + k,
 					    column(st, COL_SMALL_EXPECTED), small);
-			if (small && !fnl_table_add_mark(t, rows[g] + k,
-							 "p_value doubtful: an expected count is below 5"))
+			if ((ey < 5 || en < 5) &&
+			    !fnl_table_add_mark(t, rows[g] + k,
+						"p_value doubtful: this group's expected count is below 5"))
 				goto nomem;
 		}
 	}
@@ -519,7 +554,7 @@ static void note_completion(struct funnel_stages *st, struct funnel_table *t,
 	fnl_format_fixed(v, 2, mean, sizeof(mean));
 	snprintf(line, sizeof(line),
 		 "%s%s%zu deal%s went from %s to %s: median %s days, mean %s days",
-		 pl->name ? pl->name : "", pl->name ? ": " : "", d->n,
+		 st->npipes > 1 ? pl->name : "", st->npipes > 1 ? ": " : "", d->n,
 		 d->n == 1 ? "" : "s", st->stage[pl->lo],
 		 st->stage[pl->lo + pl->n - 1], median, mean);
 	fnl_table_note(t, "%s", line);

@@ -228,8 +228,12 @@ static int detect_wide(struct funnel_stages *st, const struct fnl_header *h)
 				st->pipeline, st->pipeline, h->file);
 	for (size_t p = 0; p < st->npipes && ret == 0; p++) {
 		ret = add_wide_pipeline(st, h, p);
-		fnl_buf_printf(&found, "%s%s (%zu stages)", p ? ", " : "",
-			       st->pipes[p].name, st->pipes[p].n);
+		if (st->nstages_user)
+			fnl_buf_printf(&found, "%s%s", p ? ", " : "",
+				       st->pipes[p].name);
+		else
+			fnl_buf_printf(&found, "%s%s (%zu stages)", p ? ", " : "",
+				       st->pipes[p].name, st->pipes[p].n);
 	}
 	if (ret == 0 && st->npipes && fnl_buf_terminate(&found)) {
 		st->infer = false;
@@ -245,8 +249,9 @@ static int detect_wide(struct funnel_stages *st, const struct fnl_header *h)
 		}
 		st->npipes = kept;
 		fnl_log(st->ctx, FUNNEL_LOG_INFO,
-			"%s: HubSpot stage-date columns, pipeline%s %s",
-			h->file, st->npipes > 1 ? "s" : "", found.data);
+			"%s: HubSpot stage-date columns, pipeline%s %s%s",
+			h->file, strchr(found.data, ',') ? "s" : "", found.data,
+			st->nstages_user ? " (one funnel: --stages given)" : "");
 	}
 	fnl_buf_free(&found);
 	return ret;
@@ -377,8 +382,9 @@ void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 					 strlen(st->stage[last])) != FNL_OUTCOME_WON)
 			t = NO_TIME;
 	}
-	if (code == LABEL_LOST) {
-		/* A lost deal was in the funnel; when it entered is unknown. */
+	if (code == LABEL_LOST && st->mode == MODE_FURTHEST) {
+		/* A lost deal was in the funnel; when it entered is unknown.
+		 * Entered mode counts only stages a row shows. */
 		code = 0;
 		t = NO_TIME;
 	}
@@ -572,7 +578,8 @@ int fnl_stages_infer_order(struct funnel_stages *st)
 {
 	size_t nlabels = fnl_intern_count(st->labels), ncand = 0;
 	struct candidate *cand = calloc(nlabels + 1, sizeof(*cand));
-	struct fnl_buf said = { 0 };
+	struct fnl_buf said = { 0 }, untimed = { 0 };
+	bool tie = false;
 	int ret;
 
 	if (!cand)
@@ -594,16 +601,27 @@ int fnl_stages_infer_order(struct funnel_stages *st)
 		ret = fnl_stages_add_stage(st, name, len, "inferred order");
 		st->label_code[cand[i].label] = (int)i;
 		fnl_buf_printf(&said, "%s%s", i ? ", " : "", name);
+		tie |= i && cand[i].median == cand[i - 1].median;
 	}
 	/* Labels never seen with a time have no place in the order. */
-	for (size_t id = 0; id < nlabels && ret == 0; id++)
-		if (st->label_code[id] == LABEL_CANDIDATE)
-			st->label_code[id] = LABEL_OTHER;
+	for (size_t id = 0; id < nlabels && ret == 0; id++) {
+		if (st->label_code[id] != LABEL_CANDIDATE)
+			continue;
+		st->label_code[id] = LABEL_OTHER;
+		fnl_buf_printf(&untimed, "%s\"%s\"", untimed.len ? ", " : "",
+			       fnl_intern_str(st->labels, (int64_t)id, NULL));
+	}
 	if (ret == 0 && fnl_buf_terminate(&said))
 		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
-			"no --stages given: order inferred from the median time deals first reach each stage: %s",
-			said.data);
+			"no --stages given: order inferred from the median time deals first reach each stage: %s%s",
+			said.data,
+			tie ? " (stages with equal medians are in alphabetical order: give --stages)" : "");
+	if (ret == 0 && untimed.len && fnl_buf_terminate(&untimed))
+		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
+			"stages never seen with a time are left out of the inferred order: %s",
+			untimed.data);
 	fnl_buf_free(&said);
+	fnl_buf_free(&untimed);
 	free(cand);
 	return ret;
 }
@@ -626,9 +644,13 @@ void fnl_stages_warn_other_labels(struct funnel_stages *st)
 	}
 	if (rows && fnl_buf_terminate(&b))
 		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
-			"%llu row%s with stages outside the funnel %s ignored: %s%s",
+			"%llu row%s with stages outside the funnel %s: %s%s",
 			(unsigned long long)rows, rows == 1 ? "" : "s",
-			rows == 1 ? "was" : "were", b.data,
+			st->mode == MODE_STRICT ?
+				(rows == 1 ? "only breaks strict chains" :
+					     "only break strict chains") :
+				rows == 1 ? "was ignored" : "were ignored",
+			b.data,
 			shown > 8 ? ", ..." : "");
 	fnl_buf_free(&b);
 }

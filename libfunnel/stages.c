@@ -429,6 +429,9 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	st->labels = fnl_intern_new();
 	if (!st->keys || !st->labels)
 		return fnl_nomem(st->ctx);
+	if (st->pipeline && st->nsdates_user)
+		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+				"--pipeline picks HubSpot \"Date entered\" columns; with --stage-date there are none to pick");
 	ret = fnl_stages_resolve_dates(st);
 	if (ret < 0)
 		return ret;

@@ -70,6 +70,9 @@ bool fnl_chi2_independence(const int64_t *success, const int64_t *total,
 	for (size_t g = 0; g < groups; g++) {
 		if (total[g] <= 0)
 			continue;
+		/* Entered mode can count more at a step than before it. */
+		if (success[g] < 0 || success[g] > total[g])
+			return false;
 		all += (double)total[g];
 		yes += (double)success[g];
 		used++;
