@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmdutil.h"
@@ -134,6 +135,7 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 {
 	struct cmd *cmd = state->input;
 	const struct argp_option *o;
+	char today[16];
 	int ret;
 
 	if (key == ARGP_KEY_INIT) {
@@ -145,7 +147,16 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 			break;
 	if (!o || !o->name)
 		return ARGP_ERR_UNKNOWN;
-	ret = cmd->set(cmd->analysis, o->name, arg ? arg : "1");
+	if (!strcmp(o->name, "asof") && arg && !strcmp(arg, "today")) {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		if (!localtime_r(&now, &tm) ||
+		    !strftime(today, sizeof(today), "%Y-%m-%d", &tm))
+			argp_error(state, "--asof today: cannot read the clock");
+		arg = today;
+	}
+	ret = cmd->ops->set(cmd->analysis, o->name, arg ? arg : "1");
 	if (ret == FUNNEL_ERR_USAGE)
 		argp_error(state, "%s", funnel_ctx_message(cmd->ctx));
 	else if (ret < 0)
@@ -153,7 +164,7 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-void cmd_init(struct cmd *cmd, const char *name)
+static void cmd_init(struct cmd *cmd, const char *name)
 {
 	setlocale(LC_ALL, "");
 	/* Numbers are written and read with a '.', whatever the locale. */
@@ -172,7 +183,8 @@ void cmd_init(struct cmd *cmd, const char *name)
 	funnel_ctx_set_log(cmd->ctx, log_to_stderr, cmd);
 }
 
-void cmd_parse(struct cmd *cmd, const struct argp *argp, int argc, char **argv)
+static void cmd_parse(struct cmd *cmd, const struct argp *argp, int argc,
+		      char **argv)
 {
 	FILE *fp;
 
@@ -190,6 +202,7 @@ void cmd_parse(struct cmd *cmd, const struct argp *argp, int argc, char **argv)
 	cmd->rejects_fp = fp;
 }
 
+/* Prints "NAME: message" for a failed status and returns its exit code. */
 int cmd_fail(struct cmd *cmd, int status)
 {
 	fprintf(stderr, "%s: %s\n", cmd->name, funnel_ctx_message(cmd->ctx));
@@ -211,6 +224,15 @@ static int write_error(struct cmd *cmd, const char *what)
 {
 	fprintf(stderr, "%s: %s: %s\n", cmd->name, what, strerror(errno));
 	return EXIT_IOERR;
+}
+
+bool cmd_table_format(const struct cmd *cmd)
+{
+	enum funnel_format fmt;
+
+	if (cmd->format && funnel_format_parse(cmd->format, &fmt) == 0)
+		return fmt == FUNNEL_FORMAT_TABLE;
+	return !cmd->output && isatty(STDOUT_FILENO);
 }
 
 static int render(struct cmd *cmd, const struct funnel_table *t, FILE *fp,
@@ -294,9 +316,38 @@ int cmd_write(struct cmd *cmd, const struct funnel_table *t)
 	return 0;
 }
 
-void cmd_free(struct cmd *cmd)
+static void cmd_free(struct cmd *cmd)
 {
 	close_rejects(cmd);
 	funnel_input_free(cmd->in);
 	funnel_ctx_free(cmd->ctx);
+}
+
+int cmd_main(const char *name, const struct argp *argp,
+	     const struct cmd_analysis *ops, int argc, char **argv)
+{
+	struct funnel_table *result = NULL;
+	struct cmd cmd;
+	int ret;
+
+	cmd_init(&cmd, name);
+	cmd.ops = ops;
+	cmd.analysis = ops->create(cmd.ctx);
+	if (!cmd.analysis) {
+		fprintf(stderr, "%s: out of memory\n", name);
+		cmd_free(&cmd);
+		return EXIT_SOFTWARE;
+	}
+	cmd_parse(&cmd, argp, argc, argv);
+	ret = ops->run(cmd.analysis, cmd.in, &result);
+	if (ret < 0)
+		ret = cmd_fail(&cmd, ret);
+	else if (ops->finish)
+		ret = ops->finish(&cmd, result);
+	else
+		ret = cmd_write(&cmd, result);
+	funnel_table_free(result);
+	ops->destroy(cmd.analysis);
+	cmd_free(&cmd);
+	return ret;
 }

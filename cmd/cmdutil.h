@@ -31,6 +31,46 @@ enum {
 	"FILE - or no FILE reads standard input. See funnel-input(7) for how " \
 	"CSV exports are read."
 
+struct cmd;
+
+/* The analysis a command runs: the library's four functions for it. */
+struct cmd_analysis {
+	void *(*create)(struct funnel_ctx *ctx);
+	int (*set)(void *analysis, const char *name, const char *value);
+	int (*run)(void *analysis, struct funnel_input *in,
+		   struct funnel_table **result);
+	void (*destroy)(void *analysis);
+	/* Optional: what becomes of the result instead of cmd_write();
+	 * returns the exit status. */
+	int (*finish)(struct cmd *cmd, const struct funnel_table *result);
+};
+
+/*
+ * Defines NOUN_analysis for funnel_NOUN_new/set/run/free; the wrappers
+ * keep every call through the table type-correct.
+ */
+#define CMD_ANALYSIS(noun)                                                   \
+	static void *noun##_create(struct funnel_ctx *ctx)                   \
+	{                                                                    \
+		return funnel_##noun##_new(ctx);                             \
+	}                                                                    \
+	static int noun##_set(void *a, const char *name, const char *value)  \
+	{                                                                    \
+		return funnel_##noun##_set(a, name, value);                  \
+	}                                                                    \
+	static int noun##_run(void *a, struct funnel_input *in,              \
+			      struct funnel_table **result)                  \
+	{                                                                    \
+		return funnel_##noun##_run(a, in, result);                   \
+	}                                                                    \
+	static void noun##_destroy(void *a)                                  \
+	{                                                                    \
+		funnel_##noun##_free(a);                                     \
+	}                                                                    \
+	static const struct cmd_analysis noun##_analysis = {                 \
+		noun##_create, noun##_set, noun##_run, noun##_destroy, NULL, \
+	}
+
 struct cmd {
 	const char *name;         /* program name for messages */
 	struct funnel_ctx *ctx;
@@ -42,8 +82,7 @@ struct cmd {
 	const char *rejects;
 	FILE *rejects_fp;
 	bool have_files;
-	/* Sets one of the command's own options by its long name. */
-	int (*set)(void *analysis, const char *name, const char *value);
+	const struct cmd_analysis *ops;
 	void *analysis;
 	const struct argp_option *options;  /* the command's own */
 };
@@ -51,27 +90,28 @@ struct cmd {
 /* The input and output options, mounted as a child of a command's argp. */
 extern const struct argp cmd_common_argp;
 
-/* Sets the locale, GSL and signal state and makes context and input;
- * exits 70 when that fails. */
-void cmd_init(struct cmd *cmd, const char *name);
-
 /*
- * Parses argv with the command's own options (forwarded by long name to
- * cmd->set) and the common ones; exits 64 with a message on usage errors.
+ * The whole of a command: sets the locale, GSL and signal state, parses
+ * argv (the command's own options go by long name to the analysis, the
+ * common ones to the input and output), runs the analysis and writes its
+ * result.  Returns the exit status.
  */
-void cmd_parse(struct cmd *cmd, const struct argp *argp, int argc,
-	       char **argv);
+int cmd_main(const char *name, const struct argp *argp,
+	     const struct cmd_analysis *ops, int argc, char **argv);
 
-/* The parse_opt of a command whose options all go to cmd->set. */
-error_t cmd_forward_option(int key, char *arg, struct argp_state *state);
+/* Writes a table to stdout or -o in the chosen format, checking every
+ * write; returns the exit status (0 or 74). */
+int cmd_write(struct cmd *cmd, const struct funnel_table *t);
+
+/* Whether the output is an aligned table (chosen, or stdout a terminal). */
+bool cmd_table_format(const struct cmd *cmd);
 
 /* Prints "NAME: message" for a failed status and returns its exit code. */
 int cmd_fail(struct cmd *cmd, int status);
 
-/* Writes the result to stdout or -o, checking every write; returns the
- * exit status (0 or 74). */
-int cmd_write(struct cmd *cmd, const struct funnel_table *t);
+/* The parse_opt of a command whose options all go to the analysis; an
+ * --asof of "today" becomes the local date (the one clock we read). */
+error_t cmd_forward_option(int key, char *arg, struct argp_state *state);
 
-void cmd_free(struct cmd *cmd);
 
 #endif

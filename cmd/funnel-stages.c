@@ -51,24 +51,9 @@ static const struct argp argp = {
 
 const char *argp_program_version = "funnel-stages (libfunnel) " FUNNEL_VERSION_STRING;
 
+CMD_ANALYSIS(stages);
+
 int main(int argc, char **argv)
 {
-	struct funnel_table *result = NULL;
-	struct funnel_stages *st;
-	struct cmd cmd;
-	int ret;
-
-	cmd_init(&cmd, "funnel-stages");
-	st = funnel_stages_new(cmd.ctx);
-	if (!st)
-		return cmd_fail(&cmd, FUNNEL_ERR_NOMEM);
-	cmd.set = (int (*)(void *, const char *, const char *))funnel_stages_set;
-	cmd.analysis = st;
-	cmd_parse(&cmd, &argp, argc, argv);
-	ret = funnel_stages_run(st, cmd.in, &result);
-	ret = ret < 0 ? cmd_fail(&cmd, ret) : cmd_write(&cmd, result);
-	funnel_table_free(result);
-	funnel_stages_free(st);
-	cmd_free(&cmd);
-	return ret;
+	return cmd_main("funnel-stages", &argp, &stages_analysis, argc, argv);
 }

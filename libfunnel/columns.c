@@ -144,3 +144,51 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 		return not_found(ctx, h, spec);
 	return 0;
 }
+
+/*
+ * Header names CRM exports give their columns, best first; an analysis
+ * picks a column among them when the user names none.  One list per
+ * meaning, so that one export reads the same in every command.
+ */
+const char *const fnl_deal_key_names[] = {
+	"opportunity_id", "OpportunityId", "Opportunity ID", "Deal ID",
+	"Deal - ID", "deal_id", "Record ID", "Opportunity Number",
+	"Opportunity", "Deal", "Id", NULL,
+};
+const char *const fnl_stage_names[] = {
+	"deal_stage", "StageName", "Stage", "Deal Stage", "Deal - Stage",
+	"Sales Stage", "Opportunity Stage", "Pipeline Stage", "stage_name",
+	NULL,
+};
+const char *const fnl_status_names[] = {
+	"deal_status", "Deal Status", "opportunity_status",
+	"Opportunity Status", "Opportunity Result", "outcome", "status", NULL,
+};
+const char *const fnl_stage_time_names[] = {
+	"entered_at", "stage_entered_at", "changed_at", "stage_changed_at",
+	"stage_date", "Stage Change Date", "event_time", "timestamp",
+	"CreatedDate", "created_at", "Created Date", "Edit Date", NULL,
+};
+const char *const fnl_created_names[] = {
+	"created_at", "CreatedDate", "Created Date", "Create Date",
+	"engage_date", "Deal created", "date_created", NULL,
+};
+const char *const fnl_closed_names[] = {
+	"close_date", "CloseDate", "Close Date", "closed_at", "Closed Date",
+	"Date closed", NULL,
+};
+const char *const fnl_customer_names[] = {
+	"customer_id", "Customer ID", "CustomerID", "customer", "client_id",
+	"Client ID", "account_id", "Account ID", "Account", "user_id",
+	"Contact ID", NULL,
+};
+const char *const fnl_activity_time_names[] = {
+	"order_date", "Order Date", "purchase_date", "transaction_date",
+	"InvoiceDate", "invoice_date", "Invoice Date", "activity_date",
+	"date", "Date", "created_at", "timestamp", NULL,
+};
+const char *const fnl_amount_names[] = {
+	"amount", "Amount", "Sales", "revenue", "Revenue", "dollar_value",
+	"order_value", "Order Value", "close_value", "total", "Total",
+	"value", NULL,
+};

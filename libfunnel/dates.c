@@ -490,3 +490,13 @@ bool fnl_duration_parse(const char *s, int64_t *usec)
 	*usec = n * scale;
 	return true;
 }
+
+bool fnl_days_span(const struct fnl_time *from, const struct fnl_time *to,
+		   double *days)
+{
+	if (from->has_time && to->has_time)
+		*days = (double)(to->usec - from->usec) / (double)FNL_USEC_PER_DAY;
+	else
+		*days = (double)to->day - (double)from->day;
+	return *days >= 0;
+}

@@ -365,6 +365,99 @@ int funnel_stages_set(struct funnel_stages *st, const char *name,
 int funnel_stages_run(struct funnel_stages *st, struct funnel_input *in,
 		      struct funnel_table **result);
 
+/* ------------------------------------------------------------------ */
+/* Cohort retention                                                     */
+
+struct funnel_retention;
+
+/**
+ * funnel_retention_new() - create a retention analysis: cohorts of
+ * customers by the period of their first (or every) activity, and the
+ * customer retention rate per period; see funnel-retention(1).
+ * @ctx: the context.
+ *
+ * Return: a new analysis owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_retention *funnel_retention_new(struct funnel_ctx *ctx);
+
+/** funnel_retention_free() - release the analysis; NULL is allowed.  Since: 0.1 */
+void funnel_retention_free(struct funnel_retention *rt);
+
+/**
+ * funnel_retention_set() - set an option by name, as funnel-retention(1)
+ * takes it.
+ * @rt: the analysis.
+ * @name: the long option's name.
+ * @value: its value ("1" for a flag).
+ *
+ * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or a bad value.
+ *
+ * Since: 0.1
+ */
+int funnel_retention_set(struct funnel_retention *rt, const char *name,
+			 const char *value);
+
+/**
+ * funnel_retention_run() - read the input and compute the cohorts.
+ * @rt: the analysis.
+ * @in: the input; read to its end (an input can be read once).
+ * @result: set to a new table owned by the caller on success.
+ *
+ * Return: 0 or a negative enum funnel_status; on failure no table is made.
+ *
+ * Since: 0.1
+ */
+int funnel_retention_run(struct funnel_retention *rt, struct funnel_input *in,
+			 struct funnel_table **result);
+
+/* ------------------------------------------------------------------ */
+/* Deal cycle                                                           */
+
+struct funnel_cycle;
+
+/**
+ * funnel_cycle_new() - create a deal-cycle analysis: how long deals take
+ * from creation to close, with open deals counted honestly; see
+ * funnel-cycle(1).
+ * @ctx: the context.
+ *
+ * Return: a new analysis owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_cycle *funnel_cycle_new(struct funnel_ctx *ctx);
+
+/** funnel_cycle_free() - release the analysis; NULL is allowed.  Since: 0.1 */
+void funnel_cycle_free(struct funnel_cycle *cy);
+
+/**
+ * funnel_cycle_set() - set an option by name, as funnel-cycle(1) takes it.
+ * @cy: the analysis.
+ * @name: the long option's name.
+ * @value: its value ("1" for a flag).
+ *
+ * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or a bad value.
+ *
+ * Since: 0.1
+ */
+int funnel_cycle_set(struct funnel_cycle *cy, const char *name,
+		     const char *value);
+
+/**
+ * funnel_cycle_run() - read the input and compute the cycle statistics.
+ * @cy: the analysis.
+ * @in: the input; read to its end (an input can be read once).
+ * @result: set to a new table owned by the caller on success.
+ *
+ * Return: 0 or a negative enum funnel_status; on failure no table is made.
+ *
+ * Since: 0.1
+ */
+int funnel_cycle_run(struct funnel_cycle *cy, struct funnel_input *in,
+		     struct funnel_table **result);
+
 #ifdef __cplusplus
 }
 #endif

@@ -111,8 +111,8 @@ bool fnl_groups_prefer(const struct fnl_groups *g, bool last, int64_t id,
 {
 	int cmp;
 
-	if (id == cur)
-		return false;
+	if (id == cur)  /* the same group, from a better row */
+		return last ? t > cur_t : t < cur_t;
 	if (t != cur_t)
 		cmp = t < cur_t ? -1 : 1;
 	else

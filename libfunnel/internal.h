@@ -154,6 +154,15 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 				    size_t len, struct fnl_time *out,
 				    const char **why);
 
+/*
+ * The days from one date to another: calendar days when either is a date
+ * without a time of day (it says which day, not when in it), else the
+ * instants' difference in days of 86,400 seconds.  False when to is
+ * before from.
+ */
+bool fnl_days_span(const struct fnl_time *from, const struct fnl_time *to,
+		   double *days);
+
 /* Proleptic Gregorian calendar, valid for years -999999..999999. */
 int32_t fnl_days_from_civil(int64_t y, unsigned m, unsigned d);
 void fnl_civil_from_days(int32_t days, int64_t *y, unsigned *m, unsigned *d);
@@ -238,6 +247,17 @@ bool fnl_header_name_matches(const char *header, const char *wanted);
 int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec, int64_t *col);
 
+/* Well-known header names, best first, NULL-terminated (columns.c). */
+extern const char *const fnl_deal_key_names[];
+extern const char *const fnl_stage_names[];
+extern const char *const fnl_status_names[];
+extern const char *const fnl_stage_time_names[];  /* stage history rows */
+extern const char *const fnl_created_names[];
+extern const char *const fnl_closed_names[];
+extern const char *const fnl_customer_names[];
+extern const char *const fnl_activity_time_names[];  /* orders, visits */
+extern const char *const fnl_amount_names[];
+
 /* Appends "a, b, c" (the header's names, shortened when long) to b. */
 bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b);
 
@@ -312,12 +332,15 @@ struct fnl_table_column {
 	enum funnel_column_type type;
 	int digits;      /* default digits after the point (csv, json) */
 	bool marker;     /* shown by the row's mark in tables, not a column */
+	bool right;      /* a text column aligned right in tables */
 };
 
 struct funnel_table {
 	struct fnl_table_column *col;
 	size_t ncols;
 	size_t group_cols;     /* leading columns that name a group */
+	bool cell_bars;        /* tables: a block after each rate (0..1) */
+	bool blank_undefined;  /* tables: undefined cells blank, not "–" */
 	int bar_col;           /* column drawn as bars in tables, or -1 */
 	struct fnl_table_cell *cell;  /* rows * ncols */
 	char **mark;           /* per row: marker shown in tables, or NULL */
@@ -349,6 +372,15 @@ bool fnl_table_note(struct funnel_table *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* write.c */
+/* A cell's text: DBL_MAX has 309 digits, then 12 decimals and a sign. */
+#define FNL_CELL_MAX 352
+/* A cell as fmt writes it (rates as percentages in tables), precision -1
+ * for the column's own; NULL for an undefined cell. */
+const char *fnl_cell_text(const struct funnel_table *t, size_t row,
+			  size_t col, enum funnel_format fmt, int precision,
+			  char buf[static FNL_CELL_MAX]);
+/* "0.250000" -> "0.25", "3.000" -> "3". */
+void fnl_trim_zeros(char *s);
 /* Formats v with digits after the point, whatever the locale. */
 void fnl_format_fixed(double v, int digits, char *out, size_t size);
 /* Columns a UTF-8 string takes on a terminal (East Asian wide = 2). */
@@ -392,6 +424,59 @@ struct fnl_dvec {
 
 bool fnl_dvec_push(struct fnl_dvec *d, double v);
 void fnl_dvec_free(struct fnl_dvec *d);
+
+/* Sample standard deviation (n - 1 denominator); false when n < 2. */
+bool fnl_sd(const double *v, size_t n, double *out);
+
+/*
+ * Kaplan-Meier estimate of a survival curve S(t) from times that end in an
+ * event or are censored, with Greenwood's variance and the pointwise
+ * confidence band on the log(-log S) scale (R's survfit with
+ * conf.type = "log-log").  A censored time equal to an event time is
+ * still at risk at that event.
+ */
+struct fnl_km_obs {
+	double time;
+	bool event;    /* false: censored at time */
+};
+
+struct fnl_km_step {
+	double time;          /* an event time, ascending */
+	int64_t at_risk, events;
+	double surv;          /* S just after time */
+	bool has_band;        /* false where S is 0: the variance is infinite */
+	double low, high;     /* the band at the level of fnl_km_fit */
+};
+
+struct fnl_km {
+	struct fnl_km_step *step;
+	size_t n;             /* event times */
+	size_t nobs;          /* observations, events and censored */
+	double last;          /* the largest time observed */
+};
+
+enum fnl_km_curve {
+	FNL_KM_ESTIMATE,
+	FNL_KM_LOW,           /* the lower band */
+	FNL_KM_HIGH,          /* the upper band */
+};
+
+/* Fits obs[0..n) (sorted in place) at a confidence level in (0, 1); n may
+ * be 0.  False when memory runs out or the level is invalid. */
+bool fnl_km_fit(struct fnl_km_obs *obs, size_t n, double level,
+		struct fnl_km *km);
+void fnl_km_free(struct fnl_km *km);
+/* S(t); false when nothing was observed, t < 0, or t is past the last
+ * observation while S is still above 0 (the curve says nothing there). */
+bool fnl_km_surv(const struct fnl_km *km, double t, double *out);
+/*
+ * The time at which a curve first falls to 1 - p or below (0.5: the
+ * median), taking S within 1e-9 of 1 - p as equal so that rounding never
+ * moves it; false when the curve never gets there.  On a band, only the
+ * steps where it is defined count.
+ */
+bool fnl_km_quantile(const struct fnl_km *km, enum fnl_km_curve curve,
+		     double p, double *out);
 
 /* ------------------------------------------------------------------ */
 /* outcomes.c: won and lost labels                                     */
@@ -447,8 +532,9 @@ int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
 size_t fnl_groups_count(const struct fnl_groups *g);
 /*
  * Attribution: whether group id seen at time t should replace cur seen at
- * cur_t -- the earliest row wins (the latest with last), and at a tie the
- * smaller name (the larger with last), so row order never matters.
+ * cur_t (also when id is cur, for the time) -- the earliest row wins (the
+ * latest with last), and at a tie the smaller name (the larger with last),
+ * so row order never matters.
  */
 bool fnl_groups_prefer(const struct fnl_groups *g, bool last, int64_t id,
 		       int64_t t, int64_t cur, int64_t cur_t);

@@ -13,26 +13,6 @@
 /* ------------------------------------------------------------------ */
 /* Reading                                                              */
 
-static const char *const key_names[] = {
-	"opportunity_id", "OpportunityId", "Opportunity ID", "Deal ID",
-	"Deal - ID", "deal_id", "Record ID", "Opportunity Number",
-	"Opportunity", "Deal", "Id", NULL,
-};
-static const char *const stage_names[] = {
-	"deal_stage", "StageName", "Stage", "Deal Stage", "Deal - Stage",
-	"Sales Stage", "Opportunity Stage", "Pipeline Stage", "stage_name",
-	NULL,
-};
-static const char *const time_names[] = {
-	"entered_at", "stage_entered_at", "changed_at", "stage_changed_at",
-	"stage_date", "Stage Change Date", "event_time", "timestamp",
-	"CreatedDate", "created_at", "Created Date", "Edit Date", NULL,
-};
-static const char *const status_names[] = {
-	"deal_status", "Deal Status", "opportunity_status",
-	"Opportunity Status", "Opportunity Result", "outcome", "status", NULL,
-};
-
 /*
  * What a label means: stages and aliases first, exactly, then loosely;
  * then the outcome labels.  Without an order every other label is a
@@ -264,15 +244,15 @@ int fnl_stages_on_header(void *data, struct fnl_reader *r,
 	int ret = st->wide_checked ? 0 : detect_wide(st, h);
 	bool wide = st->nsdates > st->nsdates_user;
 	struct fnl_column_spec spec[] = {
-		{ "key", "--key", st->col_key, key_names, FNL_CELL_TEXT,
+		{ "key", "--key", st->col_key, fnl_deal_key_names, FNL_CELL_TEXT,
 		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
 		/* In a wide export the dates say it all; "Deal Stage" would
 		 * name a stage without its pipeline. */
-		{ "stage", "--stage", st->col_stage, wide ? NULL : stage_names,
+		{ "stage", "--stage", st->col_stage, wide ? NULL : fnl_stage_names,
 		  FNL_CELL_TEXT, st->nsdates ? 0 : FNL_COLUMN_REQUIRED },
-		{ "time", "--time", st->col_time, time_names, FNL_CELL_TIME,
+		{ "time", "--time", st->col_time, fnl_stage_time_names, FNL_CELL_TIME,
 		  FNL_COLUMN_NONEMPTY },
-		{ "status", "--status", st->col_status, status_names,
+		{ "status", "--status", st->col_status, fnl_status_names,
 		  FNL_CELL_TEXT, 0 },
 	};
 	int *slots[] = { &st->slot_key, &st->slot_stage, &st->slot_time,

@@ -118,3 +118,124 @@ void fnl_dvec_free(struct fnl_dvec *d)
 	free(d->v);
 	*d = (struct fnl_dvec){ 0 };
 }
+
+bool fnl_sd(const double *v, size_t n, double *out)
+{
+	/* One value has no spread to estimate: undefined, not 0. */
+	if (n < 2)
+		return false;
+	*out = gsl_stats_sd(v, 1, n);
+	return true;
+}
+
+static int cmp_km_obs(const void *a, const void *b)
+{
+	const struct fnl_km_obs *x = a, *y = b;
+
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	/* Events first: a deal censored at an event's time was at risk. */
+	return (int)y->event - (int)x->event;
+}
+
+/*
+ * The band of R's survfit(conf.type = "log-log"): with se the square root
+ * of Greenwood's sum (the standard error of log S), log(-log S) has
+ * standard error se / |log S|, and S = exp(-exp(x)) turns x +- z se/|log S|
+ * into the low and high ends.
+ */
+static void km_band(struct fnl_km_step *st, double greenwood, double z)
+{
+	double l = log(st->surv), se = sqrt(greenwood);
+
+	st->has_band = st->surv > 0 && st->surv < 1 && isfinite(greenwood);
+	if (!st->has_band)
+		return;
+	st->low = exp(-exp(log(-l) - z * se / l));
+	st->high = exp(-exp(log(-l) + z * se / l));
+}
+
+bool fnl_km_fit(struct fnl_km_obs *obs, size_t n, double level,
+		struct fnl_km *km)
+{
+	double surv = 1, greenwood = 0, z;
+	size_t i = 0;
+
+	*km = (struct fnl_km){ .nobs = n };
+	if (!(level > 0 && level < 1))
+		return false;
+	if (n == 0)
+		return true;
+	z = gsl_cdf_ugaussian_Pinv((1 + level) / 2);
+	qsort(obs, n, sizeof(*obs), cmp_km_obs);
+	km->last = obs[n - 1].time;
+	km->step = fnl_reallocarray(NULL, n, sizeof(*km->step));
+	if (!km->step)
+		return false;
+	while (i < n) {
+		size_t j = i;
+		int64_t d = 0, at_risk = (int64_t)(n - i);
+		struct fnl_km_step *st;
+
+		for (; j < n && obs[j].time == obs[i].time; j++)
+			d += obs[j].event;
+		if (d > 0) {
+			st = &km->step[km->n++];
+			/* A product of (1 - d/n) terms, as survfit computes it. */
+			surv *= 1 - (double)d / (double)at_risk;
+			greenwood = d < at_risk
+				? greenwood + (double)d /
+					      ((double)at_risk * (double)(at_risk - d))
+				: INFINITY;
+			*st = (struct fnl_km_step){ .time = obs[i].time,
+						    .at_risk = at_risk,
+						    .events = d,
+						    .surv = d < at_risk ? surv : 0 };
+			km_band(st, greenwood, z);
+		}
+		i = j;
+	}
+	return true;
+}
+
+void fnl_km_free(struct fnl_km *km)
+{
+	free(km->step);
+	*km = (struct fnl_km){ 0 };
+}
+
+bool fnl_km_surv(const struct fnl_km *km, double t, double *out)
+{
+	double s = 1;
+
+	if (km->nobs == 0 || !(t >= 0))
+		return false;
+	for (size_t i = 0; i < km->n && km->step[i].time <= t; i++)
+		s = km->step[i].surv;
+	if (t > km->last && s > 0)
+		return false;
+	*out = s;
+	return true;
+}
+
+bool fnl_km_quantile(const struct fnl_km *km, enum fnl_km_curve curve,
+		     double p, double *out)
+{
+	double level = 1 - p;
+
+	if (!(p > 0 && p < 1))
+		return false;
+	for (size_t i = 0; i < km->n; i++) {
+		const struct fnl_km_step *st = &km->step[i];
+		double s = curve == FNL_KM_ESTIMATE ? st->surv
+			   : !st->has_band	   ? NAN
+			   : curve == FNL_KM_LOW   ? st->low
+						   : st->high;
+
+		if (s <= level + 1e-9) {
+			*out = st->time;
+			return true;
+		}
+	}
+	return false;
+}

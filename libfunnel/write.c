@@ -12,8 +12,7 @@
 
 #include "internal.h"
 
-/* A cell's text: DBL_MAX has 309 digits, then 12 decimals and a sign. */
-enum { CELL_MAX = 352, BAR_WIDTH = 24 };
+enum { CELL_MAX = FNL_CELL_MAX, BAR_WIDTH = 24 };
 
 void fnl_format_fixed(double v, int digits, char *out, size_t size)
 {
@@ -83,9 +82,9 @@ static bool is_percent_format(enum funnel_format fmt)
 }
 
 /* The text of a cell in fmt; NULL for an undefined cell. */
-static const char *cell_text(const struct funnel_table *t, size_t row,
-			     size_t col, enum funnel_format fmt, int precision,
-			     char buf[static CELL_MAX])
+const char *fnl_cell_text(const struct funnel_table *t, size_t row,
+			  size_t col, enum funnel_format fmt, int precision,
+			  char buf[static FNL_CELL_MAX])
 {
 	const struct fnl_table_column *c = &t->col[col];
 	int digits = precision >= 0 ? precision : c->digits;
@@ -163,7 +162,7 @@ static void write_delimited(const struct funnel_table *t, FILE *fp,
 	putc('\n', fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = cell_text(t, r, c, fmt, precision, buf);
+			const char *s = fnl_cell_text(t, r, c, fmt, precision, buf);
 
 			if (c)
 				putc(sep, fp);
@@ -201,7 +200,7 @@ static void write_json(const struct funnel_table *t, FILE *fp, int precision)
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n  {" : "\n  {", fp);
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = cell_text(t, r, c, FUNNEL_FORMAT_JSON,
+			const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_JSON,
 						  precision, buf);
 			if (c)
 				fputs(", ", fp);
@@ -240,7 +239,7 @@ static void write_md(const struct funnel_table *t, FILE *fp, int precision)
 	fputs("|\n", fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = shown(cell_text(t, r, c, FUNNEL_FORMAT_MD,
+			const char *s = shown(fnl_cell_text(t, r, c, FUNNEL_FORMAT_MD,
 							precision, buf));
 			fputs("| ", fp);
 			for (; *s; s++) {
@@ -306,6 +305,30 @@ static bool shown_in_table(const struct funnel_table *t, size_t c)
 	return false;
 }
 
+/*
+ * A cell as a table shows it: "–" when undefined (or blank, in a cohort
+ * triangle), and with cell bars a rate followed by a block whose height
+ * is the rate, so that decay shows at a glance.
+ */
+static const char *table_cell(const struct funnel_table *t, size_t r,
+			      size_t c, int precision, char buf[static CELL_MAX])
+{
+	static const char *const block[] = { " ", "▁", "▂", "▃", "▄", "▅",
+					     "▆", "▇", "█" };
+	const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_TABLE, precision, buf);
+	double v;
+
+	if (!s)
+		return t->blank_undefined ? "" : "–";
+	if (!t->cell_bars || t->col[c].type != FUNNEL_COLUMN_RATE)
+		return s;
+	v = funnel_table_number(t, r, c);
+	v = v < 0 ? 0 : v > 1 ? 1 : v;
+	strcat(buf, " ");
+	strcat(buf, block[lround(v * 8)]);
+	return buf;
+}
+
 /* One aligned line: text to the left, numbers to the right. */
 static void put_table_line(const struct funnel_table *t, FILE *fp,
 			   const size_t *width, const char *const *text,
@@ -319,7 +342,8 @@ static void put_table_line(const struct funnel_table *t, FILE *fp,
 			last = c;
 	for (size_t c = 0; c < t->ncols; c++) {
 		size_t w;
-		bool left = t->col[c].type == FUNNEL_COLUMN_TEXT;
+		bool left = t->col[c].type == FUNNEL_COLUMN_TEXT &&
+			    !t->col[c].right;
 
 		if (!width[c])
 			continue;
@@ -355,8 +379,8 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 			continue;
 		width[c] = fnl_display_width(t->col[c].name);
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = fnl_display_width(shown(cell_text(
-				t, r, c, FUNNEL_FORMAT_TABLE, precision, buf[c])));
+			size_t w = fnl_display_width(
+				table_cell(t, r, c, precision, buf[c]));
 			if (w > width[c])
 				width[c] = w;
 		}
@@ -376,9 +400,10 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 		for (size_t r2 = start; t->bar_col >= 0 && r2 < t->nrows &&
 					same_group(t, r2, start); r2++)
 			max = fmax(max, funnel_table_number(t, r2, (size_t)t->bar_col));
+		/* A block's group cells are shown on its first row only. */
 		for (size_t c = 0; c < t->ncols; c++)
-			text[c] = shown(cell_text(t, r, c, FUNNEL_FORMAT_TABLE,
-						  precision, buf[c]));
+			text[c] = c < t->group_cols && r != start ? "" :
+				  table_cell(t, r, c, precision, buf[c]);
 		if (bold)
 			fputs("\033[1m", fp);
 		put_table_line(t, fp, width, text, t->bar_col >= 0 || t->mark[r]);
@@ -440,4 +465,17 @@ FUNNEL_EXPORT int funnel_table_write(const struct funnel_table *t, FILE *fp,
 		return FUNNEL_ERR_USAGE;
 	}
 	return ferror(fp) ? FUNNEL_ERR_IO : 0;
+}
+
+void fnl_trim_zeros(char *s)
+{
+	char *dot = strchr(s, '.'), *end;
+
+	if (!dot)
+		return;
+	end = s + strlen(s);
+	while (end > dot + 1 && end[-1] == '0')
+		*--end = '\0';
+	if (end == dot + 1)
+		*dot = '\0';
 }

@@ -706,14 +706,15 @@ static void test_table_groups(void **state)
 		fnl_table_set_text(t, i, 1, rows[i].stage, strlen(rows[i].stage));
 		fnl_table_set_count(t, i, 2, rows[i].n);
 	}
-	/* Widths: team 4, stage 5, reached 7. */
+	/* Widths: team 4, stage 5, reached 7; a block names its group on
+	 * its first row only. */
 	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
 	       "team" "  " "stage" "  " "reached" "\n"
 	       "A   " "  " "Lead " "  " "      4" "  " B24 "\n"
-	       "A   " "  " "Won  " "  " "      1" "  " B4 BLOCK BLOCK "\n"
+	       "    " "  " "Won  " "  " "      1" "  " B4 BLOCK BLOCK "\n"
 	       "\n"
 	       "B   " "  " "Lead " "  " "      2" "  " B24 "\n"
-	       "B   " "  " "Won  " "  " "      0" "\n");
+	       "    " "  " "Won  " "  " "      0" "\n");
 	funnel_table_free(t);
 }
 

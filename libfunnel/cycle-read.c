@@ -1,0 +1,544 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cycle-read.c - rows -> observations: one per deal of a snapshot, one
+ * per stay in a stage of a stage history; then the spans of what is still
+ * open, once --asof is known.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cycle.h"
+
+struct key_place {
+	const char *file;
+	uint64_t line;
+};
+
+/* A row of a stage history. */
+struct history_event {
+	uint32_t deal;
+	int32_t label;
+	struct fnl_time t;
+};
+
+/* A deal of a stage history: its group comes from its earliest row. */
+struct deal_group {
+	int64_t group;
+	int64_t group_time;
+	bool has_group;
+};
+
+void fnl_cycle_reset_read(struct funnel_cycle *cy)
+{
+	fnl_intern_free(cy->keys);
+	fnl_intern_free(cy->labels);
+	fnl_groups_reset(&cy->groups);
+	free(cy->place);
+	free(cy->obs);
+	free(cy->gcount);
+	free(cy->ev);
+	free(cy->deal);
+	free(cy->stage_order);
+	free(cy->stage_rank);
+	cy->keys = cy->labels = NULL;
+	cy->place = NULL;
+	cy->obs = NULL;
+	cy->gcount = NULL;
+	cy->ev = NULL;
+	cy->deal = NULL;
+	cy->stage_order = cy->stage_rank = NULL;
+	cy->place_cap = cy->nobs = cy->obs_cap = cy->gcount_cap = 0;
+	cy->nev = cy->ev_cap = cy->deal_cap = cy->nstage_rows = 0;
+	cy->any_date = false;
+}
+
+static void see_date(struct funnel_cycle *cy, const struct fnl_time *t)
+{
+	if (!cy->any_date || t->usec > cy->latest.usec)
+		cy->latest = *t;
+	cy->any_date = true;
+}
+
+/*
+ * Grows an array to hold index i, new elements zeroed; returns it, or NULL
+ * when memory runs out (the old one is then still valid).
+ */
+static void *reserve(void *v, size_t *cap, size_t i, size_t size)
+{
+	size_t n = *cap;
+	char *p;
+
+	if (i < n)
+		return v;
+	while (n <= i)
+		n = n ? n * 2 : 256;
+	p = fnl_reallocarray(v, n, size);
+	if (!p)
+		return NULL;
+	memset(p + *cap * size, 0, (n - *cap) * size);
+	*cap = n;
+	return p;
+}
+
+static int use_group(struct funnel_cycle *cy, int64_t group)
+{
+	struct group_count *g = reserve(cy->gcount, &cy->gcount_cap,
+					(size_t)group, sizeof(*g));
+
+	if (!g)
+		return fnl_nomem(cy->ctx);
+	cy->gcount = g;
+	g[group].used = true;
+	return 0;
+}
+
+static int push_obs(struct funnel_cycle *cy, const struct obs *o)
+{
+	struct obs *v = reserve(cy->obs, &cy->obs_cap, cy->nobs, sizeof(*v));
+
+	if (!v)
+		return fnl_nomem(cy->ctx);
+	cy->obs = v;
+	v[cy->nobs++] = *o;
+	return 0;
+}
+
+static int group_of(struct funnel_cycle *cy, const struct fnl_record *rec,
+		    int64_t *id)
+{
+	*id = 0;
+	return cy->groups.n ? fnl_groups_of(cy->ctx, &cy->groups, rec, id) : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Snapshot: one row per deal                                           */
+
+static int bind_all(struct funnel_cycle *cy, struct fnl_reader *r,
+		    const struct fnl_header *h,
+		    const struct fnl_column_spec *spec, int *const *slots,
+		    size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int ret = fnl_reader_bind(r, h, &spec[i]);
+
+		if (ret < 0)
+			return ret;
+		*slots[i] = ret;
+	}
+	return fnl_groups_bind(cy->ctx, &cy->groups, r, h);
+}
+
+static int on_snapshot_header(void *data, struct fnl_reader *r,
+			      const struct fnl_header *h)
+{
+	struct funnel_cycle *cy = data;
+	const struct fnl_column_spec spec[] = {
+		{ "key", "--key", cy->col_key, fnl_deal_key_names, FNL_CELL_TEXT,
+		  FNL_COLUMN_NONEMPTY },
+		{ "created", "--created", cy->col_created, fnl_created_names,
+		  FNL_CELL_TIME, FNL_COLUMN_REQUIRED },
+		{ "closed", "--closed", cy->col_closed, fnl_closed_names,
+		  FNL_CELL_TIME, FNL_COLUMN_REQUIRED },
+		{ "stage", "--stage", cy->col_stage, fnl_stage_names, FNL_CELL_TEXT, 0 },
+		{ "status", "--status", cy->col_status, fnl_status_names,
+		  FNL_CELL_TEXT, 0 },
+		/* Amounts are read only when asked for. */
+		{ "amount", "--amount", cy->col_amount, NULL, FNL_CELL_AMOUNT,
+		  cy->col_amount ? FNL_COLUMN_REQUIRED : 0 },
+	};
+	int *const slots[] = { &cy->slot_key, &cy->slot_created,
+			       &cy->slot_closed, &cy->slot_stage,
+			       &cy->slot_status, &cy->slot_amount };
+	struct fnl_buf b = { 0 };
+	int ret = bind_all(cy, r, h, spec, slots, FNL_ARRAY_SIZE(spec));
+
+	if (ret < 0 || fnl_reader_has(r, cy->slot_stage) ||
+	    fnl_reader_has(r, cy->slot_status))
+		return ret;
+	/* Without either, every deal would look open. */
+	fnl_buf_printf(&b, "%s: no stage or status column found to tell won from lost (give --stage or --status); the header has: ",
+		       h->file);
+	ret = fnl_header_describe(h, &b)
+		? fnl_fail(cy->ctx, FUNNEL_ERR_USAGE, "%s", b.data)
+		: fnl_nomem(cy->ctx);
+	fnl_buf_free(&b);
+	return ret;
+}
+
+/* A status says won, lost or open; a stage label won or lost, or else
+ * nothing, which is open. */
+static int outcome_of(struct funnel_cycle *cy, const struct fnl_record *rec,
+		      int *outcome)
+{
+	const struct fnl_cell *status = &rec->cell[cy->slot_status];
+	const struct fnl_cell *stage = &rec->cell[cy->slot_stage];
+
+	*outcome = FNL_OUTCOME_OPEN;
+	if (!status->empty) {
+		*outcome = fnl_outcome_of_status(&cy->outcomes, status->text,
+						 status->len);
+		if (*outcome < 0)
+			return fnl_record_fail(rec, cy->slot_status,
+					       "unknown status \"%s\" (expected won, lost or open; give --won or --lost to add labels)",
+					       status->text);
+	} else if (!stage->empty) {
+		int o = fnl_outcome_of_label(&cy->outcomes, stage->text, stage->len);
+
+		if (o >= 0)
+			*outcome = o;
+	}
+	return 0;
+}
+
+/* A key seen before is a second row of one deal: the snapshot is wrong. */
+static int check_key(struct funnel_cycle *cy, const struct fnl_record *rec)
+{
+	const struct fnl_cell *key = &rec->cell[cy->slot_key];
+	int64_t id;
+
+	if (key->empty)
+		return 0;
+	id = fnl_intern_get(cy->keys, key->text, key->len);
+	if (id < 0)
+		return 0;
+	return fnl_record_fail(rec, cy->slot_key,
+			       "deal \"%s\" has a row already, on %s:%llu (a snapshot has one row per deal)",
+			       key->text, cy->place[id].file,
+			       (unsigned long long)cy->place[id].line);
+}
+
+static int add_key(struct funnel_cycle *cy, const struct fnl_record *rec)
+{
+	const struct fnl_cell *key = &rec->cell[cy->slot_key];
+	struct key_place *place;
+	int64_t id;
+
+	if (key->empty)
+		return 0;
+	id = fnl_intern_put(cy->keys, key->text, key->len, NULL);
+	place = id < 0 ? NULL : reserve(cy->place, &cy->place_cap, (size_t)id,
+					sizeof(*place));
+	if (!place)
+		return fnl_nomem(cy->ctx);
+	cy->place = place;
+	place[id] = (struct key_place){ rec->file, rec->line };
+	return 0;
+}
+
+/* Everything that can be wrong with a closed deal, before it counts. */
+static int check_closed(struct funnel_cycle *cy, const struct fnl_record *rec,
+			int outcome, double *days)
+{
+	const struct fnl_cell *created = &rec->cell[cy->slot_created];
+	const struct fnl_cell *closed = &rec->cell[cy->slot_closed];
+	const char *what = outcome == FNL_OUTCOME_WON ? "won" : "lost";
+
+	if (created->empty)
+		return fnl_record_fail(rec, cy->slot_created,
+				       "empty created date of a %s deal", what);
+	if (closed->empty)
+		return fnl_record_fail(rec, cy->slot_closed,
+				       "empty close date of a %s deal", what);
+	if (!fnl_days_span(&created->time, &closed->time, days))
+		return fnl_record_fail(rec, cy->slot_closed,
+				       "closed \"%s\", before it was created \"%s\"",
+				       closed->text, created->text);
+	return 0;
+}
+
+static int on_snapshot_record(void *data, const struct fnl_record *rec)
+{
+	struct funnel_cycle *cy = data;
+	const struct fnl_cell *created = &rec->cell[cy->slot_created];
+	const struct fnl_cell *amount = &rec->cell[cy->slot_amount];
+	struct obs o = { .kind = OBS_OPEN };
+	int outcome, ret;
+
+	/* A rejected record must leave no trace: check, then count. */
+	ret = outcome_of(cy, rec, &outcome);
+	if (ret == 0 && outcome != FNL_OUTCOME_OPEN)
+		ret = check_closed(cy, rec, outcome, &o.days);
+	if (ret == 0)
+		ret = check_key(cy, rec);
+	if (ret == 0)
+		ret = add_key(cy, rec);
+	if (ret == 0)
+		ret = group_of(cy, rec, &o.group);
+	if (ret == 0)
+		ret = use_group(cy, o.group);
+	if (ret < 0)
+		return ret;
+	if (outcome != FNL_OUTCOME_OPEN) {
+		/* An open deal's close date is a forecast, if anything. */
+		see_date(cy, &rec->cell[cy->slot_closed].time);
+		o.kind = outcome == FNL_OUTCOME_WON ? OBS_WON : OBS_LOST;
+	}
+	if (created->empty) {
+		cy->gcount[o.group].undated_open++;
+		return 0;
+	}
+	see_date(cy, &created->time);
+	o.start = created->time;
+	o.has_amount = !amount->empty;
+	o.amount = amount->amount;
+	return push_obs(cy, &o);
+}
+
+/* ------------------------------------------------------------------ */
+/* Stage history: one row per stage entered                             */
+
+static int on_history_header(void *data, struct fnl_reader *r,
+			     const struct fnl_header *h)
+{
+	struct funnel_cycle *cy = data;
+	const struct fnl_column_spec spec[] = {
+		{ "key", "--key", cy->col_key, fnl_deal_key_names, FNL_CELL_TEXT,
+		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		{ "stage", "--stage", cy->col_stage, fnl_stage_names, FNL_CELL_TEXT,
+		  FNL_COLUMN_REQUIRED },
+		{ "time", "--time", cy->col_time, fnl_stage_time_names, FNL_CELL_TIME,
+		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+	};
+	int *const slots[] = { &cy->slot_key, &cy->slot_stage, &cy->slot_time };
+
+	return bind_all(cy, r, h, spec, slots, FNL_ARRAY_SIZE(spec));
+}
+
+static int on_history_record(void *data, const struct fnl_record *rec)
+{
+	struct funnel_cycle *cy = data;
+	const struct fnl_cell *key = &rec->cell[cy->slot_key];
+	const struct fnl_cell *stage = &rec->cell[cy->slot_stage];
+	const struct fnl_time *t = &rec->cell[cy->slot_time].time;
+	struct history_event *ev;
+	struct deal_group *d;
+	int64_t id, label, group;
+
+	if (stage->empty)
+		return fnl_record_fail(rec, cy->slot_stage, "empty stage");
+	id = fnl_intern_put(cy->keys, key->text, key->len, NULL);
+	label = id < 0 ? -1 : fnl_intern_put(cy->labels, stage->text, stage->len, NULL);
+	if (label < 0 || id > INT32_MAX || label > INT32_MAX)
+		return fnl_nomem(cy->ctx);
+	if (!(d = reserve(cy->deal, &cy->deal_cap, (size_t)id, sizeof(*d))))
+		return fnl_nomem(cy->ctx);
+	cy->deal = d;
+	if (!(ev = reserve(cy->ev, &cy->ev_cap, cy->nev, sizeof(*ev))))
+		return fnl_nomem(cy->ctx);
+	cy->ev = ev;
+	ev[cy->nev++] = (struct history_event){ (uint32_t)id, (int32_t)label, *t };
+	see_date(cy, t);
+	if (group_of(cy, rec, &group) < 0)
+		return fnl_nomem(cy->ctx);
+	d = &cy->deal[id];
+	/* First touch: the earliest row, whatever the order of the rows. */
+	if (!d->has_group || fnl_groups_prefer(&cy->groups, false, group,
+					       t->usec, d->group, d->group_time))
+		*d = (struct deal_group){ group, t->usec, true };
+	return 0;
+}
+
+/* A won or lost label ends a deal: nobody waits in it. */
+static bool is_terminal(const struct funnel_cycle *cy, int32_t label)
+{
+	size_t len;
+	const char *s = fnl_intern_str(cy->labels, label, &len);
+
+	return fnl_outcome_of_label(&cy->outcomes, s, len) >= 0;
+}
+
+/*
+ * Rows at one instant are taken in stage order (by name before the order
+ * is known), won and lost last, so that a tie reads as progress and the
+ * order of the rows never matters.
+ */
+static int cmp_event(const void *a, const void *b, void *data)
+{
+	const struct history_event *x = a, *y = b;
+	const struct funnel_cycle *cy = data;
+
+	if (x->deal != y->deal)
+		return x->deal < y->deal ? -1 : 1;
+	if (x->t.usec != y->t.usec)
+		return x->t.usec < y->t.usec ? -1 : 1;
+	if (x->label == y->label)
+		return 0;
+	if (cy->stage_rank) {
+		int32_t rx = cy->stage_rank[x->label], ry = cy->stage_rank[y->label];
+
+		/* Terminal labels have no rank (-1): they go last. */
+		if (rx != ry)
+			return rx < 0 ? 1 : ry < 0 ? -1 : rx < ry ? -1 : 1;
+	}
+	return strcmp(fnl_intern_str(cy->labels, x->label, NULL),
+		      fnl_intern_str(cy->labels, y->label, NULL));
+}
+
+/* One deal's sorted rows -> its stays; repeats of a stage are one stay. */
+static int add_stays(struct funnel_cycle *cy, const struct history_event *ev,
+		     size_t n)
+{
+	int64_t group = cy->groups.n ? cy->deal[ev[0].deal].group : 0;
+	int ret = use_group(cy, group);
+
+	for (size_t i = 0, j; i < n && ret == 0; i = j) {
+		struct obs o = { .group = group, .stage = ev[i].label,
+				 .kind = OBS_OPEN, .start = ev[i].t };
+
+		for (j = i + 1; j < n && ev[j].label == ev[i].label; j++)
+			;
+		if (is_terminal(cy, ev[i].label))
+			continue;
+		if (j < n) {
+			o.kind = OBS_LEFT;
+			fnl_days_span(&ev[i].t, &ev[j].t, &o.days);
+		}
+		ret = push_obs(cy, &o);
+	}
+	return ret;
+}
+
+struct candidate {
+	int32_t label;
+	double median;
+	const struct fnl_intern *labels;
+};
+
+static int cmp_candidate(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+
+	if (x->median != y->median)
+		return x->median < y->median ? -1 : 1;
+	return strcmp(fnl_intern_str(x->labels, x->label, NULL),
+		      fnl_intern_str(y->labels, y->label, NULL));
+}
+
+/*
+ * The stages are listed in the order deals reach them: by the median over
+ * deals of the time each first entered the stage, then by name.  The
+ * events are sorted by deal and time.
+ */
+static int order_stages(struct funnel_cycle *cy)
+{
+	size_t nl = fnl_intern_count(cy->labels);
+	struct fnl_dvec *first = calloc(nl + 1, sizeof(*first));
+	struct candidate *cand = calloc(nl + 1, sizeof(*cand));
+	int64_t *seen_by = malloc((nl + 1) * sizeof(*seen_by));
+	int ret = 0;
+
+	cy->stage_order = malloc((nl + 1) * sizeof(*cy->stage_order));
+	cy->stage_rank = malloc((nl + 1) * sizeof(*cy->stage_rank));
+	if (!first || !cand || !seen_by || !cy->stage_order || !cy->stage_rank) {
+		ret = fnl_nomem(cy->ctx);
+		goto out;
+	}
+	for (size_t l = 0; l < nl; l++)
+		seen_by[l] = -1;
+	for (size_t i = 0; i < cy->nev && ret == 0; i++) {
+		const struct history_event *e = &cy->ev[i];
+
+		if (seen_by[e->label] == e->deal)
+			continue;
+		seen_by[e->label] = e->deal;
+		if (!fnl_dvec_push(&first[e->label], (double)e->t.usec))
+			ret = fnl_nomem(cy->ctx);
+	}
+	for (size_t l = 0; l < nl && ret == 0; l++) {
+		cy->stage_rank[l] = -1;
+		if (is_terminal(cy, (int32_t)l))
+			continue;
+		fnl_sort(first[l].v, first[l].n);
+		cand[cy->nstage_rows] = (struct candidate){ (int32_t)l, 0, cy->labels };
+		fnl_quantile_sorted(first[l].v, first[l].n, 0.5,
+				    &cand[cy->nstage_rows].median);
+		cy->nstage_rows++;
+	}
+	qsort(cand, cy->nstage_rows, sizeof(*cand), cmp_candidate);
+	for (size_t k = 0; k < cy->nstage_rows; k++) {
+		cy->stage_order[k] = cand[k].label;
+		cy->stage_rank[cand[k].label] = (int32_t)k;
+	}
+out:
+	for (size_t l = 0; first && l < nl; l++)
+		fnl_dvec_free(&first[l]);
+	free(first);
+	free(cand);
+	free(seen_by);
+	return ret;
+}
+
+static int history_to_stays(struct funnel_cycle *cy)
+{
+	int ret;
+
+	/* The order needs each deal's first entries, which ties do not
+	 * change; then ties are sorted by it. */
+	if (cy->nev > 1)
+		qsort_r(cy->ev, cy->nev, sizeof(*cy->ev), cmp_event, cy);
+	ret = order_stages(cy);
+	if (ret == 0 && cy->nev > 1)
+		qsort_r(cy->ev, cy->nev, sizeof(*cy->ev), cmp_event, cy);
+	for (size_t i = 0, j; i < cy->nev && ret == 0; i = j) {
+		for (j = i; j < cy->nev && cy->ev[j].deal == cy->ev[i].deal; j++)
+			;
+		ret = add_stays(cy, &cy->ev[i], j - i);
+	}
+	/* The rows are no longer needed. */
+	free(cy->ev);
+	cy->ev = NULL;
+	cy->nev = cy->ev_cap = 0;
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                              */
+
+int fnl_cycle_read(struct funnel_cycle *cy, struct funnel_input *in)
+{
+	bool history = cy->mode == MODE_PER_STAGE;
+	struct fnl_reader_client client = {
+		.header = history ? on_history_header : on_snapshot_header,
+		.record = history ? on_history_record : on_snapshot_record,
+		.data = cy,
+	};
+	int ret;
+
+	cy->keys = fnl_intern_new();
+	cy->labels = fnl_intern_new();
+	if (!cy->keys || !cy->labels)
+		return fnl_nomem(cy->ctx);
+	ret = fnl_input_read(in, &client);
+	if (ret == 0 && history)
+		ret = history_to_stays(cy);
+	return ret;
+}
+
+int fnl_cycle_censor(struct funnel_cycle *cy)
+{
+	char asof[11], start[11];
+
+	cy->run_asof = cy->has_asof ? cy->asof : cy->latest;
+	if (!cy->survival)
+		return 0;
+	for (size_t i = 0; i < cy->nobs; i++) {
+		struct obs *o = &cy->obs[i];
+
+		if (o->kind != OBS_OPEN || fnl_days_span(&o->start, &cy->run_asof, &o->days))
+			continue;
+		fnl_format_day(cy->run_asof.day, asof);
+		fnl_format_day(o->start.day, start);
+		return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
+				"--asof %s is before %s, when %s",
+				asof, start,
+				cy->mode == MODE_PER_STAGE
+					? "a deal still in its stage entered it"
+					: "an open deal was created");
+	}
+	if (cy->any_date) {
+		fnl_format_day(cy->run_asof.day, asof);
+		fnl_log(cy->ctx, FUNNEL_LOG_INFO, "open deals are censored at %s%s",
+			asof, cy->has_asof ? "" : " (the latest date in the input)");
+	}
+	return 0;
+}

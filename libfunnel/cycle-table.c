@@ -1,0 +1,602 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cycle-table.c - observations -> the result: per group (sorted by name)
+ * and then for all deals, the cycle statistics, time in stage, a
+ * histogram or the headline numbers.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cycle.h"
+
+/* The level of the Kaplan-Meier median's interval (the 95%). */
+#define KM_LEVEL 0.95
+
+static const double default_pct[] = { 0.25, 0.5, 0.75, 0.9 };
+static const double default_at[] = { 30, 60, 90 };
+static const double stage_pct[] = { 0.5, 0.9 };
+
+/* Histograms longer than this are a mistake in --histogram. */
+enum { MAX_BUCKETS = 10000 };
+
+/* ------------------------------------------------------------------ */
+/* Columns                                                              */
+
+struct column {
+	char name[48];
+	enum funnel_column_type type;
+	int digits;
+};
+
+struct layout {
+	struct column col[64];
+	size_t n;
+};
+
+/* 7, 97.5, 0.25: as few digits as the number needs. */
+static void format_short(double v, char *out, size_t size)
+{
+	char *end;
+
+	fnl_format_fixed(v, 6, out, size);
+	end = out + strlen(out);
+	while (end[-1] == '0')
+		*--end = '\0';
+	if (end[-1] == '.')
+		end[-1] = '\0';
+}
+
+static void add(struct layout *l, const char *name,
+		enum funnel_column_type type, int digits)
+{
+	struct column *c = &l->col[l->n++];
+
+	snprintf(c->name, sizeof(c->name), "%s", name);
+	c->type = type;
+	c->digits = type == FUNNEL_COLUMN_RATE ? 4 : digits;
+}
+
+static void add_percentile(struct layout *l, double p)
+{
+	char num[32], name[48];
+
+	if (p == 0.5) {
+		add(l, "median_days", FUNNEL_COLUMN_NUMBER, 2);
+		return;
+	}
+	format_short(p * 100, num, sizeof(num));
+	snprintf(name, sizeof(name), "p%s_days", num);
+	add(l, name, FUNNEL_COLUMN_NUMBER, 2);
+}
+
+static const double *at_list(const struct funnel_cycle *cy, size_t *n)
+{
+	*n = cy->nat ? cy->nat : FNL_ARRAY_SIZE(default_at);
+	return cy->nat ? cy->at : default_at;
+}
+
+static const double *pct_list(const struct funnel_cycle *cy, size_t *n)
+{
+	*n = cy->npct ? cy->npct : FNL_ARRAY_SIZE(default_pct);
+	return cy->npct ? cy->pct : default_pct;
+}
+
+static void add_survival(const struct funnel_cycle *cy, struct layout *l,
+			 bool censored)
+{
+	size_t nat;
+	const double *at = at_list(cy, &nat);
+
+	if (!cy->survival)
+		return;
+	if (censored)
+		add(l, "censored", FUNNEL_COLUMN_COUNT, 0);
+	add(l, "km_median_days", FUNNEL_COLUMN_NUMBER, 2);
+	add(l, "km_median_low_days", FUNNEL_COLUMN_NUMBER, 2);
+	add(l, "km_median_high_days", FUNNEL_COLUMN_NUMBER, 2);
+	for (size_t i = 0; i < nat; i++) {
+		char num[32], name[48];
+
+		format_short(at[i], num, sizeof(num));
+		snprintf(name, sizeof(name), "s_%s", num);
+		add(l, name, FUNNEL_COLUMN_RATE, 4);
+	}
+}
+
+/* The columns after the group's, in the documented order. */
+static void make_layout(const struct funnel_cycle *cy, struct layout *l)
+{
+	size_t npct;
+	const double *pct = pct_list(cy, &npct);
+
+	l->n = 0;
+	switch (cy->mode) {
+	case MODE_STATS:
+		add(l, "count", FUNNEL_COLUMN_COUNT, 0);
+		add(l, "mean_days", FUNNEL_COLUMN_NUMBER, 2);
+		add(l, "sd_days", FUNNEL_COLUMN_NUMBER, 2);
+		add(l, "min_days", FUNNEL_COLUMN_NUMBER, 2);
+		for (size_t i = 0; i < npct; i++)
+			add_percentile(l, pct[i]);
+		add(l, "max_days", FUNNEL_COLUMN_NUMBER, 2);
+		add_survival(cy, l, true);
+		break;
+	case MODE_PER_STAGE:
+		add(l, "stage", FUNNEL_COLUMN_TEXT, 0);
+		add(l, "count", FUNNEL_COLUMN_COUNT, 0);
+		add(l, "mean_days", FUNNEL_COLUMN_NUMBER, 2);
+		for (size_t i = 0; i < FNL_ARRAY_SIZE(stage_pct); i++)
+			add_percentile(l, stage_pct[i]);
+		add(l, "open", FUNNEL_COLUMN_COUNT, 0);
+		add_survival(cy, l, false);
+		break;
+	case MODE_HISTOGRAM:
+		add(l, "bucket", FUNNEL_COLUMN_TEXT, 0);
+		add(l, "count", FUNNEL_COLUMN_COUNT, 0);
+		add(l, "share", FUNNEL_COLUMN_RATE, 4);
+		break;
+	case MODE_SUMMARY:
+		add(l, "deals", FUNNEL_COLUMN_COUNT, 0);
+		add(l, "open", FUNNEL_COLUMN_COUNT, 0);
+		add(l, "won", FUNNEL_COLUMN_COUNT, 0);
+		add(l, "lost", FUNNEL_COLUMN_COUNT, 0);
+		add(l, "win_rate", FUNNEL_COLUMN_RATE, 4);
+		add(l, "mean_won_days", FUNNEL_COLUMN_NUMBER, 2);
+		if (cy->col_amount) {
+			add(l, "avg_won_amount", FUNNEL_COLUMN_NUMBER, 2);
+			add(l, "sales_velocity", FUNNEL_COLUMN_NUMBER, 2);
+		}
+		break;
+	}
+}
+
+static int make_columns(struct funnel_cycle *cy, struct funnel_table *t)
+{
+	struct layout l;
+	const char *taken[FNL_ARRAY_SIZE(l.col) + 1] = { NULL };
+
+	make_layout(cy, &l);
+	for (size_t i = 0; i < l.n; i++)
+		taken[i] = l.col[i].name;
+	if (fnl_groups_add_columns(cy->ctx, &cy->groups, t, taken) < 0)
+		return fnl_nomem(cy->ctx);
+	for (size_t i = 0; i < l.n; i++)
+		if (fnl_table_add_column(t, l.col[i].name, l.col[i].type,
+					 l.col[i].digits) < 0)
+			return fnl_nomem(cy->ctx);
+	/* Several rows per group make a block in a table, one row none. */
+	if (cy->mode == MODE_PER_STAGE || cy->mode == MODE_HISTOGRAM)
+		t->group_cols = cy->groups.n;
+	if (cy->mode == MODE_HISTOGRAM)
+		t->bar_col = (int)(cy->groups.n + 1);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                 */
+
+/* Where a row's cells are written. */
+struct row {
+	struct funnel_table *t;
+	size_t row, col;
+};
+
+/* *v is read once the call that computed it (an argument) is done. */
+static void put_number(struct row *r, bool defined, const double *v)
+{
+	if (defined)
+		fnl_table_set_number(r->t, r->row, r->col, *v);
+	r->col++;
+}
+
+static void put_count(struct row *r, int64_t v)
+{
+	fnl_table_set_count(r->t, r->row, r->col++, v);
+}
+
+static bool is_event(const struct funnel_cycle *cy, const struct obs *o)
+{
+	switch (o->kind) {
+	case OBS_LEFT:
+		return true;
+	case OBS_WON:
+		return cy->outcome != MEASURE_LOST;
+	case OBS_LOST:
+		return cy->outcome != MEASURE_WON;
+	default:
+		return false;
+	}
+}
+
+/* The measured spans of o[0..n), sorted. */
+static int measured(struct funnel_cycle *cy, const struct obs *o, size_t n,
+		    struct fnl_dvec *d)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_event(cy, &o[i]) && !fnl_dvec_push(d, o[i].days))
+			return fnl_nomem(cy->ctx);
+	fnl_sort(d->v, d->n);
+	return 0;
+}
+
+static void put_quantiles(struct row *r, const struct fnl_dvec *d,
+			  const double *p, size_t np)
+{
+	for (size_t i = 0; i < np; i++) {
+		double q = 0;
+
+		put_number(r, fnl_quantile_sorted(d->v, d->n, p[i], &q), &q);
+	}
+}
+
+/*
+ * Kaplan-Meier over every observation: the measured ones are events, the
+ * others (open, or closed the other way) censored at their span.
+ */
+static int put_survival(struct funnel_cycle *cy, struct row *r,
+			const struct obs *o, size_t n, bool censored)
+{
+	struct fnl_km_obs *ko = fnl_reallocarray(NULL, n, sizeof(*ko));
+	struct fnl_km km;
+	size_t nat, events = 0;
+	const double *at = at_list(cy, &nat);
+	double v = 0;
+	bool median;
+
+	if (!ko)
+		return fnl_nomem(cy->ctx);
+	for (size_t i = 0; i < n; i++) {
+		ko[i] = (struct fnl_km_obs){ o[i].days, is_event(cy, &o[i]) };
+		events += ko[i].event;
+	}
+	if (!fnl_km_fit(ko, n, KM_LEVEL, &km)) {
+		free(ko);
+		return fnl_nomem(cy->ctx);
+	}
+	if (censored)
+		put_count(r, (int64_t)(n - events));
+	median = fnl_km_quantile(&km, FNL_KM_ESTIMATE, 0.5, &v);
+	put_number(r, median, &v);
+	put_number(r, fnl_km_quantile(&km, FNL_KM_LOW, 0.5, &v), &v);
+	put_number(r, fnl_km_quantile(&km, FNL_KM_HIGH, 0.5, &v), &v);
+	for (size_t i = 0; i < nat; i++)
+		put_number(r, fnl_km_surv(&km, at[i], &v), &v);
+	fnl_km_free(&km);
+	free(ko);
+	if (n && !median && !fnl_table_add_mark(r->t, r->row, "KM median not reached"))
+		return fnl_nomem(cy->ctx);
+	return 0;
+}
+
+static int stats_row(struct funnel_cycle *cy, struct row *r,
+		     const struct obs *o, size_t n)
+{
+	struct fnl_dvec d = { 0 };
+	size_t npct;
+	const double *pct = pct_list(cy, &npct);
+	double v = 0, min, max;
+	int ret = measured(cy, o, n, &d);
+
+	if (ret == 0) {
+		min = d.n ? d.v[0] : 0;
+		max = d.n ? d.v[d.n - 1] : 0;
+		put_count(r, (int64_t)d.n);
+		put_number(r, fnl_mean(d.v, d.n, &v), &v);
+		put_number(r, fnl_sd(d.v, d.n, &v), &v);
+		put_number(r, d.n > 0, &min);
+		put_quantiles(r, &d, pct, npct);
+		put_number(r, d.n > 0, &max);
+	}
+	if (ret == 0 && cy->survival)
+		ret = put_survival(cy, r, o, n, true);
+	fnl_dvec_free(&d);
+	return ret;
+}
+
+static int stage_row(struct funnel_cycle *cy, struct row *r,
+		     const struct obs *o, size_t n)
+{
+	struct fnl_dvec d = { 0 };
+	int64_t open = 0;
+	double v = 0;
+	int ret = measured(cy, o, n, &d);
+
+	for (size_t i = 0; i < n; i++)
+		open += o[i].kind == OBS_OPEN;
+	if (ret == 0) {
+		put_count(r, (int64_t)d.n);
+		put_number(r, fnl_mean(d.v, d.n, &v), &v);
+		put_quantiles(r, &d, stage_pct, FNL_ARRAY_SIZE(stage_pct));
+		put_count(r, open);
+	}
+	if (ret == 0 && cy->survival)
+		ret = put_survival(cy, r, o, n, false);
+	fnl_dvec_free(&d);
+	return ret;
+}
+
+static int summary_row(struct funnel_cycle *cy, struct row *r,
+		       const struct obs *o, size_t n, int64_t undated_open)
+{
+	struct fnl_dvec won_days = { 0 };
+	int64_t won = 0, lost = 0, open = undated_open, amounts = 0;
+	double sum = 0, mean_days = 0, avg = 0, velocity;
+	bool has_mean, has_avg;
+
+	for (size_t i = 0; i < n; i++) {
+		won += o[i].kind == OBS_WON;
+		lost += o[i].kind == OBS_LOST;
+		open += o[i].kind == OBS_OPEN;
+		if (o[i].kind != OBS_WON)
+			continue;
+		if (!fnl_dvec_push(&won_days, o[i].days)) {
+			fnl_dvec_free(&won_days);
+			return fnl_nomem(cy->ctx);
+		}
+		if (o[i].has_amount) {
+			sum += o[i].amount;
+			amounts++;
+		}
+	}
+	has_mean = fnl_mean(won_days.v, won_days.n, &mean_days);
+	fnl_dvec_free(&won_days);
+	put_count(r, (int64_t)n + undated_open);
+	put_count(r, open);
+	put_count(r, won);
+	put_count(r, lost);
+	fnl_table_set_ratio(r->t, r->row, r->col++, won, won + lost);
+	put_number(r, has_mean, &mean_days);
+	if (!cy->col_amount)
+		return 0;
+	has_avg = amounts > 0;
+	avg = has_avg ? sum / (double)amounts : 0;
+	put_number(r, has_avg, &avg);
+	/* Open x average won amount x win rate / mean won cycle, per day. */
+	velocity = won + lost > 0 && mean_days > 0
+		? (double)open * avg * ((double)won / (double)(won + lost)) / mean_days
+		: 0;
+	put_number(r, has_avg && has_mean && mean_days > 0 && won + lost > 0,
+		   &velocity);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks: the rows of one group, or of all deals                       */
+
+struct block {
+	int64_t group;      /* -1: all deals */
+	const struct obs *o;
+	size_t n;
+	int64_t undated_open;
+};
+
+static int new_row(struct funnel_cycle *cy, struct funnel_table *t,
+		   const struct block *b, struct row *r)
+{
+	int64_t row = fnl_table_add_row(t);
+
+	if (row < 0)
+		return fnl_nomem(cy->ctx);
+	*r = (struct row){ t, (size_t)row, cy->groups.n };
+	/* The row of all deals leaves the group cells undefined. */
+	if (b->group >= 0)
+		return fnl_groups_set_cells(cy->ctx, &cy->groups, t, r->row, 0,
+					    b->group);
+	if (cy->groups.n && !fnl_table_add_mark(t, r->row, "all deals"))
+		return fnl_nomem(cy->ctx);
+	return 0;
+}
+
+/* Bucket bounds in days: 0-7, 7-14, or 0-0.5 for --histogram 12h. */
+static void bucket_name(int64_t width, size_t k, char *out, size_t size)
+{
+	char lo[32], hi[32];
+
+	format_short((double)k * (double)width / (double)FNL_USEC_PER_DAY, lo,
+		     sizeof(lo));
+	format_short((double)(k + 1) * (double)width / (double)FNL_USEC_PER_DAY,
+		     hi, sizeof(hi));
+	snprintf(out, size, "%s-%s", lo, hi);
+}
+
+static int histogram_block(struct funnel_cycle *cy, struct funnel_table *t,
+			   const struct block *b)
+{
+	struct fnl_dvec d = { 0 };
+	int64_t *count = NULL;
+	size_t nb = 0;
+	int ret = measured(cy, b->o, b->n, &d);
+
+	/* Spans are whole microseconds, so the bucket is exact arithmetic. */
+	if (ret == 0 && d.n) {
+		nb = (size_t)(llround(d.v[d.n - 1] * (double)FNL_USEC_PER_DAY) /
+			      cy->width) + 1;
+		if (nb > MAX_BUCKETS)
+			ret = fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
+				       "--histogram: buckets this narrow make more than %d rows; give a wider one",
+				       MAX_BUCKETS);
+		else if (!(count = calloc(nb, sizeof(*count))))
+			ret = fnl_nomem(cy->ctx);
+	}
+	for (size_t i = 0; ret == 0 && i < d.n; i++)
+		count[llround(d.v[i] * (double)FNL_USEC_PER_DAY) / cy->width]++;
+	for (size_t k = 0; ret == 0 && k < nb; k++) {
+		struct row r;
+		char name[80];
+
+		ret = new_row(cy, t, b, &r);
+		if (ret < 0)
+			break;
+		bucket_name(cy->width, k, name, sizeof(name));
+		if (!fnl_table_set_text(t, r.row, r.col++, name, strlen(name)))
+			ret = fnl_nomem(cy->ctx);
+		put_count(&r, count[k]);
+		fnl_table_set_ratio(t, r.row, r.col, count[k], (int64_t)d.n);
+	}
+	free(count);
+	fnl_dvec_free(&d);
+	return ret;
+}
+
+/* Every stage, in order; the block's observations are sorted by stage. */
+static int stages_block(struct funnel_cycle *cy, struct funnel_table *t,
+			const struct block *b)
+{
+	size_t i = 0;
+	int ret = 0;
+
+	for (size_t k = 0; k < cy->nstage_rows && ret == 0; k++) {
+		int32_t label = cy->stage_order[k];
+		const char *name = fnl_intern_str(cy->labels, label, NULL);
+		size_t j = i;
+		struct row r;
+
+		while (j < b->n && b->o[j].stage == label)
+			j++;
+		ret = new_row(cy, t, b, &r);
+		if (ret == 0 && !fnl_table_set_text(t, r.row, r.col++, name,
+						    strlen(name)))
+			ret = fnl_nomem(cy->ctx);
+		if (ret == 0)
+			ret = stage_row(cy, &r, b->o + i, j - i);
+		i = j;
+	}
+	return ret;
+}
+
+static int add_block(struct funnel_cycle *cy, struct funnel_table *t,
+		     const struct block *b)
+{
+	struct row r;
+	int ret;
+
+	switch (cy->mode) {
+	case MODE_PER_STAGE:
+		return stages_block(cy, t, b);
+	case MODE_HISTOGRAM:
+		return histogram_block(cy, t, b);
+	default:
+		break;
+	}
+	ret = new_row(cy, t, b, &r);
+	if (ret < 0)
+		return ret;
+	return cy->mode == MODE_SUMMARY
+		? summary_row(cy, &r, b->o, b->n, b->undated_open)
+		: stats_row(cy, &r, b->o, b->n);
+}
+
+/* ------------------------------------------------------------------ */
+/* The table                                                            */
+
+struct order {
+	const int64_t *group_rank;   /* NULL: groups do not matter */
+	const int32_t *stage_rank;   /* NULL: no stages */
+};
+
+static int cmp_obs(const void *a, const void *b, void *data)
+{
+	const struct obs *x = a, *y = b;
+	const struct order *ord = data;
+
+	if (ord->group_rank && x->group != y->group)
+		return ord->group_rank[x->group] < ord->group_rank[y->group] ? -1 : 1;
+	if (ord->stage_rank && x->stage != y->stage)
+		return ord->stage_rank[x->stage] < ord->stage_rank[y->stage] ? -1 : 1;
+	return 0;
+}
+
+static void warn_left_out(struct funnel_cycle *cy, int64_t undated)
+{
+	int64_t unpriced = 0;
+
+	for (size_t i = 0; cy->col_amount && i < cy->nobs; i++)
+		unpriced += cy->obs[i].kind == OBS_WON && !cy->obs[i].has_amount;
+	if (cy->survival && undated)
+		fnl_log(cy->ctx, FUNNEL_LOG_WARNING,
+			"%lld open deal%s without a created date %s left out of the survival estimate",
+			(long long)undated, undated == 1 ? "" : "s",
+			undated == 1 ? "is" : "are");
+	if (unpriced)
+		fnl_log(cy->ctx, FUNNEL_LOG_WARNING,
+			"%lld won deal%s without an amount %s left out of the average won amount",
+			(long long)unpriced, unpriced == 1 ? "" : "s",
+			unpriced == 1 ? "is" : "are");
+}
+
+/* Groups some deal belongs to, sorted by name, and each one's rank. */
+static size_t sort_groups(struct funnel_cycle *cy, int64_t *ids,
+			  int64_t *rank)
+{
+	size_t ng = 0, all = fnl_groups_count(&cy->groups);
+
+	for (size_t g = 0; g < all; g++)
+		if (g < cy->gcount_cap && cy->gcount[g].used)
+			ids[ng++] = (int64_t)g;
+	fnl_groups_sort(&cy->groups, ids, ng);
+	for (size_t i = 0; i < ng; i++)
+		rank[ids[i]] = (int64_t)i;
+	return ng;
+}
+
+static int add_blocks(struct funnel_cycle *cy, struct funnel_table *t,
+		      int64_t *ids, int64_t *rank)
+{
+	size_t ng = sort_groups(cy, ids, rank), i = 0;
+	struct order ord = { cy->groups.n ? rank : NULL,
+			     cy->mode == MODE_PER_STAGE ? cy->stage_rank : NULL };
+	struct block all = { .group = -1, .o = cy->obs, .n = cy->nobs };
+	int ret = 0;
+
+	if (cy->nobs > 1)
+		qsort_r(cy->obs, cy->nobs, sizeof(*cy->obs), cmp_obs, &ord);
+	for (size_t g = 0; g < ng && ret == 0; g++) {
+		struct block b = { .group = ids[g], .o = cy->nobs ? cy->obs + i : NULL,
+				   .undated_open = cy->gcount[ids[g]].undated_open };
+
+		while (i + b.n < cy->nobs && cy->obs[i + b.n].group == ids[g])
+			b.n++;
+		i += b.n;
+		all.undated_open += b.undated_open;
+		if (cy->groups.n)
+			ret = add_block(cy, t, &b);
+	}
+	/* Without --by the one group is all deals; with it, they come last. */
+	if (ret == 0 && cy->groups.n && ord.stage_rank && cy->nobs > 1) {
+		ord.group_rank = NULL;
+		qsort_r(cy->obs, cy->nobs, sizeof(*cy->obs), cmp_obs, &ord);
+	}
+	if (ret == 0)
+		ret = add_block(cy, t, &all);
+	if (ret == 0)
+		warn_left_out(cy, all.undated_open);
+	return ret;
+}
+
+int fnl_cycle_make_table(struct funnel_cycle *cy,
+			 struct funnel_table **result)
+{
+	size_t ng = fnl_groups_count(&cy->groups) + 1;
+	int64_t *ids = calloc(ng, sizeof(*ids));
+	int64_t *rank = calloc(ng, sizeof(*rank));
+	struct funnel_table *t = fnl_table_new();
+	char asof[11];
+	int ret = ids && rank && t ? make_columns(cy, t) : fnl_nomem(cy->ctx);
+
+	if (ret == 0)
+		ret = add_blocks(cy, t, ids, rank);
+	if (ret == 0 && cy->survival && cy->any_date) {
+		fnl_format_day(cy->run_asof.day, asof);
+		if (!fnl_table_note(t, "Open deals censored at %s%s.", asof,
+				    cy->has_asof ? "" : " (the latest date in the input)"))
+			ret = fnl_nomem(cy->ctx);
+	}
+	free(ids);
+	free(rank);
+	if (ret < 0)
+		funnel_table_free(t);
+	else
+		*result = t;
+	return ret;
+}

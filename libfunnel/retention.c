@@ -1,0 +1,952 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * retention.c - do customers come back?  Cohorts by the period of their
+ * first (or every) activity, and the customer retention rate per period.
+ *
+ * One pass keeps, per customer, its first day and group, and per
+ * (customer, period) the revenue of that period: memory grows with
+ * customers times active periods, never with rows.  Everything else is
+ * computed from those pairs once the input is read.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum period {
+	PERIOD_DAY,
+	PERIOD_WEEK,
+	PERIOD_MONTH,
+	PERIOD_QUARTER,
+};
+
+struct customer {
+	int32_t first_day;
+	int32_t until_day;    /* last day of the contract (--until) */
+	bool has_until;       /* until_day is set */
+	bool until_open;      /* a row with no end: still active */
+	bool has_group;
+	int64_t group;
+	int64_t group_time;   /* of the row the group came from */
+};
+
+struct funnel_retention {
+	struct funnel_ctx *ctx;
+
+	/* Options. */
+	char *col_key, *col_time, *col_amount, *col_until;
+	struct fnl_groups groups;
+	enum period period;
+	bool sunday;          /* weeks start on Sunday */
+	bool week_start_set;
+	bool recurring;       /* --cohorts recurring */
+	bool counts, on_or_after, crr, revenue;
+	bool asof_set;
+	int32_t asof_day;
+	int64_t max_periods;  /* -1: no limit */
+
+	/* Run state. */
+	int slot_key, slot_time, slot_amount, slot_until;
+	struct fnl_intern *keys;
+	struct customer *cust;
+	size_t cust_cap;
+	struct fnl_u64map active;  /* (customer, period) -> revenue */
+	int32_t last_day;          /* latest activity day read */
+	bool any;
+	uint64_t after_asof;       /* rows past --asof, left out */
+	int32_t first_period;      /* of the earliest customer */
+};
+
+/* Periods are numbered from an origin far enough back to stay positive. */
+#define PERIOD_BIAS 1000000
+
+/* ------------------------------------------------------------------ */
+/* Periods                                                              */
+
+/* The period of a day, numbered so that consecutive periods differ by 1. */
+static int32_t period_of(const struct funnel_retention *rt, int32_t day)
+{
+	int64_t y;
+	unsigned m, d;
+
+	switch (rt->period) {
+	case PERIOD_DAY:
+		return day + PERIOD_BIAS;
+	case PERIOD_WEEK:
+		/* 1970-01-01 was a Thursday: weeks start 3 (Monday) or 4
+		 * (Sunday) days before it. */
+		return (int32_t)((day + (rt->sunday ? 4 : 3) + 7 * PERIOD_BIAS) / 7);
+	case PERIOD_MONTH:
+		fnl_civil_from_days(day, &y, &m, &d);
+		return (int32_t)(y * 12 + m - 1);
+	case PERIOD_QUARTER:
+		fnl_civil_from_days(day, &y, &m, &d);
+		return (int32_t)(y * 4 + (m - 1) / 3);
+	}
+	return 0;
+}
+
+/* The first day of a period. */
+static int32_t period_start(const struct funnel_retention *rt, int32_t p)
+{
+	switch (rt->period) {
+	case PERIOD_DAY:
+		return p - PERIOD_BIAS;
+	case PERIOD_WEEK:
+		return p * 7 - 7 * PERIOD_BIAS - (rt->sunday ? 4 : 3);
+	case PERIOD_MONTH:
+		return fnl_days_from_civil(p / 12, (unsigned)(p % 12) + 1, 1);
+	case PERIOD_QUARTER:
+		return fnl_days_from_civil(p / 4, (unsigned)(p % 4) * 3 + 1, 1);
+	}
+	return 0;
+}
+
+static int32_t period_end(const struct funnel_retention *rt, int32_t p)
+{
+	return period_start(rt, p + 1) - 1;
+}
+
+/* "2024-03-04" (day, and week by its first day), "2024-03", "2024-Q1". */
+static void period_label(const struct funnel_retention *rt, int32_t p,
+			 char out[static 16])
+{
+	switch (rt->period) {
+	case PERIOD_DAY:
+	case PERIOD_WEEK:
+		fnl_format_day(period_start(rt, p), out);
+		return;
+	case PERIOD_MONTH:
+		snprintf(out, 16, "%04d-%02d", p / 12, p % 12 + 1);
+		return;
+	case PERIOD_QUARTER:
+		snprintf(out, 16, "%04d-Q%d", p / 4, p % 4 + 1);
+		return;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Options                                                              */
+
+FUNNEL_EXPORT struct funnel_retention *funnel_retention_new(struct funnel_ctx *ctx)
+{
+	struct funnel_retention *rt = calloc(1, sizeof(*rt));
+
+	if (!rt)
+		return NULL;
+	rt->ctx = ctx;
+	rt->period = PERIOD_MONTH;
+	rt->max_periods = -1;
+	return rt;
+}
+
+static void reset_run(struct funnel_retention *rt)
+{
+	fnl_intern_free(rt->keys);
+	rt->keys = NULL;
+	free(rt->cust);
+	rt->cust = NULL;
+	rt->cust_cap = 0;
+	fnl_u64map_free(&rt->active);
+	fnl_groups_reset(&rt->groups);
+	rt->any = false;
+	rt->after_asof = 0;
+}
+
+FUNNEL_EXPORT void funnel_retention_free(struct funnel_retention *rt)
+{
+	if (!rt)
+		return;
+	reset_run(rt);
+	fnl_groups_free(&rt->groups);
+	free(rt->col_key);
+	free(rt->col_time);
+	free(rt->col_amount);
+	free(rt->col_until);
+	free(rt);
+}
+
+static int set_choice(struct funnel_ctx *ctx, const char *name,
+		      const char *value, const char *const *choices, int *out)
+{
+	for (int i = 0; choices[i]; i++)
+		if (!strcmp(value, choices[i])) {
+			*out = i;
+			return 0;
+		}
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s: \"%s\" is not one of %s%s%s%s%s%s%s",
+			name, value, choices[0], choices[1] ? ", " : "",
+			choices[1] ? choices[1] : "", choices[2] ? ", " : "",
+			choices[2] ? choices[2] : "", choices[2] && choices[3] ? ", " : "",
+			choices[2] && choices[3] ? choices[3] : "");
+}
+
+static int set_flag(struct funnel_ctx *ctx, const char *name,
+		    const char *value, bool *out)
+{
+	if (!strcmp(value, "1") || !strcmp(value, "0")) {
+		*out = value[0] == '1';
+		return 0;
+	}
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s: expected 1 or 0, not \"%s\"",
+			name, value);
+}
+
+static int set_asof(struct funnel_retention *rt, const char *value)
+{
+	struct fnl_date_format f = { .fmt = NULL };
+	struct fnl_time t;
+	const char *why = "not a date";
+
+	switch (fnl_date_parse(&f, value, strlen(value), &t, &why)) {
+	case FNL_DATE_OK:
+		break;
+	case FNL_DATE_AMBIGUOUS:
+		why = "day and month could be either way round";
+		/* fall through */
+	default:
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--asof: \"%s\": %s (give YYYY-MM-DD)", value, why);
+	}
+	rt->asof_set = true;
+	rt->asof_day = t.day;
+	return 0;
+}
+
+static int set_max_periods(struct funnel_retention *rt, const char *value)
+{
+	char *end;
+	long long n = strtoll(value, &end, 10);
+
+	if (end == value || *end || n < 0 || n > 100000)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--max-periods: expected a whole number, not \"%s\"",
+				value);
+	rt->max_periods = n;
+	return 0;
+}
+
+FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
+				       const char *name, const char *value)
+{
+	static const char *const periods[] = { "day", "week", "month",
+					       "quarter", NULL };
+	static const char *const cohorts[] = { "first", "recurring", NULL };
+	static const char *const week_starts[] = { "monday", "sunday", NULL };
+	struct funnel_ctx *ctx = rt->ctx;
+	int choice = 0, ret;
+
+	if (!value)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s needs a value", name);
+	if (!strcmp(name, "key"))
+		return fnl_set_string(ctx, &rt->col_key, value);
+	if (!strcmp(name, "time"))
+		return fnl_set_string(ctx, &rt->col_time, value);
+	if (!strcmp(name, "amount"))
+		return fnl_set_string(ctx, &rt->col_amount, value);
+	if (!strcmp(name, "until"))
+		return fnl_set_string(ctx, &rt->col_until, value);
+	if (!strcmp(name, "by"))
+		return fnl_groups_set(ctx, &rt->groups, value);
+	if (!strcmp(name, "period")) {
+		ret = set_choice(ctx, name, value, periods, &choice);
+		rt->period = (enum period)choice;
+		return ret;
+	}
+	if (!strcmp(name, "cohorts")) {
+		ret = set_choice(ctx, name, value, cohorts, &choice);
+		rt->recurring = choice == 1;
+		return ret;
+	}
+	if (!strcmp(name, "week-start")) {
+		ret = set_choice(ctx, name, value, week_starts, &choice);
+		rt->sunday = choice == 1;
+		rt->week_start_set = true;
+		return ret;
+	}
+	if (!strcmp(name, "counts"))
+		return set_flag(ctx, name, value, &rt->counts);
+	if (!strcmp(name, "on-or-after"))
+		return set_flag(ctx, name, value, &rt->on_or_after);
+	if (!strcmp(name, "crr"))
+		return set_flag(ctx, name, value, &rt->crr);
+	if (!strcmp(name, "revenue"))
+		return set_flag(ctx, name, value, &rt->revenue);
+	if (!strcmp(name, "asof"))
+		return set_asof(rt, value);
+	if (!strcmp(name, "max-periods"))
+		return set_max_periods(rt, value);
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                              */
+
+static int on_header(void *data, struct fnl_reader *r,
+		     const struct fnl_header *h)
+{
+	struct funnel_retention *rt = data;
+	bool need_amount = rt->revenue || rt->col_amount;
+	const struct fnl_column_spec spec[] = {
+		{ "customer", "--key", rt->col_key, fnl_customer_names, FNL_CELL_TEXT,
+		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		{ "date", "--time", rt->col_time, fnl_activity_time_names, FNL_CELL_TIME,
+		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		/* Amounts are read only when named: a column that merely
+		 * looks like one must not fail an ordinary cohort run. */
+		{ "amount", "--amount", rt->col_amount, NULL, FNL_CELL_AMOUNT,
+		  need_amount ? FNL_COLUMN_REQUIRED : 0 },
+		{ "until", "--until", rt->col_until, NULL, FNL_CELL_TIME,
+		  rt->col_until ? FNL_COLUMN_REQUIRED : 0 },
+	};
+	int *slots[] = { &rt->slot_key, &rt->slot_time, &rt->slot_amount,
+			 &rt->slot_until };
+
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++) {
+		int ret = fnl_reader_bind(r, h, &spec[i]);
+
+		if (ret < 0)
+			return ret;
+		*slots[i] = ret;
+	}
+	return fnl_groups_bind(rt->ctx, &rt->groups, r, h);
+}
+
+static int64_t customer_of(struct funnel_retention *rt,
+			   const struct fnl_cell *key, int32_t day)
+{
+	bool added;
+	int64_t id = fnl_intern_put(rt->keys, key->text, key->len, &added);
+
+	if (id < 0 || !added)
+		return id;
+	if (id >= (int64_t)1 << 32)
+		return -1;
+	if ((size_t)id >= rt->cust_cap) {
+		size_t cap = rt->cust_cap ? rt->cust_cap * 2 : 1024;
+		struct customer *c = fnl_reallocarray(rt->cust, cap, sizeof(*c));
+
+		if (!c)
+			return -1;
+		rt->cust = c;
+		rt->cust_cap = cap;
+	}
+	rt->cust[id] = (struct customer){ .first_day = day };
+	return id;
+}
+
+static int on_record(void *data, const struct fnl_record *rec)
+{
+	struct funnel_retention *rt = data;
+	const struct fnl_cell *time = &rec->cell[rt->slot_time];
+	const struct fnl_cell *amount = &rec->cell[rt->slot_amount];
+	const struct fnl_cell *until = &rec->cell[rt->slot_until];
+	int32_t day = time->time.day;
+	struct fnl_u64_entry *e;
+	struct customer *c;
+	int64_t id, group = 0;
+
+	if (rt->asof_set && day > rt->asof_day) {
+		rt->after_asof++;
+		return 0;
+	}
+	id = customer_of(rt, &rec->cell[rt->slot_key], day);
+	if (id < 0)
+		return fnl_nomem(rt->ctx);
+	c = &rt->cust[id];
+	if (rt->groups.n && fnl_groups_of(rt->ctx, &rt->groups, rec, &group) < 0)
+		return FUNNEL_ERR_NOMEM;
+	/* The group of the first activity; row order cannot change it. */
+	if (rt->groups.n &&
+	    (!c->has_group || fnl_groups_prefer(&rt->groups, false, group,
+						time->time.usec, c->group,
+						c->group_time))) {
+		c->has_group = true;
+		c->group = group;
+		c->group_time = time->time.usec;
+	}
+	if (day < c->first_day)
+		c->first_day = day;
+	if (fnl_reader_has(rec->reader, rt->slot_until)) {
+		if (until->empty)
+			c->until_open = true;
+		else if (!c->has_until || until->time.day > c->until_day)
+			c->until_day = until->time.day;
+		c->has_until |= !until->empty;
+	}
+	e = fnl_u64map_put(&rt->active, (uint64_t)id << 32 |
+					    (uint32_t)period_of(rt, day));
+	if (!e)
+		return fnl_nomem(rt->ctx);
+	e->count++;
+	/* A blank amount is missing, not zero: it adds nothing. */
+	if (!amount->empty)
+		e->sum += amount->amount;
+	if (!rt->any || day > rt->last_day)
+		rt->last_day = day;
+	rt->any = true;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pairs                                                                */
+
+struct pair {
+	uint32_t cust;
+	int32_t period;
+	double revenue;
+};
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->cust != y->cust)
+		return x->cust < y->cust ? -1 : 1;
+	return (x->period > y->period) - (x->period < y->period);
+}
+
+/* The (customer, period) pairs, by customer then period. */
+static struct pair *sorted_pairs(struct funnel_retention *rt, size_t *n)
+{
+	struct pair *p = malloc((rt->active.count + 1) * sizeof(*p));
+	size_t k = 0;
+
+	if (!p)
+		return NULL;
+	for (size_t i = 0; rt->active.e && i <= rt->active.mask; i++) {
+		const struct fnl_u64_entry *e = &rt->active.e[i];
+
+		if (!e->key)
+			continue;
+		p[k++] = (struct pair){
+			.cust = (uint32_t)((e->key - 1) >> 32),
+			.period = (int32_t)(uint32_t)(e->key - 1),
+			.revenue = e->sum,
+		};
+	}
+	qsort(p, k, sizeof(*p), cmp_pair);
+	*n = k;
+	return p;
+}
+
+static size_t group_of(const struct funnel_retention *rt, uint32_t cust)
+{
+	return rt->groups.n ? (size_t)rt->cust[cust].group : 0;
+}
+
+/*
+ * Sparse sums keyed by (group, cohort, offset): 22 + 21 + 21 bits, the
+ * cohort counted from the first one.
+ */
+static uint64_t cell_key(const struct funnel_retention *rt, size_t group,
+			 int32_t period, int64_t offset)
+{
+	return (uint64_t)group << 42 |
+	       (uint64_t)(period - rt->first_period) << 21 | (uint64_t)offset;
+}
+
+static int add_cell(struct funnel_retention *rt, struct fnl_u64map *m,
+		    size_t group, int32_t period, int64_t offset, double rev)
+{
+	struct fnl_u64_entry *e;
+
+	if (offset >= (1 << 21) || period - rt->first_period >= (1 << 21) ||
+	    group >= (size_t)1 << 22)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"too many periods or groups: give --max-periods or a longer --period");
+	e = fnl_u64map_put(m, cell_key(rt, group, period, offset));
+	if (!e)
+		return fnl_nomem(rt->ctx);
+	e->count++;
+	e->sum += rev;
+	return 0;
+}
+
+static const struct fnl_u64_entry *cell(const struct funnel_retention *rt,
+					const struct fnl_u64map *m,
+					size_t group, int32_t period,
+					int64_t offset)
+{
+	return fnl_u64map_get(m, cell_key(rt, group, period, offset));
+}
+
+/* ------------------------------------------------------------------ */
+/* The cohort matrix                                                    */
+
+/*
+ * Adds one customer's periods p[0..n) to the matrix: cell (cohort, k)
+ * counts customers of the cohort active in period cohort + k, or with
+ * --on-or-after in that period or a later one.
+ */
+static int add_customer(struct funnel_retention *rt, struct fnl_u64map *m,
+			const struct pair *p, size_t n, int64_t limit)
+{
+	size_t g = group_of(rt, p[0].cust);
+	size_t ncohorts = rt->recurring ? n : 1;
+	int ret = 0;
+
+	for (size_t i = 0; i < ncohorts && ret == 0; i++) {
+		int32_t cohort = p[i].period;
+
+		if (rt->on_or_after) {
+			for (int64_t k = 0; k <= p[n - 1].period - cohort &&
+					    k <= limit && ret == 0; k++)
+				ret = add_cell(rt, m, g, cohort, k, 0);
+			continue;
+		}
+		for (size_t j = i; j < n && ret == 0; j++)
+			if (p[j].period - cohort <= limit)
+				ret = add_cell(rt, m, g, cohort,
+					       p[j].period - cohort, p[j].revenue);
+	}
+	return ret;
+}
+
+static int matrix_columns(struct funnel_retention *rt, struct funnel_table *t,
+			  int64_t width)
+{
+	enum funnel_column_type type = rt->counts ? FUNNEL_COLUMN_COUNT :
+						    FUNNEL_COLUMN_RATE;
+	const char **taken = calloc((size_t)width + 3, sizeof(*taken));
+	char (*names)[24] = calloc((size_t)width + 1, sizeof(*names));
+	int ret = 0;
+
+	/* A --by column must not repeat cohort, size or a pN. */
+	if (!taken || !names) {
+		ret = fnl_nomem(rt->ctx);
+		goto out;
+	}
+	taken[0] = "cohort";
+	taken[1] = "size";
+	for (int64_t k = 0; k < width; k++) {
+		snprintf(names[k], sizeof(names[k]), "p%lld", (long long)k);
+		taken[k + 2] = names[k];
+	}
+	if (fnl_groups_add_columns(rt->ctx, &rt->groups, t, taken) < 0 ||
+	    fnl_table_add_column(t, "cohort", FUNNEL_COLUMN_TEXT, 0) < 0 ||
+	    fnl_table_add_column(t, "size", FUNNEL_COLUMN_COUNT, 0) < 0)
+		ret = fnl_nomem(rt->ctx);
+	for (int64_t k = 0; k < width && ret == 0; k++)
+		if (fnl_table_add_column(t, names[k], type, 4) < 0)
+			ret = fnl_nomem(rt->ctx);
+	t->group_cols = rt->groups.n;
+	t->cell_bars = true;
+	t->blank_undefined = true;
+out:
+	free(taken);
+	free(names);
+	return ret;
+}
+
+/* One value of a cohort row: a rate of the base, or a count. */
+static void set_value(struct funnel_retention *rt, struct funnel_table *t,
+		      size_t row, size_t col, const struct fnl_u64_entry *e,
+		      int64_t size, double base)
+{
+	int64_t n = e ? e->count : 0;
+
+	if (rt->counts)
+		fnl_table_set_count(t, row, col, n);
+	else if (rt->revenue)
+		fnl_table_set_number(t, row, col,
+				     base != 0 ? (e ? e->sum : 0) / base : NAN);
+	else
+		fnl_table_set_ratio(t, row, col, n, size);
+}
+
+/*
+ * The matrix rows of one group, cohort by cohort, then its "all" row:
+ * per offset, the cohorts old enough to have it, weighted by their size.
+ */
+static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
+			  const struct fnl_u64map *m, int64_t group,
+			  int32_t first, int32_t last_done, int64_t width)
+{
+	size_t g = (size_t)group, base = rt->groups.n;
+	int64_t *n = calloc((size_t)width + 1, sizeof(*n));
+	int64_t *of = calloc((size_t)width + 1, sizeof(*of));
+	double *sum = calloc((size_t)width + 1, sizeof(*sum));
+	double *sum_base = calloc((size_t)width + 1, sizeof(*sum_base));
+	int64_t total = 0;
+	int ret = (n && of && sum && sum_base) ? 0 : fnl_nomem(rt->ctx);
+	char label[16];
+	int64_t row;
+
+	/* Cohorts up to the as-of period, whose own period may not be over. */
+	for (int32_t cohort = first; cohort <= last_done + 1 && ret == 0;
+	     cohort++) {
+		const struct fnl_u64_entry *e0 = cell(rt, m, g, cohort, 0);
+		int64_t size = e0 ? e0->count : 0;
+		double rev0 = e0 ? e0->sum : 0;
+
+		if (size == 0)
+			continue;
+		row = fnl_table_add_row(t);
+		period_label(rt, cohort, label);
+		if (row < 0 ||
+		    fnl_groups_set_cells(rt->ctx, &rt->groups, t, (size_t)row, 0,
+					 group) < 0 ||
+		    !fnl_table_set_text(t, (size_t)row, base, label, strlen(label))) {
+			ret = fnl_nomem(rt->ctx);
+			break;
+		}
+		fnl_table_set_count(t, (size_t)row, base + 1, size);
+		total += size;
+		/* A period that has not ended by --asof is left empty. */
+		for (int64_t k = 0; k < width && cohort + k <= last_done; k++) {
+			const struct fnl_u64_entry *e = cell(rt, m, g, cohort, k);
+
+			set_value(rt, t, (size_t)row, base + 2 + (size_t)k, e,
+				  size, rev0);
+			n[k] += e ? e->count : 0;
+			sum[k] += e ? e->sum : 0;
+			of[k] += size;
+			sum_base[k] += rev0;
+		}
+	}
+	if (ret == 0 && total > 0) {
+		row = fnl_table_add_row(t);
+		if (row < 0 ||
+		    fnl_groups_set_cells(rt->ctx, &rt->groups, t, (size_t)row, 0,
+					 group) < 0 ||
+		    !fnl_table_set_text(t, (size_t)row, base, "all", 3)) {
+			ret = fnl_nomem(rt->ctx);
+		} else {
+			fnl_table_set_count(t, (size_t)row, base + 1, total);
+			for (int64_t k = 0; k < width && of[k]; k++) {
+				struct fnl_u64_entry e = { .count = n[k], .sum = sum[k] };
+
+				set_value(rt, t, (size_t)row, base + 2 + (size_t)k, &e,
+					  of[k], sum_base[k]);
+			}
+		}
+	}
+	free(n);
+	free(of);
+	free(sum);
+	free(sum_base);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Customer retention rate                                              */
+
+enum crr_column {
+	CRR_PERIOD, CRR_START, CRR_NEW, CRR_END, CRR_RETAINED, CRR_CRR,
+	CRR_RETENTION, CRR_CHURN, CRR_NRR, CRR_GRR, NCRR,
+};
+
+/* Per period: S, N, E, retained and the revenue sums. */
+struct crr_period {
+	int64_t start, new, end, retained;
+	double base, net, gross;  /* revenue: P-1 of S, P of S, capped */
+};
+
+/* Activity-based: a customer counts in every period with an activity. */
+static void crr_from_activity(const struct funnel_retention *rt,
+			      const struct pair *p, size_t n,
+			      struct crr_period *cp, int32_t first,
+			      int32_t last)
+{
+	const struct customer *c = &rt->cust[p[0].cust];
+	int32_t fp = period_of(rt, c->first_day);
+
+	if (fp >= first && fp <= last)
+		cp[fp - first].new++;
+	for (size_t i = 0; i < n; i++) {
+		int32_t q = p[i].period;
+		bool next = i + 1 < n && p[i + 1].period == q + 1;
+
+		if (q >= first && q <= last)
+			cp[q - first].end++;
+		if (q + 1 < first || q + 1 > last)
+			continue;
+		cp[q + 1 - first].start++;
+		cp[q + 1 - first].base += p[i].revenue;
+		if (!next)
+			continue;
+		cp[q + 1 - first].retained++;
+		cp[q + 1 - first].net += p[i + 1].revenue;
+		cp[q + 1 - first].gross += p[i + 1].revenue < p[i].revenue ?
+						   p[i + 1].revenue : p[i].revenue;
+	}
+}
+
+/*
+ * Contract-based (--until): a customer is active from its first day to its
+ * end day; S counts those active at the start of P, E at its end, N those
+ * whose first day falls in P, as the textbook's CRR = (E - N) / S.
+ */
+static void crr_from_contracts(const struct funnel_retention *rt,
+			       uint32_t cust, struct crr_period *cp,
+			       int32_t first, int32_t last)
+{
+	const struct customer *c = &rt->cust[cust];
+	bool open = c->until_open || !c->has_until;
+
+	for (int32_t q = first; q <= last; q++) {
+		int32_t s = period_start(rt, q), e = period_end(rt, q);
+		bool at_start = c->first_day < s && (open || c->until_day >= s);
+		bool at_end = c->first_day <= e && (open || c->until_day >= e);
+
+		cp[q - first].start += at_start;
+		cp[q - first].end += at_end;
+		cp[q - first].new += c->first_day >= s && c->first_day <= e;
+		cp[q - first].retained += at_start && at_end;
+	}
+}
+
+static int crr_columns(struct funnel_retention *rt, struct funnel_table *t)
+{
+	static const struct {
+		const char *name;
+		enum funnel_column_type type;
+	} cols[NCRR] = {
+		[CRR_PERIOD] = { "period", FUNNEL_COLUMN_TEXT },
+		[CRR_START] = { "start", FUNNEL_COLUMN_COUNT },
+		[CRR_NEW] = { "new", FUNNEL_COLUMN_COUNT },
+		[CRR_END] = { "end", FUNNEL_COLUMN_COUNT },
+		[CRR_RETAINED] = { "retained", FUNNEL_COLUMN_COUNT },
+		[CRR_CRR] = { "crr", FUNNEL_COLUMN_RATE },
+		[CRR_RETENTION] = { "retention", FUNNEL_COLUMN_RATE },
+		[CRR_CHURN] = { "churn", FUNNEL_COLUMN_RATE },
+		[CRR_NRR] = { "nrr", FUNNEL_COLUMN_RATE },
+		[CRR_GRR] = { "grr", FUNNEL_COLUMN_RATE },
+	};
+	static const char *const taken[] = { "period", "start", "new", "end",
+					     "retained", "crr", "retention",
+					     "churn", "nrr", "grr", NULL };
+
+	if (fnl_groups_add_columns(rt->ctx, &rt->groups, t, taken) < 0)
+		return fnl_nomem(rt->ctx);
+	for (int c = 0; c < NCRR; c++) {
+		if (c >= CRR_NRR && (!rt->col_amount || rt->col_until))
+			break;
+		if (fnl_table_add_column(t, cols[c].name, cols[c].type, 4) < 0)
+			return fnl_nomem(rt->ctx);
+	}
+	t->group_cols = rt->groups.n;
+	return 0;
+}
+
+static void set_rate(struct funnel_table *t, size_t row, size_t col,
+		     double num, double den)
+{
+	fnl_table_set_number(t, row, col, den != 0 ? num / den : NAN);
+}
+
+static int add_crr_rows(struct funnel_retention *rt, struct funnel_table *t,
+			int64_t group, const struct crr_period *cp,
+			int32_t first, int32_t last)
+{
+	size_t b = rt->groups.n;
+	char label[16];
+
+	/* The first period has no period before it: nothing to retain. */
+	for (int32_t q = first + 1; q <= last; q++) {
+		const struct crr_period *c = &cp[q - first];
+		int64_t row = fnl_table_add_row(t);
+		size_t r = (size_t)row;
+
+		period_label(rt, q, label);
+		if (row < 0 ||
+		    fnl_groups_set_cells(rt->ctx, &rt->groups, t, r, 0, group) < 0 ||
+		    !fnl_table_set_text(t, r, b + CRR_PERIOD, label, strlen(label)))
+			return fnl_nomem(rt->ctx);
+		fnl_table_set_count(t, r, b + CRR_START, c->start);
+		fnl_table_set_count(t, r, b + CRR_NEW, c->new);
+		fnl_table_set_count(t, r, b + CRR_END, c->end);
+		fnl_table_set_count(t, r, b + CRR_RETAINED, c->retained);
+		fnl_table_set_ratio(t, r, b + CRR_CRR, c->end - c->new, c->start);
+		fnl_table_set_ratio(t, r, b + CRR_RETENTION, c->retained, c->start);
+		fnl_table_set_ratio(t, r, b + CRR_CHURN, c->start - c->retained,
+				    c->start);
+		if (rt->col_amount && !rt->col_until) {
+			set_rate(t, r, b + CRR_NRR, c->net, c->base);
+			set_rate(t, r, b + CRR_GRR, c->gross, c->base);
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                              */
+
+/* Customers grouped by their group, each one's pairs in period order. */
+struct walk {
+	struct pair *pairs;
+	size_t npairs;
+	int64_t *order;    /* groups shown, sorted by name */
+	size_t ngroups;
+};
+
+static int check_options(struct funnel_retention *rt)
+{
+	if (rt->revenue && !rt->col_amount)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--revenue needs --amount COLUMN");
+	if (rt->revenue && (rt->counts || rt->on_or_after))
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--revenue cannot go with --%s",
+				rt->counts ? "counts" : "on-or-after");
+	if (rt->col_until && !rt->crr)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--until is for --crr (contracts counted at period boundaries)");
+	if (rt->crr && (rt->revenue || rt->counts || rt->on_or_after ||
+			rt->recurring || rt->max_periods >= 0))
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--crr makes its own table: --revenue, --counts, --on-or-after, --cohorts and --max-periods do not apply");
+	if (rt->col_until && rt->col_amount)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--amount with --until: revenue retention is measured on activity, not on contracts");
+	if (rt->week_start_set && rt->period != PERIOD_WEEK)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--week-start is for --period week");
+	return 0;
+}
+
+/* The last period that has ended by the as-of day. */
+static int32_t last_done_period(const struct funnel_retention *rt,
+				int32_t asof)
+{
+	int32_t p = period_of(rt, asof);
+
+	return period_end(rt, p) <= asof ? p : p - 1;
+}
+
+static int make_matrix(struct funnel_retention *rt, struct walk *w,
+		       struct funnel_table *t, int32_t first, int32_t last_done)
+{
+	struct fnl_u64map m = { 0 };
+	int64_t width = (int64_t)last_done - first + 1;
+	int ret = 0;
+
+	if (width < 1)
+		width = 1;
+	if (rt->max_periods >= 0 && width > rt->max_periods + 1)
+		width = rt->max_periods + 1;
+	for (size_t i = 0, j; i < w->npairs && ret == 0; i = j) {
+		for (j = i; j < w->npairs && w->pairs[j].cust == w->pairs[i].cust; j++)
+			;
+		ret = add_customer(rt, &m, &w->pairs[i], j - i, width - 1);
+	}
+	if (ret == 0)
+		ret = matrix_columns(rt, t, width);
+	for (size_t g = 0; g < w->ngroups && ret == 0; g++)
+		ret = add_group_rows(rt, t, &m, w->order[g], first, last_done,
+				     width);
+	fnl_u64map_free(&m);
+	return ret;
+}
+
+static int make_crr(struct funnel_retention *rt, struct walk *w,
+		    struct funnel_table *t, int32_t first, int32_t last_done)
+{
+	size_t nperiods = last_done >= first ? (size_t)(last_done - first) + 1 : 0;
+	size_t ng = fnl_groups_count(&rt->groups);
+	struct crr_period *cp = calloc(ng * nperiods + 1, sizeof(*cp));
+	int ret = cp ? crr_columns(rt, t) : fnl_nomem(rt->ctx);
+
+	for (size_t i = 0, j; i < w->npairs && ret == 0; i = j) {
+		struct crr_period *mine;
+
+		for (j = i; j < w->npairs && w->pairs[j].cust == w->pairs[i].cust; j++)
+			;
+		mine = cp + group_of(rt, w->pairs[i].cust) * nperiods;
+		if (rt->col_until)
+			crr_from_contracts(rt, w->pairs[i].cust, mine, first,
+					   last_done);
+		else
+			crr_from_activity(rt, &w->pairs[i], j - i, mine, first,
+					  last_done);
+	}
+	for (size_t g = 0; g < w->ngroups && ret == 0 && nperiods; g++)
+		ret = add_crr_rows(rt, t, w->order[g],
+				   cp + (size_t)w->order[g] * nperiods, first,
+				   last_done);
+	free(cp);
+	return ret;
+}
+
+static int make_table(struct funnel_retention *rt, struct funnel_table **out)
+{
+	size_t ncust = fnl_intern_count(rt->keys);
+	size_t ngroups = fnl_groups_count(&rt->groups);
+	struct walk w = { .order = malloc((ngroups + 1) * sizeof(int64_t)) };
+	struct funnel_table *t = fnl_table_new();
+	int32_t asof = rt->asof_set ? rt->asof_day : rt->last_day;
+	int32_t first = INT32_MAX, last_done = last_done_period(rt, asof);
+	bool *used = NULL;
+	int ret = 0;
+
+	w.pairs = sorted_pairs(rt, &w.npairs);
+	if (!w.order || !t || !w.pairs) {
+		ret = fnl_nomem(rt->ctx);
+		goto out;
+	}
+	for (size_t i = 0; i < ncust; i++)
+		if (period_of(rt, rt->cust[i].first_day) < first)
+			first = period_of(rt, rt->cust[i].first_day);
+	rt->first_period = first;
+	/* Groups some customer belongs to, in name order; without --by the
+	 * one group 0.  A row's group may lose to the first activity's and
+	 * then names no customer. */
+	used = calloc(ngroups + 1, sizeof(*used));
+	if (!used) {
+		ret = fnl_nomem(rt->ctx);
+		goto out;
+	}
+	for (size_t i = 0; i < ncust; i++)
+		used[group_of(rt, (uint32_t)i)] = true;
+	for (size_t g = 0; g < ngroups; g++)
+		if (used[g])
+			w.order[w.ngroups++] = (int64_t)g;
+	fnl_groups_sort(&rt->groups, w.order, w.ngroups);
+	if (rt->after_asof)
+		fnl_log(rt->ctx, FUNNEL_LOG_WARNING,
+			"%llu row%s after --asof left out",
+			(unsigned long long)rt->after_asof,
+			rt->after_asof == 1 ? "" : "s");
+	if (!ncust)
+		ret = rt->crr ? crr_columns(rt, t) : matrix_columns(rt, t, 1);
+	else if (rt->crr)
+		ret = make_crr(rt, &w, t, first, last_done);
+	else
+		ret = make_matrix(rt, &w, t, first, last_done);
+out:
+	free(used);
+	free(w.pairs);
+	free(w.order);
+	if (ret < 0)
+		funnel_table_free(t);
+	else
+		*out = t;
+	return ret;
+}
+
+FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt,
+				       struct funnel_input *in,
+				       struct funnel_table **result)
+{
+	struct fnl_reader_client client = {
+		.header = on_header,
+		.record = on_record,
+		.data = rt,
+	};
+	int ret;
+
+	*result = NULL;
+	ret = check_options(rt);
+	if (ret < 0)
+		return ret;
+	reset_run(rt);
+	rt->keys = fnl_intern_new();
+	if (!rt->keys)
+		return fnl_nomem(rt->ctx);
+	ret = fnl_input_read(in, &client);
+	if (ret < 0)
+		return ret;
+	return make_table(rt, result);
+}

@@ -1,0 +1,876 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test-retention.c - unit tests of retention.c through the public API:
+ * funnel_retention_new/set/run over in-memory CSV.
+ *
+ * Every expected row below was counted by hand before the test was run,
+ * from the active periods of each customer written in the comment above
+ * it (the same small inputs as the command tests, tests/data/retention/,
+ * whose numbers were also checked against an independent Python model of
+ * issue 4 and, for CDNOW, against sqlite3).
+ *
+ * A matrix has the columns [GROUP...,] cohort, size, p0 ... pN; a --crr
+ * result [GROUP...,] period, start, new, end, retained, crr, retention,
+ * churn [, nrr, grr].  Expected rows are written as CSV-like strings:
+ * text and counts as they are, a rate as "num/den" (compared exactly with
+ * (double)num / den, as the library divides), and an empty field for an
+ * undefined cell (a period that has not ended, a 0/0 rate).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "funnel.h"
+#include "internal.h"
+
+struct rrun {
+	struct funnel_ctx *ctx;
+	struct funnel_retention *rt;
+	struct funnel_input *in;
+	FILE *fp;
+	char *data;
+	struct funnel_table *t;
+	int ret;
+	char warnings[1024];
+};
+
+static void on_log(void *data, enum funnel_log_level level, const char *msg)
+{
+	struct rrun *r = data;
+	size_t n = strlen(r->warnings);
+
+	if (level == FUNNEL_LOG_WARNING)
+		snprintf(r->warnings + n, sizeof(r->warnings) - n, "%s\n", msg);
+}
+
+static void rrun_start(struct rrun *r)
+{
+	*r = (struct rrun){ 0 };
+	r->ctx = funnel_ctx_new();
+	assert_non_null(r->ctx);
+	funnel_ctx_set_log(r->ctx, on_log, r);
+	r->rt = funnel_retention_new(r->ctx);
+	assert_non_null(r->rt);
+}
+
+/* Options are name, value pairs ending with NULL; each must be accepted. */
+static void rrun_set(struct rrun *r, const char *const *opts)
+{
+	for (size_t i = 0; opts && opts[i]; i += 2)
+		if (funnel_retention_set(r->rt, opts[i], opts[i + 1]) != 0)
+			fail_msg("--%s %s: %s", opts[i], opts[i + 1],
+				 funnel_ctx_message(r->ctx));
+}
+
+/* Runs the analysis over csv (a fresh input each time). */
+static int rrun_run(struct rrun *r, const char *csv)
+{
+	size_t len = strlen(csv);
+
+	funnel_input_free(r->in);
+	if (r->fp)
+		fclose(r->fp);
+	free(r->data);
+	funnel_table_free(r->t);
+	r->t = NULL;
+	r->in = funnel_input_new(r->ctx);
+	assert_non_null(r->in);
+	r->data = malloc(len ? len : 1);
+	assert_non_null(r->data);
+	memcpy(r->data, csv, len);
+	r->fp = fmemopen(r->data, len, "r");
+	assert_non_null(r->fp);
+	assert_int_equal(funnel_input_add_stream(r->in, r->fp, "t.csv"), 0);
+	r->t = (struct funnel_table *)&r->ret;  /* must be reset to NULL */
+	r->ret = funnel_retention_run(r->rt, r->in, &r->t);
+	if (r->ret < 0)
+		assert_null(r->t);
+	return r->ret;
+}
+
+static void rrun_free(struct rrun *r)
+{
+	funnel_table_free(r->t);
+	funnel_retention_free(r->rt);
+	funnel_input_free(r->in);
+	if (r->fp)
+		fclose(r->fp);
+	free(r->data);
+	funnel_ctx_free(r->ctx);
+}
+
+/* Runs csv with opts and expects success. */
+static void rrun(struct rrun *r, const char *csv, const char *const *opts)
+{
+	rrun_start(r);
+	rrun_set(r, opts);
+	if (rrun_run(r, csv) != 0)
+		fail_msg("status %d: %s", r->ret, funnel_ctx_message(r->ctx));
+}
+
+static void check_status(struct rrun *r, int status, const char *message)
+{
+	if (r->ret != status)
+		fail_msg("status %d, want %d: %s", r->ret, status,
+			 funnel_ctx_message(r->ctx));
+	if (message && strcmp(funnel_ctx_message(r->ctx), message))
+		fail_msg("message\n  \"%s\"\nwant\n  \"%s\"",
+			 funnel_ctx_message(r->ctx), message);
+}
+
+/* Checks that t's column names are the comma-separated list names. */
+static void check_header(const struct funnel_table *t, const char *names,
+			 int line)
+{
+	char buf[512], *save = NULL;
+	size_t c = 0;
+
+	assert_non_null(t);
+	snprintf(buf, sizeof(buf), "%s", names);
+	for (char *s = strtok_r(buf, ",", &save); s;
+	     s = strtok_r(NULL, ",", &save), c++)
+		if (!funnel_table_column_name(t, c) ||
+		    strcmp(funnel_table_column_name(t, c), s))
+			fail_msg("line %d: column %zu is \"%s\", want \"%s\"",
+				 line, c, funnel_table_column_name(t, c) ?
+				 funnel_table_column_name(t, c) : "(none)", s);
+	if (funnel_table_columns(t) != c)
+		fail_msg("line %d: %zu columns, want %zu", line,
+			 funnel_table_columns(t), c);
+}
+
+/* Checks one cell against its expected field (see the top comment). */
+static void check_cell(const struct funnel_table *t, size_t row, size_t col,
+		       const char *want, int line)
+{
+	enum funnel_column_type type = funnel_table_column_type(t, col);
+	double num, den;
+
+	if (!*want) {
+		if (funnel_table_is_defined(t, row, col))
+			fail_msg("line %d: row %zu col %zu (%s): %g, want undefined",
+				 line, row, col, funnel_table_column_name(t, col),
+				 funnel_table_number(t, row, col));
+		return;
+	}
+	if (!funnel_table_is_defined(t, row, col))
+		fail_msg("line %d: row %zu col %zu (%s): undefined, want %s",
+			 line, row, col, funnel_table_column_name(t, col), want);
+	switch (type) {
+	case FUNNEL_COLUMN_TEXT:
+		if (strcmp(funnel_table_text(t, row, col), want))
+			fail_msg("line %d: row %zu col %zu: \"%s\", want \"%s\"",
+				 line, row, col, funnel_table_text(t, row, col),
+				 want);
+		return;
+	case FUNNEL_COLUMN_COUNT:
+		if (funnel_table_count(t, row, col) != strtoll(want, NULL, 10))
+			fail_msg("line %d: row %zu col %zu (%s): %lld, want %s",
+				 line, row, col, funnel_table_column_name(t, col),
+				 (long long)funnel_table_count(t, row, col), want);
+		return;
+	default:
+		if (sscanf(want, "%lf/%lf", &num, &den) != 2)
+			fail_msg("line %d: bad expectation \"%s\"", line, want);
+		if (funnel_table_number(t, row, col) != num / den)
+			fail_msg("line %d: row %zu col %zu (%s): %.17g, want %s",
+				 line, row, col, funnel_table_column_name(t, col),
+				 funnel_table_number(t, row, col), want);
+	}
+}
+
+/* Checks that t's rows are exactly rows[0..n), each a CSV-like string. */
+static void check_rows(const struct funnel_table *t, const char *const *rows,
+		       size_t n, int line)
+{
+	assert_non_null(t);
+	if (funnel_table_rows(t) != n)
+		fail_msg("line %d: %zu rows, want %zu", line,
+			 funnel_table_rows(t), n);
+	for (size_t r = 0; r < n; r++) {
+		const char *p = rows[r];
+		size_t c = 0;
+
+		for (;; c++) {
+			size_t len = strcspn(p, ",");
+			char field[64];
+
+			snprintf(field, sizeof(field), "%.*s", (int)len, p);
+			if (c >= funnel_table_columns(t))
+				fail_msg("line %d: row %zu has %zu columns, want more",
+					 line, r, funnel_table_columns(t));
+			check_cell(t, r, c, field, line);
+			if (!p[len])
+				break;
+			p += len + 1;
+		}
+		if (c + 1 != funnel_table_columns(t))
+			fail_msg("line %d: row %zu: %zu fields given for %zu columns",
+				 line, r, c + 1, funnel_table_columns(t));
+	}
+}
+
+#define HEADER(t, names) check_header(t, names, __LINE__)
+#define ROWS(t, ...) do { \
+		static const char *const rows_[] = { __VA_ARGS__ }; \
+		check_rows(t, rows_, FNL_ARRAY_SIZE(rows_), __LINE__); \
+	} while (0)
+
+/*
+ * The orders of tests/data/retention/orders.csv.  Active months: A Jan
+ * Feb Apr, B Jan Mar, C Jan, D Feb Mar, E Feb Apr, F Mar; first months:
+ * A B C Jan, D E Feb, F Mar.  Revenue: A Jan 100 Feb 50 Apr 30; B Jan 200
+ * Mar 80; C Jan 40; D Feb 60 Mar 60-20; E Feb blank Apr 25; F Mar 90.
+ * The last date, 2024-04-30, is April's last day: April has ended.
+ */
+static const char orders[] =
+	"customer_id,order_date,amount,region\n"
+	"A,2024-01-05,100,North\n"
+	"A,2024-02-10,50,North\n"
+	"A,2024-04-02,30,South\n"
+	"B,2024-01-20,200,South\n"
+	"B,2024-03-15,80,South\n"
+	"C,2024-01-31,40,North\n"
+	"D,2024-02-01,60,South\n"
+	"D,2024-03-01,60,South\n"
+	"D,2024-03-20,-20,South\n"
+	"E,2024-02-14,,North\n"
+	"E,2024-04-30,25,North\n"
+	"F,2024-03-03,90,North\n";
+
+static void test_columns(void **state)
+{
+	static const char *const counts[] = { "counts", "1", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, NULL);
+	HEADER(r.t, "cohort,size,p0,p1,p2,p3");
+	assert_int_equal(funnel_table_column_type(r.t, 0), FUNNEL_COLUMN_TEXT);
+	assert_int_equal(funnel_table_column_type(r.t, 1), FUNNEL_COLUMN_COUNT);
+	for (size_t c = 2; c < 6; c++)
+		assert_int_equal(funnel_table_column_type(r.t, c),
+				 FUNNEL_COLUMN_RATE);
+	rrun_free(&r);
+
+	rrun(&r, orders, counts);
+	for (size_t c = 2; c < 6; c++)
+		assert_int_equal(funnel_table_column_type(r.t, c),
+				 FUNNEL_COLUMN_COUNT);
+	rrun_free(&r);
+}
+
+/*
+ * First cohorts: Jan {A,B,C}: Feb {A}, Mar {B}, Apr {A}; Feb {D,E}: Mar
+ * {D}, Apr {E}, May not ended; Mar {F}: Apr nobody.  all: per offset the
+ * cohorts having it: p1 2/6, p2 2/5, p3 1/3.
+ */
+static void test_first_cohorts(void **state)
+{
+	static const char *const counts[] = { "counts", "1", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, NULL);
+	ROWS(r.t,
+	     "2024-01,3,3/3,1/3,1/3,1/3",
+	     "2024-02,2,2/2,1/2,1/2,",
+	     "2024-03,1,1/1,0/1,,",
+	     "all,6,6/6,2/6,2/5,1/3");
+	rrun_free(&r);
+
+	rrun(&r, orders, counts);
+	ROWS(r.t,
+	     "2024-01,3,3,1,1,1",
+	     "2024-02,2,2,1,1,",
+	     "2024-03,1,1,0,,",
+	     "all,6,6,2,2,1");
+	rrun_free(&r);
+}
+
+/*
+ * On or after, from each customer's last active month (A Apr, B Mar, C
+ * Jan, D Mar, E Apr, F Mar): Jan: k1 {A,B}, k2 {A,B}, k3 {A}; Feb: k1
+ * {D,E}, k2 {E}; Mar: k1 nobody.
+ */
+static void test_on_or_after(void **state)
+{
+	static const char *const opts[] = { "on-or-after", "1", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, opts);
+	ROWS(r.t,
+	     "2024-01,3,3/3,2/3,2/3,1/3",
+	     "2024-02,2,2/2,2/2,1/2,",
+	     "2024-03,1,1/1,0/1,,",
+	     "all,6,6/6,4/6,3/5,1/3");
+	rrun_free(&r);
+}
+
+/*
+ * Recurring cohorts: Jan {A,B,C}, Feb {A,D,E}, Mar {B,D,F}, Apr {A,E}.
+ * Feb: Mar {D}, Apr {A,E}.  Mar: Apr nobody.  Then on-or-after: Feb: k1
+ * {A,D,E}, k2 {A,E}.
+ */
+static void test_recurring(void **state)
+{
+	static const char *const opts[] = { "cohorts", "recurring", NULL };
+	static const char *const ooa[] = { "cohorts", "recurring",
+					   "on-or-after", "1", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, opts);
+	ROWS(r.t,
+	     "2024-01,3,3/3,1/3,1/3,1/3",
+	     "2024-02,3,3/3,1/3,2/3,",
+	     "2024-03,3,3/3,0/3,,",
+	     "2024-04,2,2/2,,,",
+	     "all,11,11/11,2/9,3/6,1/3");
+	rrun_free(&r);
+
+	rrun(&r, orders, ooa);
+	ROWS(r.t,
+	     "2024-01,3,3/3,2/3,2/3,1/3",
+	     "2024-02,3,3/3,3/3,2/3,",
+	     "2024-03,3,3/3,0/3,,",
+	     "2024-04,2,2/2,,,",
+	     "all,11,11/11,5/9,4/6,1/3");
+	rrun_free(&r);
+}
+
+/*
+ * The as-of period has ended only when the as-of day is its last day:
+ * 2024-04-30 ends April (same as the default), 2024-04-29 does not (E's
+ * April row is left out with a warning), 2024-06-30 ends May and June,
+ * in which nobody came back (0, not undefined).
+ */
+static void test_asof(void **state)
+{
+	static const char *const last[] = { "asof", "2024-04-30", NULL };
+	static const char *const before[] = { "asof", "2024-04-29", NULL };
+	static const char *const later[] = { "asof", "2024-06-30", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, last);
+	ROWS(r.t,
+	     "2024-01,3,3/3,1/3,1/3,1/3",
+	     "2024-02,2,2/2,1/2,1/2,",
+	     "2024-03,1,1/1,0/1,,",
+	     "all,6,6/6,2/6,2/5,1/3");
+	assert_string_equal(r.warnings, "");
+	rrun_free(&r);
+
+	rrun(&r, orders, before);
+	HEADER(r.t, "cohort,size,p0,p1,p2");
+	ROWS(r.t,
+	     "2024-01,3,3/3,1/3,1/3",
+	     "2024-02,2,2/2,1/2,",
+	     "2024-03,1,1/1,,",
+	     "all,6,6/6,2/5,1/3");
+	assert_string_equal(r.warnings, "1 row after --asof left out\n");
+	rrun_free(&r);
+
+	rrun(&r, orders, later);
+	ROWS(r.t,
+	     "2024-01,3,3/3,1/3,1/3,1/3,0/3,0/3",
+	     "2024-02,2,2/2,1/2,1/2,0/2,0/2,",
+	     "2024-03,1,1/1,0/1,0/1,0/1,,",
+	     "all,6,6/6,2/6,2/6,1/6,0/5,0/3");
+	rrun_free(&r);
+}
+
+/*
+ * Weeks across the new year (2024-12-30 is a Monday, 2025-01-05 a
+ * Sunday).  A 12-23 12-31, B 12-29 01-05, C 01-04 01-06, D 12-28.
+ * Monday weeks: 12-23 {A,B,D}, 12-30 {A,B,C}, 01-06 {C}.
+ * Sunday weeks: 12-22 {A,D}, 12-29 {A,B,C}, 01-05 {B,C}.
+ */
+static const char weeks[] =
+	"customer_id,date\n"
+	"A,2024-12-23\nA,2024-12-31\nB,2024-12-29\nB,2025-01-05\n"
+	"C,2025-01-04\nC,2025-01-06\nD,2024-12-28\n";
+
+static void test_weeks(void **state)
+{
+	static const char *const monday[] = { "period", "week",
+					      "asof", "2025-01-12", NULL };
+	static const char *const sunday[] = { "period", "week",
+					      "week-start", "sunday",
+					      "asof", "2025-01-11", NULL };
+	static const char *const unfinished[] = { "period", "week", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, weeks, monday);
+	ROWS(r.t,
+	     "2024-12-23,3,3/3,2/3,0/3",
+	     "2024-12-30,1,1/1,1/1,",
+	     "all,4,4/4,3/4,0/3");
+	rrun_free(&r);
+
+	rrun(&r, weeks, sunday);
+	ROWS(r.t,
+	     "2024-12-22,2,2/2,1/2,0/2",
+	     "2024-12-29,2,2/2,2/2,",
+	     "all,4,4/4,3/4,0/2");
+	rrun_free(&r);
+
+	/* The latest date, Monday 01-06, starts a week that has not ended. */
+	rrun(&r, weeks, unfinished);
+	ROWS(r.t,
+	     "2024-12-23,3,3/3,2/3",
+	     "2024-12-30,1,1/1,",
+	     "all,4,4/4,2/3");
+	rrun_free(&r);
+}
+
+/*
+ * Quarters: A 2023-Q4 2024-Q1, B 2023-Q4 2024-Q2 (06-30, Q2's last day),
+ * C 2024-Q1 2024-Q2.
+ */
+static void test_quarters(void **state)
+{
+	static const char *const opts[] = { "period", "quarter", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, "customer_id,date\nA,2023-11-15\nA,2024-01-10\n"
+		 "B,2023-12-31\nB,2024-06-30\nC,2024-03-31\nC,2024-04-01\n",
+	     opts);
+	ROWS(r.t,
+	     "2023-Q4,2,2/2,1/2,1/2",
+	     "2024-Q1,1,1/1,1/1,",
+	     "all,3,3/3,2/3,1/2");
+	rrun_free(&r);
+}
+
+/*
+ * The leap day: A 02-28 02-29 03-02, B 02-29 03-01, C 03-01.  By day
+ * every day has ended by the latest; by month, as of 02-29, February has
+ * ended, as of 02-28 it has not.
+ */
+static const char leap[] =
+	"customer_id,date\nA,2024-02-28\nA,2024-02-29\nB,2024-02-29\n"
+	"B,2024-03-01\nC,2024-03-01\nA,2024-03-02\n";
+
+static void test_leap_day(void **state)
+{
+	static const char *const day[] = { "period", "day", NULL };
+	static const char *const feb29[] = { "asof", "2024-02-29", NULL };
+	static const char *const feb28[] = { "asof", "2024-02-28", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, leap, day);
+	ROWS(r.t,
+	     "2024-02-28,1,1/1,1/1,0/1,1/1",
+	     "2024-02-29,1,1/1,1/1,0/1,",
+	     "2024-03-01,1,1/1,0/1,,",
+	     "all,3,3/3,2/3,0/2,1/1");
+	rrun_free(&r);
+
+	rrun(&r, leap, NULL);
+	ROWS(r.t, "2024-02,2,2/2", "2024-03,1,", "all,3,2/2");
+	rrun_free(&r);
+
+	rrun(&r, leap, feb29);
+	ROWS(r.t, "2024-02,2,2/2", "all,2,2/2");
+	assert_string_equal(r.warnings, "3 rows after --asof left out\n");
+	rrun_free(&r);
+
+	rrun(&r, leap, feb28);
+	ROWS(r.t, "2024-02,1,", "all,1,");
+	rrun_free(&r);
+}
+
+static void test_max_periods(void **state)
+{
+	static const char *const one[] = { "max-periods", "1", NULL };
+	static const char *const zero[] = { "max-periods", "0", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, one);
+	ROWS(r.t,
+	     "2024-01,3,3/3,1/3",
+	     "2024-02,2,2/2,1/2",
+	     "2024-03,1,1/1,0/1",
+	     "all,6,6/6,2/6");
+	rrun_free(&r);
+
+	rrun(&r, orders, zero);
+	ROWS(r.t, "2024-01,3,3/3", "2024-02,2,2/2", "2024-03,1,1/1",
+	     "all,6,6/6");
+	rrun_free(&r);
+}
+
+/*
+ * Revenue of period k over the cohort's period-0 revenue, with a refund
+ * (D's -20) and a blank amount (E's February: E stays in the February
+ * cohort, adding nothing).  Jan: base 340; Feb: base 60; Mar: base 90.
+ * all: sums over sums, p1 (50+40+0)/490, p2 (80+25)/400, p3 30/340.
+ */
+static void test_revenue(void **state)
+{
+	static const char *const opts[] = { "revenue", "1", "amount", "amount",
+					    NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, opts);
+	ROWS(r.t,
+	     "2024-01,3,340/340,50/340,80/340,30/340",
+	     "2024-02,2,60/60,40/60,25/60,",
+	     "2024-03,1,90/90,0/90,,",
+	     "all,6,490/490,90/490,105/400,30/340");
+	rrun_free(&r);
+
+	/* A cohort with no revenue in period 0: every ratio undefined. */
+	rrun_start(&r);
+	rrun_set(&r, opts);
+	assert_int_equal(funnel_retention_set(r.rt, "asof", "2024-02-29"), 0);
+	assert_int_equal(rrun_run(&r, "customer_id,order_date,amount\n"
+				  "X,2024-01-10,\nX,2024-02-10,30\n"
+				  "Y,2024-02-05,20\n"), 0);
+	ROWS(r.t, "2024-01,1,,", "2024-02,1,20/20,", "all,2,20/20,");
+	rrun_free(&r);
+}
+
+/*
+ * --crr, activity-based.  Active: Jan {A,B,C}, Feb {A,D,E}, Mar {B,D,F},
+ * Apr {A,E}; new: Feb {D,E}, Mar {F}.
+ * Feb: S 3, N 2, E 3, retained {A}; Mar: S 3, N 1, E 3, retained {D} (B
+ * reactivated: crr 2/3 but retention 1/3); Apr: S 3, N 0, E 2, none.
+ * nrr/grr: Feb 50/340 (A: 50 <= 100); Mar 40/110 (D: 40 <= 60; E's blank
+ * February adds 0 to the base); Apr 0/210.
+ */
+static void test_crr_activity(void **state)
+{
+	static const char *const opts[] = { "crr", "1", NULL };
+	static const char *const amt[] = { "crr", "1", "amount", "amount",
+					   NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, opts);
+	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
+	ROWS(r.t,
+	     "2024-02,3,2,3,1,1/3,1/3,2/3",
+	     "2024-03,3,1,3,1,2/3,1/3,2/3",
+	     "2024-04,3,0,2,0,2/3,0/3,3/3");
+	rrun_free(&r);
+
+	rrun(&r, orders, amt);
+	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn,nrr,grr");
+	ROWS(r.t,
+	     "2024-02,3,2,3,1,1/3,1/3,2/3,50/340,50/340",
+	     "2024-03,3,1,3,1,2/3,1/3,2/3,40/110,40/110",
+	     "2024-04,3,0,2,0,2/3,0/3,3/3,0/210,0/210");
+	rrun_free(&r);
+}
+
+/*
+ * NRR counts expansion, GRR caps each customer at its previous revenue:
+ * Jan P 100, Q 100, R 50; Feb P 150, Q 80-20, S new 500.
+ * nrr (150+60)/250, grr (100+60)/250.
+ */
+static void test_crr_nrr_grr(void **state)
+{
+	static const char *const opts[] = { "crr", "1", "amount", "amount",
+					    "asof", "2024-02-29", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, "customer_id,order_date,amount\nP,2024-01-10,100\n"
+		 "Q,2024-01-15,100\nR,2024-01-20,50\nP,2024-02-10,150\n"
+		 "Q,2024-02-15,80\nQ,2024-02-16,-20\nS,2024-02-05,500\n", opts);
+	ROWS(r.t, "2024-02,3,1,3,2,2/3,2/3,1/3,210/250,160/250");
+	rrun_free(&r);
+}
+
+/*
+ * The textbook example with --until: 500 customers at the start of March
+ * (450 open, 50 ending on March 10), 70 new in March: S 500, N 70,
+ * E 520, crr (520 - 70) / 500 = 0.9.
+ */
+static void test_crr_until_textbook(void **state)
+{
+	static const char *const opts[] = { "crr", "1", "until", "end_date",
+					    "asof", "2024-03-31", NULL };
+	size_t cap = 64 * 600, len = 0;
+	char *csv = malloc(cap);
+	struct rrun r;
+
+	(void)state;
+	assert_non_null(csv);
+	len += (size_t)snprintf(csv + len, cap - len,
+				"customer_id,date,end_date\n");
+	for (int i = 1; i <= 500; i++)
+		len += (size_t)snprintf(csv + len, cap - len,
+					"c%03d,2024-01-15,%s\n", i,
+					i <= 450 ? "" : "2024-03-10");
+	for (int i = 1; i <= 70; i++)
+		len += (size_t)snprintf(csv + len, cap - len,
+					"n%02d,2024-03-05,\n", i);
+	rrun(&r, csv, opts);
+	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
+	ROWS(r.t,
+	     "2024-02,500,0,500,500,500/500,500/500,0/500",
+	     "2024-03,500,70,520,450,450/500,450/500,50/500");
+	assert_true(funnel_table_number(r.t, 1, 5) == 0.9);
+	rrun_free(&r);
+	free(csv);
+}
+
+/*
+ * --until at the edges of March: K1 ends 02-29 (out of S), K2 ends 03-01
+ * (in S, not E), K3 ends 03-31 (in S and E), K4 renewed with an empty end
+ * (open), N1 new and open, N2 new and gone by the end.
+ */
+static void test_crr_until_boundaries(void **state)
+{
+	static const char *const opts[] = { "crr", "1", "until", "end",
+					    "asof", "2024-03-31", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, "customer_id,date,end\nK1,2024-01-05,2024-02-29\n"
+		 "K2,2024-01-05,2024-03-01\nK3,2024-01-05,2024-03-31\n"
+		 "K4,2024-01-05,2024-02-10\nK4,2024-02-11,\n"
+		 "N1,2024-03-01,\nN2,2024-03-10,2024-03-20\n", opts);
+	ROWS(r.t,
+	     "2024-02,4,0,4,4,4/4,4/4,0/4",
+	     "2024-03,3,2,3,2,1/3,2/3,1/3");
+	rrun_free(&r);
+}
+
+/*
+ * --by: the group of the first activity row, ties in time to the smaller
+ * name.  A: North first; B: South; C: South and North on 02-07: North;
+ * D: its earlier row (North) comes later in the input.  March unfinished.
+ */
+static void test_by(void **state)
+{
+	static const char *const opts[] = { "by", "region", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, "customer_id,order_date,region\nA,2024-01-05,North\n"
+		 "A,2024-02-10,South\nB,2024-01-20,South\nB,2024-02-03,South\n"
+		 "C,2024-02-07,South\nC,2024-02-07,North\nC,2024-03-01,South\n"
+		 "D,2024-01-10,South\nD,2024-01-02,North\n", opts);
+	HEADER(r.t, "region,cohort,size,p0,p1");
+	ROWS(r.t,
+	     "North,2024-01,2,2/2,1/2",
+	     "North,2024-02,1,1/1,",
+	     "North,all,3,3/3,1/2",
+	     "South,2024-01,1,1/1,1/1",
+	     "South,all,1,1/1,1/1");
+	rrun_free(&r);
+}
+
+/* A --by column named like a result column gets "by_" before it. */
+static void test_by_name_taken(void **state)
+{
+	static const char *const opts[] = { "by", "cohort", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, "customer_id,order_date,cohort\nA,2024-01-31,x\n", opts);
+	HEADER(r.t, "by_cohort,cohort,size,p0");
+	ROWS(r.t, "x,2024-01,1,1/1", "x,all,1,1/1");
+	rrun_free(&r);
+}
+
+static void expect_set_error(const char *name, const char *value,
+			     const char *message)
+{
+	struct rrun r;
+
+	rrun_start(&r);
+	r.ret = funnel_retention_set(r.rt, name, value);
+	check_status(&r, FUNNEL_ERR_USAGE, message);
+	rrun_free(&r);
+}
+
+static void expect_run_error(const char *const *opts, const char *csv,
+			     int status, const char *message)
+{
+	struct rrun r;
+
+	rrun_start(&r);
+	rrun_set(&r, opts);
+	rrun_run(&r, csv);
+	check_status(&r, status, message);
+	rrun_free(&r);
+}
+
+static void test_usage_errors(void **state)
+{
+	static const char *const revenue[] = { "revenue", "1", NULL };
+	static const char *const rev_counts[] = { "revenue", "1", "amount", "a",
+						  "counts", "1", NULL };
+	static const char *const until[] = { "until", "end", NULL };
+	static const char *const crr_counts[] = { "crr", "1", "counts", "1",
+						  NULL };
+	static const char *const crr_rec[] = { "crr", "1", "cohorts",
+					       "recurring", NULL };
+	static const char *const crr_ooa[] = { "crr", "1", "on-or-after", "1",
+					       NULL };
+	static const char *const no_col[] = { "revenue", "1", "amount", "price",
+					      NULL };
+	const char *csv = "customer_id,order_date,amount\nA,2024-01-01,1\n";
+
+	(void)state;
+	expect_set_error("period", "year",
+			 "--period: \"year\" is not one of day, week, month, quarter");
+	expect_set_error("cohorts", "last",
+			 "--cohorts: \"last\" is not one of first, recurring");
+	expect_set_error("week-start", "friday",
+			 "--week-start: \"friday\" is not one of monday, sunday");
+	expect_set_error("asof", "2024-02-30",
+			 "--asof: \"2024-02-30\": day out of range for the month (give YYYY-MM-DD)");
+	expect_set_error("asof", "soon",
+			 "--asof: \"soon\": not a date (give YYYY-MM-DD)");
+	expect_set_error("max-periods", "-1",
+			 "--max-periods: expected a whole number, not \"-1\"");
+	expect_set_error("max-periods", "", NULL);
+	expect_set_error("max-periods", "3x", NULL);
+	expect_set_error("counts", "yes", "--counts: expected 1 or 0, not \"yes\"");
+	expect_set_error("key", NULL, "--key needs a value");
+	expect_set_error("window", "3", "unknown option \"window\"");
+
+	expect_run_error(revenue, csv, FUNNEL_ERR_USAGE,
+			 "--revenue needs --amount COLUMN");
+	expect_run_error(rev_counts, csv, FUNNEL_ERR_USAGE,
+			 "--revenue cannot go with --counts");
+	expect_run_error(until, csv, FUNNEL_ERR_USAGE,
+			 "--until is for --crr (contracts counted at period boundaries)");
+	expect_run_error(crr_counts, csv, FUNNEL_ERR_USAGE,
+			 "--crr makes its own table: --revenue, --counts, --on-or-after, --cohorts and --max-periods do not apply");
+	expect_run_error(crr_rec, csv, FUNNEL_ERR_USAGE, NULL);
+	expect_run_error(crr_ooa, csv, FUNNEL_ERR_USAGE, NULL);
+	expect_run_error(no_col, csv, FUNNEL_ERR_USAGE,
+			 "t.csv: no column \"price\" for --amount; the header has: \"customer_id\", \"order_date\", \"amount\"");
+}
+
+static void test_data_errors(void **state)
+{
+	static const char *const revenue[] = { "revenue", "1", "amount",
+					       "amount", NULL };
+
+	(void)state;
+	expect_run_error(NULL, "customer_id,order_date\nA,2024-01-05\n"
+			 "B,2024-02-30\n", FUNNEL_ERR_DATA,
+			 "t.csv:3: column \"order_date\": invalid date \"2024-02-30\": day out of range for the month");
+	expect_run_error(NULL, "customer_id,order_date\n,2024-01-05\n",
+			 FUNNEL_ERR_DATA,
+			 "t.csv:2: column \"customer_id\": empty customer");
+	expect_run_error(NULL, "customer_id,order_date\nA,\n", FUNNEL_ERR_DATA,
+			 "t.csv:2: column \"order_date\": empty date");
+	expect_run_error(NULL, "", FUNNEL_ERR_DATA,
+			 "t.csv: empty input: no header line");
+	expect_run_error(revenue, "customer_id,order_date,amount\n"
+			 "A,2024-01-05,ten\n", FUNNEL_ERR_DATA,
+			 "t.csv:2: column \"amount\": invalid amount \"ten\": not an amount");
+}
+
+/* Amounts are read only when asked for: text in "amount" is no error. */
+static void test_amount_not_read(void **state)
+{
+	static const char *const crr[] = { "crr", "1", NULL };
+	const char *csv = "customer_id,order_date,amount\nA,2024-01-05,n/a\n"
+			  "A,2024-02-05,ten\nB,2024-02-29,$$\n";
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, csv, NULL);
+	ROWS(r.t, "2024-01,1,1/1,1/1", "2024-02,1,1/1,", "all,2,2/2,1/1");
+	rrun_free(&r);
+	rrun(&r, csv, crr);
+	ROWS(r.t, "2024-02,1,1,2,1,1/1,1/1,0/1");
+	rrun_free(&r);
+}
+
+static void test_header_only(void **state)
+{
+	static const char *const crr[] = { "crr", "1", NULL };
+	static const char *const by[] = { "by", "region", NULL };
+	const char *csv = "customer_id,order_date,region\n";
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, csv, NULL);
+	HEADER(r.t, "cohort,size,p0");
+	assert_int_equal(funnel_table_rows(r.t), 0);
+	rrun_free(&r);
+	rrun(&r, csv, crr);
+	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
+	assert_int_equal(funnel_table_rows(r.t), 0);
+	rrun_free(&r);
+	rrun(&r, csv, by);
+	HEADER(r.t, "region,cohort,size,p0");
+	assert_int_equal(funnel_table_rows(r.t), 0);
+	rrun_free(&r);
+}
+
+/* One analysis run twice over the same input gives the same result. */
+static void test_rerun(void **state)
+{
+	static const char *const opts[] = { "by", "region", NULL };
+	struct rrun r;
+
+	(void)state;
+	rrun(&r, orders, opts);
+	for (int i = 0; i < 2; i++) {
+		ROWS(r.t,
+		     "North,2024-01,2,2/2,1/2,0/2,1/2",
+		     "North,2024-02,1,1/1,0/1,1/1,",
+		     "North,2024-03,1,1/1,0/1,,",
+		     "North,all,4,4/4,1/4,1/3,1/2",
+		     "South,2024-01,1,1/1,0/1,1/1,0/1",
+		     "South,2024-02,1,1/1,1/1,0/1,",
+		     "South,all,2,2/2,1/2,1/2,0/1");
+		assert_int_equal(rrun_run(&r, orders), 0);
+	}
+	rrun_free(&r);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_columns),
+		cmocka_unit_test(test_first_cohorts),
+		cmocka_unit_test(test_on_or_after),
+		cmocka_unit_test(test_recurring),
+		cmocka_unit_test(test_asof),
+		cmocka_unit_test(test_weeks),
+		cmocka_unit_test(test_quarters),
+		cmocka_unit_test(test_leap_day),
+		cmocka_unit_test(test_max_periods),
+		cmocka_unit_test(test_revenue),
+		cmocka_unit_test(test_crr_activity),
+		cmocka_unit_test(test_crr_nrr_grr),
+		cmocka_unit_test(test_crr_until_textbook),
+		cmocka_unit_test(test_crr_until_boundaries),
+		cmocka_unit_test(test_by),
+		cmocka_unit_test(test_by_name_taken),
+		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_data_errors),
+		cmocka_unit_test(test_amount_not_read),
+		cmocka_unit_test(test_header_only),
+		cmocka_unit_test(test_rerun),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
