@@ -458,6 +458,128 @@ int funnel_cycle_set(struct funnel_cycle *cy, const char *name,
 int funnel_cycle_run(struct funnel_cycle *cy, struct funnel_input *in,
 		     struct funnel_table **result);
 
+/* ------------------------------------------------------------------ */
+/* Nightly KPIs and history files                                       */
+
+struct funnel_kpi;
+
+/**
+ * funnel_kpi_new() - create a KPI analysis: one row of headline numbers
+ * from a deal snapshot (and an orders file); see funnel-kpi(1).
+ * @ctx: the context.
+ *
+ * Return: a new analysis owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_kpi *funnel_kpi_new(struct funnel_ctx *ctx);
+
+/** funnel_kpi_free() - release the analysis; NULL is allowed.  Since: 0.1 */
+void funnel_kpi_free(struct funnel_kpi *kpi);
+
+/**
+ * funnel_kpi_set() - set an option by name, as funnel-kpi(1) takes it.
+ * @kpi: the analysis.
+ * @name: the long option's name.
+ * @value: its value.
+ *
+ * Return: 0, FUNNEL_ERR_USAGE for an unknown name or a bad value,
+ * FUNNEL_ERR_OPEN when a probabilities file cannot be read.
+ *
+ * Since: 0.1
+ */
+int funnel_kpi_set(struct funnel_kpi *kpi, const char *name,
+		   const char *value);
+
+/**
+ * funnel_kpi_run() - read the deals and compute the KPI row(s).
+ * @kpi: the analysis.
+ * @in: the deals; read to its end (an input can be read once).
+ * @result: set to a new table owned by the caller on success: the date,
+ *	the --by columns, then the KPIs; with --by a row per group, then one
+ *	of all deals.
+ *
+ * Return: 0 or a negative enum funnel_status; on failure no table is made.
+ *
+ * Since: 0.1
+ */
+int funnel_kpi_run(struct funnel_kpi *kpi, struct funnel_input *in,
+		   struct funnel_table **result);
+
+/**
+ * funnel_history_append() - keep a result in a CSV history file.
+ * @ctx: the context.
+ * @t: the result; its first column is the key of a run (a date).
+ * @path: the history file, created when absent.
+ * @replace_column: rows of the file whose cell in this column equals that
+ *	of a row of @t are replaced (a rerun for the same date); NULL keeps
+ *	every row.
+ *
+ * A new or empty file gets the header line; a file whose header differs
+ * from @t's is refused.  The work is done under an exclusive lock on
+ * PATH.lock, and the file is replaced by renaming a complete temporary
+ * copy, so a concurrent run waits and a crash leaves the old or the new
+ * history, never half a row.
+ *
+ * Return: 0, FUNNEL_ERR_DATA for a header that differs (or a history that
+ * is not CSV), FUNNEL_ERR_IO when writing fails, FUNNEL_ERR_OPEN.
+ *
+ * Since: 0.1
+ */
+int funnel_history_append(struct funnel_ctx *ctx, const struct funnel_table *t,
+			  const char *path, const char *replace_column);
+
+/**
+ * funnel_history_previous() - the previous values of a result's rows.
+ * @ctx: the context.
+ * @t: the result, as for funnel_history_append().
+ * @path: the history file; absent or empty gives no previous values.
+ * @previous: set to a new table with @t's columns and rows: for each row,
+ *	the latest row of the file with an earlier first column and the same
+ *	group cells, or undefined cells.
+ *
+ * Return: 0 or a negative enum funnel_status.
+ *
+ * Since: 0.1
+ */
+int funnel_history_previous(struct funnel_ctx *ctx,
+			    const struct funnel_table *t, const char *path,
+			    struct funnel_table **previous);
+
+/**
+ * funnel_table_trend() - a result turned on its side, for reading: per
+ * row and value column, the value, the previous value and an arrow.
+ * @ctx: the context.
+ * @t: the result.
+ * @previous: from funnel_history_previous(), or NULL.
+ * @out: set to a new table: the group columns, kpi, value, previous,
+ *	trend.
+ *
+ * Return: 0 or FUNNEL_ERR_NOMEM.
+ *
+ * Since: 0.1
+ */
+int funnel_table_trend(struct funnel_ctx *ctx, const struct funnel_table *t,
+		       const struct funnel_table *previous,
+		       struct funnel_table **out);
+
+/**
+ * funnel_table_check() - test a threshold on every row of a result.
+ * @ctx: the context.
+ * @t: the result.
+ * @expr: "NAME OP NUMBER", OP one of >= <= == != > <, NAME a value column.
+ * @report: set to NULL, or on failure to a malloc'ed text of one line per
+ *	failing row ("check failed: win_rate 0.21 < 0.25"), freed by the
+ *	caller.  An undefined value fails.
+ *
+ * Return: 0 when every row passes, 1 when a row fails, FUNNEL_ERR_USAGE
+ * for a malformed expression or an unknown name.
+ *
+ * Since: 0.1
+ */
+int funnel_table_check(struct funnel_ctx *ctx, const struct funnel_table *t,
+		       const char *expr, char **report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/* funnel-kpi - one row of headline numbers, for cron and Makefiles. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmdutil.h"
+
+enum {
+	OPT_STATUS = 0x101,
+	OPT_WON,
+	OPT_LOST,
+	OPT_STAGES,
+	OPT_PROBABILITIES,
+	OPT_ASOF,
+	OPT_ORDERS,
+	OPT_PERIOD,
+	OPT_APPEND,
+	OPT_REPLACE_DATE,
+	OPT_NO_REPLACE_DATE,
+	OPT_CHECK,
+};
+
+static const struct argp_option options[] = {
+	{ NULL, 0, NULL, 0, "Columns (a header name or a 1-based number):", 1 },
+	{ "key", 'k', "COL", 0, "the deal id, to refuse a deal listed twice (default: opportunity_id, Deal ID, Id, ...)", 0 },
+	{ "stage", 's', "COL", 0, "the stage; won and lost labels close a deal (default: deal_stage, StageName, Stage, ...)", 0 },
+	{ "status", OPT_STATUS, "COL", 0, "won / lost / open status (default: deal_status, Status, ...)", 0 },
+	{ "created", 'c', "COL", 0, "when the deal was created (default: created_at, CreatedDate, engage_date, ...)", 0 },
+	{ "closed", 'C', "COL", 0, "when the deal closed (default: close_date, CloseDate, closed_at, ...)", 0 },
+	{ "amount", 'a', "COL", 0, "the deal amount (default: amount, Amount, close_value, ...)", 0 },
+	{ "by", 'b', "COL[,COL]", 0, "a row per group of these columns, then a row of all deals", 0 },
+	{ NULL, 0, NULL, 0, "The numbers:", 2 },
+	{ "won", OPT_WON, "LABEL", 0, "a stage or status label that means won, beside Won, Closed Won, Win (repeatable)", 0 },
+	{ "lost", OPT_LOST, "LABEL", 0, "a stage or status label that means lost, beside Lost, Closed Lost, Loss (repeatable)", 0 },
+	{ "stages", 'S', "A,B,C", 0, "the stage order, to learn each stage's probability from the closed deals", 0 },
+	{ "probabilities", OPT_PROBABILITIES, "FILE", 0, "stage,probability lines for the weighted pipeline (needs --stages)", 0 },
+	{ "asof", OPT_ASOF, "DATE", 0, "the KPIs' date: a date or today (default: the latest date in the input)", 0 },
+	{ "orders", OPT_ORDERS, "FILE", 0, "orders (customer, date) for retention_rate and active_customers", 0 },
+	{ "period", OPT_PERIOD, "PERIOD", 0, "with --orders: day, week, month (default) or quarter", 0 },
+	{ NULL, 0, NULL, 0, "History and thresholds:", 3 },
+	{ "append", OPT_APPEND, "FILE", 0, "also keep the row(s) in the CSV history FILE (header written once; refused if it differs)", 0 },
+	{ "replace-date", OPT_REPLACE_DATE, NULL, 0, "a rerun for a date replaces that date's rows in the history (default)", 0 },
+	{ "no-replace-date", OPT_NO_REPLACE_DATE, NULL, 0, "keep every row in the history, reruns included", 0 },
+	{ "check", OPT_CHECK, "EXPR", 0, "a threshold such as 'win_rate>=0.25' (repeatable): exit 1 when one fails", 0 },
+	{ 0 }
+};
+
+static const struct argp_child children[] = {
+	{ &cmd_common_argp, 0, NULL, 0 },
+	{ 0 }
+};
+
+/* What the command does with the result, beyond writing it. */
+static struct {
+	const char *append;
+	bool keep_reruns, replace_given;
+	const char **check;
+	size_t ncheck;
+} job;
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	const char **grown;
+
+	switch (key) {
+	case OPT_APPEND:
+		job.append = arg;
+		return 0;
+	case OPT_REPLACE_DATE:
+	case OPT_NO_REPLACE_DATE:
+		job.keep_reruns = key == OPT_NO_REPLACE_DATE;
+		job.replace_given = true;
+		return 0;
+	case ARGP_KEY_END:
+		if (job.replace_given && !job.append)
+			argp_error(state, "--replace-date and --no-replace-date are about the --append history: give --append FILE");
+		return cmd_forward_option(key, arg, state);
+	case OPT_CHECK:
+		grown = realloc(job.check, (job.ncheck + 1) * sizeof(*grown));
+		if (!grown)
+			argp_failure(state, EXIT_SOFTWARE, 0, "out of memory");
+		job.check = grown;
+		job.check[job.ncheck++] = arg;
+		return 0;
+	default:
+		return cmd_forward_option(key, arg, state);
+	}
+}
+
+static const struct argp argp = {
+	.options = options,
+	.parser = parse_opt,
+	.args_doc = "[FILE...]",
+	.doc = "Nightly KPIs: one row of headline numbers from a deal snapshot, "
+	       "appended to a history file, with thresholds that fail the job."
+	       "\v"
+	       "Output columns: date, [GROUP...,] deals, open, won, lost, "
+	       "win_rate, conversion, mean_cycle_days, median_cycle_days, "
+	       "pipeline_value, weighted_pipeline, avg_won_amount, "
+	       "sales_velocity [, retention_rate, active_customers with "
+	       "--orders]; with --by a row per group, then the row of all "
+	       "deals. A table shows the KPIs one per line, with the previous "
+	       "value from the --append history and a trend arrow.\n"
+	       "Exit status 1 means a --check failed (the output is written "
+	       "first); the others are those of every funnel command.\n"
+	       CMD_EXIT_HELP,
+	.children = children,
+};
+
+const char *argp_program_version = "funnel-kpi (libfunnel) " FUNNEL_VERSION_STRING;
+
+CMD_ANALYSIS(kpi);
+
+/*
+ * Every check is read before anything is written, so that a misspelt KPI
+ * is a usage error and not a red job with half its work done.
+ */
+static int run_checks(struct cmd *cmd, const struct funnel_table *t,
+		      char **failed)
+{
+	int failures = 0;
+
+	for (size_t i = 0; i < job.ncheck; i++) {
+		char *report = NULL;
+		int ret = funnel_table_check(cmd->ctx, t, job.check[i], &report);
+
+		if (ret < 0) {
+			free(*failed);
+			*failed = NULL;
+			return ret;
+		}
+		if (ret == 1) {
+			size_t old = *failed ? strlen(*failed) : 0;
+			char *grown = realloc(*failed, old + strlen(report) + 1);
+
+			if (!grown) {
+				free(report);
+				return FUNNEL_ERR_NOMEM;
+			}
+			strcpy(grown + old, report);
+			*failed = grown;
+			failures++;
+		}
+		free(report);
+	}
+	return failures;
+}
+
+/* The KPIs, kept in the history, shown (on their side in a table), then
+ * the checks. */
+static int finish(struct cmd *cmd, const struct funnel_table *t)
+{
+	struct funnel_table *previous = NULL, *shown = NULL;
+	char *failed = NULL, *line;
+	int checks = run_checks(cmd, t, &failed), ret = 0;
+
+	if (checks < 0)
+		return cmd_fail(cmd, checks);
+	if (job.append && cmd_table_format(cmd))
+		ret = funnel_history_previous(cmd->ctx, t, job.append, &previous);
+	if (ret == 0 && job.append)
+		ret = funnel_history_append(cmd->ctx, t, job.append,
+					    job.keep_reruns ? NULL : "date");
+	if (ret == 0 && cmd_table_format(cmd))
+		ret = funnel_table_trend(cmd->ctx, t, previous, &shown);
+	if (ret < 0) {
+		ret = cmd_fail(cmd, ret);
+	} else {
+		ret = cmd_write(cmd, shown ? shown : t);
+		for (line = failed; ret == 0 && line && *line;) {
+			size_t len = strcspn(line, "\n");
+
+			fprintf(stderr, "%s: %.*s\n", cmd->name, (int)len, line);
+			line += len + (line[len] == '\n');
+		}
+		if (ret == 0 && checks > 0)
+			ret = EXIT_CHECK_FAILED;
+	}
+	funnel_table_free(previous);
+	funnel_table_free(shown);
+	free(failed);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct cmd_analysis ops = kpi_analysis;
+	int ret;
+
+	ops.finish = finish;
+	ret = cmd_main("funnel-kpi", &argp, &ops, argc, argv);
+	free(job.check);
+	return ret;
+}
