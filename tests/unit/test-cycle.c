@@ -26,91 +26,11 @@
 
 #include "funnel.h"
 #include "internal.h"
+#include "runner.h"
 
 #define NEAR(a, b, eps) assert_true(fabs((a) - (b)) <= (eps))
 
-struct crun {
-	struct funnel_ctx *ctx;
-	struct funnel_cycle *cy;
-	struct funnel_input *in;
-	FILE *fp;
-	char *data;
-	struct funnel_table *t;
-	char warnings[1024];
-};
-
-static void on_log(void *data, enum funnel_log_level level, const char *msg)
-{
-	struct crun *r = data;
-	size_t n = strlen(r->warnings);
-
-	if (level == FUNNEL_LOG_WARNING)
-		snprintf(r->warnings + n, sizeof(r->warnings) - n, "%s\n", msg);
-}
-
-static void crun_start(struct crun *r)
-{
-	*r = (struct crun){ 0 };
-	r->ctx = funnel_ctx_new();
-	assert_non_null(r->ctx);
-	funnel_ctx_set_log(r->ctx, on_log, r);
-	r->cy = funnel_cycle_new(r->ctx);
-	assert_non_null(r->cy);
-}
-
-/* Options are name, value pairs ending with NULL; each must be accepted. */
-static void crun_set(struct crun *r, const char *const *opts)
-{
-	for (size_t i = 0; opts && opts[i]; i += 2)
-		if (funnel_cycle_set(r->cy, opts[i], opts[i + 1]) != 0)
-			fail_msg("--%s %s: %s", opts[i], opts[i + 1],
-				 funnel_ctx_message(r->ctx));
-}
-
-/* Runs the analysis over csv (a fresh input each time). */
-static int crun_run(struct crun *r, const char *csv)
-{
-	size_t len = strlen(csv);
-	int ret;
-
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_table_free(r->t);
-	r->in = funnel_input_new(r->ctx);
-	assert_non_null(r->in);
-	r->data = malloc(len ? len : 1);
-	assert_non_null(r->data);
-	memcpy(r->data, csv, len);
-	r->fp = fmemopen(r->data, len, "r");
-	assert_non_null(r->fp);
-	assert_int_equal(funnel_input_add_stream(r->in, r->fp, "t.csv"), 0);
-	r->t = (struct funnel_table *)r;  /* must be reset to NULL on failure */
-	ret = funnel_cycle_run(r->cy, r->in, &r->t);
-	if (ret < 0)
-		assert_null(r->t);
-	return ret;
-}
-
-static void crun_free(struct crun *r)
-{
-	funnel_table_free(r->t);
-	funnel_cycle_free(r->cy);
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_ctx_free(r->ctx);
-}
-
-static void crun(struct crun *r, const char *csv, const char *const *opts)
-{
-	crun_start(r);
-	crun_set(r, opts);
-	if (crun_run(r, csv) != 0)
-		fail_msg("run failed: %s", funnel_ctx_message(r->ctx));
-}
+CMD_ANALYSIS(cycle);
 
 static size_t col(const struct funnel_table *t, const char *name)
 {
@@ -340,10 +260,10 @@ static const char won_1234[] =
  * h = 3p: p25 1.75, median 2.5, p75 3.25, p90 3.7. */
 static void test_statistics(void **state)
 {
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, won_1234, NULL);
+	run_ok(&r, &cycle_analysis, won_1234, NULL);
 	assert_columns(r.t, "count,mean_days,sd_days,min_days,p25_days,"
 			    "median_days,p75_days,p90_days,max_days");
 	assert_int_equal(funnel_table_rows(r.t), 1);
@@ -356,41 +276,41 @@ static void test_statistics(void **state)
 	NEAR(num(r.t, 0, "p75_days"), 3.25, 1e-12);
 	NEAR(num(r.t, 0, "p90_days"), 3.7, 1e-12);
 	NEAR(num(r.t, 0, "max_days"), 4, 1e-12);
-	crun_free(&r);
+	run_free(&r);
 
 	/* --percentiles 50,80,95,2.5: h = 1.5, 2.4, 2.85, 0.075. */
-	crun(&r, won_1234, (const char *const[]){ "percentiles", "50,80,95,2.5", NULL });
+	run_ok(&r, &cycle_analysis, won_1234, (const char *const[]){ "percentiles", "50,80,95,2.5", NULL });
 	assert_columns(r.t, "count,mean_days,sd_days,min_days,median_days,"
 			    "p80_days,p95_days,p2.5_days,max_days");
 	NEAR(num(r.t, 0, "median_days"), 2.5, 1e-12);
 	NEAR(num(r.t, 0, "p80_days"), 3.4, 1e-12);
 	NEAR(num(r.t, 0, "p95_days"), 3.85, 1e-12);
 	NEAR(num(r.t, 0, "p2.5_days"), 1.075, 1e-12);
-	crun_free(&r);
+	run_free(&r);
 }
 
 /* One deal: sd undefined, every quantile the value.  No deal at all:
  * count 0, everything else undefined. */
 static void test_few_deals(void **state)
 {
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, "id,created_at,close_date,stage\nx,2024-03-01,2024-03-11,Won\n",
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\nx,2024-03-01,2024-03-11,Won\n",
 	     NULL);
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 1);
 	assert_false(defined(r.t, 0, "sd_days"));
 	NEAR(num(r.t, 0, "mean_days"), 10, 1e-12);
 	NEAR(num(r.t, 0, "p25_days"), 10, 1e-12);
 	NEAR(num(r.t, 0, "p90_days"), 10, 1e-12);
-	crun_free(&r);
+	run_free(&r);
 
-	crun(&r, "id,created_at,close_date,stage\n", NULL);
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\n", NULL);
 	assert_int_equal(funnel_table_rows(r.t), 1);
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 0);
 	for (size_t c = 1; c < funnel_table_columns(r.t); c++)
 		assert_false(funnel_table_is_defined(r.t, 0, c));
-	crun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -407,27 +327,27 @@ static void test_outcomes(void **state)
 		"c,2024-01-01,2023-01-01,Negotiation,\n"
 		"d,2024-01-01,2024-01-07,Won,Lost\n"
 		"e,2024-01-01,2024-01-03,Demo,won\n";
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, csv, NULL);
+	run_ok(&r, &cycle_analysis, csv, NULL);
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 2);
 	NEAR(num(r.t, 0, "mean_days"), 6, 1e-12);
-	crun_free(&r);
-	crun(&r, csv, (const char *const[]){ "outcome", "lost", NULL });
+	run_free(&r);
+	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "outcome", "lost", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 2);
 	NEAR(num(r.t, 0, "mean_days"), 5, 1e-12);
-	crun_free(&r);
-	crun(&r, csv, (const char *const[]){ "outcome", "closed", NULL });
+	run_free(&r);
+	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "outcome", "closed", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 4);
 	NEAR(num(r.t, 0, "median_days"), 5, 1e-12);
-	crun_free(&r);
+	run_free(&r);
 	/* --won adds a label: "Signed" closes as won (3 days). */
-	crun(&r, "id,created_at,close_date,stage\nq,2024-01-01,2024-01-04,Signed\n",
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\nq,2024-01-01,2024-01-04,Signed\n",
 	     (const char *const[]){ "won", "Signed", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 1);
 	NEAR(num(r.t, 0, "mean_days"), 3, 1e-12);
-	crun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -445,16 +365,16 @@ static void test_days(void **state)
 		"b,2024-01-01 23:00,2024-01-02,Won\n"
 		"c,2024-03-30,2024-04-02,Won\n"
 		"d,2024-05-01T10:00+02:00,2024-05-01T20:00Z,Won\n";
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, csv, (const char *const[]){ "percentiles", "0,100", NULL });
+	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "percentiles", "0,100", NULL });
 	/* Sorted 0.5, 1, 1.25, 3. */
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 4);
 	NEAR(num(r.t, 0, "min_days"), 0.5, 1e-12);
 	NEAR(num(r.t, 0, "max_days"), 3, 1e-12);
 	NEAR(num(r.t, 0, "mean_days"), 5.75 / 4, 1e-12);
-	crun_free(&r);
+	run_free(&r);
 }
 
 /* Groups sorted bytewise ("B" < "a"), then all deals with undefined
@@ -467,10 +387,10 @@ static void test_by(void **state)
 		"2,2024-01-01,2024-01-05,Won,B,y\n"
 		"3,2024-01-01,2024-01-09,Won,a,x\n"
 		"4,2024-01-01,,Open,c,z\n";
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, csv, (const char *const[]){ "by", "team,region", NULL });
+	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "by", "team,region", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 4);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "B");
 	assert_string_equal(funnel_table_text(r.t, 0, 1), "y");
@@ -485,13 +405,13 @@ static void test_by(void **state)
 	assert_int_equal(funnel_table_count(r.t, 2, 2), 0);
 	assert_false(defined(r.t, 2, "mean_days"));
 	assert_int_equal(funnel_table_count(r.t, 3, 2), 3);
-	crun_free(&r);
+	run_free(&r);
 
 	/* --by count makes a column by_count, not a second "count". */
-	crun(&r, "id,created_at,close_date,stage,count\n1,2024-01-01,2024-01-03,Won,9\n",
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage,count\n1,2024-01-01,2024-01-03,Won,9\n",
 	     (const char *const[]){ "by", "count", NULL });
 	assert_string_equal(funnel_table_column_name(r.t, 0), "by_count");
-	crun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -511,10 +431,10 @@ static const char g3[] =
 
 static void test_survival(void **state)
 {
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, g3, (const char *const[]){ "survival", "1", "asof", "2024-02-20",
+	run_ok(&r, &cycle_analysis, g3, (const char *const[]){ "survival", "1", "asof", "2024-02-20",
 					    "at", "9,19,32,34,50", NULL });
 	assert_columns(r.t, "count,mean_days,sd_days,min_days,p25_days,"
 			    "median_days,p75_days,p90_days,max_days,censored,"
@@ -531,26 +451,26 @@ static void test_survival(void **state)
 	NEAR(num(r.t, 0, "s_32"), 0.5, 1e-12);
 	NEAR(num(r.t, 0, "s_34"), 1.0 / 3, 1e-12);
 	NEAR(num(r.t, 0, "s_50"), 1.0 / 3, 1e-12);
-	crun_free(&r);
+	run_free(&r);
 
 	/* Default --asof: the latest date, 2024-02-11: open spans 39 and 41;
 	 * the median is the same, S(60) undefined past 41. */
-	crun(&r, g3, (const char *const[]){ "survival", "1", NULL });
+	run_ok(&r, &cycle_analysis, g3, (const char *const[]){ "survival", "1", NULL });
 	NEAR(num(r.t, 0, "km_median_days"), 32, 1e-12);
 	NEAR(num(r.t, 0, "s_30"), 2.0 / 3, 1e-12);
 	assert_false(defined(r.t, 0, "s_60"));
-	crun_free(&r);
+	run_free(&r);
 
 	/* Every deal open: nothing measured, the median not reached, S = 1
 	 * up to the latest span (5 days). */
-	crun(&r, "id,created_at,close_date,stage\na,2024-01-01,,Open\nb,2024-01-06,,Open\n",
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,,Open\nb,2024-01-06,,Open\n",
 	     (const char *const[]){ "survival", "1", "at", "5,6", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 0);
 	assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 2);
 	assert_false(defined(r.t, 0, "km_median_days"));
 	NEAR(num(r.t, 0, "s_5"), 1, 1e-12);
 	assert_false(defined(r.t, 0, "s_6"));
-	crun_free(&r);
+	run_free(&r);
 
 	/* With --outcome won a lost deal is censored at its close; with
 	 * closed it is an event: lost at 1 day, won at 3 and 5.  won: S
@@ -563,17 +483,17 @@ static void test_survival(void **state)
 			"b,2024-01-01,2024-01-04,Won\n"
 			"c,2024-01-01,2024-01-06,Won\n";
 
-		crun(&r, csv, (const char *const[]){ "survival", "1", "at", "1", NULL });
+		run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "survival", "1", "at", "1", NULL });
 		assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 1);
 		NEAR(num(r.t, 0, "km_median_days"), 3, 1e-12);
 		NEAR(num(r.t, 0, "s_1"), 1, 1e-12);
-		crun_free(&r);
-		crun(&r, csv, (const char *const[]){ "survival", "1", "at", "1",
+		run_free(&r);
+		run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "survival", "1", "at", "1",
 						     "outcome", "closed", NULL });
 		assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 0);
 		NEAR(num(r.t, 0, "km_median_days"), 3, 1e-12);
 		NEAR(num(r.t, 0, "s_1"), 2.0 / 3, 1e-12);
-		crun_free(&r);
+		run_free(&r);
 	}
 }
 
@@ -583,15 +503,15 @@ static void test_survival(void **state)
  */
 static void test_undated_open(void **state)
 {
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, "id,created_at,close_date,stage\na,2024-01-01,2024-01-03,Won\nb,,,Prospecting\n",
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,2024-01-03,Won\nb,,,Prospecting\n",
 	     (const char *const[]){ "survival", "1", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 0);
 	assert_string_equal(r.warnings,
 			    "1 open deal without a created date is left out of the survival estimate\n");
-	crun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -604,7 +524,7 @@ static void test_summary(void **state)
 	char csv[8192] = "id,created_at,close_date,stage,amount\n"
 			 "w1,2024-01-01,2024-03-21,Won,\"$20,000\"\n"
 			 "w2,2024-01-01,2024-04-10,Won,\"$30,000\"\n";
-	struct crun r;
+	struct run r;
 
 	(void)state;
 	/* Jan 1 -> Mar 21 = 31 + 29 + 20 = 80; -> Apr 10 = 100. */
@@ -614,7 +534,7 @@ static void test_summary(void **state)
 	for (int i = 0; i < 40; i++)
 		snprintf(csv + strlen(csv), sizeof(csv) - strlen(csv),
 			 "o%d,2024-02-01,,Proposal,\n", i);
-	crun(&r, csv, (const char *const[]){ "summary", "1", "amount", "amount", NULL });
+	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "summary", "1", "amount", "amount", NULL });
 	assert_columns(r.t, "deals,open,won,lost,win_rate,mean_won_days,"
 			    "avg_won_amount,sales_velocity");
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 48);
@@ -625,15 +545,15 @@ static void test_summary(void **state)
 	NEAR(num(r.t, 0, "mean_won_days"), 90, 1e-12);
 	NEAR(num(r.t, 0, "avg_won_amount"), 25000, 1e-9);
 	NEAR(num(r.t, 0, "sales_velocity"), 2777.7777778, 5e-7);
-	crun_free(&r);
+	run_free(&r);
 
 	/* No closed deal: win rate, mean and velocity undefined. */
-	crun(&r, "id,created_at,close_date,stage\na,2024-01-01,,Open\n",
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,,Open\n",
 	     (const char *const[]){ "summary", "1", NULL });
 	assert_columns(r.t, "deals,open,won,lost,win_rate,mean_won_days");
 	assert_false(defined(r.t, 0, "win_rate"));
 	assert_false(defined(r.t, 0, "mean_won_days"));
-	crun_free(&r);
+	run_free(&r);
 }
 
 /* Cycles 0, 6, 7, 7.5 (a time), 20 in buckets of 7 days: [0,7) 2,
@@ -649,10 +569,10 @@ static void test_histogram(void **state)
 		"e,2024-01-01,2024-01-21,Won\n";
 	static const char *const names[] = { "0-7", "7-14", "14-21" };
 	static const int64_t counts[] = { 2, 2, 1 };
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, csv, (const char *const[]){ "histogram", "1w", NULL });
+	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "histogram", "1w", NULL });
 	assert_columns(r.t, "bucket,count,share");
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	for (size_t i = 0; i < 3; i++) {
@@ -660,14 +580,14 @@ static void test_histogram(void **state)
 		assert_int_equal(funnel_table_count(r.t, i, 1), counts[i]);
 		NEAR(funnel_table_number(r.t, i, 2), (double)counts[i] / 5, 1e-12);
 	}
-	crun_free(&r);
-	crun(&r, "id,created_at,close_date,stage\na,2024-01-01,2024-01-02,Won\n",
+	run_free(&r);
+	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,2024-01-02,Won\n",
 	     (const char *const[]){ "histogram", "12h", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "0-0.5");
 	assert_string_equal(funnel_table_text(r.t, 2, 0), "1-1.5");
 	assert_int_equal(funnel_table_count(r.t, 2, 1), 1);
-	crun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -690,10 +610,10 @@ static void test_per_stage(void **state)
 		"B,Qualified,2024-01-04\n"
 		"C,Demo,2024-01-02\n"
 		"C,Lead,2024-01-02\n";
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, csv, (const char *const[]){ "per-stage", "1", NULL });
+	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "per-stage", "1", NULL });
 	assert_columns(r.t, "stage,count,mean_days,median_days,p90_days,open");
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "Lead");
@@ -710,7 +630,7 @@ static void test_per_stage(void **state)
 	assert_int_equal(funnel_table_count(r.t, 2, 1), 0);
 	assert_false(defined(r.t, 2, "mean_days"));
 	assert_int_equal(funnel_table_count(r.t, 2, 5), 2);
-	crun_free(&r);
+	run_free(&r);
 }
 
 static void test_usage_errors(void **state)
@@ -732,20 +652,20 @@ static void test_usage_errors(void **state)
 		{ "survival", "yes", "--survival: expected 1 or 0, not \"yes\"" },
 		{ "by", "a,,b", "--by: empty column name in \"a,,b\"" },
 	};
-	struct crun r;
+	struct run r;
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		crun_start(&r);
-		assert_int_equal(funnel_cycle_set(r.cy, bad[i].name, bad[i].value),
+		run_start(&r, &cycle_analysis);
+		assert_int_equal(funnel_cycle_set(r.a, bad[i].name, bad[i].value),
 				 FUNNEL_ERR_USAGE);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
-		crun_free(&r);
+		run_free(&r);
 	}
-	crun_start(&r);
-	assert_int_equal(funnel_cycle_set(r.cy, "key", NULL), FUNNEL_ERR_USAGE);
+	run_start(&r, &cycle_analysis);
+	assert_int_equal(funnel_cycle_set(r.a, "key", NULL), FUNNEL_ERR_USAGE);
 	assert_string_equal(funnel_ctx_message(r.ctx), "--key needs a value");
-	crun_free(&r);
+	run_free(&r);
 }
 
 /* Options that cannot change the result fail when the analysis runs. */
@@ -766,21 +686,21 @@ static void test_conflicts(void **state)
 		{ { "created", "c", "per-stage", "1" }, "--created has no effect on --per-stage" },
 		{ { "outcome", "lost", "summary", "1" }, "--outcome has no effect on --summary" },
 	};
-	struct crun r;
+	struct run r;
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		crun_start(&r);
-		crun_set(&r, bad[i].opts);
-		assert_int_equal(crun_run(&r, won_1234), FUNNEL_ERR_USAGE);
+		run_start(&r, &cycle_analysis);
+		run_set(&r, bad[i].opts);
+		assert_int_equal(run_csv(&r, won_1234), FUNNEL_ERR_USAGE);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
-		crun_free(&r);
+		run_free(&r);
 	}
 	/* A flag set back to 0 is as if never given. */
-	crun(&r, won_1234, (const char *const[]){ "summary", "1", "summary", "0",
+	run_ok(&r, &cycle_analysis, won_1234, (const char *const[]){ "summary", "1", "summary", "0",
 						  "survival", "1", "survival", "0", NULL });
 	assert_int_equal(funnel_table_columns(r.t), 9);
-	crun_free(&r);
+	run_free(&r);
 }
 
 static void test_data_errors(void **state)
@@ -805,41 +725,41 @@ static void test_data_errors(void **state)
 		{ "deal,created_at,close_date\na,2024-01-01,2024-01-02\n",
 		  "t.csv: no stage or status column found to tell won from lost (give --stage or --status); the header has: \"deal\", \"created_at\", \"close_date\"" },
 	};
-	struct crun r;
+	struct run r;
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		crun_start(&r);
-		assert_int_not_equal(crun_run(&r, bad[i].csv), 0);
+		run_start(&r, &cycle_analysis);
+		assert_int_not_equal(run_csv(&r, bad[i].csv), 0);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
-		crun_free(&r);
+		run_free(&r);
 	}
 	/* An open deal created after --asof cannot be censored. */
-	crun_start(&r);
-	crun_set(&r, (const char *const[]){ "survival", "1", "asof", "2024-01-01", NULL });
-	assert_int_equal(crun_run(&r, "id,created_at,close_date,stage\na,2024-01-05,,Open\n"),
+	run_start(&r, &cycle_analysis);
+	run_set(&r, (const char *const[]){ "survival", "1", "asof", "2024-01-01", NULL });
+	assert_int_equal(run_csv(&r, "id,created_at,close_date,stage\na,2024-01-05,,Open\n"),
 			 FUNNEL_ERR_USAGE);
 	assert_string_equal(funnel_ctx_message(r.ctx),
 			    "--asof 2024-01-01 is before 2024-01-05, when an open deal was created");
-	crun_free(&r);
+	run_free(&r);
 }
 
 /* A second run with new options on the same analysis starts afresh. */
 static void test_rerun(void **state)
 {
-	struct crun r;
+	struct run r;
 
 	(void)state;
-	crun(&r, won_1234, (const char *const[]){ "by", "stage", NULL });
+	run_ok(&r, &cycle_analysis, won_1234, (const char *const[]){ "by", "stage", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 2);
-	crun_set(&r, (const char *const[]){ "survival", "1", NULL });
-	assert_int_equal(crun_run(&r, g3), 0);
+	run_set(&r, (const char *const[]){ "survival", "1", NULL });
+	assert_int_equal(run_csv(&r, g3), 0);
 	/* Negotiation, Proposal, Won, then all deals. */
 	assert_int_equal(funnel_table_rows(r.t), 4);
 	assert_string_equal(funnel_table_text(r.t, 2, 0), "Won");
 	assert_int_equal(funnel_table_count(r.t, 2, col(r.t, "censored")), 0);
 	assert_int_equal(funnel_table_count(r.t, 3, col(r.t, "censored")), 2);
-	crun_free(&r);
+	run_free(&r);
 }
 
 int main(void)

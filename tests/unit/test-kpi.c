@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "funnel.h"
+#include "runner.h"
 
 #define NEAR(a, b)                                                        \
 	assert_true(fabs((double)(a) - (double)(b)) <=                    \
@@ -53,88 +54,7 @@ static const char *const all_columns[] = {
 };
 #define NCOLS (sizeof(all_columns) / sizeof(all_columns[0]))
 
-struct krun {
-	struct funnel_ctx *ctx;
-	struct funnel_kpi *k;
-	struct funnel_input *in;
-	FILE *fp;
-	char *data;
-	struct funnel_table *t;
-	char warnings[1024];
-};
-
-static void on_log(void *data, enum funnel_log_level level, const char *msg)
-{
-	struct krun *r = data;
-	size_t n = strlen(r->warnings);
-
-	if (level == FUNNEL_LOG_WARNING)
-		snprintf(r->warnings + n, sizeof(r->warnings) - n, "%s\n", msg);
-}
-
-static void krun_start(struct krun *r)
-{
-	*r = (struct krun){ 0 };
-	r->ctx = funnel_ctx_new();
-	assert_non_null(r->ctx);
-	funnel_ctx_set_log(r->ctx, on_log, r);
-	r->k = funnel_kpi_new(r->ctx);
-	assert_non_null(r->k);
-}
-
-/* Options are name, value pairs ending with NULL; each must be accepted. */
-static void krun_set(struct krun *r, const char *const *opts)
-{
-	for (size_t i = 0; opts && opts[i]; i += 2)
-		if (funnel_kpi_set(r->k, opts[i], opts[i + 1]) != 0)
-			fail_msg("--%s %s: %s", opts[i], opts[i + 1],
-				 funnel_ctx_message(r->ctx));
-}
-
-/* Runs the analysis over csv (a fresh input each time). */
-static int krun_run(struct krun *r, const char *csv)
-{
-	size_t len = strlen(csv);
-	int ret;
-
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_table_free(r->t);
-	r->in = funnel_input_new(r->ctx);
-	assert_non_null(r->in);
-	r->data = malloc(len ? len : 1);
-	assert_non_null(r->data);
-	memcpy(r->data, csv, len);
-	r->fp = fmemopen(r->data, len, "r");
-	assert_non_null(r->fp);
-	assert_int_equal(funnel_input_add_stream(r->in, r->fp, "t.csv"), 0);
-	r->t = (struct funnel_table *)r;  /* must be reset to NULL on failure */
-	ret = funnel_kpi_run(r->k, r->in, &r->t);
-	if (ret < 0)
-		assert_null(r->t);
-	return ret;
-}
-
-static void krun_free(struct krun *r)
-{
-	funnel_table_free(r->t);
-	funnel_kpi_free(r->k);
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_ctx_free(r->ctx);
-}
-
-static void krun(struct krun *r, const char *csv, const char *const *opts)
-{
-	krun_start(r);
-	krun_set(r, opts);
-	if (krun_run(r, csv) != 0)
-		fail_msg("run failed: %s", funnel_ctx_message(r->ctx));
-}
+CMD_ANALYSIS(kpi);
 
 static size_t col(const struct funnel_table *t, const char *name)
 {
@@ -241,10 +161,10 @@ static char *slurp(const char *path)
  */
 static void test_every_kpi(void **state)
 {
-	struct krun r;
+	struct run r;
 
 	(void)state;
-	krun(&r, deals_csv, NULL);
+	run_ok(&r, &kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_table_columns(r.t), NCOLS);
 	for (size_t c = 0; c < NCOLS; c++)
 		assert_string_equal(funnel_table_column_name(r.t, c), all_columns[c]);
@@ -269,9 +189,9 @@ static void test_every_kpi(void **state)
 	assert_string_equal(r.warnings, "");
 
 	/* The analysis runs again on a new input, from scratch. */
-	assert_int_equal(krun_run(&r, deals_csv), 0);
+	assert_int_equal(run_csv(&r, deals_csv), 0);
 	assert_int_equal(count(r.t, 0, "deals"), 12);
-	krun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -284,7 +204,7 @@ static void test_velocity_reference(void **state)
 	char csv[4096] = "id,stage,created_at,close_date,amount\n"
 			 "w1,Won,2024-01-01,2024-03-21,20000\n"
 			 "w2,Won,2024-01-01,2024-04-10,30000\n";
-	struct krun r;
+	struct run r;
 
 	(void)state;
 	for (int i = 0; i < 6; i++)
@@ -293,7 +213,7 @@ static void test_velocity_reference(void **state)
 	for (int i = 0; i < 40; i++)
 		snprintf(csv + strlen(csv), sizeof(csv) - strlen(csv),
 			 "o%d,Proposal,2024-03-01,,\n", i);
-	krun(&r, csv, NULL);
+	run_ok(&r, &kpi_analysis, csv, NULL);
 	assert_int_equal(count(r.t, 0, "open"), 40);
 	NEAR(num(r.t, 0, "win_rate"), 0.25);
 	NEAR(num(r.t, 0, "mean_cycle_days"), 90);
@@ -302,7 +222,7 @@ static void test_velocity_reference(void **state)
 	/* Open deals without amounts: no pipeline value, not 0. */
 	assert_false(defined(r.t, 0, "pipeline_value"));
 	assert_false(defined(r.t, 0, "weighted_pipeline"));
-	krun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -313,16 +233,16 @@ static void test_velocity_reference(void **state)
  */
 static void test_days(void **state)
 {
-	struct krun r;
+	struct run r;
 
 	(void)state;
-	krun(&r, "id,stage,created_at,close_date\n"
+	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date\n"
 		 "a,Won,2025-01-01T12:00:00,2025-01-02T18:00:00\n"
 		 "b,Won,2025-01-01 23:00,2025-01-02\n", NULL);
 	NEAR(num(r.t, 0, "mean_cycle_days"), 1.125);
 	NEAR(num(r.t, 0, "median_cycle_days"), 1.125);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "2025-01-02");
-	krun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -334,10 +254,10 @@ static void test_days(void **state)
  */
 static void test_by(void **state)
 {
-	struct krun r;
+	struct run r;
 
 	(void)state;
-	krun(&r, deals_csv, (const char *const[]){ "by", "region", NULL });
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	assert_string_equal(funnel_table_column_name(r.t, 1), "region");
 	assert_string_equal(funnel_table_text(r.t, 0, 1), "North");
@@ -358,7 +278,7 @@ static void test_by(void **state)
 	NEAR(num(r.t, 1, "weighted_pipeline"), 70000.0 / 3);
 	NEAR(num(r.t, 1, "sales_velocity"), 3 * 6000 * (1.0 / 3) / 14);
 	NEAR(num(r.t, 2, "sales_velocity"), 5 * 12000 * (3.0 / 7) / (94.0 / 3));
-	krun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -377,7 +297,7 @@ static void test_probabilities(void **state)
 	const char *stages = "Lead,Qualified,Proposal,Negotiation";
 	struct scratch s;
 	const char *four, *three;
-	struct krun r;
+	struct run r;
 
 	(void)state;
 	scratch_new(&s);
@@ -387,27 +307,27 @@ static void test_probabilities(void **state)
 	three = scratch_file(&s, "p3.csv", "Lead,10%\nQualified,0.25\n"
 				 "Proposal,50\n");
 
-	krun(&r, deals_csv, (const char *const[]){ "stages", stages, NULL });
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages", stages, NULL });
 	NEAR(num(r.t, 0, "weighted_pipeline"),
 	     5000 * 3.0 / 7 + 12000 * 0.6 + 30000 * 0.75 + 40000);
-	krun_free(&r);
+	run_free(&r);
 
-	krun(&r, deals_csv, (const char *const[]){ "stages", stages,
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
 		"probabilities", four, NULL });
 	NEAR(num(r.t, 0, "weighted_pipeline"), 50500);
-	krun_free(&r);
+	run_free(&r);
 
-	krun(&r, deals_csv, (const char *const[]){ "stages", stages,
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
 		"probabilities", three, NULL });
 	assert_false(defined(r.t, 0, "weighted_pipeline"));
 	NEAR(num(r.t, 0, "pipeline_value"), 87000);
 	assert_string_equal(r.warnings, "1 open deal with no probability for its stage: weighted_pipeline is undefined\n");
-	krun_free(&r);
+	run_free(&r);
 
-	krun(&r, deals_csv, (const char *const[]){ "stages",
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages",
 		"Lead,Qualified,Proposal", NULL });
 	assert_false(defined(r.t, 0, "weighted_pipeline"));
-	krun_free(&r);
+	run_free(&r);
 	scratch_free(&s);
 }
 
@@ -419,10 +339,10 @@ static void test_probabilities(void **state)
  */
 static void test_undefined(void **state)
 {
-	struct krun r;
+	struct run r;
 
 	(void)state;
-	krun(&r, "id,stage,created_at,close_date,amount\n"
+	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date,amount\n"
 		 "a,Lead,2025-01-01,,100\nb,Proposal,2025-01-02,,200\n", NULL);
 	assert_false(defined(r.t, 0, "win_rate"));
 	NEAR(num(r.t, 0, "conversion"), 0);
@@ -432,15 +352,15 @@ static void test_undefined(void **state)
 	assert_false(defined(r.t, 0, "weighted_pipeline"));
 	assert_false(defined(r.t, 0, "avg_won_amount"));
 	assert_false(defined(r.t, 0, "sales_velocity"));
-	krun_free(&r);
+	run_free(&r);
 
-	krun(&r, "id,stage,created_at,close_date,amount\n"
+	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date,amount\n"
 		 "a,Won,2025-01-01,2025-01-11,500\nb,Lost,2025-01-01,2025-01-05,\n",
 	     NULL);
 	NEAR(num(r.t, 0, "pipeline_value"), 0);
 	NEAR(num(r.t, 0, "weighted_pipeline"), 0);
 	NEAR(num(r.t, 0, "sales_velocity"), 0);
-	krun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -459,106 +379,106 @@ static void test_retention(void **state)
 		"G,2025-01-08\nG,2025-03-12\nH,2025-01-30\n";
 	struct scratch s;
 	const char *path;
-	struct krun r;
+	struct run r;
 
 	(void)state;
 	scratch_new(&s);
 	path = scratch_file(&s, "orders.csv", orders);
-	krun(&r, deals_csv, (const char *const[]){ "orders", path, NULL });
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "orders", path, NULL });
 	assert_int_equal(funnel_table_columns(r.t), NCOLS + 2);
 	NEAR(num(r.t, 0, "retention_rate"), 2.0 / 5);
 	assert_int_equal(count(r.t, 0, "active_customers"), 4);
-	krun_free(&r);
+	run_free(&r);
 
-	krun(&r, deals_csv, (const char *const[]){ "orders", path,
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "orders", path,
 		"asof", "2025-03-31", NULL });
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "2025-03-31");
 	NEAR(num(r.t, 0, "retention_rate"), 1.0 / 4);
 	assert_int_equal(count(r.t, 0, "active_customers"), 3);
-	krun_free(&r);
+	run_free(&r);
 
-	krun(&r, deals_csv, (const char *const[]){ "orders", path,
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "orders", path,
 		"asof", "2025-03-31", "period", "quarter", NULL });
 	NEAR(num(r.t, 0, "retention_rate"), 1);
 	assert_int_equal(count(r.t, 0, "active_customers"), 8);
-	krun_free(&r);
+	run_free(&r);
 	scratch_free(&s);
 }
 
 static void test_usage_errors(void **state)
 {
-	struct krun r;
+	struct run r;
 
 	(void)state;
-	krun_start(&r);
-	assert_int_equal(funnel_kpi_set(r.k, "bogus", "1"), FUNNEL_ERR_USAGE);
-	assert_int_equal(funnel_kpi_set(r.k, "asof", "2025-02-30"),
+	run_start(&r, &kpi_analysis);
+	assert_int_equal(funnel_kpi_set(r.a, "bogus", "1"), FUNNEL_ERR_USAGE);
+	assert_int_equal(funnel_kpi_set(r.a, "asof", "2025-02-30"),
 			 FUNNEL_ERR_USAGE);
-	assert_int_equal(funnel_kpi_set(r.k, "asof", "yesterday"),
+	assert_int_equal(funnel_kpi_set(r.a, "asof", "yesterday"),
 			 FUNNEL_ERR_USAGE);
 	assert_string_equal(funnel_ctx_message(r.ctx),
 			    "--asof: \"yesterday\": not a date (give YYYY-MM-DD)");
-	assert_int_equal(funnel_kpi_set(r.k, "stages", "Lead,,Won"),
+	assert_int_equal(funnel_kpi_set(r.a, "stages", "Lead,,Won"),
 			 FUNNEL_ERR_USAGE);
-	assert_int_equal(funnel_kpi_set(r.k, "probabilities",
+	assert_int_equal(funnel_kpi_set(r.a, "probabilities",
 					"/nonexistent/p.csv"), FUNNEL_ERR_OPEN);
-	assert_int_equal(funnel_kpi_set(r.k, "key", NULL), FUNNEL_ERR_USAGE);
-	krun_free(&r);
+	assert_int_equal(funnel_kpi_set(r.a, "key", NULL), FUNNEL_ERR_USAGE);
+	run_free(&r);
 
 	/* No date in the input and no --asof: nothing to name the row by. */
-	krun_start(&r);
-	assert_int_equal(krun_run(&r, "id,stage\na,Won\n"), FUNNEL_ERR_USAGE);
-	krun_set(&r, (const char *const[]){ "asof", "2025-03-01", NULL });
-	assert_int_equal(krun_run(&r, "id,stage\na,Won\n"), 0);
+	run_start(&r, &kpi_analysis);
+	assert_int_equal(run_csv(&r, "id,stage\na,Won\n"), FUNNEL_ERR_USAGE);
+	run_set(&r, (const char *const[]){ "asof", "2025-03-01", NULL });
+	assert_int_equal(run_csv(&r, "id,stage\na,Won\n"), 0);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "2025-03-01");
 	assert_int_equal(count(r.t, 0, "won"), 1);
-	krun_free(&r);
+	run_free(&r);
 }
 
 static void test_probabilities_need_stages(void **state)
 {
 	struct scratch s;
 	const char *path;
-	struct krun r;
+	struct run r;
 
 	(void)state;
 	scratch_new(&s);
 	path = scratch_file(&s, "p.csv", "Lead,0.1\n");
-	krun_start(&r);
-	krun_set(&r, (const char *const[]){ "probabilities", path, NULL });
-	assert_int_equal(krun_run(&r, deals_csv), FUNNEL_ERR_USAGE);
-	krun_free(&r);
+	run_start(&r, &kpi_analysis);
+	run_set(&r, (const char *const[]){ "probabilities", path, NULL });
+	assert_int_equal(run_csv(&r, deals_csv), FUNNEL_ERR_USAGE);
+	run_free(&r);
 	path = scratch_file(&s, "bad.csv", "Lead,0.1\nQualified,150%\n");
-	krun_start(&r);
-	assert_int_equal(funnel_kpi_set(r.k, "probabilities", path),
+	run_start(&r, &kpi_analysis);
+	assert_int_equal(funnel_kpi_set(r.a, "probabilities", path),
 			 FUNNEL_ERR_USAGE);
 	assert_non_null(strstr(funnel_ctx_message(r.ctx), "bad.csv:2: "));
-	krun_free(&r);
+	run_free(&r);
 	scratch_free(&s);
 }
 
 static void test_data_errors(void **state)
 {
-	struct krun r;
+	struct run r;
 
 	(void)state;
-	krun_start(&r);
-	assert_int_equal(krun_run(&r, "id,stage,created_at,close_date\n"
+	run_start(&r, &kpi_analysis);
+	assert_int_equal(run_csv(&r, "id,stage,created_at,close_date\n"
 				  "a,Won,2025-01-01,2025-01-11\n"
 				  "b,Won,2025-01-05,2025-01-04\n"), FUNNEL_ERR_DATA);
 	assert_string_equal(funnel_ctx_message(r.ctx),
 			    "t.csv:3: column \"close_date\": closed \"2025-01-04\", before it was created \"2025-01-05\"");
-	assert_int_equal(krun_run(&r, "id,stage,created_at,close_date\n"
+	assert_int_equal(run_csv(&r, "id,stage,created_at,close_date\n"
 				  "a,Won,2025-01-01,2025-01-11\n"
 				  "a,Lost,2025-01-01,2025-01-11\n"), FUNNEL_ERR_DATA);
 	assert_non_null(strstr(funnel_ctx_message(r.ctx), "t.csv:3: "));
-	assert_int_equal(krun_run(&r, "id,status,created_at,close_date\n"
+	assert_int_equal(run_csv(&r, "id,status,created_at,close_date\n"
 				  "a,Signed,2025-01-01,2025-01-11\n"), FUNNEL_ERR_DATA);
 	assert_non_null(strstr(funnel_ctx_message(r.ctx),
 			       "unknown status \"Signed\""));
-	assert_int_equal(krun_run(&r, "id,created_at\na,2025-01-01\n"),
+	assert_int_equal(run_csv(&r, "id,created_at\na,2025-01-01\n"),
 			 FUNNEL_ERR_USAGE);
-	krun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -568,10 +488,10 @@ static void test_data_errors(void **state)
 static void test_check(void **state)
 {
 	char *report = (char *)"not reset";
-	struct krun r;
+	struct run r;
 
 	(void)state;
-	krun(&r, deals_csv, NULL);
+	run_ok(&r, &kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.25", &report), 0);
 	assert_null(report);
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days <= 30", &report), 0);
@@ -596,20 +516,20 @@ static void test_check(void **state)
 			 FUNNEL_ERR_USAGE);
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "date>=1", &report),
 			 FUNNEL_ERR_USAGE);
-	krun_free(&r);
+	run_free(&r);
 
-	krun(&r, deals_csv, (const char *const[]){ "by", "region", NULL });
+	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.4", &report), 1);
 	assert_string_equal(report, "check failed: win_rate 0.3333 < 0.4 (region South)\n");
 	free(report);
-	krun_free(&r);
+	run_free(&r);
 
 	/* An undefined value fails whatever the operator. */
-	krun(&r, "id,stage,created_at,close_date\na,Lead,2025-01-01,\n", NULL);
+	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date\na,Lead,2025-01-01,\n", NULL);
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate!=1", &report), 1);
 	assert_string_equal(report, "check failed: win_rate is undefined (nothing to compute it from), wanted != 1\n");
 	free(report);
-	krun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -624,15 +544,15 @@ static void test_history_append(void **state)
 	char want[1024];
 	struct scratch s;
 	const char *path, *foreign;
-	struct krun a, b;
+	struct run a, b;
 	char *text;
 
 	(void)state;
 	scratch_new(&s);
 	path = scratch_file(&s, "hist.csv", NULL);
 	foreign = scratch_file(&s, "foreign.csv", "date,deals\n2025-03-01,1\n");
-	krun(&a, deals_csv, (const char *const[]){ "asof", "2025-03-14", NULL });
-	krun(&b, deals_csv, NULL);
+	run_ok(&a, &kpi_analysis, deals_csv, (const char *const[]){ "asof", "2025-03-14", NULL });
+	run_ok(&b, &kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_history_append(a.ctx, a.t, path, "date"), 0);
 	assert_int_equal(funnel_history_append(b.ctx, b.t, path, "date"), 0);
 	assert_int_equal(funnel_history_append(b.ctx, b.t, path, "date"), 0);
@@ -655,8 +575,8 @@ static void test_history_append(void **state)
 	free(text);
 	assert_int_equal(funnel_history_append(b.ctx, b.t, path, "nope"),
 			 FUNNEL_ERR_USAGE);
-	krun_free(&a);
-	krun_free(&b);
+	run_free(&a);
+	run_free(&b);
 	scratch_free(&s);
 }
 
@@ -672,7 +592,7 @@ static void test_previous_and_trend(void **state)
 	struct scratch s;
 	const char *path;
 	struct funnel_table *prev = NULL, *trend = NULL;
-	struct krun r;
+	struct run r;
 
 	(void)state;
 	scratch_new(&s);
@@ -681,7 +601,7 @@ static void test_previous_and_trend(void **state)
 		"2025-03-20,99,99,99,99,0.9900,0.9900,99.00,99.00,99.00,99.00,99.00,99.00\n"
 		"2025-03-14,10,5,3,3,0.5000,0.2000,35.00,30.00,90000.00,,12000.00,800.00\n"
 		"2025-03-01,1,1,1,1,0.0100,0.0100,1.00,1.00,1.00,1.00,1.00,1.00\n");
-	krun(&r, deals_csv, NULL);
+	run_ok(&r, &kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_history_previous(r.ctx, r.t, path, &prev), 0);
 	assert_int_equal(funnel_table_rows(prev), 1);
 	assert_string_equal(funnel_table_text(prev, 0, 0), "2025-03-14");
@@ -715,7 +635,7 @@ static void test_previous_and_trend(void **state)
 	assert_string_equal(funnel_table_text(trend, 0, 4), "");
 	funnel_table_free(prev);
 	funnel_table_free(trend);
-	krun_free(&r);
+	run_free(&r);
 	scratch_free(&s);
 }
 

@@ -29,101 +29,9 @@
 
 #include "funnel.h"
 #include "internal.h"
+#include "runner.h"
 
-struct rrun {
-	struct funnel_ctx *ctx;
-	struct funnel_retention *rt;
-	struct funnel_input *in;
-	FILE *fp;
-	char *data;
-	struct funnel_table *t;
-	int ret;
-	char warnings[1024];
-};
-
-static void on_log(void *data, enum funnel_log_level level, const char *msg)
-{
-	struct rrun *r = data;
-	size_t n = strlen(r->warnings);
-
-	if (level == FUNNEL_LOG_WARNING)
-		snprintf(r->warnings + n, sizeof(r->warnings) - n, "%s\n", msg);
-}
-
-static void rrun_start(struct rrun *r)
-{
-	*r = (struct rrun){ 0 };
-	r->ctx = funnel_ctx_new();
-	assert_non_null(r->ctx);
-	funnel_ctx_set_log(r->ctx, on_log, r);
-	r->rt = funnel_retention_new(r->ctx);
-	assert_non_null(r->rt);
-}
-
-/* Options are name, value pairs ending with NULL; each must be accepted. */
-static void rrun_set(struct rrun *r, const char *const *opts)
-{
-	for (size_t i = 0; opts && opts[i]; i += 2)
-		if (funnel_retention_set(r->rt, opts[i], opts[i + 1]) != 0)
-			fail_msg("--%s %s: %s", opts[i], opts[i + 1],
-				 funnel_ctx_message(r->ctx));
-}
-
-/* Runs the analysis over csv (a fresh input each time). */
-static int rrun_run(struct rrun *r, const char *csv)
-{
-	size_t len = strlen(csv);
-
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_table_free(r->t);
-	r->t = NULL;
-	r->in = funnel_input_new(r->ctx);
-	assert_non_null(r->in);
-	r->data = malloc(len ? len : 1);
-	assert_non_null(r->data);
-	memcpy(r->data, csv, len);
-	r->fp = fmemopen(r->data, len, "r");
-	assert_non_null(r->fp);
-	assert_int_equal(funnel_input_add_stream(r->in, r->fp, "t.csv"), 0);
-	r->t = (struct funnel_table *)&r->ret;  /* must be reset to NULL */
-	r->ret = funnel_retention_run(r->rt, r->in, &r->t);
-	if (r->ret < 0)
-		assert_null(r->t);
-	return r->ret;
-}
-
-static void rrun_free(struct rrun *r)
-{
-	funnel_table_free(r->t);
-	funnel_retention_free(r->rt);
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_ctx_free(r->ctx);
-}
-
-/* Runs csv with opts and expects success. */
-static void rrun(struct rrun *r, const char *csv, const char *const *opts)
-{
-	rrun_start(r);
-	rrun_set(r, opts);
-	if (rrun_run(r, csv) != 0)
-		fail_msg("status %d: %s", r->ret, funnel_ctx_message(r->ctx));
-}
-
-static void check_status(struct rrun *r, int status, const char *message)
-{
-	if (r->ret != status)
-		fail_msg("status %d, want %d: %s", r->ret, status,
-			 funnel_ctx_message(r->ctx));
-	if (message && strcmp(funnel_ctx_message(r->ctx), message))
-		fail_msg("message\n  \"%s\"\nwant\n  \"%s\"",
-			 funnel_ctx_message(r->ctx), message);
-}
+CMD_ANALYSIS(retention);
 
 /* Checks that t's column names are the comma-separated list names. */
 static void check_header(const struct funnel_table *t, const char *names,
@@ -248,23 +156,23 @@ static const char orders[] =
 static void test_columns(void **state)
 {
 	static const char *const counts[] = { "counts", "1", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, NULL);
+	run_ok(&r, &retention_analysis, orders, NULL);
 	HEADER(r.t, "cohort,size,p0,p1,p2,p3");
 	assert_int_equal(funnel_table_column_type(r.t, 0), FUNNEL_COLUMN_TEXT);
 	assert_int_equal(funnel_table_column_type(r.t, 1), FUNNEL_COLUMN_COUNT);
 	for (size_t c = 2; c < 6; c++)
 		assert_int_equal(funnel_table_column_type(r.t, c),
 				 FUNNEL_COLUMN_RATE);
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, orders, counts);
+	run_ok(&r, &retention_analysis, orders, counts);
 	for (size_t c = 2; c < 6; c++)
 		assert_int_equal(funnel_table_column_type(r.t, c),
 				 FUNNEL_COLUMN_COUNT);
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -275,24 +183,24 @@ static void test_columns(void **state)
 static void test_first_cohorts(void **state)
 {
 	static const char *const counts[] = { "counts", "1", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, NULL);
+	run_ok(&r, &retention_analysis, orders, NULL);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3",
 	     "2024-02,2,2/2,1/2,1/2,",
 	     "2024-03,1,1/1,0/1,,",
 	     "all,6,6/6,2/6,2/5,1/3");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, orders, counts);
+	run_ok(&r, &retention_analysis, orders, counts);
 	ROWS(r.t,
 	     "2024-01,3,3,1,1,1",
 	     "2024-02,2,2,1,1,",
 	     "2024-03,1,1,0,,",
 	     "all,6,6,2,2,1");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -303,16 +211,16 @@ static void test_first_cohorts(void **state)
 static void test_on_or_after(void **state)
 {
 	static const char *const opts[] = { "on-or-after", "1", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, opts);
+	run_ok(&r, &retention_analysis, orders, opts);
 	ROWS(r.t,
 	     "2024-01,3,3/3,2/3,2/3,1/3",
 	     "2024-02,2,2/2,2/2,1/2,",
 	     "2024-03,1,1/1,0/1,,",
 	     "all,6,6/6,4/6,3/5,1/3");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -325,26 +233,26 @@ static void test_recurring(void **state)
 	static const char *const opts[] = { "cohorts", "recurring", NULL };
 	static const char *const ooa[] = { "cohorts", "recurring",
 					   "on-or-after", "1", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, opts);
+	run_ok(&r, &retention_analysis, orders, opts);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3",
 	     "2024-02,3,3/3,1/3,2/3,",
 	     "2024-03,3,3/3,0/3,,",
 	     "2024-04,2,2/2,,,",
 	     "all,11,11/11,2/9,3/6,1/3");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, orders, ooa);
+	run_ok(&r, &retention_analysis, orders, ooa);
 	ROWS(r.t,
 	     "2024-01,3,3/3,2/3,2/3,1/3",
 	     "2024-02,3,3/3,3/3,2/3,",
 	     "2024-03,3,3/3,0/3,,",
 	     "2024-04,2,2/2,,,",
 	     "all,11,11/11,5/9,4/6,1/3");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -358,19 +266,19 @@ static void test_asof(void **state)
 	static const char *const last[] = { "asof", "2024-04-30", NULL };
 	static const char *const before[] = { "asof", "2024-04-29", NULL };
 	static const char *const later[] = { "asof", "2024-06-30", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, last);
+	run_ok(&r, &retention_analysis, orders, last);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3",
 	     "2024-02,2,2/2,1/2,1/2,",
 	     "2024-03,1,1/1,0/1,,",
 	     "all,6,6/6,2/6,2/5,1/3");
 	assert_string_equal(r.warnings, "");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, orders, before);
+	run_ok(&r, &retention_analysis, orders, before);
 	HEADER(r.t, "cohort,size,p0,p1,p2");
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3",
@@ -378,15 +286,15 @@ static void test_asof(void **state)
 	     "2024-03,1,1/1,,",
 	     "all,6,6/6,2/5,1/3");
 	assert_string_equal(r.warnings, "1 row after --asof left out\n");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, orders, later);
+	run_ok(&r, &retention_analysis, orders, later);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3,0/3,0/3",
 	     "2024-02,2,2/2,1/2,1/2,0/2,0/2,",
 	     "2024-03,1,1/1,0/1,0/1,0/1,,",
 	     "all,6,6/6,2/6,2/6,1/6,0/5,0/3");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -408,30 +316,30 @@ static void test_weeks(void **state)
 					      "week-start", "sunday",
 					      "asof", "2025-01-11", NULL };
 	static const char *const unfinished[] = { "period", "week", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, weeks, monday);
+	run_ok(&r, &retention_analysis, weeks, monday);
 	ROWS(r.t,
 	     "2024-12-23,3,3/3,2/3,0/3",
 	     "2024-12-30,1,1/1,1/1,",
 	     "all,4,4/4,3/4,0/3");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, weeks, sunday);
+	run_ok(&r, &retention_analysis, weeks, sunday);
 	ROWS(r.t,
 	     "2024-12-22,2,2/2,1/2,0/2",
 	     "2024-12-29,2,2/2,2/2,",
 	     "all,4,4/4,3/4,0/2");
-	rrun_free(&r);
+	run_free(&r);
 
 	/* The latest date, Monday 01-06, starts a week that has not ended. */
-	rrun(&r, weeks, unfinished);
+	run_ok(&r, &retention_analysis, weeks, unfinished);
 	ROWS(r.t,
 	     "2024-12-23,3,3/3,2/3",
 	     "2024-12-30,1,1/1,",
 	     "all,4,4/4,2/3");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -441,17 +349,17 @@ static void test_weeks(void **state)
 static void test_quarters(void **state)
 {
 	static const char *const opts[] = { "period", "quarter", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, "customer_id,date\nA,2023-11-15\nA,2024-01-10\n"
+	run_ok(&r, &retention_analysis, "customer_id,date\nA,2023-11-15\nA,2024-01-10\n"
 		 "B,2023-12-31\nB,2024-06-30\nC,2024-03-31\nC,2024-04-01\n",
 	     opts);
 	ROWS(r.t,
 	     "2023-Q4,2,2/2,1/2,1/2",
 	     "2024-Q1,1,1/1,1/1,",
 	     "all,3,3/3,2/3,1/2");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -468,50 +376,50 @@ static void test_leap_day(void **state)
 	static const char *const day[] = { "period", "day", NULL };
 	static const char *const feb29[] = { "asof", "2024-02-29", NULL };
 	static const char *const feb28[] = { "asof", "2024-02-28", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, leap, day);
+	run_ok(&r, &retention_analysis, leap, day);
 	ROWS(r.t,
 	     "2024-02-28,1,1/1,1/1,0/1,1/1",
 	     "2024-02-29,1,1/1,1/1,0/1,",
 	     "2024-03-01,1,1/1,0/1,,",
 	     "all,3,3/3,2/3,0/2,1/1");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, leap, NULL);
+	run_ok(&r, &retention_analysis, leap, NULL);
 	ROWS(r.t, "2024-02,2,2/2", "2024-03,1,", "all,3,2/2");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, leap, feb29);
+	run_ok(&r, &retention_analysis, leap, feb29);
 	ROWS(r.t, "2024-02,2,2/2", "all,2,2/2");
 	assert_string_equal(r.warnings, "3 rows after --asof left out\n");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, leap, feb28);
+	run_ok(&r, &retention_analysis, leap, feb28);
 	ROWS(r.t, "2024-02,1,", "all,1,");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 static void test_max_periods(void **state)
 {
 	static const char *const one[] = { "max-periods", "1", NULL };
 	static const char *const zero[] = { "max-periods", "0", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, one);
+	run_ok(&r, &retention_analysis, orders, one);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3",
 	     "2024-02,2,2/2,1/2",
 	     "2024-03,1,1/1,0/1",
 	     "all,6,6/6,2/6");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, orders, zero);
+	run_ok(&r, &retention_analysis, orders, zero);
 	ROWS(r.t, "2024-01,3,3/3", "2024-02,2,2/2", "2024-03,1,1/1",
 	     "all,6,6/6");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -524,26 +432,26 @@ static void test_revenue(void **state)
 {
 	static const char *const opts[] = { "revenue", "1", "amount", "amount",
 					    NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, opts);
+	run_ok(&r, &retention_analysis, orders, opts);
 	ROWS(r.t,
 	     "2024-01,3,340/340,50/340,80/340,30/340",
 	     "2024-02,2,60/60,40/60,25/60,",
 	     "2024-03,1,90/90,0/90,,",
 	     "all,6,490/490,90/490,105/400,30/340");
-	rrun_free(&r);
+	run_free(&r);
 
 	/* A cohort with no revenue in period 0: every ratio undefined. */
-	rrun_start(&r);
-	rrun_set(&r, opts);
-	assert_int_equal(funnel_retention_set(r.rt, "asof", "2024-02-29"), 0);
-	assert_int_equal(rrun_run(&r, "customer_id,order_date,amount\n"
+	run_start(&r, &retention_analysis);
+	run_set(&r, opts);
+	assert_int_equal(funnel_retention_set(r.a, "asof", "2024-02-29"), 0);
+	assert_int_equal(run_csv(&r, "customer_id,order_date,amount\n"
 				  "X,2024-01-10,\nX,2024-02-10,30\n"
 				  "Y,2024-02-05,20\n"), 0);
 	ROWS(r.t, "2024-01,1,,", "2024-02,1,20/20,", "all,2,20/20,");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -559,24 +467,24 @@ static void test_crr_activity(void **state)
 	static const char *const opts[] = { "crr", "1", NULL };
 	static const char *const amt[] = { "crr", "1", "amount", "amount",
 					   NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, opts);
+	run_ok(&r, &retention_analysis, orders, opts);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
 	ROWS(r.t,
 	     "2024-02,3,2,3,1,1/3,1/3,2/3",
 	     "2024-03,3,1,3,1,2/3,1/3,2/3",
 	     "2024-04,3,0,2,0,2/3,0/3,3/3");
-	rrun_free(&r);
+	run_free(&r);
 
-	rrun(&r, orders, amt);
+	run_ok(&r, &retention_analysis, orders, amt);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn,nrr,grr");
 	ROWS(r.t,
 	     "2024-02,3,2,3,1,1/3,1/3,2/3,50/340,50/340",
 	     "2024-03,3,1,3,1,2/3,1/3,2/3,40/110,40/110",
 	     "2024-04,3,0,2,0,2/3,0/3,3/3,0/210,0/210");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -588,14 +496,14 @@ static void test_crr_nrr_grr(void **state)
 {
 	static const char *const opts[] = { "crr", "1", "amount", "amount",
 					    "asof", "2024-02-29", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, "customer_id,order_date,amount\nP,2024-01-10,100\n"
+	run_ok(&r, &retention_analysis, "customer_id,order_date,amount\nP,2024-01-10,100\n"
 		 "Q,2024-01-15,100\nR,2024-01-20,50\nP,2024-02-10,150\n"
 		 "Q,2024-02-15,80\nQ,2024-02-16,-20\nS,2024-02-05,500\n", opts);
 	ROWS(r.t, "2024-02,3,1,3,2,2/3,2/3,1/3,210/250,160/250");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -609,7 +517,7 @@ static void test_crr_until_textbook(void **state)
 					    "asof", "2024-03-31", NULL };
 	size_t cap = 64 * 600, len = 0;
 	char *csv = malloc(cap);
-	struct rrun r;
+	struct run r;
 
 	(void)state;
 	assert_non_null(csv);
@@ -622,13 +530,13 @@ static void test_crr_until_textbook(void **state)
 	for (int i = 1; i <= 70; i++)
 		len += (size_t)snprintf(csv + len, cap - len,
 					"n%02d,2024-03-05,\n", i);
-	rrun(&r, csv, opts);
+	run_ok(&r, &retention_analysis, csv, opts);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
 	ROWS(r.t,
 	     "2024-02,500,0,500,500,500/500,500/500,0/500",
 	     "2024-03,500,70,520,450,450/500,450/500,50/500");
 	assert_true(funnel_table_number(r.t, 1, 5) == 0.9);
-	rrun_free(&r);
+	run_free(&r);
 	free(csv);
 }
 
@@ -641,17 +549,17 @@ static void test_crr_until_boundaries(void **state)
 {
 	static const char *const opts[] = { "crr", "1", "until", "end",
 					    "asof", "2024-03-31", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, "customer_id,date,end\nK1,2024-01-05,2024-02-29\n"
+	run_ok(&r, &retention_analysis, "customer_id,date,end\nK1,2024-01-05,2024-02-29\n"
 		 "K2,2024-01-05,2024-03-01\nK3,2024-01-05,2024-03-31\n"
 		 "K4,2024-01-05,2024-02-10\nK4,2024-02-11,\n"
 		 "N1,2024-03-01,\nN2,2024-03-10,2024-03-20\n", opts);
 	ROWS(r.t,
 	     "2024-02,4,0,4,4,4/4,4/4,0/4",
 	     "2024-03,3,2,3,2,1/3,2/3,1/3");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -662,10 +570,10 @@ static void test_crr_until_boundaries(void **state)
 static void test_by(void **state)
 {
 	static const char *const opts[] = { "by", "region", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, "customer_id,order_date,region\nA,2024-01-05,North\n"
+	run_ok(&r, &retention_analysis, "customer_id,order_date,region\nA,2024-01-05,North\n"
 		 "A,2024-02-10,South\nB,2024-01-20,South\nB,2024-02-03,South\n"
 		 "C,2024-02-07,South\nC,2024-02-07,North\nC,2024-03-01,South\n"
 		 "D,2024-01-10,South\nD,2024-01-02,North\n", opts);
@@ -676,43 +584,43 @@ static void test_by(void **state)
 	     "North,all,3,3/3,1/2",
 	     "South,2024-01,1,1/1,1/1",
 	     "South,all,1,1/1,1/1");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /* A --by column named like a result column gets "by_" before it. */
 static void test_by_name_taken(void **state)
 {
 	static const char *const opts[] = { "by", "cohort", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, "customer_id,order_date,cohort\nA,2024-01-31,x\n", opts);
+	run_ok(&r, &retention_analysis, "customer_id,order_date,cohort\nA,2024-01-31,x\n", opts);
 	HEADER(r.t, "by_cohort,cohort,size,p0");
 	ROWS(r.t, "x,2024-01,1,1/1", "x,all,1,1/1");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 static void expect_set_error(const char *name, const char *value,
 			     const char *message)
 {
-	struct rrun r;
+	struct run r;
 
-	rrun_start(&r);
-	r.ret = funnel_retention_set(r.rt, name, value);
+	run_start(&r, &retention_analysis);
+	r.ret = funnel_retention_set(r.a, name, value);
 	check_status(&r, FUNNEL_ERR_USAGE, message);
-	rrun_free(&r);
+	run_free(&r);
 }
 
 static void expect_run_error(const char *const *opts, const char *csv,
 			     int status, const char *message)
 {
-	struct rrun r;
+	struct run r;
 
-	rrun_start(&r);
-	rrun_set(&r, opts);
-	rrun_run(&r, csv);
+	run_start(&r, &retention_analysis);
+	run_set(&r, opts);
+	run_csv(&r, csv);
 	check_status(&r, status, message);
-	rrun_free(&r);
+	run_free(&r);
 }
 
 static void test_usage_errors(void **state)
@@ -791,15 +699,15 @@ static void test_amount_not_read(void **state)
 	static const char *const crr[] = { "crr", "1", NULL };
 	const char *csv = "customer_id,order_date,amount\nA,2024-01-05,n/a\n"
 			  "A,2024-02-05,ten\nB,2024-02-29,$$\n";
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, csv, NULL);
+	run_ok(&r, &retention_analysis, csv, NULL);
 	ROWS(r.t, "2024-01,1,1/1,1/1", "2024-02,1,1/1,", "all,2,2/2,1/1");
-	rrun_free(&r);
-	rrun(&r, csv, crr);
+	run_free(&r);
+	run_ok(&r, &retention_analysis, csv, crr);
 	ROWS(r.t, "2024-02,1,1,2,1,1/1,1/1,0/1");
-	rrun_free(&r);
+	run_free(&r);
 }
 
 static void test_header_only(void **state)
@@ -807,31 +715,31 @@ static void test_header_only(void **state)
 	static const char *const crr[] = { "crr", "1", NULL };
 	static const char *const by[] = { "by", "region", NULL };
 	const char *csv = "customer_id,order_date,region\n";
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, csv, NULL);
+	run_ok(&r, &retention_analysis, csv, NULL);
 	HEADER(r.t, "cohort,size,p0");
 	assert_int_equal(funnel_table_rows(r.t), 0);
-	rrun_free(&r);
-	rrun(&r, csv, crr);
+	run_free(&r);
+	run_ok(&r, &retention_analysis, csv, crr);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
 	assert_int_equal(funnel_table_rows(r.t), 0);
-	rrun_free(&r);
-	rrun(&r, csv, by);
+	run_free(&r);
+	run_ok(&r, &retention_analysis, csv, by);
 	HEADER(r.t, "region,cohort,size,p0");
 	assert_int_equal(funnel_table_rows(r.t), 0);
-	rrun_free(&r);
+	run_free(&r);
 }
 
 /* One analysis run twice over the same input gives the same result. */
 static void test_rerun(void **state)
 {
 	static const char *const opts[] = { "by", "region", NULL };
-	struct rrun r;
+	struct run r;
 
 	(void)state;
-	rrun(&r, orders, opts);
+	run_ok(&r, &retention_analysis, orders, opts);
 	for (int i = 0; i < 2; i++) {
 		ROWS(r.t,
 		     "North,2024-01,2,2/2,1/2,0/2,1/2",
@@ -841,9 +749,9 @@ static void test_rerun(void **state)
 		     "South,2024-01,1,1/1,0/1,1/1,0/1",
 		     "South,2024-02,1,1/1,1/1,0/1,",
 		     "South,all,2,2/2,1/2,1/2,0/1");
-		assert_int_equal(rrun_run(&r, orders), 0);
+		assert_int_equal(run_csv(&r, orders), 0);
 	}
-	rrun_free(&r);
+	run_free(&r);
 }
 
 int main(void)

@@ -35,101 +35,9 @@
 
 #include "funnel.h"
 #include "internal.h"
+#include "runner.h"
 
-struct srun {
-	struct funnel_ctx *ctx;
-	struct funnel_stages *st;
-	struct funnel_input *in;
-	FILE *fp;
-	char *data;
-	struct funnel_table *t;
-	int ret;
-	char warnings[1024];
-};
-
-static void on_log(void *data, enum funnel_log_level level, const char *msg)
-{
-	struct srun *r = data;
-	size_t n = strlen(r->warnings);
-
-	if (level == FUNNEL_LOG_WARNING)
-		snprintf(r->warnings + n, sizeof(r->warnings) - n, "%s\n", msg);
-}
-
-static void srun_start(struct srun *r)
-{
-	*r = (struct srun){ 0 };
-	r->ctx = funnel_ctx_new();
-	assert_non_null(r->ctx);
-	funnel_ctx_set_log(r->ctx, on_log, r);
-	r->st = funnel_stages_new(r->ctx);
-	assert_non_null(r->st);
-}
-
-/* Options are name, value pairs ending with NULL; each must be accepted. */
-static void srun_set(struct srun *r, const char *const *opts)
-{
-	for (size_t i = 0; opts && opts[i]; i += 2)
-		if (funnel_stages_set(r->st, opts[i], opts[i + 1]) != 0)
-			fail_msg("--%s %s: %s", opts[i], opts[i + 1],
-				 funnel_ctx_message(r->ctx));
-}
-
-/* Runs the analysis over csv (a fresh input each time). */
-static int srun_run(struct srun *r, const char *csv)
-{
-	size_t len = strlen(csv);
-
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_table_free(r->t);
-	r->t = NULL;
-	r->in = funnel_input_new(r->ctx);
-	assert_non_null(r->in);
-	r->data = malloc(len ? len : 1);
-	assert_non_null(r->data);
-	memcpy(r->data, csv, len);
-	r->fp = fmemopen(r->data, len, "r");
-	assert_non_null(r->fp);
-	assert_int_equal(funnel_input_add_stream(r->in, r->fp, "t.csv"), 0);
-	r->t = (struct funnel_table *)&r->ret;  /* must be reset to NULL */
-	r->ret = funnel_stages_run(r->st, r->in, &r->t);
-	if (r->ret < 0)
-		assert_null(r->t);
-	return r->ret;
-}
-
-static void srun_free(struct srun *r)
-{
-	funnel_table_free(r->t);
-	funnel_stages_free(r->st);
-	funnel_input_free(r->in);
-	if (r->fp)
-		fclose(r->fp);
-	free(r->data);
-	funnel_ctx_free(r->ctx);
-}
-
-/* Runs csv with opts and expects success. */
-static void srun(struct srun *r, const char *csv, const char *const *opts)
-{
-	srun_start(r);
-	srun_set(r, opts);
-	if (srun_run(r, csv) != 0)
-		fail_msg("status %d: %s", r->ret, funnel_ctx_message(r->ctx));
-}
-
-static void check_status(struct srun *r, int status, const char *message)
-{
-	if (r->ret != status)
-		fail_msg("status %d, want %d: %s", r->ret, status,
-			 funnel_ctx_message(r->ctx));
-	if (message && strcmp(funnel_ctx_message(r->ctx), message))
-		fail_msg("message\n  \"%s\"\nwant\n  \"%s\"",
-			 funnel_ctx_message(r->ctx), message);
-}
+CMD_ANALYSIS(stages);
 
 /* One expected row; a rate with den 0 must be undefined. */
 struct want {
@@ -281,10 +189,10 @@ static void test_columns_of_result(void **state)
 		FUNNEL_COLUMN_TEXT, FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_RATE,
 		FUNNEL_COLUMN_RATE, FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_COUNT,
 		FUNNEL_COLUMN_NUMBER, FUNNEL_COLUMN_NUMBER, FUNNEL_COLUMN_COUNT };
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage\n1,Lead\n", opts);
+	run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n", opts);
 	assert_int_equal(funnel_table_columns(r.t), 9);
 	assert_int_equal(funnel_table_rows(r.t), 2);
 	for (size_t c = 0; c < 9; c++) {
@@ -300,7 +208,7 @@ static void test_columns_of_result(void **state)
 		assert_int_equal(funnel_table_count(r.t, row, 8), 0);
 	}
 	assert_null(funnel_table_column_name(r.t, 9));
-	srun_free(&r);
+	run_free(&r);
 
 	/* "ci" adds four interval columns after the nine. */
 	{
@@ -308,7 +216,7 @@ static void test_columns_of_result(void **state)
 			"stages", "Lead,Won", "ci", "0.95", NULL,
 		};
 
-		srun(&r, "id,stage\n1,Lead\n", o2);
+		run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n", o2);
 		COLUMNS(r.t, "stage", "reached", "step_conversion",
 			"overall_conversion", "dropped", "lost", "median_days",
 			"mean_days", "bottleneck", "step_conversion_low",
@@ -317,7 +225,7 @@ static void test_columns_of_result(void **state)
 		for (size_t c = 9; c < 13; c++)
 			assert_int_equal(funnel_table_column_type(r.t, c),
 					 FUNNEL_COLUMN_RATE);
-		srun_free(&r);
+		run_free(&r);
 	}
 
 	/* "by" puts its columns first, named as the header names them, and
@@ -327,7 +235,7 @@ static void test_columns_of_result(void **state)
 			"stages", "Lead,Won", "by", "region,OWNER", NULL,
 		};
 
-		srun(&r, "id,stage,Region,Owner\n1,Lead,East,Ann\n", o2);
+		run_ok(&r, &stages_analysis, "id,stage,Region,Owner\n1,Lead,East,Ann\n", o2);
 		COLUMNS(r.t, "Region", "Owner", "stage", "reached",
 			"step_conversion", "overall_conversion", "dropped",
 			"lost", "median_days", "mean_days", "bottleneck",
@@ -338,7 +246,7 @@ static void test_columns_of_result(void **state)
 				 FUNNEL_COLUMN_NUMBER);
 		assert_int_equal(funnel_table_column_type(r.t, 12),
 				 FUNNEL_COLUMN_COUNT);
-		srun_free(&r);
+		run_free(&r);
 	}
 
 	/* Both: the intervals come before the test. */
@@ -347,13 +255,13 @@ static void test_columns_of_result(void **state)
 			"stages", "Lead,Won", "by", "region", "ci", "95%", NULL,
 		};
 
-		srun(&r, "id,stage,region\n1,Lead,East\n", o2);
+		run_ok(&r, &stages_analysis, "id,stage,region\n1,Lead,East\n", o2);
 		COLUMNS(r.t, "region", "stage", "reached", "step_conversion",
 			"overall_conversion", "dropped", "lost", "median_days",
 			"mean_days", "bottleneck", "step_conversion_low",
 			"step_conversion_high", "overall_conversion_low",
 			"overall_conversion_high", "p_value", "small_expected");
-		srun_free(&r);
+		run_free(&r);
 	}
 }
 
@@ -377,10 +285,10 @@ static void test_hubspot_pipelines(void **state)
 		"2,2024-01-02,,,\n"
 		"3,,,2024-01-03,2024-01-10\n";
 	static const char *const partners[] = { "pipeline", "Partners", NULL };
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, csv, NULL);
+	run_ok(&r, &stages_analysis, csv, NULL);
 	COLUMNS(r.t, "pipeline", "stage", "reached", "step_conversion",
 		"overall_conversion", "dropped", "lost", "median_days",
 		"mean_days", "bottleneck");
@@ -403,15 +311,15 @@ static void test_hubspot_pipelines(void **state)
 	assert_true(funnel_table_number(r.t, 1, 7) == 4.0);
 	assert_true(funnel_table_number(r.t, 1, 8) == 4.0);
 	assert_true(funnel_table_number(r.t, 3, 7) == 7.0);
-	srun_free(&r);
+	run_free(&r);
 
-	srun(&r, csv, partners);
+	run_ok(&r, &stages_analysis, csv, partners);
 	ROWS(r.t, 0, 0,
 	     { "New", 1, 1, 1, 1, 1, 0, 0 },
 	     { "Signed", 1, 1, 1, 1, 1, 0, 0 });
 	assert_int_equal(funnel_table_rows(r.t), 2);
 	assert_true(funnel_table_number(r.t, 1, 6) == 7.0);
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -438,10 +346,10 @@ static const char *const four[] = {
 
 static void test_snapshot(void **state)
 {
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, snapshot, four);
+	run_ok(&r, &stages_analysis, snapshot, four);
 	assert_int_equal(funnel_table_rows(r.t), 4);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 10, 10, 10, 10, 10, 0, 1 },
@@ -449,7 +357,7 @@ static void test_snapshot(void **state)
 	     { "Proposal", 5, 5, 8, 5, 10, 3, 1 },
 	     { "Negotiation", 3, 3, 5, 3, 10, 2, 0 });
 	assert_string_equal(r.warnings, "");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -463,10 +371,10 @@ static void test_snapshot_labels(void **state)
 	static const char *const opts[] = {
 		"stages", "Lead,Qualified,Proposal", NULL,
 	};
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage\n1,Lead\n2,Lost\n3,Qualified\n4,Won\n5,Archived\n",
+	run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n2,Lost\n3,Qualified\n4,Won\n5,Archived\n",
 	     opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 4, 4, 4, 4, 4, 0, 1 },
@@ -475,16 +383,16 @@ static void test_snapshot_labels(void **state)
 	assert_string_equal(r.warnings,
 			    "1 row with stages outside the funnel was ignored: "
 			    "\"Archived\" (1)\n");
-	srun_free(&r);
+	run_free(&r);
 
 	/* Labels match loosely (case, outer blanks), quoted blanks too. */
-	srun(&r, "id,stage\n1,\" lead \"\n2,LOST\n3,qualified\n4,closed won\n",
+	run_ok(&r, &stages_analysis, "id,stage\n1,\" lead \"\n2,LOST\n3,qualified\n4,closed won\n",
 	     opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 4, 4, 4, 4, 4, 0, 1 },
 	     { "Qualified", 2, 2, 4, 2, 4, 2, 0 },
 	     { "Proposal", 1, 1, 2, 1, 4, 1, 0 });
-	srun_free(&r);
+	run_free(&r);
 
 	/* --won and --lost add labels; the defaults still hold. */
 	{
@@ -493,7 +401,7 @@ static void test_snapshot_labels(void **state)
 			"won", "Signed", "lost", "Dead", NULL,
 		};
 
-		srun(&r, "id,stage\n1,Signed\n2,Qualified\n2,Dead\n3,Won\n"
+		run_ok(&r, &stages_analysis, "id,stage\n1,Signed\n2,Qualified\n2,Dead\n3,Won\n"
 			 "4,Lead\n",
 		     more);
 		/* furthest: Lead {4}, Qualified {2 lost}, Proposal {1, 3}
@@ -502,7 +410,7 @@ static void test_snapshot_labels(void **state)
 		     { "Lead", 4, 4, 4, 4, 4, 0, 0 },
 		     { "Qualified", 3, 3, 4, 3, 4, 1, 1 },
 		     { "Proposal", 2, 2, 3, 2, 4, 1, 0 });
-		srun_free(&r);
+		run_free(&r);
 	}
 }
 
@@ -599,12 +507,12 @@ static char *as_csv(const struct funnel_table *t)
 static void test_history(void **state)
 {
 	char *csv = history_csv(NULL);
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, csv, four);
+	run_ok(&r, &stages_analysis, csv, four);
 	check_history(r.t);
-	srun_free(&r);
+	run_free(&r);
 	free(csv);
 }
 
@@ -614,10 +522,10 @@ static void test_row_order(void **state)
 	enum { N = FNL_ARRAY_SIZE(history) };
 	size_t perm[N];
 	char *csv = history_csv(NULL), *want_out, *got_out;
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, csv, four);
+	run_ok(&r, &stages_analysis, csv, four);
 	want_out = as_csv(r.t);
 	free(csv);
 	/* Reversed, then 7 times a fixed shuffle (i * 7 mod 20, then
@@ -627,7 +535,7 @@ static void test_row_order(void **state)
 			perm[i] = round == 0 ? N - 1 - i :
 				  (i * 7 + (size_t)round * 3) % N;
 		csv = history_csv(perm);
-		if (srun_run(&r, csv) != 0)
+		if (run_csv(&r, csv) != 0)
 			fail_msg("round %d: %s", round, funnel_ctx_message(r.ctx));
 		check_history(r.t);
 		got_out = as_csv(r.t);
@@ -636,7 +544,7 @@ static void test_row_order(void **state)
 		free(csv);
 	}
 	free(want_out);
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -656,25 +564,25 @@ static void test_status(void **state)
 		"Deal ID,Deal Stage,Deal Status\n"
 		"1,Lead,Open\n2,Proposal,lost\n3,Lead,Won\n"
 		"4,Qualified,In Progress\n5,Qualified,\n";
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, csv, opts);
+	run_ok(&r, &stages_analysis, csv, opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 5, 5, 5, 5, 5, 0, 0 },
 	     { "Qualified", 4, 4, 5, 4, 5, 1, 0 },
 	     { "Proposal", 2, 2, 4, 2, 5, 2, 1 });
-	srun_free(&r);
+	run_free(&r);
 
 	/* An unknown status is a data error naming the cell. */
-	srun_start(&r);
-	srun_set(&r, opts);
-	srun_run(&r, "id,stage,status\n1,Lead,Open\n2,Lead,Maybe\n");
+	run_start(&r, &stages_analysis);
+	run_set(&r, opts);
+	run_csv(&r, "id,stage,status\n1,Lead,Open\n2,Lead,Maybe\n");
 	check_status(&r, FUNNEL_ERR_DATA,
 		     "t.csv:3: column \"status\": unknown status \"Maybe\" "
 		     "(expected won, lost or open; give --status to choose "
 		     "another column)");
-	srun_free(&r);
+	run_free(&r);
 
 	/* --status picks a column by name, here one no candidate matches. */
 	{
@@ -683,12 +591,12 @@ static void test_status(void **state)
 			NULL,
 		};
 
-		srun(&r, "id,stage,result\n1,Qualified,Lost\n2,Lead,Open\n", o2);
+		run_ok(&r, &stages_analysis, "id,stage,result\n1,Qualified,Lost\n2,Lead,Open\n", o2);
 		ROWS(r.t, 0, 0,
 		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
 		     { "Qualified", 1, 1, 2, 1, 2, 1, 1 },
 		     { "Proposal", 0, 0, 1, 0, 2, 1, 0 });
-		srun_free(&r);
+		run_free(&r);
 	}
 }
 
@@ -704,17 +612,17 @@ static void test_status_on_outside_row(void **state)
 	static const char *const opts[] = {
 		"stages", "Lead,Qualified", NULL,
 	};
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage,status\n1,Archived,Open\n2,Lead,Open\n", opts);
+	run_ok(&r, &stages_analysis, "id,stage,status\n1,Archived,Open\n2,Lead,Open\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 1, 1, 1, 1, 1, 0, 0 },
 	     { "Qualified", 0, 0, 1, 0, 1, 1, 0 });
 	assert_string_equal(r.warnings,
 			    "1 row with stages outside the funnel was ignored: "
 			    "\"Archived\" (1)\n");
-	srun_free(&r);
+	run_free(&r);
 
 	/*
 	 * A won or lost status does keep the row: a won status means the
@@ -723,13 +631,13 @@ static void test_status_on_outside_row(void **state)
 	 *   1 Archived/Won: Qualified, won; 2 Lead/Open;
 	 *   3 Archived/Lost: Lead, lost.  reached 3, 1; lost: Lead {3}
 	 */
-	srun(&r, "id,stage,status\n1,Archived,Won\n2,Lead,Open\n"
+	run_ok(&r, &stages_analysis, "id,stage,status\n1,Archived,Won\n2,Lead,Open\n"
 		 "3,Archived,Lost\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 3, 3, 3, 3, 3, 0, 1 },
 	     { "Qualified", 1, 1, 3, 1, 3, 2, 0 });
 	assert_string_equal(r.warnings, "");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -747,10 +655,10 @@ static void test_stage_date(void **state)
 		"stage-date", "Qualified=qualified_at",
 		"stage-date", "Proposal=proposal_at", NULL,
 	};
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage,qualified_at,proposal_at\n"
+	run_ok(&r, &stages_analysis, "id,stage,qualified_at,proposal_at\n"
 		 "1,Lead,,\n"
 		 "2,Lead,2024-01-05,\n"
 		 "3,Lost,2024-01-05,2024-01-09\n"
@@ -760,7 +668,7 @@ static void test_stage_date(void **state)
 	     { "Lead", 4, 4, 4, 4, 4, 0, 0 },
 	     { "Qualified", 3, 3, 4, 3, 4, 1, 0 },
 	     { "Proposal", 2, 2, 3, 2, 4, 1, 1 });
-	srun_free(&r);
+	run_free(&r);
 
 	/* Dates alone, no stage column; a deal without dates has no stage.
 	 *   1 lead_at: Lead; 2 both: Won; 3 none: not counted. */
@@ -771,22 +679,22 @@ static void test_stage_date(void **state)
 			"stage-date", "Won=won_at", NULL,
 		};
 
-		srun(&r, "id,lead_at,won_at\n1,2024-01-01,\n"
+		run_ok(&r, &stages_analysis, "id,lead_at,won_at\n1,2024-01-01,\n"
 			 "2,2024-01-01,2024-02-01\n3,,\n", o2);
 		ROWS(r.t, 0, 0,
 		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
 		     { "Won", 1, 1, 2, 1, 2, 1, 0 });
-		srun_free(&r);
+		run_free(&r);
 	}
 
 	/* A stage date with an invalid date is a data error. */
-	srun_start(&r);
-	srun_set(&r, opts);
-	srun_run(&r, "id,stage,qualified_at,proposal_at\n1,Lead,2024-13-01,\n");
+	run_start(&r, &stages_analysis);
+	run_set(&r, opts);
+	run_csv(&r, "id,stage,qualified_at,proposal_at\n1,Lead,2024-13-01,\n");
 	check_status(&r, FUNNEL_ERR_DATA,
 		     "t.csv:2: column \"qualified_at\": invalid date "
 		     "\"2024-13-01\": month out of range");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -801,15 +709,15 @@ static void test_stage_date_on_time_column(void **state)
 		"stages", "Lead,Qualified", "stage-date", "Lead=created_at",
 		NULL,
 	};
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage,created_at\n1,Lead,2024-01-01\n"
+	run_ok(&r, &stages_analysis, "id,stage,created_at\n1,Lead,2024-01-01\n"
 		 "2,Qualified,2024-01-02\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
 	     { "Qualified", 1, 1, 2, 1, 2, 1, 0 });
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -829,10 +737,10 @@ static void test_by(void **state)
 	static const char *const opts[] = {
 		"stages", "Lead,Qualified", "by", "region, owner", NULL,
 	};
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage,region,owner,entered_at\n"
+	run_ok(&r, &stages_analysis, "id,stage,region,owner,entered_at\n"
 		 "1,Lead,East,Ann,2024-01-01\n"
 		 "2,Qualified,East,Ann,2024-01-01\n"
 		 "3,Qualified,,Bob,2024-01-01\n"
@@ -860,16 +768,16 @@ static void test_by(void **state)
 	assert_string_equal(funnel_table_text(r.t, 2, 0), "East");
 	assert_string_equal(funnel_table_text(r.t, 3, 1), "Ann");
 	assert_string_equal(funnel_table_text(r.t, 5, 0), "West");
-	srun_free(&r);
+	run_free(&r);
 
 	/* An unknown --by column is a usage error. */
-	srun_start(&r);
-	srun_set(&r, opts);
-	srun_run(&r, "id,stage,region\n1,Lead,East\n");
+	run_start(&r, &stages_analysis);
+	run_set(&r, opts);
+	run_csv(&r, "id,stage,region\n1,Lead,East\n");
 	check_status(&r, FUNNEL_ERR_USAGE,
 		     "t.csv: no column \"owner\" for --by; the header has: "
 		     "\"id\", \"stage\", \"region\"");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -883,10 +791,10 @@ static void test_by_no_phantom_group(void **state)
 	static const char *const opts[] = {
 		"stages", "Lead,Qualified", "by", "region", NULL,
 	};
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage,region,entered_at\n1,Lead,North,2024-01-01\n"
+	run_ok(&r, &stages_analysis, "id,stage,region,entered_at\n1,Lead,North,2024-01-01\n"
 		 "1,Qualified,South,2024-01-02\n", opts);
 	assert_int_equal(funnel_table_rows(r.t), 2);
 	ROWS(r.t, 0, 1,
@@ -894,7 +802,7 @@ static void test_by_no_phantom_group(void **state)
 	     { "Qualified", 1, 1, 1, 1, 1, 0, 0 });
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "North");
 	assert_string_equal(funnel_table_text(r.t, 1, 0), "North");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /* Writes text to a new temporary file; returns its name (free it). */
@@ -931,31 +839,31 @@ static void test_stages_file(void **state)
 			       "   # indented comment\n"
 			       "discovery=Qualified");
 	const char *opts[] = { "stages-file", path, NULL };
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage\n1,Lead\n2,SQL\n3,demo\n4,Discovery\n5,Qualified\n"
+	run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n2,SQL\n3,demo\n4,Discovery\n5,Qualified\n"
 		 "6,proposal\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 6, 6, 6, 6, 6, 0, 0 },
 	     { "Qualified", 5, 5, 6, 5, 6, 1, 0 },
 	     { "Proposal", 2, 2, 5, 2, 6, 3, 0 });
 	assert_string_equal(r.warnings, "");
-	srun_free(&r);
+	run_free(&r);
 	unlink(path);
 	free(path);
 }
 
 static void test_stages_file_errors(void **state)
 {
-	struct srun r;
+	struct run r;
 	char want[256];
 	char *path;
 
 	(void)state;
-	srun_start(&r);
+	run_start(&r, &stages_analysis);
 	path = temp_file("Lead\nX=Nope\n");
-	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+	assert_int_equal(funnel_stages_set(r.a, "stages-file", path),
 			 FUNNEL_ERR_USAGE);
 	snprintf(want, sizeof(want),
 		 "%s: \"X\" maps onto \"Nope\", which is not a stage listed in the file",
@@ -965,7 +873,7 @@ static void test_stages_file_errors(void **state)
 	free(path);
 
 	path = temp_file("# only a comment\n\n");
-	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+	assert_int_equal(funnel_stages_set(r.a, "stages-file", path),
 			 FUNNEL_ERR_USAGE);
 	snprintf(want, sizeof(want), "%s: no stages listed", path);
 	assert_string_equal(funnel_ctx_message(r.ctx), want);
@@ -973,7 +881,7 @@ static void test_stages_file_errors(void **state)
 	free(path);
 
 	path = temp_file("Lead\nQualified\nLead\n");
-	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+	assert_int_equal(funnel_stages_set(r.a, "stages-file", path),
 			 FUNNEL_ERR_USAGE);
 	snprintf(want, sizeof(want), "%s: stage \"Lead\" is listed twice", path);
 	assert_string_equal(funnel_ctx_message(r.ctx), want);
@@ -983,19 +891,19 @@ static void test_stages_file_errors(void **state)
 	/* Stage names differing only in case are one stage: " lead" (line
 	 * 3, trimmed) repeats "Lead" before line 4 does. */
 	path = temp_file("Lead\nQualified\n lead\nLead\n");
-	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+	assert_int_equal(funnel_stages_set(r.a, "stages-file", path),
 			 FUNNEL_ERR_USAGE);
 	snprintf(want, sizeof(want), "%s: stage \"lead\" is listed twice", path);
 	assert_string_equal(funnel_ctx_message(r.ctx), want);
 	unlink(path);
 	free(path);
 
-	assert_int_equal(funnel_stages_set(r.st, "stages-file",
+	assert_int_equal(funnel_stages_set(r.a, "stages-file",
 					   "/nonexistent/stages.txt"),
 			 FUNNEL_ERR_OPEN);
 	assert_string_equal(funnel_ctx_message(r.ctx),
 			    "/nonexistent/stages.txt: No such file or directory");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -1004,14 +912,14 @@ static void test_stages_file_errors(void **state)
  */
 static void test_stages_file_alias_message(void **state)
 {
-	struct srun r;
+	struct run r;
 	char want[256];
 	char *path;
 
 	(void)state;
-	srun_start(&r);
+	run_start(&r, &stages_analysis);
 	path = temp_file("Lead\nX = Nope\n");
-	assert_int_equal(funnel_stages_set(r.st, "stages-file", path),
+	assert_int_equal(funnel_stages_set(r.a, "stages-file", path),
 			 FUNNEL_ERR_USAGE);
 	snprintf(want, sizeof(want),
 		 "%s: \"X\" maps onto \"Nope\", which is not a stage listed in the file",
@@ -1019,7 +927,7 @@ static void test_stages_file_alias_message(void **state)
 	assert_string_equal(funnel_ctx_message(r.ctx), want);
 	unlink(path);
 	free(path);
-	srun_free(&r);
+	run_free(&r);
 }
 
 static void test_usage_errors(void **state)
@@ -1047,33 +955,33 @@ static void test_usage_errors(void **state)
 		  "--stage-date: expected STAGE=COLUMN, not \"Lead=\"" },
 		{ "key", NULL, "--key needs a value" },
 	};
-	struct srun r;
+	struct run r;
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		srun_start(&r);
-		assert_int_equal(funnel_stages_set(r.st, bad[i].name, bad[i].value),
+		run_start(&r, &stages_analysis);
+		assert_int_equal(funnel_stages_set(r.a, bad[i].name, bad[i].value),
 				 FUNNEL_ERR_USAGE);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
-		srun_free(&r);
+		run_free(&r);
 	}
 
 	/* Accepted. */
-	srun_start(&r);
-	assert_int_equal(funnel_stages_set(r.st, "mode", "furthest"), 0);
-	assert_int_equal(funnel_stages_set(r.st, "mode", "entered"), 0);
-	assert_int_equal(funnel_stages_set(r.st, "mode", "ordered"), 0);
-	assert_int_equal(funnel_stages_set(r.st, "mode", "strict"), 0);
-	assert_int_equal(funnel_stages_set(r.st, "stages", " A , B "), 0);
-	srun_free(&r);
+	run_start(&r, &stages_analysis);
+	assert_int_equal(funnel_stages_set(r.a, "mode", "furthest"), 0);
+	assert_int_equal(funnel_stages_set(r.a, "mode", "entered"), 0);
+	assert_int_equal(funnel_stages_set(r.a, "mode", "ordered"), 0);
+	assert_int_equal(funnel_stages_set(r.a, "mode", "strict"), 0);
+	assert_int_equal(funnel_stages_set(r.a, "stages", " A , B "), 0);
+	run_free(&r);
 
 	/* No order and no times to infer one from. */
-	srun_start(&r);
-	srun_run(&r, "id,stage\n1,Lead\n");
+	run_start(&r, &stages_analysis);
+	run_csv(&r, "id,stage\n1,Lead\n");
 	check_status(&r, FUNNEL_ERR_USAGE,
 		     "no stage order: without a time column or stage dates it "
 		     "cannot be inferred; give --stages A,B,C or --stages-file FILE");
-	srun_free(&r);
+	run_free(&r);
 
 	/* A stage date for a stage not in the order. */
 	{
@@ -1081,12 +989,12 @@ static void test_usage_errors(void **state)
 			"stages", "Lead,Won", "stage-date", "Nope=col", NULL,
 		};
 
-		srun_start(&r);
-		srun_set(&r, opts);
-		srun_run(&r, "id,stage,col\n1,Lead,\n");
+		run_start(&r, &stages_analysis);
+		run_set(&r, opts);
+		run_csv(&r, "id,stage,col\n1,Lead,\n");
 		check_status(&r, FUNNEL_ERR_USAGE,
 			     "--stage-date Nope=col: \"Nope\" is not one of the stages");
-		srun_free(&r);
+		run_free(&r);
 	}
 
 	/* A key column that is not there. */
@@ -1095,57 +1003,57 @@ static void test_usage_errors(void **state)
 			"stages", "Lead,Won", "key", "deal", NULL,
 		};
 
-		srun_start(&r);
-		srun_set(&r, opts);
-		srun_run(&r, "id,stage\n1,Lead\n");
+		run_start(&r, &stages_analysis);
+		run_set(&r, opts);
+		run_csv(&r, "id,stage\n1,Lead\n");
 		check_status(&r, FUNNEL_ERR_USAGE,
 			     "t.csv: no column \"deal\" for --key; the header has: "
 			     "\"id\", \"stage\"");
-		srun_free(&r);
+		run_free(&r);
 	}
 	/* No key column found automatically. */
 	{
 		static const char *const opts[] = { "stages", "Lead,Won", NULL };
 
-		srun_start(&r);
-		srun_set(&r, opts);
-		srun_run(&r, "name,stage\n1,Lead\n");
+		run_start(&r, &stages_analysis);
+		run_set(&r, opts);
+		run_csv(&r, "name,stage\n1,Lead\n");
 		check_status(&r, FUNNEL_ERR_USAGE,
 			     "t.csv: no key column found (give --key); the header "
 			     "has: \"name\", \"stage\"");
-		srun_free(&r);
+		run_free(&r);
 	}
 }
 
 static void test_data_errors(void **state)
 {
 	static const char *const opts[] = { "stages", "Lead,Won", NULL };
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun_start(&r);
-	srun_set(&r, opts);
-	srun_run(&r, "id,stage\n1,Lead\n2,\n");
+	run_start(&r, &stages_analysis);
+	run_set(&r, opts);
+	run_csv(&r, "id,stage\n1,Lead\n2,\n");
 	check_status(&r, FUNNEL_ERR_DATA, "t.csv:3: column \"stage\": empty stage");
-	srun_free(&r);
+	run_free(&r);
 
-	srun_start(&r);
-	srun_set(&r, opts);
-	srun_run(&r, "id,stage\n1,Lead\n,Lead\n");
+	run_start(&r, &stages_analysis);
+	run_set(&r, opts);
+	run_csv(&r, "id,stage\n1,Lead\n,Lead\n");
 	check_status(&r, FUNNEL_ERR_DATA, "t.csv:3: column \"id\": empty key");
-	srun_free(&r);
+	run_free(&r);
 
-	srun_start(&r);
-	srun_set(&r, opts);
-	srun_run(&r, "id,stage,entered_at\n1,Lead,2024-01-01\n1,Won,\n");
+	run_start(&r, &stages_analysis);
+	run_set(&r, opts);
+	run_csv(&r, "id,stage,entered_at\n1,Lead,2024-01-01\n1,Won,\n");
 	check_status(&r, FUNNEL_ERR_DATA,
 		     "t.csv:3: column \"entered_at\": empty time");
-	srun_free(&r);
+	run_free(&r);
 
 	/* With skip-bad the bad rows are left out:
 	 *   1 Lead, 3 Won; rows 2 (empty stage) and 4 (empty key) skipped. */
-	srun_start(&r);
-	srun_set(&r, opts);
+	run_start(&r, &stages_analysis);
+	run_set(&r, opts);
 	{
 		static const char csv[] = "id,stage\n1,Lead\n2,\n3,Won\n,Lead\n";
 		size_t len = strlen(csv);
@@ -1156,23 +1064,23 @@ static void test_data_errors(void **state)
 		r.fp = fmemopen(r.data, len, "r");
 		assert_int_equal(funnel_input_set(r.in, "skip-bad", "1"), 0);
 		assert_int_equal(funnel_input_add_stream(r.in, r.fp, "t.csv"), 0);
-		r.ret = funnel_stages_run(r.st, r.in, &r.t);
+		r.ret = funnel_stages_run(r.a, r.in, &r.t);
 		check_status(&r, 0, NULL);
 		assert_int_equal(funnel_input_skipped(r.in), 2);
 		ROWS(r.t, 0, 0,
 		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
 		     { "Won", 1, 1, 2, 1, 2, 1, 0 });
 	}
-	srun_free(&r);
+	run_free(&r);
 }
 
 /* Header only: every count 0, every rate undefined (0/0). */
 static void test_header_only(void **state)
 {
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "deal_id,deal_stage,entered_at\n", four);
+	run_ok(&r, &stages_analysis, "deal_id,deal_stage,entered_at\n", four);
 	assert_int_equal(funnel_table_rows(r.t), 4);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 0, 0, 0, 0, 0, 0, 0 },
@@ -1183,15 +1091,15 @@ static void test_header_only(void **state)
 		assert_false(funnel_table_is_defined(r.t, row, 2));
 		assert_false(funnel_table_is_defined(r.t, row, 3));
 	}
-	srun_free(&r);
+	run_free(&r);
 
 	/* Only rows outside the funnel: the same. */
-	srun(&r, "id,stage\n1,Archived\n", four);
+	run_ok(&r, &stages_analysis, "id,stage\n1,Archived\n", four);
 	for (size_t row = 0; row < 4; row++) {
 		assert_int_equal(funnel_table_count(r.t, row, 1), 0);
 		assert_false(funnel_table_is_defined(r.t, row, 2));
 	}
-	srun_free(&r);
+	run_free(&r);
 
 	/* With --by: no groups, no rows. */
 	{
@@ -1199,20 +1107,20 @@ static void test_header_only(void **state)
 			"stages", "Lead,Won", "by", "owner", NULL,
 		};
 
-		srun(&r, "id,stage,owner\n", opts);
+		run_ok(&r, &stages_analysis, "id,stage,owner\n", opts);
 		COLUMNS(r.t, "owner", "stage", "reached", "step_conversion",
 			"overall_conversion", "dropped", "lost", "median_days",
 			"mean_days", "bottleneck", "p_value", "small_expected");
 		assert_int_equal(funnel_table_rows(r.t), 0);
-		srun_free(&r);
+		run_free(&r);
 	}
 
 	/* Empty input is an error, not an empty funnel. */
-	srun_start(&r);
-	srun_set(&r, four);
-	srun_run(&r, "");
+	run_start(&r, &stages_analysis);
+	run_set(&r, four);
+	run_csv(&r, "");
 	check_status(&r, FUNNEL_ERR_DATA, "t.csv: empty input: no header line");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -1223,22 +1131,22 @@ static void test_rerun(void **state)
 {
 	char *csv = history_csv(NULL);
 	struct funnel_table *t;
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, csv, four);
+	run_ok(&r, &stages_analysis, csv, four);
 	check_history(r.t);
-	assert_int_equal(srun_run(&r, csv), 0);
+	assert_int_equal(run_csv(&r, csv), 0);
 	check_history(r.t);
 
 	/* The same input again: a usage error, no table, and the analysis
 	 * still works on a new input. */
 	t = (struct funnel_table *)&r.ret;  /* must be reset to NULL */
-	assert_int_equal(funnel_stages_run(r.st, r.in, &t), FUNNEL_ERR_USAGE);
+	assert_int_equal(funnel_stages_run(r.a, r.in, &t), FUNNEL_ERR_USAGE);
 	assert_null(t);
 	assert_string_equal(funnel_ctx_message(r.ctx),
 			    "this input has been read already: make a new one");
-	assert_int_equal(srun_run(&r, csv), 0);
+	assert_int_equal(run_csv(&r, csv), 0);
 	check_history(r.t);
 
 	/*
@@ -1254,12 +1162,12 @@ static void test_rerun(void **state)
 	 *   G: Closed Lost             furthest Lead, lost
 	 *   reached 7, 3; lost: Lead {C, D, G}, Proposal {B, F}
 	 */
-	assert_int_equal(funnel_stages_set(r.st, "stages", "Lead,Proposal"), 0);
-	assert_int_equal(srun_run(&r, csv), 0);
+	assert_int_equal(funnel_stages_set(r.a, "stages", "Lead,Proposal"), 0);
+	assert_int_equal(run_csv(&r, csv), 0);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 7, 7, 7, 7, 7, 0, 3 },
 	     { "Proposal", 3, 3, 7, 3, 7, 4, 2 });
-	srun_free(&r);
+	run_free(&r);
 	free(csv);
 }
 
@@ -1273,10 +1181,10 @@ static void test_rerun(void **state)
  */
 static void test_inferred_order(void **state)
 {
-	struct srun r;
+	struct run r;
 
 	(void)state;
-	srun(&r, "id,stage,entered_at\n"
+	run_ok(&r, &stages_analysis, "id,stage,entered_at\n"
 		 "1,Demo,2024-01-09\n"
 		 "1,Qualified,2024-01-05\n"
 		 "3,Qualified,2024-01-04\n"
@@ -1291,7 +1199,7 @@ static void test_inferred_order(void **state)
 			    "no --stages given: order inferred from the median "
 			    "time deals first reach each stage: Lead, Qualified, "
 			    "Demo\n");
-	srun_free(&r);
+	run_free(&r);
 }
 
 /* |got - want| < tol, with a message naming the line. */
@@ -1316,11 +1224,11 @@ static void test_ci_columns(void **state)
 		NULL,
 	};
 	static const int64_t reached[] = { 10, 8, 5, 3 };
-	struct srun r;
+	struct run r;
 	double lo, hi;
 
 	(void)state;
-	srun(&r, snapshot, opts);
+	run_ok(&r, &stages_analysis, snapshot, opts);
 	ROWS_CI(r.t, 0, 0,
 		{ "Lead", 10, 10, 10, 10, 10, 0, 1 },
 		{ "Qualified", 8, 8, 10, 8, 10, 2, 2 },
@@ -1338,14 +1246,14 @@ static void test_ci_columns(void **state)
 	}
 	/* 10 of 10: the upper bound is 1 exactly. */
 	assert_true(funnel_table_number(r.t, 0, 10) == 1.0);
-	srun_free(&r);
+	run_free(&r);
 
 	/* Header only: 0 of 0 has no interval. */
-	srun(&r, "id,stage\n", opts);
+	run_ok(&r, &stages_analysis, "id,stage\n", opts);
 	for (size_t k = 0; k < 4; k++)
 		for (size_t c = 9; c < 13; c++)
 			assert_false(funnel_table_is_defined(r.t, k, c));
-	srun_free(&r);
+	run_free(&r);
 }
 
 /*
@@ -1361,7 +1269,7 @@ static void test_p_value_column(void **state)
 		"stages", "Lead,Won", "by", "team", NULL,
 	};
 	struct fnl_buf b = { 0 };
-	struct srun r;
+	struct run r;
 
 	(void)state;
 	assert_true(fnl_buf_printf(&b, "id,stage,team\n"));
@@ -1372,7 +1280,7 @@ static void test_p_value_column(void **state)
 		assert_true(fnl_buf_printf(&b, "b%d,%s,B\n", i,
 					   i < 375 ? "Won" : "Lead"));
 	assert_true(fnl_buf_terminate(&b));
-	srun(&r, b.data, opts);
+	run_ok(&r, &stages_analysis, b.data, opts);
 	ROWS(r.t, 0, 1,
 	     { "Lead", 500, 500, 500, 500, 500, 0, 0 },
 	     { "Won", 360, 360, 500, 360, 500, 140, 0 },
@@ -1387,7 +1295,7 @@ static void test_p_value_column(void **state)
 		assert_int_equal(funnel_table_count(r.t, row, 9), 0);
 		assert_int_equal(funnel_table_count(r.t, row + 1, 9), 1);
 	}
-	srun_free(&r);
+	run_free(&r);
 	fnl_buf_free(&b);
 }
 
