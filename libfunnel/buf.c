@@ -28,8 +28,10 @@ static bool buf_reserve(struct fnl_buf *b, size_t extra)
 
 bool fnl_buf_append(struct fnl_buf *b, const void *p, size_t n)
 {
-	if (!buf_reserve(b, n))
+	if (b->failed || !buf_reserve(b, n)) {
+		b->failed = true;
 		return false;
+	}
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
@@ -49,8 +51,10 @@ bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !buf_reserve(b, (size_t)n + 1))
+	if (b->failed || n < 0 || !buf_reserve(b, (size_t)n + 1)) {
+		b->failed = true;
 		return false;
+	}
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -60,8 +64,10 @@ bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)
 
 bool fnl_buf_terminate(struct fnl_buf *b)
 {
-	if (!buf_reserve(b, 1))
+	if (b->failed || !buf_reserve(b, 1)) {
+		b->failed = true;
 		return false;
+	}
 	b->data[b->len] = '\0';
 	return true;
 }

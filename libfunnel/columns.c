@@ -60,7 +60,7 @@ static int not_found(struct funnel_ctx *ctx, const struct fnl_header *h,
 	else
 		fnl_buf_printf(&b, "%s: no %s column found (give %s); the header has: ",
 			       h->file, spec->role, spec->option);
-	if (!fnl_header_describe(h, &b)) {
+	if (!fnl_header_describe(h, &b)) {  /* checks the appends above too */
 		fnl_buf_free(&b);
 		return fnl_nomem(ctx);
 	}

@@ -305,7 +305,9 @@ int funnel_format_parse(const char *name, enum funnel_format *fmt);
  *	4 for fractions and 1 for percentages, 2 for numbers).
  * @flags: FUNNEL_WRITE_* flags.
  *
- * Return: 0, or FUNNEL_ERR_IO when writing fails (errno is kept).
+ * Return: 0, FUNNEL_ERR_IO when writing fails (errno is kept; a buffered
+ * stream may only report it at fflush()), or FUNNEL_ERR_NOMEM for the
+ * table format, which lays the columns out first.
  *
  * Since: 0.1
  */

@@ -298,8 +298,13 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 	if (replace_column && key < 0)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"no column \"%s\" to replace rows by", replace_column);
-	/* A history behind a symbolic link is updated where it lives. */
+	/* A history behind a symbolic link is updated where it lives; a
+	 * history that does not exist yet is created at path. */
 	real = realpath(path, NULL);
+	if (!real && errno != ENOENT)
+		return fnl_fail(ctx, errno == ENOMEM ? FUNNEL_ERR_NOMEM :
+						       FUNNEL_ERR_IO,
+				"%s: %s", path, strerror(errno));
 	ret = lock_history(ctx, real ? real : path, &lock);
 	if (ret == 0)
 		ret = read_history(ctx, path, &hist);
@@ -511,6 +516,10 @@ FUNNEL_EXPORT int funnel_table_check(struct funnel_ctx *ctx,
 		describe_group(t, r, &b);
 		fnl_buf_putc(&b, '\n');
 	}
+	if (b.failed) {
+		fnl_buf_free(&b);
+		return fnl_nomem(ctx);
+	}
 	if (!b.len)
 		return 0;
 	if (!fnl_buf_terminate(&b)) {
@@ -570,7 +579,7 @@ FUNNEL_EXPORT int funnel_table_trend(struct funnel_ctx *ctx,
 	int ret = v ? rounded_copy(ctx, exact, &t) : fnl_nomem(ctx);
 	size_t k = exact->group_cols;
 
-	for (size_t c = 0; c < k && ret == 0; c++)
+	for (size_t c = 0; ret == 0 && c < k; c++)
 		if (fnl_table_add_column(v, t->col[c].name, FUNNEL_COLUMN_TEXT, 0) < 0)
 			ret = fnl_nomem(ctx);
 	if (ret == 0 &&
@@ -584,8 +593,8 @@ FUNNEL_EXPORT int funnel_table_trend(struct funnel_ctx *ctx,
 		v->col[k + 1].right = true;
 		v->col[k + 2].right = true;
 	}
-	for (size_t r = 0; r < t->nrows && ret == 0; r++) {
-		for (size_t c = k; c < t->ncols && ret == 0; c++) {
+	for (size_t r = 0; ret == 0 && r < t->nrows; r++) {
+		for (size_t c = k; ret == 0 && c < t->ncols; c++) {
 			int64_t row = fnl_table_add_row(v);
 			/* Two decimals, of percentages too: a rate shows as
 			 * the history keeps it (0.6315 is 63.15%). */

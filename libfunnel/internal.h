@@ -46,9 +46,14 @@ struct fnl_buf {
 	char *data;
 	size_t len;
 	size_t cap;
+	bool failed;  /* an append ran out of memory: the text is not whole */
 };
 
-/* Appends n bytes; returns false when memory runs out (buf unchanged). */
+/*
+ * Appends n bytes; returns false when memory runs out (buf unchanged).
+ * A failure sticks: later appends do nothing, and fnl_buf_terminate()
+ * returns false, so a message built in several steps is checked once.
+ */
 bool fnl_buf_append(struct fnl_buf *b, const void *p, size_t n);
 bool fnl_buf_putc(struct fnl_buf *b, char c);
 bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)

@@ -232,6 +232,11 @@ static int read_probabilities(struct funnel_kpi *k, const char *path)
 		k->prob = grown;
 		k->prob[k->nprob++].p = p;
 	}
+	/* getline also stops on an error that sets no flag (ENOMEM). */
+	if (ret == 0 && !feof(fp))
+		ret = fnl_fail(k->ctx, errno == ENOMEM ? FUNNEL_ERR_NOMEM :
+							 FUNNEL_ERR_OPEN,
+			       "%s: %s", path, strerror(errno));
 	free(line);
 	fclose(fp);
 	return ret;

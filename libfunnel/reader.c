@@ -184,6 +184,8 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 	if (!strcmp(name, "encoding")) {
 		iconv_t cd = iconv_open("UTF-8", value);
 
+		if (cd == (iconv_t)-1 && errno != EINVAL)
+			return fnl_nomem(ctx);
 		if (cd == (iconv_t)-1)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 					"--encoding: unknown encoding \"%s\" (see iconv -l)",

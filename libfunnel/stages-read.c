@@ -215,7 +215,9 @@ static int detect_wide(struct funnel_stages *st, const struct fnl_header *h)
 			fnl_buf_printf(&found, "%s%s (%zu stages)", p ? ", " : "",
 				       st->pipes[p].name, st->pipes[p].n);
 	}
-	if (ret == 0 && st->npipes && fnl_buf_terminate(&found)) {
+	if (ret == 0 && st->npipes && !fnl_buf_terminate(&found))
+		ret = fnl_nomem(st->ctx);
+	if (ret == 0 && st->npipes) {
 		st->infer = false;
 		/* The given order is one funnel, whatever the pipelines; and a
 		 * pipeline with no stage but "lost" is no funnel. */
@@ -591,12 +593,16 @@ int fnl_stages_infer_order(struct funnel_stages *st)
 		fnl_buf_printf(&untimed, "%s\"%s\"", untimed.len ? ", " : "",
 			       fnl_intern_str(st->labels, (int64_t)id, NULL));
 	}
-	if (ret == 0 && fnl_buf_terminate(&said))
+	if (ret == 0 && !fnl_buf_terminate(&said))
+		ret = fnl_nomem(st->ctx);
+	if (ret == 0 && untimed.len && !fnl_buf_terminate(&untimed))
+		ret = fnl_nomem(st->ctx);
+	if (ret == 0)
 		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
 			"no --stages given: order inferred from the median time deals first reach each stage: %s%s",
 			said.data,
 			tie ? " (stages with equal medians are in alphabetical order: give --stages)" : "");
-	if (ret == 0 && untimed.len && fnl_buf_terminate(&untimed))
+	if (ret == 0 && untimed.len)
 		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
 			"stages never seen with a time are left out of the inferred order: %s",
 			untimed.data);
@@ -607,7 +613,7 @@ int fnl_stages_infer_order(struct funnel_stages *st)
 }
 
 
-void fnl_stages_warn_other_labels(struct funnel_stages *st)
+int fnl_stages_warn_other_labels(struct funnel_stages *st)
 {
 	struct fnl_buf b = { 0 };
 	uint64_t rows = 0;
@@ -622,7 +628,11 @@ void fnl_stages_warn_other_labels(struct funnel_stages *st)
 				       fnl_intern_str(st->labels, (int64_t)id, NULL),
 				       (unsigned long long)st->label_rows[id]);
 	}
-	if (rows && fnl_buf_terminate(&b))
+	if (rows && !fnl_buf_terminate(&b)) {
+		fnl_buf_free(&b);
+		return fnl_nomem(st->ctx);
+	}
+	if (rows)
 		fnl_log(st->ctx, FUNNEL_LOG_WARNING,
 			"%llu row%s with stages outside the funnel %s: %s%s",
 			(unsigned long long)rows, rows == 1 ? "" : "s",
@@ -633,5 +643,6 @@ void fnl_stages_warn_other_labels(struct funnel_stages *st)
 			b.data,
 			shown > 8 ? ", ..." : "");
 	fnl_buf_free(&b);
+	return 0;
 }
 

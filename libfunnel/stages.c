@@ -252,7 +252,9 @@ static int read_stages_file(struct funnel_stages *st, const char *path)
 		pending[npending + (size_t)(eq - s)] = '\0';
 		npending += len;
 	}
-	if (ret == 0 && ferror(fp))
+	/* getline stops at the end, or on an error that may set neither
+	 * flag (ENOMEM): only feof says the whole file was read. */
+	if (ret == 0 && !feof(fp))
 		ret = fnl_fail(st->ctx, FUNNEL_ERR_OPEN, "%s: %s", path,
 			       strerror(errno));
 	for (size_t off = 0; ret == 0 && off < npending;) {
@@ -457,7 +459,9 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 		st->npipes = 1;
 	}
 	st->ngroups = fnl_groups_count(&st->groups);
-	fnl_stages_warn_other_labels(st);
+	ret = fnl_stages_warn_other_labels(st);
+	if (ret < 0)
+		return ret;
 	return fnl_stages_make_table(st, result);
 }
 

@@ -151,7 +151,8 @@ int fnl_stages_code(const struct funnel_stages *st, int32_t label);
 /* Folds one event into a deal's entered stages and first-entry times. */
 void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 		      int64_t t);
-void fnl_stages_warn_other_labels(struct funnel_stages *st);
+/* Names the labels outside the funnel; FUNNEL_ERR_NOMEM at worst. */
+int fnl_stages_warn_other_labels(struct funnel_stages *st);
 
 /* stages-count.c */
 int fnl_stages_make_table(struct funnel_stages *st,
