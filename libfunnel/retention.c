@@ -665,12 +665,15 @@ static void crr_from_activity(const struct funnel_retention *rt,
 			continue;
 		cp[q + 1 - first].start++;
 		cp[q + 1 - first].base += p[i].revenue;
+		/* A customer gone in P has revenue 0 there: capped at its
+		 * revenue in P - 1, which refunds can make negative. */
+		double now = next ? p[i + 1].revenue : 0;
+
+		cp[q + 1 - first].gross += now < p[i].revenue ? now : p[i].revenue;
 		if (!next)
 			continue;
 		cp[q + 1 - first].retained++;
-		cp[q + 1 - first].net += p[i + 1].revenue;
-		cp[q + 1 - first].gross += p[i + 1].revenue < p[i].revenue ?
-						   p[i + 1].revenue : p[i].revenue;
+		cp[q + 1 - first].net += now;
 	}
 }
 

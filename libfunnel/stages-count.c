@@ -3,6 +3,7 @@
  * stages-count.c - each deal's path through the funnel under the chosen
  * mode, the tallies per pipeline and group, and the result table.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -402,7 +403,7 @@ static int bottleneck(const struct funnel_stages *st, const struct pipeline *pl,
 		      const struct tally *tl)
 {
 	int best = -1;
-	double low = 2;
+	double low = INFINITY;  /* entered mode can convert above 1 */
 
 	for (size_t k = 1; k < pl->n; k++) {
 		int64_t from = tl->reached[k - 1];
