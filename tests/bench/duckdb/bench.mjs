@@ -1,0 +1,62 @@
+// DuckDB peer of the benchmark: node bench.mjs JOB FILE [THREADS]
+// JOB is stages, cycle or retention; prints the answer in the benchmark's
+// common form (see ../norm.py), one CSV line per row, no header.
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const [job, file, threads = '2'] = process.argv.slice(2);
+const src = `read_csv('${file.replaceAll("'", "''")}')`;
+
+// The furthest stage of each opportunity by the stage order; a Closed Lost
+// row is no stage, and a deal with only lost rows counts in the first stage.
+// The region of an opportunity never changes in the generated data.
+const stages = `
+WITH f AS (
+  SELECT region,
+         coalesce(max(CASE stage WHEN 'Prospecting' THEN 1 WHEN 'Qualification' THEN 2
+                      WHEN 'Proposal' THEN 3 WHEN 'Negotiation' THEN 4
+                      WHEN 'Closed Won' THEN 5 END), 1) AS furthest
+  FROM ${src}
+  GROUP BY opportunity_id, region),
+g AS (SELECT region, furthest, count(*) AS n FROM f GROUP BY ALL),
+s(idx, stage) AS (VALUES (1, 'Prospecting'), (2, 'Qualification'), (3, 'Proposal'),
+                         (4, 'Negotiation'), (5, 'Closed Won'))
+SELECT region, stage, sum(n) FILTER (WHERE furthest >= idx) AS reached
+FROM g, s GROUP BY region, idx, stage ORDER BY region, idx`;
+
+// Won deals: days from created_at to closed_at (dates), R's type 7 quantiles.
+const cycle = `
+SELECT region, count(*) AS n, avg(d) AS mean,
+       quantile_cont(d, 0.5) AS median, quantile_cont(d, 0.9) AS p90
+FROM (SELECT region, closed_at - created_at AS d FROM ${src} WHERE status = 'won')
+GROUP BY region ORDER BY region`;
+
+// Monthly first-order cohorts, customers active in month cohort+k for
+// k = 0..11; a cell whose month has not ended by the latest order date is
+// NULL (empty).
+const cells = Array.from({ length: 12 }, (_, k) =>
+  `CASE WHEN cm + ${k} <= last_done THEN coalesce(sum(n) FILTER (WHERE k = ${k}), 0) END AS p${k}`).join(',\n       ');
+const retention = `
+WITH o AS (SELECT customer_id, order_date FROM ${src}),
+lim AS (SELECT year(max(order_date)) * 12 + month(max(order_date)) - 1
+               - CASE WHEN max(order_date) = last_day(max(order_date)) THEN 0 ELSE 1 END AS last_done
+        FROM o),
+a AS (SELECT DISTINCT customer_id, year(order_date) * 12 + month(order_date) - 1 AS m FROM o),
+c AS (SELECT customer_id, min(m) AS cm FROM a GROUP BY customer_id),
+cell AS (SELECT cm, m - cm AS k, count(*) AS n FROM a JOIN c USING (customer_id)
+         WHERE m - cm <= 11 GROUP BY ALL)
+SELECT printf('%04d-%02d', cm // 12, cm % 12 + 1) AS cohort,
+       sum(n) FILTER (WHERE k = 0) AS size,
+       ${cells}
+FROM cell, lim GROUP BY cm, last_done ORDER BY cm`;
+
+const sql = { stages, cycle, retention }[job];
+if (!sql || !file) {
+  console.error('usage: node bench.mjs stages|cycle|retention FILE [THREADS]');
+  process.exit(64);
+}
+const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+const con = await instance.connect();
+const reader = await con.runAndReadAll(sql);
+const lines = reader.getRows().map((row) =>
+  row.map((v) => (v === null ? '' : String(v))).join(','));
+process.stdout.write(lines.join('\n') + '\n');

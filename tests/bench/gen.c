@@ -1,0 +1,679 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gen - deterministic CRM data for the benchmark (tests/bench/run).
+ *
+ *   gen [--scale F] [--seed N] [--out DIR] [--only stages|deals|orders]
+ *
+ * writes, into DIR (default .), from the seed alone (the same seed and
+ * scale give the same bytes on the same C library):
+ *
+ *   stages.csv  long stage history, ~10M rows x scale, ~3.7M opportunities
+ *               x scale: opportunity_id,stage,entered_at,region.  Stages
+ *               Prospecting, Qualification, Proposal, Negotiation, Closed
+ *               Won, and Closed Lost outcome rows; skipped stages, repeated
+ *               rows of one stage, deals that fall back from Negotiation
+ *               to Proposal, stalls (open deals that stop moving), lost
+ *               deals, and a few deals whose only row is Closed Lost.
+ *               Rows are in time order (ISO 8601 UTC timestamps), so the
+ *               rows of one opportunity are not adjacent.  An
+ *               opportunity's region never changes.
+ *   deals.csv   deal snapshot, 1M rows x scale:
+ *               opportunity_id,region,status,created_at,closed_at,amount;
+ *               status won/lost/open, dates without a time, closed_at empty
+ *               while open, closed_at >= created_at.
+ *   orders.csv  5M orders x scale of ~1.6M customers x scale:
+ *               order_id,customer_id,order_date,amount in date order, with
+ *               cohort behaviour (growing acquisition, customers of three
+ *               loyalty segments, churn), up to 2024-06-17, mid-month.
+ *
+ * No field holds a comma, a double quote or a line break, so every file
+ * can also be read by awk -F,.  Each file is written to a temporary name
+ * and renamed into place once complete.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Random numbers: xoshiro256**, seeded with splitmix64                 */
+
+struct rng {
+	uint64_t s[4];
+};
+
+static uint64_t splitmix64(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+static void rng_seed(struct rng *r, uint64_t seed, uint64_t stream)
+{
+	uint64_t x = seed ^ (stream * 0xD1B54A32D192ED03ull);
+
+	for (int i = 0; i < 4; i++)
+		r->s[i] = splitmix64(&x);
+}
+
+static inline uint64_t rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static inline uint64_t next(struct rng *r)
+{
+	uint64_t *s = r->s;
+	uint64_t out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = rotl(s[3], 45);
+	return out;
+}
+
+/* Uniform in [0, 1). */
+static inline double u01(struct rng *r)
+{
+	return (double)(next(r) >> 11) * 0x1.0p-53;
+}
+
+/* Uniform integer in [0, n). */
+static inline uint64_t below(struct rng *r, uint64_t n)
+{
+	return (uint64_t)(u01(r) * (double)n);
+}
+
+static double expo(struct rng *r, double mean)
+{
+	return -mean * log1p(-u01(r));
+}
+
+static double normal(struct rng *r)
+{
+	double u = u01(r), v = u01(r);
+
+	return sqrt(-2 * log1p(-u)) * cos(2 * M_PI * v);
+}
+
+static double lognormal(struct rng *r, double median, double sigma)
+{
+	return median * exp(sigma * normal(r));
+}
+
+/* Index into weights[0..n) with probability weight / sum. */
+static int pick(struct rng *r, const double *w, int n)
+{
+	double sum = 0, x;
+
+	for (int i = 0; i < n; i++)
+		sum += w[i];
+	x = u01(r) * sum;
+	for (int i = 0; i < n - 1; i++) {
+		if (x < w[i])
+			return i;
+		x -= w[i];
+	}
+	return n - 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+
+/* Days since 1970-01-01 of a civil date, and back (H. Hinnant). */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The data runs from 2021-01-01 to 2024-06-17 (the export's day). */
+#define FIRST_Y 2021
+#define LAST_Y 2024
+#define LAST_M 6
+#define LAST_D 17
+
+static int64_t base_day, end_day, span_days;
+static char (*day_text)[11];  /* "YYYY-MM-DD" per day from base_day */
+
+static void dates_init(void)
+{
+	base_day = days_from_civil(FIRST_Y, 1, 1);
+	end_day = days_from_civil(LAST_Y, LAST_M, LAST_D);
+	span_days = end_day - base_day + 1;
+	/* Room past the end for spans computed before they are cut. */
+	day_text = malloc((size_t)(span_days + 4000) * sizeof(*day_text));
+	if (!day_text) {
+		perror("gen");
+		exit(1);
+	}
+	for (int64_t i = 0; i < span_days + 4000; i++) {
+		int y, m, d;
+
+		civil_from_days(base_day + i, &y, &m, &d);
+		char tmp[40];
+
+		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+		memcpy(day_text[i], tmp, sizeof(day_text[i]));
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                               */
+
+struct out {
+	FILE *f;
+	char *path, *tmp;
+	char buf[1 << 20];
+	size_t n;
+	uint64_t bytes, rows;
+};
+
+static void out_open(struct out *o, const char *dir, const char *name)
+{
+	if (asprintf(&o->path, "%s/%s", dir, name) < 0 ||
+	    asprintf(&o->tmp, "%s/.%s.tmp", dir, name) < 0) {
+		perror("gen");
+		exit(1);
+	}
+	o->f = fopen(o->tmp, "wb");
+	if (!o->f) {
+		fprintf(stderr, "gen: %s: %s\n", o->tmp, strerror(errno));
+		exit(1);
+	}
+	o->n = 0;
+	o->bytes = 0;
+	o->rows = 0;
+}
+
+static void out_flush(struct out *o)
+{
+	if (o->n && fwrite(o->buf, 1, o->n, o->f) != o->n) {
+		fprintf(stderr, "gen: %s: %s\n", o->tmp, strerror(errno));
+		exit(1);
+	}
+	o->bytes += o->n;
+	o->n = 0;
+}
+
+static inline void out_mem(struct out *o, const char *s, size_t len)
+{
+	if (o->n + len > sizeof(o->buf))
+		out_flush(o);
+	memcpy(o->buf + o->n, s, len);
+	o->n += len;
+}
+
+static inline void out_str(struct out *o, const char *s)
+{
+	out_mem(o, s, strlen(s));
+}
+
+static inline void out_ch(struct out *o, char c)
+{
+	if (o->n + 1 > sizeof(o->buf))
+		out_flush(o);
+	o->buf[o->n++] = c;
+}
+
+static void out_uint(struct out *o, uint64_t v, int width)
+{
+	char tmp[24];
+	int i = 24;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v || 24 - i < width);
+	out_mem(o, tmp + i, (size_t)(24 - i));
+}
+
+/* An amount in cents as 1234.56. */
+static void out_cents(struct out *o, uint64_t cents)
+{
+	out_uint(o, cents / 100, 1);
+	out_ch(o, '.');
+	out_uint(o, cents % 100, 2);
+}
+
+static void out_close(struct out *o, const char *what)
+{
+	out_flush(o);
+	if (fclose(o->f) != 0 || rename(o->tmp, o->path) != 0) {
+		fprintf(stderr, "gen: %s: %s\n", o->path, strerror(errno));
+		exit(1);
+	}
+	fprintf(stderr, "gen: %s: %llu rows, %llu bytes (%s)\n", o->path,
+		(unsigned long long)o->rows, (unsigned long long)o->bytes, what);
+	free(o->path);
+	free(o->tmp);
+}
+
+/* Salesforce-like 18-character ids: a fixed prefix, then 9 base-62 digits
+ * of a bijective scramble of the index (so ids are unique, unordered). */
+static void out_sfid(struct out *o, const char *prefix, uint64_t idx,
+		     uint64_t salt)
+{
+	static const char digits[] =
+		"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	const uint64_t mask = (1ull << 53) - 1;  /* 2^53 < 62^9 */
+	uint64_t v = ((idx + salt) * 0x9E3779B97F4A7C15ull) & mask;
+	char id[9];
+
+	v ^= v >> 29;
+	v = (v * 0xBF58476D1CE4E5B9ull) & mask;  /* odd: a bijection mod 2^53 */
+	for (int i = 8; i >= 0; i--) {
+		id[i] = digits[v % 62];
+		v /= 62;
+	}
+	out_str(o, prefix);
+	out_mem(o, id, 9);
+}
+
+/* ------------------------------------------------------------------ */
+/* Regions                                                              */
+
+static const char *const regions[] = {
+	"North America", "Latin America", "UK and Ireland", "DACH",
+	"Southern Europe", "Nordics", "APAC",
+};
+static const double region_weight[] = { 30, 8, 12, 14, 10, 6, 20 };
+#define NREGIONS 7
+
+/* ------------------------------------------------------------------ */
+/* (a) Stage history                                                    */
+
+enum { PROSPECTING, QUALIFICATION, PROPOSAL, NEGOTIATION, CLOSED_WON,
+       CLOSED_LOST };
+static const char *const stage_names[] = {
+	"Prospecting", "Qualification", "Proposal", "Negotiation",
+	"Closed Won", "Closed Lost",
+};
+
+struct event {
+	uint32_t sec;   /* seconds since base_day 00:00:00 UTC */
+	uint32_t opp;
+	uint8_t stage;
+	uint8_t seq;    /* the event's number within its opportunity */
+};
+
+struct events {
+	struct event *v;
+	size_t n, cap;
+};
+
+static void push(struct events *e, uint32_t sec, uint32_t opp, int stage,
+		 int seq)
+{
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 1 << 20;
+		e->v = realloc(e->v, e->cap * sizeof(*e->v));
+		if (!e->v) {
+			perror("gen");
+			exit(1);
+		}
+	}
+	e->v[e->n++] = (struct event){ sec, opp, (uint8_t)stage, (uint8_t)seq };
+}
+
+static int by_time(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	if (x->opp != y->opp)
+		return x->opp < y->opp ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void out_timestamp(struct out *o, uint32_t sec)
+{
+	uint32_t day = sec / 86400, s = sec % 86400;
+	char t[11] = "T00:00:00Z";
+
+	t[1] = (char)('0' + s / 36000);
+	t[2] = (char)('0' + s / 3600 % 10);
+	t[4] = (char)('0' + s % 3600 / 600);
+	t[5] = (char)('0' + s % 600 / 60);
+	t[7] = (char)('0' + s % 60 / 10);
+	t[8] = (char)('0' + s % 10);
+	out_mem(o, day_text[day], 10);
+	out_mem(o, t, 10);
+}
+
+/* A time of day in working hours, mostly: seconds into the day. */
+static uint32_t work_time(struct rng *r)
+{
+	if (u01(r) < 0.9)
+		return (uint32_t)(7 * 3600 + below(r, 12 * 3600));
+	return (uint32_t)below(r, 86400);
+}
+
+static void gen_stages(const char *dir, double scale, uint64_t seed)
+{
+	/* Chance to move on from each stage, and mean days spent in it. */
+	static const double advance[] = { 0.48, 0.56, 0.60, 0.52 };
+	static const double wait_days[] = { 4, 9, 12, 15 };
+	uint32_t nopp = (uint32_t)llround(3700000 * scale);
+	uint64_t end_sec = (uint64_t)span_days * 86400 - 1;
+	struct events ev = { 0 };
+	struct rng r;
+	uint8_t *region = malloc(nopp ? nopp : 1);
+	struct out *o = malloc(sizeof(*o));
+
+	if (!region || !o) {
+		perror("gen");
+		exit(1);
+	}
+	rng_seed(&r, seed, 1);
+	for (uint32_t i = 0; i < nopp; i++) {
+		uint64_t t = (uint64_t)below(&r, (uint64_t)span_days) * 86400 +
+			     work_time(&r);
+		int seq = 0, s;
+
+		region[i] = (uint8_t)pick(&r, region_weight, NREGIONS);
+		/* Disqualified on import: a lost row and nothing else. */
+		if (u01(&r) < 0.015) {
+			push(&ev, (uint32_t)t, i, CLOSED_LOST, seq);
+			continue;
+		}
+		/* Inbound deals start qualified, skipping Prospecting. */
+		s = u01(&r) < 0.06 ? QUALIFICATION : PROSPECTING;
+		push(&ev, (uint32_t)t, i, s, seq++);
+		while (s != CLOSED_WON && seq < 40) {
+			double u = u01(&r);
+
+			/* The row of the stage written again (an edit). */
+			if (u01(&r) < 0.04) {
+				t += 600 + below(&r, 8 * 3600);
+				if (t > end_sec)
+					break;
+				push(&ev, (uint32_t)t, i, s, seq++);
+			}
+			t += 60 + (uint64_t)(expo(&r, wait_days[s]) * 86400);
+			if (t > end_sec)
+				break;  /* still open at the export */
+			if (u < advance[s]) {
+				int to = s + 1;
+
+				/* A skipped stage. */
+				if (to < CLOSED_WON && u01(&r) < 0.07)
+					to++;
+				/* Back from Negotiation to Proposal. */
+				if (s == NEGOTIATION && u01(&r) < 0.06)
+					to = PROPOSAL;
+				push(&ev, (uint32_t)t, i, to, seq++);
+				s = to;
+			} else if (u01(&r) < 0.75) {
+				push(&ev, (uint32_t)t, i, CLOSED_LOST, seq++);
+				break;
+			} else {
+				break;  /* stalled: open, no more rows */
+			}
+		}
+	}
+	qsort(ev.v, ev.n, sizeof(*ev.v), by_time);
+	out_open(o, dir, "stages.csv");
+	out_str(o, "opportunity_id,stage,entered_at,region\n");
+	for (size_t k = 0; k < ev.n; k++) {
+		const struct event *e = &ev.v[k];
+
+		out_sfid(o, "0065g0000", e->opp, seed);
+		out_ch(o, ',');
+		out_str(o, stage_names[e->stage]);
+		out_ch(o, ',');
+		out_timestamp(o, e->sec);
+		out_ch(o, ',');
+		out_str(o, regions[region[e->opp]]);
+		out_ch(o, '\n');
+		o->rows++;
+	}
+	out_close(o, "stage history");
+	fprintf(stderr, "gen: stages.csv: %u opportunities\n", nopp);
+	free(ev.v);
+	free(region);
+	free(o);
+}
+
+/* ------------------------------------------------------------------ */
+/* (b) Deal snapshot                                                    */
+
+static void gen_deals(const char *dir, double scale, uint64_t seed)
+{
+	uint64_t n = (uint64_t)llround(1000000 * scale);
+	struct out *o = malloc(sizeof(*o));
+	struct rng r;
+
+	if (!o) {
+		perror("gen");
+		exit(1);
+	}
+	rng_seed(&r, seed, 2);
+	out_open(o, dir, "deals.csv");
+	out_str(o, "opportunity_id,region,status,created_at,closed_at,amount\n");
+	for (uint64_t i = 0; i < n; i++) {
+		/* Created in id order, spread over the whole span. */
+		int64_t created = (int64_t)((i * (uint64_t)span_days) / n);
+		int region = pick(&r, region_weight, NREGIONS);
+		double u = u01(&r);
+		int64_t days = -1;
+		const char *status = "open";
+		/* Bigger deals in North America and DACH, and slower. */
+		double size = region == 0 || region == 3 ? 1.4 : 1.0;
+
+		if (u < 0.26) {
+			status = "won";
+			days = u01(&r) < 0.01 ? 0
+					      : llround(lognormal(&r, 38 * size, 0.75));
+		} else if (u < 0.74) {
+			status = "lost";
+			days = llround(lognormal(&r, 24, 0.9));
+		}
+		if (days >= 0 && created + days >= span_days) {
+			status = "open";  /* closes after the export */
+			days = -1;
+		}
+		out_sfid(o, "0068d0000", i, seed);
+		out_ch(o, ',');
+		out_str(o, regions[region]);
+		out_ch(o, ',');
+		out_str(o, status);
+		out_ch(o, ',');
+		out_mem(o, day_text[created], 10);
+		out_ch(o, ',');
+		if (days >= 0)
+			out_mem(o, day_text[created + days], 10);
+		out_ch(o, ',');
+		out_cents(o, (uint64_t)llround(lognormal(&r, 12000 * size, 1.0) * 100));
+		out_ch(o, '\n');
+		o->rows++;
+	}
+	out_close(o, "deal snapshot");
+	free(o);
+}
+
+/* ------------------------------------------------------------------ */
+/* (c) Orders                                                           */
+
+struct order {
+	uint32_t day;   /* since base_day */
+	uint32_t cust;
+	uint32_t cents;
+	uint32_t seq;
+};
+
+static int order_by_day(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->cust != y->cust)
+		return x->cust < y->cust ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void gen_orders(const char *dir, double scale, uint64_t seed)
+{
+	/* Loyalty segments: share, chance of another order, mean days
+	 * between orders, typical basket. */
+	static const double share[] = { 0.55, 0.32, 0.13 };
+	static const double again[] = { 0.48, 0.77, 0.90 };
+	static const double gap[] = { 75, 40, 21 };
+	static const double basket[] = { 38, 52, 64 };
+	uint64_t ncust = (uint64_t)llround(1600000 * scale);
+	uint64_t modulus = 10000000, mult = 3140627;  /* coprime to 10 */
+	int width = 7;
+	int months = (LAST_Y - FIRST_Y) * 12 + LAST_M;
+	int64_t *month_start = malloc((size_t)(months + 1) * sizeof(int64_t));
+	double *weight = malloc((size_t)months * sizeof(double));
+	struct order *v = NULL;
+	size_t n = 0, cap = 0;
+	struct out *o = malloc(sizeof(*o));
+	struct rng r;
+
+	if (!month_start || !weight || !o) {
+		perror("gen");
+		exit(1);
+	}
+	while (ncust > modulus) {
+		modulus *= 10;
+		width++;
+	}
+	for (int m = 0; m <= months; m++)
+		month_start[m] = days_from_civil(FIRST_Y + m / 12,
+						 (unsigned)(m % 12 + 1), 1) - base_day;
+	month_start[months] = span_days;  /* the last month ends at the export */
+	/* Acquisition grows 3% a month, with a Q4 peak. */
+	for (int m = 0; m < months; m++)
+		weight[m] = pow(1.03, m) *
+			    (1 + 0.25 * (m % 12 >= 9) - 0.1 * (m % 12 == 7)) *
+			    (double)(month_start[m + 1] - month_start[m]);
+	rng_seed(&r, seed, 3);
+	for (uint64_t c = 0; c < ncust; c++) {
+		int m = pick(&r, weight, months);
+		int seg = pick(&r, share, 3);
+		int64_t day = month_start[m] +
+			      (int64_t)below(&r, (uint64_t)(month_start[m + 1] -
+							     month_start[m]));
+		uint32_t seq = 0;
+
+		for (;;) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 1 << 20;
+				v = realloc(v, cap * sizeof(*v));
+				if (!v) {
+					perror("gen");
+					exit(1);
+				}
+			}
+			v[n++] = (struct order){
+				(uint32_t)day, (uint32_t)c,
+				(uint32_t)llround(lognormal(&r, basket[seg], 0.6) * 100),
+				seq++,
+			};
+			if (u01(&r) >= again[seg] || seq >= 200)
+				break;
+			day += 1 + (int64_t)expo(&r, gap[seg]);
+			if (day >= span_days)
+				break;
+		}
+	}
+	qsort(v, n, sizeof(*v), order_by_day);
+	out_open(o, dir, "orders.csv");
+	out_str(o, "order_id,customer_id,order_date,amount\n");
+	for (size_t k = 0; k < n; k++) {
+		out_uint(o, 1000000 + k, 1);
+		out_ch(o, ',');
+		out_ch(o, 'C');
+		out_uint(o, (v[k].cust * mult + 12345) % modulus, width);
+		out_ch(o, ',');
+		out_mem(o, day_text[v[k].day], 10);
+		out_ch(o, ',');
+		out_cents(o, v[k].cents);
+		out_ch(o, '\n');
+		o->rows++;
+	}
+	out_close(o, "orders");
+	fprintf(stderr, "gen: orders.csv: %llu customers\n",
+		(unsigned long long)ncust);
+	free(v);
+	free(month_start);
+	free(weight);
+	free(o);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: gen [--scale F] [--seed N] [--out DIR] [--only stages|deals|orders]\n");
+	exit(64);
+}
+
+int main(int argc, char **argv)
+{
+	double scale = 1;
+	uint64_t seed = 20240617;
+	const char *dir = ".", *only = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (i + 1 >= argc)
+			usage();
+		if (!strcmp(a, "--scale"))
+			scale = strtod(argv[++i], NULL);
+		else if (!strcmp(a, "--seed"))
+			seed = strtoull(argv[++i], NULL, 10);
+		else if (!strcmp(a, "--out"))
+			dir = argv[++i];
+		else if (!strcmp(a, "--only"))
+			only = argv[++i];
+		else
+			usage();
+	}
+	if (!(scale > 0 && scale <= 20))
+		usage();
+	if (only && strcmp(only, "stages") && strcmp(only, "deals") &&
+	    strcmp(only, "orders"))
+		usage();
+	dates_init();
+	if (!only || !strcmp(only, "stages"))
+		gen_stages(dir, scale, seed);
+	if (!only || !strcmp(only, "deals"))
+		gen_deals(dir, scale, seed);
+	if (!only || !strcmp(only, "orders"))
+		gen_orders(dir, scale, seed);
+	return 0;
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Writes RESULTS.md from a run's folder (tests/bench/run calls it).
+
+  report.py OUTDIR > RESULTS.md
+
+Reads OUTDIR/meta.txt (machine, versions, data), OUTDIR/checks.txt (the
+agreement check) and OUTDIR/times.tsv (job, tool, run, wall, user, sys,
+maxrss KiB, SQLite's query time), and prints the medians and ratios.
+"""
+import os
+import statistics
+import sys
+
+JOBS = {
+    "stages": ("Stage conversion, furthest stage, by region", "stages.csv",
+               "funnel-stages --stages Prospecting,Qualification,Proposal,"
+               "Negotiation,'Closed Won' --by region"),
+    "cycle": ("Won-deal cycle: count, mean, median, p90 of days by region",
+              "deals.csv", "funnel-cycle {cycle_args}"),
+    "retention": ("Monthly first-order cohorts, offsets 0..11", "orders.csv",
+                  "funnel-retention --period month --max-periods 11 --counts"),
+}
+TOOLS = ["ours", "duckdb", "sqlite", "mawk", "pandas", "bare"]
+NAMES = {
+    "ours": "ours",
+    "duckdb": "DuckDB (2 threads)",
+    "sqlite": "SQLite (import + query)",
+    "mawk": "mawk pipeline",
+    "pandas": "pandas",
+    "bare": "bare libcsv parse",
+}
+# Issue 7's targets: (job, peer, at most this ratio of ours to the peer).
+TARGETS = [
+    ("stages", "duckdb", 0.5), ("stages", "bare", 1.5), ("stages", "rss", 256),
+    ("cycle", "mawk", 0.4), ("cycle", "bare", 1.3),
+    ("retention", "duckdb", 0.5), ("retention", "bare", 3.0),
+]
+
+
+def load(out):
+    meta = {}
+    with open(os.path.join(out, "meta.txt")) as f:
+        for line in f:
+            k, _, v = line.rstrip("\n").partition("=")
+            meta[k] = v
+    checks = []
+    with open(os.path.join(out, "checks.txt")) as f:
+        checks = [line.rstrip("\n").split(" ", 2) for line in f if line.strip()]
+    times = {}
+    with open(os.path.join(out, "times.tsv")) as f:
+        for line in f:
+            job, tool, _, wall, user, sys_, rss, query, busy = line.rstrip("\n").split("\t")
+            cpu = float(user) + float(sys_)
+            # Other processes' CPU meanwhile, in cores (0 to nproc - ...).
+            other = max(0.0, float(busy) - cpu) / float(wall) if float(wall) > 0 else 0.0
+            times.setdefault((job, tool), []).append(
+                (float(wall), cpu, int(rss) / 1024,
+                 float(query) if query else None, other))
+    discarded = {}
+    path = os.path.join(out, "discarded.tsv")
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                job, tool = line.split("\t")[:2]
+                discarded[(job, tool)] = discarded.get((job, tool), 0) + 1
+    return meta, checks, times, discarded
+
+
+def med(rows, i):
+    vals = [r[i] for r in rows if r[i] is not None]
+    return statistics.median(vals) if vals else None
+
+
+def main():
+    out = sys.argv[1]
+    meta, checks, times, discarded = load(out)
+    m = {}
+    for key, rows in times.items():
+        m[key] = {"wall": med(rows, 0), "cpu": med(rows, 1), "rss": med(rows, 2),
+                  "query": med(rows, 3), "min": min(r[0] for r in rows),
+                  "max": max(r[0] for r in rows), "n": len(rows),
+                  "other": med(rows, 4)}
+    status = {}
+    for c in checks:
+        job, tool, what = c[0], c[1], c[2] if len(c) > 2 else ""
+        status.setdefault(job, {})[tool] = what
+    p = print
+    p("# Benchmark results")
+    p()
+    p(f"Written by `tests/bench/run` on {meta.get('date')}: scale {meta.get('scale')}, "
+      f"seed {meta.get('seed')}, {meta.get('runs')} timed runs of each tool per job "
+      "in rounds (the order rotated each round), medians. Rerun rather than edit; "
+      "`tests/bench/run --help` says how.")
+    p()
+    p("## Machine")
+    p()
+    p(f"- CPU: {meta.get('cpu')}, {meta.get('nproc')} cores (nproc)")
+    p(f"- memory: {meta.get('mem')}; kernel: {meta.get('kernel')}; {meta.get('os')}")
+    p(f"- compiler: {meta.get('cc')}; libfunnel: meson buildtype {meta.get('buildtype')}, "
+      f"commit {meta.get('commit')}")
+    p()
+    p("## Tools")
+    p()
+    p(f"- ours: {meta.get('ours')} (one thread)")
+    p(f"- DuckDB: {meta.get('duckdb')}; `read_csv` with auto-detection, SQL in `duckdb/bench.mjs`")
+    p(f"- SQLite: {meta.get('sqlite')}, in memory: `.import --csv` then the query "
+      "(`sqlite/*.sql`) in one process; its row is import + query, the query alone beside it")
+    p(f"- mawk: {meta.get('mawk')}; `awk/*.awk`, with `LC_ALL=C sort` where the job needs an order")
+    p(f"- pandas: {meta.get('pandas')} (Debian's python3); `pandas/bench.py`")
+    p(f"- bare: {meta.get('bare')}; `bare.c`: fread 1 MiB chunks into csv_parse "
+      "(CSV_STRICT), callbacks that only count")
+    p()
+    p("Times are wall-clock seconds; CPU is user + system of all the tool's processes; "
+      "peak RSS is that of the largest single process (a pipeline's processes are not "
+      "added up). MB/s is the file's size in 10^6 bytes over the wall time. Files are "
+      "in the page cache (24 GiB of memory, each read once before timing). "
+      "'other' is the median CPU that other processes on the machine took during the "
+      "tool's runs, in cores (from /proc/stat); a run during which they took more than "
+      "0.15 of a core (and 0.05 s) was thrown away and run again, up to 3 times, "
+      "and the count of such runs is given under each table.")
+    p()
+    p(f"Load average (1, 5, 15 min) at the start: {meta.get('load_start')}; "
+      f"at the end: {meta.get('load_end')}.")
+    p()
+    p("## Data")
+    p()
+    p("Generated by `gen.c` (deterministic from the seed); no quoted fields.")
+    p()
+    p("| file | rows | size | entities |")
+    p("|---|--:|--:|--:|")
+    ent = {"stages": (meta.get("keys_stages"), "opportunities"),
+           "cycle": (None, "deals"), "retention": (meta.get("keys_retention"), "customers")}
+    for job, (_, fname, _) in JOBS.items():
+        rows = meta.get(f"rows_{job}") or "?"
+        size = int(meta.get(f"size_{job}", "0") or 0)
+        n, what = ent[job]
+        n = n if n else rows
+        p(f"| {fname} | {int(rows):,} | {size / 1e6:,.1f} MB | {int(n):,} {what} |"
+          if rows.isdigit() else f"| {fname} | ? | {size / 1e6:,.1f} MB | |")
+    p()
+
+    def ratio(job, a, b, what="wall"):
+        x, y = m.get((job, a)), m.get((job, b))
+        if not x or not y or not y[what]:
+            return None
+        return x[what] / y[what]
+
+    p("## Targets of issue 7")
+    p()
+    p("| job | target | measured | met |")
+    p("|---|---|--:|:-:|")
+    for job, peer, lim in TARGETS:
+        title = JOBS[job][0].split(",")[0].split(":")[0]
+        if (job, "ours") not in m:
+            why = status.get(job, {}).get("ours", "")
+            state = "pending" if why.startswith("pending") else "not timed"
+            if peer == "rss":
+                p(f"| {title} | peak RSS ≤ {lim} MiB | {state} | |")
+            else:
+                p(f"| {title} | ≤ {lim}× {NAMES[peer]} wall | {state} | |")
+            continue
+        if peer == "rss":
+            v = m[(job, "ours")]["rss"]
+            p(f"| {title} | peak RSS ≤ {lim} MiB | {v:.0f} MiB | {'yes' if v <= lim else 'no'} |")
+        else:
+            r = ratio(job, "ours", peer)
+            p(f"| {title} | ≤ {lim}× {NAMES[peer]} wall | "
+              f"{r:.2f}× | {'yes' if r is not None and r <= lim else 'no'} |"
+              if r is not None else f"| {title} | ≤ {lim}× {NAMES[peer]} | – | |")
+    p()
+    for job, (title, fname, cmd) in JOBS.items():
+        if not any(k[0] == job for k in m) and job not in status:
+            continue
+        size = int(meta.get(f"size_{job}", "0") or 0)
+        p(f"## {title}")
+        p()
+        p(f"`{cmd.format(cycle_args=meta.get('cycle_args', ''))} {fname}`")
+        p()
+        st = status.get(job, {})
+        if st.get("-", "").startswith("untimed"):
+            p("**Not timed: the answers differ** (below).")
+            p()
+        p("| tool | wall s (min–max) | CPU s | peak RSS MiB | MB/s | × bare | ours ÷ tool | ours ÷ tool, CPU | other |")
+        p("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+        for tool in TOOLS:
+            x = m.get((job, tool))
+            if not x:
+                if tool == "ours" and st.get("ours", "").startswith("pending"):
+                    p("| ours | pending | | | | | | | |")
+                continue
+            xb = ratio(job, tool, "bare")
+            ours = ratio(job, "ours", tool) if tool != "ours" else None
+            ours_cpu = ratio(job, "ours", tool, "cpu") if tool != "ours" else None
+            name = NAMES[tool]
+            if tool == "sqlite" and x["query"] is not None:
+                name += f" (query alone {x['query']:.2f} s)"
+            p(f"| {name} | {x['wall']:.2f} ({x['min']:.2f}–{x['max']:.2f}) | {x['cpu']:.2f} | "
+              f"{x['rss']:.0f} | {size / 1e6 / x['wall']:.0f} | "
+              f"{xb:.2f}× | " + (f"{ours:.2f}×" if ours is not None else "") + " | " +
+              (f"{ours_cpu:.2f}×" if ours_cpu is not None else "") +
+              f" | {x['other']:.2f} |")
+        p()
+        thrown = {t: discarded[(j, t)] for (j, t) in discarded if j == job}
+        if thrown:
+            p("Runs thrown away and run again because other processes took the CPU: " +
+              ", ".join(f"{NAMES[t]} {n}" for t, n in thrown.items()) + ".")
+            p()
+    p("## Agreement check")
+    p()
+    p("Before timing, every tool's answer was normalised to a sorted CSV "
+      "(`norm.py`) and compared with the first tool's (ours, or DuckDB where "
+      "ours is pending); numbers equal within 2e-6.")
+    p()
+    for c in checks:
+        p(f"- {' '.join(c)}")
+    p()
+
+
+if __name__ == "__main__":
+    main()
