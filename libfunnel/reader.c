@@ -1139,6 +1139,11 @@ static int read_source(struct fnl_reader *r, struct source *src)
 
 	r->file = src->name;
 	r->line = 1;
+	/* Nothing of the last file's rows carries over, not even the fields
+	 * of a record it ended inside (skipped by --skip-bad). */
+	r->nfield = r->nonempty = 0;
+	r->rejecting = false;
+	r->row.len = 0;
 	r->in_header = true;
 	r->footer_seen = false;
 	r->rejects_header = false;

@@ -235,7 +235,8 @@ static size_t sequence_events(struct funnel_stages *st)
 			code = (int)st->nstages - 1;
 		st->ev[i].label = code;
 	}
-	qsort(st->ev, st->nev, sizeof(*st->ev), cmp_event_sequence);
+	if (st->nev > 1)  /* qsort wants an array, even of none */
+		qsort(st->ev, st->nev, sizeof(*st->ev), cmp_event_sequence);
 	for (size_t i = 0; i < st->nev; i++) {
 		if (out && st->ev[out - 1].ent == st->ev[i].ent &&
 		    st->ev[out - 1].label == st->ev[i].label &&

@@ -530,7 +530,8 @@ static int label_medians(struct funnel_stages *st, struct candidate *cand,
 
 	if (!first)
 		return fnl_nomem(st->ctx);
-	qsort(st->ev, st->nev, sizeof(*st->ev), cmp_event_label);
+	if (st->nev > 1)
+		qsort(st->ev, st->nev, sizeof(*st->ev), cmp_event_label);
 	*ncand = 0;
 	while (i < st->nev) {
 		int32_t label = st->ev[i].label;

@@ -20,6 +20,7 @@ JOBS = {
     "retention": ("Monthly first-order cohorts, offsets 0..11", "orders.csv",
                   "funnel-retention --period month --max-periods 11 --counts"),
 }
+QUIET = 0.15  # cores taken by other processes during a run
 TOOLS = ["ours", "duckdb", "sqlite", "mawk", "pandas", "bare"]
 NAMES = {
     "ours": "ours",
@@ -56,9 +57,10 @@ def load(out):
             times.setdefault((job, tool), []).append(
                 (float(wall), cpu, int(rss) / 1024,
                  float(query) if query else None, other))
-    discarded = {}
+    discarded = None
     path = os.path.join(out, "discarded.tsv")
     if os.path.exists(path):
+        discarded = {}
         with open(path) as f:
             for line in f:
                 job, tool = line.split("\t")[:2]
@@ -76,10 +78,14 @@ def main():
     meta, checks, times, discarded = load(out)
     m = {}
     for key, rows in times.items():
-        m[key] = {"wall": med(rows, 0), "cpu": med(rows, 1), "rss": med(rows, 2),
-                  "query": med(rows, 3), "min": min(r[0] for r in rows),
-                  "max": max(r[0] for r in rows), "n": len(rows),
-                  "other": med(rows, 4)}
+        # The runs during which other processes took at most QUIET of a
+        # core, when there are at least 3 of them; else all the runs.
+        quiet = [r for r in rows if r[4] <= QUIET]
+        use = quiet if len(quiet) >= 3 else rows
+        m[key] = {"wall": med(use, 0), "cpu": med(use, 1), "rss": med(use, 2),
+                  "query": med(use, 3), "min": min(r[0] for r in use),
+                  "max": max(r[0] for r in use), "n": len(use), "all": len(rows),
+                  "other": med(use, 4)}
     status = {}
     for c in checks:
         job, tool, what = c[0], c[1], c[2] if len(c) > 2 else ""
@@ -114,10 +120,18 @@ def main():
       "peak RSS is that of the largest single process (a pipeline's processes are not "
       "added up). MB/s is the file's size in 10^6 bytes over the wall time. Files are "
       "in the page cache (24 GiB of memory, each read once before timing). "
-      "'other' is the median CPU that other processes on the machine took during the "
-      "tool's runs, in cores (from /proc/stat); a run during which they took more than "
-      "0.15 of a core (and 0.05 s) was thrown away and run again, up to 3 times, "
-      "and the count of such runs is given under each table.")
+      "The machine may be shared: 'other' is the median CPU that other processes took "
+      "during the tool's runs, in cores (from /proc/stat). The medians, minimum and "
+      "maximum are those of the quiet runs, during which other processes took at most "
+      f"{QUIET} of a core, when there are at least 3 of them; 'runs' says how many "
+      "runs that is, of how many, and is marked ⚠ where there were fewer than 3 quiet "
+      "runs and all runs were taken. A run that was not quiet is run again at once, up "
+      "to RETRIES times (tests/bench/run); such runs are counted under each table.")
+    p()
+    if discarded is None:
+        p("This run's records come from a version of tests/bench/run that ran no run "
+          "again: every run is in them, quiet or not.")
+        discarded = {}
     p()
     p(f"Load average (1, 5, 15 min) at the start: {meta.get('load_start')}; "
       f"at the end: {meta.get('load_end')}.")
@@ -180,13 +194,13 @@ def main():
         if st.get("-", "").startswith("untimed"):
             p("**Not timed: the answers differ** (below).")
             p()
-        p("| tool | wall s (min–max) | CPU s | peak RSS MiB | MB/s | × bare | ours ÷ tool | ours ÷ tool, CPU | other |")
-        p("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+        p("| tool | wall s (min–max) | CPU s | peak RSS MiB | MB/s | × bare | ours ÷ tool | ours ÷ tool, CPU | other | runs |")
+        p("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
         for tool in TOOLS:
             x = m.get((job, tool))
             if not x:
                 if tool == "ours" and st.get("ours", "").startswith("pending"):
-                    p("| ours | pending | | | | | | | |")
+                    p("| ours | pending | | | | | | | | |")
                 continue
             xb = ratio(job, tool, "bare")
             ours = ratio(job, "ours", tool) if tool != "ours" else None
@@ -198,7 +212,9 @@ def main():
               f"{x['rss']:.0f} | {size / 1e6 / x['wall']:.0f} | "
               f"{xb:.2f}× | " + (f"{ours:.2f}×" if ours is not None else "") + " | " +
               (f"{ours_cpu:.2f}×" if ours_cpu is not None else "") +
-              f" | {x['other']:.2f} |")
+              f" | {x['other']:.2f} | {x['n']} of {x['all']}" +
+              (" ⚠" if x["n"] < min(3, x["all"]) or (x["n"] == x["all"] and x["other"] > QUIET) else "") +
+              " |")
         p()
         thrown = {t: discarded[(j, t)] for (j, t) in discarded if j == job}
         if thrown:
