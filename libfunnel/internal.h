@@ -342,7 +342,7 @@ struct fnl_table_column {
 
 struct funnel_table {
 	struct fnl_table_column *col;
-	size_t ncols;
+	size_t ncols, cols_cap;
 	size_t group_cols;     /* leading columns that name a group */
 	bool cell_bars;        /* tables: a block after each rate (0..1) */
 	bool blank_undefined;  /* tables: undefined cells blank, not "–" */

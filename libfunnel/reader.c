@@ -1109,7 +1109,8 @@ static int finish_file(struct fnl_reader *r)
 		/* The open field starts where the last complete one ended. */
 		ret = fail_at(r, r->nfield ? r->field_line : r->row_line, NULL,
 			      "unterminated quoted field (the quote opens on this line and never closes)");
-		if (!r->in->skip_bad)
+		/* A header that never closes its quote is no record to skip. */
+		if (!r->in->skip_bad || r->in_header)
 			return ret;
 		ret = reject(r, ret, r->raw.data, r->raw.len);
 		if (ret < 0)

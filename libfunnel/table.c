@@ -35,18 +35,26 @@ FUNNEL_EXPORT void funnel_table_free(struct funnel_table *t)
 int fnl_table_add_column(struct funnel_table *t, const char *name,
 			 enum funnel_column_type type, int digits)
 {
-	struct fnl_table_column *c;
 	char *copy;
 
 	if (t->nrows)
 		return -1;
 	copy = strdup(name);
-	c = copy ? fnl_reallocarray(t->col, t->ncols + 1, sizeof(*c)) : NULL;
-	if (!c) {
-		free(copy);
+	if (!copy)
 		return -1;
+	/* Doubling: a cohort matrix may have a million offset columns. */
+	if (t->ncols == t->cols_cap) {
+		size_t cap = t->cols_cap ? t->cols_cap * 2 : 16;
+		struct fnl_table_column *c = fnl_reallocarray(t->col, cap,
+							      sizeof(*c));
+
+		if (!c) {
+			free(copy);
+			return -1;
+		}
+		t->col = c;
+		t->cols_cap = cap;
 	}
-	t->col = c;
 	t->col[t->ncols] = (struct fnl_table_column){
 		.name = copy, .type = type, .digits = digits,
 	};
