@@ -9,6 +9,7 @@
  * computed from those pairs once the input is read.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,13 @@ struct customer {
 	bool has_group;
 	int64_t group;
 	int64_t group_time;   /* of the row the group came from */
+};
+
+/* Where a date was read, to name it in a message. */
+struct date_seen {
+	const char *file;
+	uint64_t line;
+	char column[64];
 };
 
 struct funnel_retention {
@@ -53,6 +61,8 @@ struct funnel_retention {
 	size_t cust_cap;
 	struct fnl_u64map active;  /* (customer, period) -> revenue */
 	int32_t last_day;          /* latest activity day read */
+	int32_t first_day;         /* earliest */
+	struct date_seen first_seen, last_seen;
 	bool any;
 	uint64_t after_asof;       /* rows past --asof, left out */
 	int32_t first_period;      /* of the earliest customer */
@@ -60,6 +70,14 @@ struct funnel_retention {
 
 /* Periods are numbered from an origin far enough back to stay positive. */
 #define PERIOD_BIAS 1000000
+
+/*
+ * The most periods a table spans from the first cohort to the last ended
+ * period: ten thousand covers 27 years of days.  Beyond that a date is
+ * almost surely mistyped (6024 for 2024 makes 48,000 months), and the
+ * table would grow with the span times the cohorts.
+ */
+#define MAX_SPAN 10000
 
 /* ------------------------------------------------------------------ */
 /* Periods                                                              */
@@ -336,6 +354,15 @@ static int64_t customer_of(struct funnel_retention *rt,
 	return id;
 }
 
+static void note_seen(const struct funnel_retention *rt,
+		      const struct fnl_record *rec, struct date_seen *seen)
+{
+	seen->file = rec->file;
+	seen->line = rec->line;
+	snprintf(seen->column, sizeof(seen->column), "%s",
+		 fnl_reader_column_name(rec->reader, rt->slot_time));
+}
+
 static int on_record(void *data, const struct fnl_record *rec)
 {
 	struct funnel_retention *rt = data;
@@ -383,8 +410,14 @@ static int on_record(void *data, const struct fnl_record *rec)
 	/* A blank amount is missing, not zero: it adds nothing. */
 	if (!amount->empty)
 		e->sum += amount->amount;
-	if (!rt->any || day > rt->last_day)
+	if (!rt->any || day > rt->last_day) {
 		rt->last_day = day;
+		note_seen(rt, rec, &rt->last_seen);
+	}
+	if (!rt->any || day < rt->first_day) {
+		rt->first_day = day;
+		note_seen(rt, rec, &rt->first_seen);
+	}
 	rt->any = true;
 	return 0;
 }
@@ -810,6 +843,40 @@ static int check_options(struct funnel_retention *rt)
 	return 0;
 }
 
+/*
+ * Refuses a span of more than MAX_SPAN periods, naming the dates at both
+ * ends.  --max-periods bounds the columns of the matrix, and its rows are
+ * cohorts that have customers, so it needs no bound then.
+ */
+static int check_span(struct funnel_retention *rt, int32_t first,
+		      int32_t last_done)
+{
+	static const char *const unit[] = { "days", "weeks", "months",
+					    "quarters" };
+	const struct date_seen *a = &rt->first_seen, *z = &rt->last_seen;
+	int32_t last_day = rt->asof_set ? rt->asof_day : rt->last_day;
+	int64_t apart = (int64_t)period_of(rt, last_day) - first;
+	char from[11], to[11];
+
+	if ((int64_t)last_done - first + 1 <= MAX_SPAN ||
+	    (!rt->crr && rt->max_periods >= 0))
+		return 0;
+	fnl_format_day(rt->first_day, from);
+	fnl_format_day(last_day, to);
+	if (rt->asof_set)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_DATA,
+				"--asof %s is %lld %s after the first date, %s (%s:%llu, column \"%s\"): a table spans at most %d periods; give a nearer --asof%s",
+				to, (long long)apart, unit[rt->period], from,
+				a->file, (unsigned long long)a->line, a->column,
+				MAX_SPAN, rt->crr ? "" : " or --max-periods");
+	return fnl_fail(rt->ctx, FUNNEL_ERR_DATA,
+			"%s:%llu: column \"%s\": %s is %lld %s after the first date, %s (%s:%llu): a table spans at most %d periods; correct the date, leave it out with --asof%s",
+			z->file, (unsigned long long)z->line, z->column, to,
+			(long long)apart, unit[rt->period], from, a->file,
+			(unsigned long long)a->line, MAX_SPAN,
+			rt->crr ? "" : ", or give --max-periods");
+}
+
 /* The last period that has ended by the as-of day. */
 static int32_t last_done_period(const struct funnel_retention *rt,
 				int32_t asof)
@@ -914,6 +981,8 @@ static int make_table(struct funnel_retention *rt, struct funnel_table **out)
 			rt->after_asof == 1 ? "" : "s");
 	if (!ncust)
 		ret = rt->crr ? crr_columns(rt, t) : matrix_columns(rt, t, 1);
+	else if ((ret = check_span(rt, first, last_done)) < 0)
+		;
 	else if (rt->crr)
 		ret = make_crr(rt, &w, t, first, last_done);
 	else
