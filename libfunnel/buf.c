@@ -249,6 +249,12 @@ int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len)
 	return in->slot[i] ? (int64_t)(uint32_t)in->slot[i] - 1 : -1;
 }
 
+void fnl_intern_prefetch(const struct fnl_intern *in, const char *s,
+			 size_t len)
+{
+	__builtin_prefetch(&in->slot[hash_bytes(s, len) & in->mask]);
+}
+
 size_t fnl_intern_count(const struct fnl_intern *in)
 {
 	return in->count;

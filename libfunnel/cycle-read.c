@@ -113,6 +113,7 @@ static int group_of(struct funnel_cycle *cy, const struct fnl_record *rec,
 /* ------------------------------------------------------------------ */
 /* Snapshot: one row per deal                                           */
 
+/* Binds spec to slots, and the --by columns; the key is prefetched. */
 static int bind_all(struct funnel_cycle *cy, struct fnl_reader *r,
 		    const struct fnl_header *h,
 		    const struct fnl_column_spec *spec, int *const *slots,
@@ -125,6 +126,7 @@ static int bind_all(struct funnel_cycle *cy, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	fnl_reader_prefetch(r, cy->slot_key, cy->keys);
 	return fnl_groups_bind(cy->ctx, &cy->groups, r, h);
 }
 

@@ -78,6 +78,10 @@ int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
 /* Returns the id of s, or -1 when it was never added. */
 int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len);
 size_t fnl_intern_count(const struct fnl_intern *in);
+/* Starts loading the slot where s[0..len) would be, so that a lookup a
+ * little later finds it in the cache: a hint, with no effect otherwise. */
+void fnl_intern_prefetch(const struct fnl_intern *in, const char *s,
+			 size_t len);
 /* The NUL-terminated string behind id; *len may be NULL. */
 const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 			   size_t *len);
@@ -304,6 +308,13 @@ struct fnl_reader_client {
  * still gets a slot whose cells are always empty. */
 int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec);
+
+/* Asks the reader to call fnl_intern_prefetch(keys) with slot's field as
+ * soon as it is parsed, before the rest of the record: the lookup of a key
+ * in a table of millions waits on memory, and this overlaps the wait with
+ * parsing.  For the current file; call it from header(). */
+void fnl_reader_prefetch(struct fnl_reader *r, int slot,
+			 const struct fnl_intern *keys);
 
 /* Whether slot is backed by a column in the current file. */
 bool fnl_reader_has(const struct fnl_reader *r, int slot);

@@ -87,6 +87,8 @@ struct fnl_reader {
 	struct fnl_buf header_bytes;  /* the header line as read */
 	struct fnl_header header;
 	int64_t *slot_of_col;
+	int64_t prefetch_col;                /* -1: none */
+	const struct fnl_intern *prefetch_keys;
 
 	struct slot *slots;
 	size_t nslots;
@@ -263,6 +265,13 @@ static const char *slot_column(const struct fnl_reader *r, int slot)
 const char *fnl_reader_column_name(const struct fnl_reader *r, int slot)
 {
 	return r->slots[slot].col >= 0 ? slot_column(r, slot) : "";
+}
+
+void fnl_reader_prefetch(struct fnl_reader *r, int slot,
+			 const struct fnl_intern *keys)
+{
+	r->prefetch_col = r->slots[slot].col;
+	r->prefetch_keys = keys;
 }
 
 bool fnl_reader_has(const struct fnl_reader *r, int slot)
@@ -706,6 +715,7 @@ static int end_header(struct fnl_reader *r)
 		return fnl_nomem(r->ctx);
 	for (size_t i = 0; i < r->nslots; i++)
 		r->slots[i].col = -2;  /* unbound until the client binds it */
+	r->prefetch_col = -1;
 	ret = r->client->header(r->client->data, r, h);
 	for (size_t i = 0; i < r->nslots; i++)
 		if (r->slots[i].col == -2)
@@ -739,6 +749,8 @@ static void on_field(void *s, size_t len, void *data)
 	} else if (r->nfield < r->header.count &&
 		   (slot = r->slot_of_col[r->nfield]) >= 0) {
 		r->cells[slot] = (struct raw_cell){ .off = r->row.len, .len = len };
+		if ((int64_t)r->nfield == r->prefetch_col)
+			fnl_intern_prefetch(r->prefetch_keys, s, len);
 		if (!fnl_buf_append(&r->row, s, len) ||
 		    !fnl_buf_putc(&r->row, '\0'))
 			r->status = fnl_nomem(r->ctx);

@@ -328,6 +328,7 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	fnl_reader_prefetch(r, rt->slot_key, rt->keys);
 	return fnl_groups_bind(rt->ctx, &rt->groups, r, h);
 }
 

@@ -268,6 +268,7 @@ int fnl_stages_on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	fnl_reader_prefetch(r, st->slot_key, st->keys);
 	st->timed |= fnl_reader_has(r, st->slot_time) || st->nsdates;
 	ret = fnl_groups_bind(st->ctx, &st->groups, r, h);
 	if (ret < 0)
