@@ -249,10 +249,20 @@ static bool grow_ids(struct fnl_intern *in)
 	return true;
 }
 
+uint64_t fnl_intern_hash(const char *s, size_t len)
+{
+	return hash_bytes(s, len);
+}
+
 int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
 		       bool *added)
 {
-	uint64_t h = hash_bytes(s, len);
+	return fnl_intern_put_hashed(in, s, len, hash_bytes(s, len), added);
+}
+
+int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
+			      size_t len, uint64_t h, bool *added)
+{
 	size_t i = find_slot(in, s, len, h);
 	size_t off;
 
@@ -292,7 +302,31 @@ int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len)
 void fnl_intern_prefetch(const struct fnl_intern *in, const char *s,
 			 size_t len)
 {
-	__builtin_prefetch(&in->slot[hash_bytes(s, len) & in->mask]);
+	fnl_intern_prefetch_slot(in, hash_bytes(s, len));
+}
+
+void fnl_intern_prefetch_slot(const struct fnl_intern *in, uint64_t h)
+{
+	__builtin_prefetch(&in->slot[h & in->mask]);
+}
+
+int64_t fnl_intern_guess(const struct fnl_intern *in, uint64_t h)
+{
+	/* The first few slots of the run only: they share a cache line. */
+	for (size_t k = 0, i = h & in->mask; k < 4; k++, i = (i + 1) & in->mask) {
+		uint64_t v = in->slot[i];
+
+		if (!v)
+			return -1;
+		if (v >> 32 == h >> 32)
+			return (uint32_t)v - 1;
+	}
+	return -1;
+}
+
+void fnl_intern_prefetch_id(const struct fnl_intern *in, int64_t id)
+{
+	__builtin_prefetch(in->arena.data + in->offset[id]);
 }
 
 size_t fnl_intern_count(const struct fnl_intern *in)

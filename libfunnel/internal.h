@@ -82,6 +82,40 @@ size_t fnl_intern_count(const struct fnl_intern *in);
  * little later finds it in the cache: a hint, with no effect otherwise. */
 void fnl_intern_prefetch(const struct fnl_intern *in, const char *s,
 			 size_t len);
+
+/* The steps of a lookup, for keyq.c, which spreads them over later rows:
+ * the hash; loading its slot; the id the slot suggests, without comparing
+ * the key (-1: none); loading that id's key; the lookup itself. */
+uint64_t fnl_intern_hash(const char *s, size_t len);
+void fnl_intern_prefetch_slot(const struct fnl_intern *in, uint64_t h);
+int64_t fnl_intern_guess(const struct fnl_intern *in, uint64_t h);
+void fnl_intern_prefetch_id(const struct fnl_intern *in, int64_t id);
+int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
+			      size_t len, uint64_t h, bool *added);
+
+/*
+ * Rows waiting a few rows for their key's id (keyq.c): push() keeps a row
+ * of row_size bytes with its key and starts loading what the key's lookup
+ * will need; a row leaves, in order, when the queue is full or at flush(),
+ * through apply(data, id, added, row) - added: the key is new.  prefetch
+ * (may be NULL) starts loading an analysis's state for an id that a
+ * waiting row will probably get.  Keys longer than FNL_KEYQ_KEY_MAX do not
+ * wait.  push() and flush() return 0, FUNNEL_ERR_NOMEM (with the message
+ * set in ctx) or apply()'s failure.
+ */
+enum { FNL_KEYQ_KEY_MAX = 48 };
+struct fnl_keyq;
+typedef int fnl_keyq_apply(void *data, int64_t id, bool added,
+			   const void *row);
+typedef void fnl_keyq_prefetch(void *data, int64_t id);
+struct fnl_keyq *fnl_keyq_new(struct funnel_ctx *ctx,
+			      struct fnl_intern *keys, size_t row_size,
+			      fnl_keyq_apply *apply,
+			      fnl_keyq_prefetch *prefetch, void *data);
+int fnl_keyq_push(struct fnl_keyq *q, const char *key, size_t len,
+		  const void *row);
+int fnl_keyq_flush(struct fnl_keyq *q);
+void fnl_keyq_free(struct fnl_keyq *q);
 /* The NUL-terminated string behind id; *len may be NULL. */
 const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 			   size_t *len);

@@ -239,10 +239,9 @@ static int detect_wide(struct funnel_stages *st, const struct fnl_header *h)
 	return ret;
 }
 
-int fnl_stages_on_header(void *data, struct fnl_reader *r,
-			 const struct fnl_header *h)
+static int bind_header(struct funnel_stages *st, struct fnl_reader *r,
+		       const struct fnl_header *h)
 {
-	struct funnel_stages *st = data;
 	int ret = st->wide_checked ? 0 : detect_wide(st, h);
 	bool wide = st->nsdates > st->nsdates_user;
 	struct fnl_column_spec spec[] = {
@@ -287,14 +286,22 @@ int fnl_stages_on_header(void *data, struct fnl_reader *r,
 	return 0;
 }
 
-static int64_t entity_of(struct funnel_stages *st, const struct fnl_cell *key)
+int fnl_stages_on_header(void *data, struct fnl_reader *r,
+			 const struct fnl_header *h)
+{
+	struct funnel_stages *st = data;
+	/* The rows of the file before are applied with the stages and
+	 * stage dates they were read with. */
+	int ret = fnl_keyq_flush(st->queue);
+
+	return ret < 0 ? ret : bind_header(st, r, h);
+}
+
+/* Makes room for a deal that has just got its id. */
+static int new_entity(struct funnel_stages *st, int64_t id)
 {
 	size_t n = st->nstages;
-	bool added;
-	int64_t id = fnl_intern_put(st->keys, key->text, key->len, &added);
 
-	if (id < 0 || !added)
-		return id;
 	if (id > UINT32_MAX - 1)
 		return -1;
 	if ((size_t)id >= st->ent_cap) {
@@ -317,27 +324,23 @@ static int64_t entity_of(struct funnel_stages *st, const struct fnl_cell *key)
 	if (st->reach)
 		for (size_t k = 0; k < n; k++)
 			st->reach[(size_t)id * n + k] = NO_TIME;
-	return id;
+	return 0;
 }
 
 /*
  * A deal's group comes from its earliest funnel row (first touch) or its
  * latest (last touch), whatever the order of the rows.
  */
-static int attribute_group(struct funnel_stages *st, struct entity *e,
-			   const struct fnl_record *rec, int64_t t)
+static void attribute_group(struct funnel_stages *st, struct entity *e,
+			    int64_t id, int64_t t)
 {
-	int64_t id = -1;
-	int ret = fnl_groups_of(st->ctx, &st->groups, rec, &id);
-
-	if (ret == 0 && (!e->has_group ||
-			 fnl_groups_prefer(&st->groups, st->attribute_last, id,
-					   t, e->group, e->group_time))) {
+	if (!e->has_group ||
+	    fnl_groups_prefer(&st->groups, st->attribute_last, id, t, e->group,
+			      e->group_time)) {
 		e->has_group = true;
 		e->group = id;
 		e->group_time = t;
 	}
-	return ret;
 }
 
 /* The latest row decides the outcome; at a tie, outcomes beat stages. */
@@ -402,76 +405,150 @@ static int add_event(struct funnel_stages *st, uint32_t id, int32_t label,
 	return 0;
 }
 
-static bool in_funnel(const struct funnel_stages *st, int32_t label)
-{
-	return fnl_stages_code(st, label) != LABEL_OTHER;
-}
+/* What a row says, read before its deal is known (see keyq.c). */
+struct stage_row {
+	int64_t t;
+	int64_t group;       /* with --by, when the row is in the funnel */
+	int64_t label;       /* of the stage cell, or -1 */
+	int outcome;         /* FNL_OUTCOME_*, or -1 */
+	bool status_event;   /* a won or lost status */
+	bool funnel;         /* the row belongs to the funnel */
+};
 
-int fnl_stages_on_record(void *data, const struct fnl_record *rec)
+/* Checks a row and reads it: labels and groups, not the deal. */
+static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
+		    struct stage_row *row)
 {
-	struct funnel_stages *st = data;
 	const struct fnl_cell *stage = &rec->cell[st->slot_stage];
 	const struct fnl_cell *status = &rec->cell[st->slot_status];
 	const struct fnl_cell *time = &rec->cell[st->slot_time];
-	int64_t t = time->empty ? NO_TIME : time->time.usec, id;
-	int64_t stage_label = -1;
-	int outcome = -1, ret = 0;
-	bool funnel = false;
 
+	*row = (struct stage_row){
+		.t = time->empty ? NO_TIME : time->time.usec,
+		.label = -1, .outcome = -1, .group = -1,
+	};
 	if (stage->empty && fnl_reader_has(rec->reader, st->slot_stage))
 		return fnl_record_fail(rec, st->slot_stage, "empty stage");
 	if (!status->empty) {
-		outcome = fnl_outcome_of_status(&st->outcomes, status->text,
-						status->len);
-		if (outcome < 0)
+		row->outcome = fnl_outcome_of_status(&st->outcomes, status->text,
+						     status->len);
+		if (row->outcome < 0)
 			return fnl_record_fail(rec, st->slot_status,
 					       "unknown status \"%s\" (expected won, lost or open; give --status to choose another column)",
 					       status->text);
 	}
-	id = entity_of(st, &rec->cell[st->slot_key]);
-	if (id < 0)
-		return fnl_nomem(st->ctx);
 	if (!stage->empty) {
 		int64_t label = label_id(st, stage->text, stage->len);
+		int code;
 
 		if (label < 0)
 			return fnl_nomem(st->ctx);
-		stage_label = label;
-		funnel |= in_funnel(st, (int32_t)label);
-		if (fnl_stages_code(st, (int32_t)label) == LABEL_LOST)
-			outcome = FNL_OUTCOME_LOST;
-		else if (fnl_stages_code(st, (int32_t)label) == LABEL_WON)
-			outcome = FNL_OUTCOME_WON;
-		else if (outcome < 0 && in_funnel(st, (int32_t)label))
-			outcome = FNL_OUTCOME_OPEN;
-		ret = add_event(st, (uint32_t)id, (int32_t)label, t);
+		code = fnl_stages_code(st, (int32_t)label);
+		row->label = label;
+		row->funnel |= code != LABEL_OTHER;
+		if (code == LABEL_LOST)
+			row->outcome = FNL_OUTCOME_LOST;
+		else if (code == LABEL_WON)
+			row->outcome = FNL_OUTCOME_WON;
+		else if (row->outcome < 0 && code != LABEL_OTHER)
+			row->outcome = FNL_OUTCOME_OPEN;
 	}
-	for (size_t i = 0; i < st->nsdates && ret == 0; i++) {
+	for (size_t i = 0; i < st->nsdates; i++)
+		row->funnel |= !rec->cell[st->slot_sdate0 + (int)i].empty;
+	row->status_event = !status->empty &&
+			    (row->outcome == FNL_OUTCOME_WON ||
+			     row->outcome == FNL_OUTCOME_LOST);
+	row->funnel |= row->status_event;
+	if (row->funnel && st->groups.n)
+		return fnl_groups_of(st->ctx, &st->groups, rec, &row->group);
+	return 0;
+}
+
+/* Folds a row into its deal; rec for the stage dates, or NULL when the
+ * row has none. */
+static int apply_row(struct funnel_stages *st, int64_t id, bool added,
+		     const struct stage_row *row, const struct fnl_record *rec)
+{
+	struct entity *e;
+	int ret = 0;
+
+	if (added && new_entity(st, id) < 0)
+		return fnl_nomem(st->ctx);
+	if (row->label >= 0)
+		ret = add_event(st, (uint32_t)id, (int32_t)row->label, row->t);
+	for (size_t i = 0; rec && i < st->nsdates && ret == 0; i++) {
 		const struct fnl_cell *c = &rec->cell[st->slot_sdate0 + (int)i];
 
 		if (c->empty)
 			continue;
-		funnel = true;
 		if (st->sdate[i].outcome_only)
 			record_outcome(&st->ent[id], FNL_OUTCOME_LOST, c->time.usec);
 		else
 			ret = add_event(st, (uint32_t)id,
 					(int32_t)st->sdate[i].label, c->time.usec);
 	}
-	if (ret == 0 && (outcome == FNL_OUTCOME_WON || outcome == FNL_OUTCOME_LOST) &&
-	    !status->empty) {
-		funnel = true;
+	if (ret == 0 && row->status_event)
 		ret = add_event(st, (uint32_t)id,
-				outcome == FNL_OUTCOME_WON ? EVENT_WON : EVENT_LOST, t);
-	}
-	if (ret == 0 && !funnel && stage_label >= 0)
-		st->label_rows[stage_label]++;  /* for the warning */
-	if (ret < 0 || !funnel)
+				row->outcome == FNL_OUTCOME_WON ? EVENT_WON : EVENT_LOST,
+				row->t);
+	if (ret < 0)
 		return ret;
-	st->ent[id].in_funnel = true;
-	if (outcome >= 0)
-		record_outcome(&st->ent[id], outcome, t);
-	return st->groups.n ? attribute_group(st, &st->ent[id], rec, t) : 0;
+	if (!row->funnel) {
+		if (row->label >= 0)
+			st->label_rows[row->label]++;  /* for the warning */
+		return 0;
+	}
+	e = &st->ent[id];
+	e->in_funnel = true;
+	if (row->outcome >= 0)
+		record_outcome(e, row->outcome, row->t);
+	if (st->groups.n)
+		attribute_group(st, e, row->group, row->t);
+	return 0;
+}
+
+/* apply_row() for a row that waited in the queue. */
+static int apply_waiting(void *data, int64_t id, bool added, const void *row)
+{
+	return apply_row(data, id, added, row, NULL);
+}
+
+/* Starts loading the state of a deal that a waiting row probably has. */
+static void prefetch_deal(void *data, int64_t id)
+{
+	struct funnel_stages *st = data;
+
+	__builtin_prefetch(&st->ent[id]);
+	if (st->reach)
+		__builtin_prefetch(&st->reach[(size_t)id * st->nstages]);
+}
+
+int fnl_stages_queue(struct funnel_stages *st)
+{
+	st->queue = fnl_keyq_new(st->ctx, st->keys, sizeof(struct stage_row),
+				 apply_waiting, prefetch_deal, st);
+	return st->queue ? 0 : fnl_nomem(st->ctx);
+}
+
+int fnl_stages_on_record(void *data, const struct fnl_record *rec)
+{
+	struct funnel_stages *st = data;
+	const struct fnl_cell *key = &rec->cell[st->slot_key];
+	struct stage_row row;
+	bool added;
+	int64_t id;
+	int ret = read_row(st, rec, &row);
+
+	if (ret < 0)
+		return ret;
+	if (!st->nsdates)
+		return fnl_keyq_push(st->queue, key->text, key->len, &row);
+	/* Stage dates are cells of the record: it cannot wait. */
+	ret = fnl_keyq_flush(st->queue);
+	if (ret < 0)
+		return ret;
+	id = fnl_intern_put(st->keys, key->text, key->len, &added);
+	return id < 0 ? fnl_nomem(st->ctx) : apply_row(st, id, added, &row, rec);
 }
 
 /* ------------------------------------------------------------------ */

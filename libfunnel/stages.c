@@ -43,6 +43,8 @@ static void reset_run(struct funnel_stages *st)
 		free(st->sdate[i].spec);
 	st->nsdates = st->nsdates_user;
 	st->wide_checked = false;
+	fnl_keyq_free(st->queue);
+	st->queue = NULL;
 	fnl_intern_free(st->keys);
 	fnl_intern_free(st->labels);
 	free(st->ent);
@@ -431,6 +433,9 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	st->labels = fnl_intern_new();
 	if (!st->keys || !st->labels)
 		return fnl_nomem(st->ctx);
+	ret = fnl_stages_queue(st);
+	if (ret < 0)
+		return ret;
 	if (st->pipeline && st->nsdates_user)
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
 				"--pipeline picks HubSpot \"Date entered\" columns; with --stage-date there are none to pick");
@@ -438,6 +443,8 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	if (ret < 0)
 		return ret;
 	ret = fnl_input_read(in, &client);
+	if (ret == 0)
+		ret = fnl_keyq_flush(st->queue);
 	if (ret < 0)
 		return ret;
 	if (st->infer && !st->timed)

@@ -115,6 +115,7 @@ struct funnel_stages {
 	bool wide_checked;       /* HubSpot "Date entered" columns looked for */
 	int slot_key, slot_stage, slot_time, slot_status, slot_sdate0;
 	struct fnl_intern *keys;
+	struct fnl_keyq *queue;     /* rows waiting for their deal */
 	struct entity *ent;
 	int64_t *reach;          /* [deal * nstages + k]: first entry */
 	size_t ent_cap;
@@ -141,6 +142,9 @@ int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 int fnl_stages_on_header(void *data, struct fnl_reader *r,
 			 const struct fnl_header *h);
 int fnl_stages_on_record(void *data, const struct fnl_record *rec);
+/* Makes st->queue, where rows wait for their deal's id; once the input is
+ * read, fnl_keyq_flush(st->queue) applies the last of them. */
+int fnl_stages_queue(struct funnel_stages *st);
 /* Interns the --stage-date stages as labels; a usage error for one that
  * is not in the given order. */
 int fnl_stages_resolve_dates(struct funnel_stages *st);

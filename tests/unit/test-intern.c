@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test-intern.c - unit tests of buf.c: growable buffers and the string
- * interner.
+ * interner; and of keyq.c, rows waiting for their key's id.
  *
  * Expected ids follow from the documented rule alone (0, 1, 2, ... in order
  * of first appearance); expected strings are the inputs themselves.
@@ -284,6 +284,106 @@ static void test_reallocarray(void **state)
 	free(p);
 }
 
+/* keyq: what apply() saw, in order. */
+struct seen {
+	int64_t id[200];
+	bool added[200];
+	int row[200];
+	size_t n;
+	size_t fail_at;     /* apply() fails on this call (1-based), 0: never */
+	size_t prefetched;  /* calls of prefetch() */
+};
+
+static int record_apply(void *data, int64_t id, bool added, const void *row)
+{
+	struct seen *s = data;
+
+	if (s->fail_at && s->n + 1 == s->fail_at)
+		return FUNNEL_ERR_DATA;
+	s->id[s->n] = id;
+	s->added[s->n] = added;
+	memcpy(&s->row[s->n], row, sizeof(int));
+	s->n++;
+	return 0;
+}
+
+static void count_prefetch(void *data, int64_t id)
+{
+	struct seen *s = data;
+
+	assert_true(id >= 0);
+	s->prefetched++;
+}
+
+static void test_keyq_order(void **state)
+{
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct fnl_intern *in = fnl_intern_new();
+	struct seen s = { 0 };
+	struct fnl_keyq *q = fnl_keyq_new(ctx, in, sizeof(int), record_apply,
+					  count_prefetch, &s);
+	char key[FNL_KEYQ_KEY_MAX + 2];
+
+	(void)state;
+	assert_non_null(q);
+	/* 150 rows over 40 keys: row r has key "k<r % 40>", except every
+	 * 50th, whose key is one byte too long to wait. */
+	for (int r = 0; r < 150; r++) {
+		if (r % 50 == 49)
+			snprintf(key, sizeof(key), "%0*d", FNL_KEYQ_KEY_MAX + 1, r % 40);
+		else
+			snprintf(key, sizeof(key), "k%d", r % 40);
+		assert_int_equal(fnl_keyq_push(q, key, strlen(key), &r), 0);
+		/* A row waits for at most 16 later rows. */
+		assert_true(s.n + 16 >= (size_t)r + 1);
+	}
+	assert_int_equal(fnl_keyq_flush(q), 0);
+	assert_int_equal(s.n, 150);
+	/* Rows in the order pushed; ids in order of first appearance:
+	 * k0..k39 are 0..39, the long keys 40, 41, 42 (r = 49, 99, 149:
+	 * r % 40 = 9, 19, 29 zero-padded). */
+	for (int r = 0; r < 150; r++) {
+		assert_int_equal(s.row[r], r);
+		if (r % 50 == 49) {
+			assert_int_equal(s.id[r], 40 + r / 50);
+			assert_true(s.added[r]);
+		} else {
+			assert_int_equal(s.id[r], r % 40);
+			assert_int_equal(s.added[r], r < 40);
+		}
+	}
+	/* Keys seen before were guessed while their rows waited. */
+	assert_true(s.prefetched > 0);
+	/* Flushing an empty queue applies nothing. */
+	assert_int_equal(fnl_keyq_flush(q), 0);
+	assert_int_equal(s.n, 150);
+	fnl_keyq_free(q);
+	fnl_intern_free(in);
+	funnel_ctx_free(ctx);
+}
+
+static void test_keyq_failure(void **state)
+{
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct fnl_intern *in = fnl_intern_new();
+	struct seen s = { .fail_at = 3 };
+	struct fnl_keyq *q = fnl_keyq_new(ctx, in, sizeof(int), record_apply,
+					  NULL, &s);
+	int ret = 0, r;
+
+	(void)state;
+	/* The third row's apply() fails when the queue is full and it
+	 * leaves, at the 19th push, which returns the failure. */
+	for (r = 0; r < 40 && ret == 0; r++)
+		ret = fnl_keyq_push(q, "same", 4, &r);
+	assert_int_equal(ret, FUNNEL_ERR_DATA);
+	assert_int_equal(r, 19);
+	assert_int_equal(s.n, 2);
+	fnl_keyq_free(q);  /* with rows still waiting: nothing leaks */
+	fnl_intern_free(in);
+	funnel_ctx_free(ctx);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -293,6 +393,8 @@ int main(void)
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_reallocarray),
+		cmocka_unit_test(test_keyq_order),
+		cmocka_unit_test(test_keyq_failure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
