@@ -66,6 +66,7 @@ struct funnel_retention {
 	/* Run state. */
 	int slot_key, slot_time, slot_amount, slot_until;
 	struct fnl_intern *keys;
+	struct fnl_keyq *queue;    /* rows waiting for their customer */
 	struct customer *cust;
 	size_t cust_cap;
 	struct pair *pairs;        /* see add_pair */
@@ -171,6 +172,8 @@ FUNNEL_EXPORT struct funnel_retention *funnel_retention_new(struct funnel_ctx *c
 
 static void reset_run(struct funnel_retention *rt)
 {
+	fnl_keyq_free(rt->queue);
+	rt->queue = NULL;
 	fnl_intern_free(rt->keys);
 	rt->keys = NULL;
 	free(rt->cust);
@@ -340,18 +343,12 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
-	fnl_reader_prefetch(r, rt->slot_key, rt->keys);
 	return fnl_groups_bind(rt->ctx, &rt->groups, r, h);
 }
 
-static int64_t customer_of(struct funnel_retention *rt,
-			   const struct fnl_cell *key, int32_t day)
+/* Makes room for a customer that has just got its id. */
+static int new_customer(struct funnel_retention *rt, int64_t id, int32_t day)
 {
-	bool added;
-	int64_t id = fnl_intern_put(rt->keys, key->text, key->len, &added);
-
-	if (id < 0 || !added)
-		return id;
 	if (id >= (int64_t)1 << 32)
 		return -1;
 	if ((size_t)id >= rt->cust_cap) {
@@ -364,7 +361,7 @@ static int64_t customer_of(struct funnel_retention *rt,
 		rt->cust_cap = cap;
 	}
 	rt->cust[id] = (struct customer){ .first_day = day };
-	return id;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -476,58 +473,88 @@ static void note_seen(const struct funnel_retention *rt,
 		 fnl_reader_column_name(rec->reader, rt->slot_time));
 }
 
+/* What a row says, read before its customer is known (see keyq.c). */
+struct order_row {
+	int64_t usec;
+	int64_t group;
+	double amount;      /* 0 when blank: missing, it adds nothing */
+	int32_t day;
+	int32_t until_day;
+	enum { UNTIL_NONE, UNTIL_OPEN, UNTIL_DAY } until;
+};
+
+/* Folds a row into its customer. */
+static int apply_row(void *data, int64_t id, bool added, const void *rowp)
+{
+	struct funnel_retention *rt = data;
+	const struct order_row *row = rowp;
+	struct customer *c;
+
+	if (added && new_customer(rt, id, row->day) < 0)
+		return fnl_nomem(rt->ctx);
+	c = &rt->cust[id];
+	/* The group of the first activity; row order cannot change it. */
+	if (rt->groups.n &&
+	    (!c->has_group || fnl_groups_prefer(&rt->groups, false, row->group,
+						row->usec, c->group,
+						c->group_time))) {
+		c->has_group = true;
+		c->group = row->group;
+		c->group_time = row->usec;
+	}
+	if (row->day < c->first_day)
+		c->first_day = row->day;
+	if (row->until == UNTIL_OPEN)
+		c->until_open = true;
+	if (row->until == UNTIL_DAY) {
+		if (!c->has_until || row->until_day > c->until_day)
+			c->until_day = row->until_day;
+		c->has_until = true;
+	}
+	if (add_pair(rt, (uint32_t)id, period_of(rt, row->day), row->amount) < 0)
+		return fnl_nomem(rt->ctx);
+	return 0;
+}
+
+static void prefetch_customer(void *data, int64_t id)
+{
+	struct funnel_retention *rt = data;
+
+	__builtin_prefetch(&rt->cust[id]);
+}
+
 static int on_record(void *data, const struct fnl_record *rec)
 {
 	struct funnel_retention *rt = data;
+	const struct fnl_cell *key = &rec->cell[rt->slot_key];
 	const struct fnl_cell *time = &rec->cell[rt->slot_time];
 	const struct fnl_cell *amount = &rec->cell[rt->slot_amount];
 	const struct fnl_cell *until = &rec->cell[rt->slot_until];
-	int32_t day = time->time.day;
-	struct customer *c;
-	int64_t id, group = 0;
+	struct order_row row = {
+		.usec = time->time.usec, .day = time->time.day,
+		.amount = amount->empty ? 0 : amount->amount,
+	};
 
-	if (rt->asof_set && day > rt->asof_day) {
+	if (rt->asof_set && row.day > rt->asof_day) {
 		rt->after_asof++;
 		return 0;
 	}
-	id = customer_of(rt, &rec->cell[rt->slot_key], day);
-	if (id < 0)
-		return fnl_nomem(rt->ctx);
-	c = &rt->cust[id];
-	if (rt->groups.n && fnl_groups_of(rt->ctx, &rt->groups, rec, &group) < 0)
+	if (rt->groups.n && fnl_groups_of(rt->ctx, &rt->groups, rec, &row.group) < 0)
 		return FUNNEL_ERR_NOMEM;
-	/* The group of the first activity; row order cannot change it. */
-	if (rt->groups.n &&
-	    (!c->has_group || fnl_groups_prefer(&rt->groups, false, group,
-						time->time.usec, c->group,
-						c->group_time))) {
-		c->has_group = true;
-		c->group = group;
-		c->group_time = time->time.usec;
-	}
-	if (day < c->first_day)
-		c->first_day = day;
 	if (fnl_reader_has(rec->reader, rt->slot_until)) {
-		if (until->empty)
-			c->until_open = true;
-		else if (!c->has_until || until->time.day > c->until_day)
-			c->until_day = until->time.day;
-		c->has_until |= !until->empty;
+		row.until = until->empty ? UNTIL_OPEN : UNTIL_DAY;
+		row.until_day = until->time.day;
 	}
-	/* A blank amount is missing, not zero: it adds nothing. */
-	if (add_pair(rt, (uint32_t)id, period_of(rt, day),
-		     amount->empty ? 0 : amount->amount) < 0)
-		return fnl_nomem(rt->ctx);
-	if (!rt->any || day > rt->last_day) {
-		rt->last_day = day;
+	if (!rt->any || row.day > rt->last_day) {
+		rt->last_day = row.day;
 		note_seen(rt, rec, &rt->last_seen);
 	}
-	if (!rt->any || day < rt->first_day) {
-		rt->first_day = day;
+	if (!rt->any || row.day < rt->first_day) {
+		rt->first_day = row.day;
 		note_seen(rt, rec, &rt->first_seen);
 	}
 	rt->any = true;
-	return 0;
+	return fnl_keyq_push(rt->queue, key->text, key->len, &row);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1088,9 +1115,14 @@ FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt,
 		return ret;
 	reset_run(rt);
 	rt->keys = fnl_intern_new();
-	if (!rt->keys)
+	rt->queue = rt->keys ? fnl_keyq_new(rt->ctx, rt->keys,
+					    sizeof(struct order_row), apply_row,
+					    prefetch_customer, rt) : NULL;
+	if (!rt->queue)
 		return fnl_nomem(rt->ctx);
 	ret = fnl_input_read(in, &client);
+	if (ret == 0)
+		ret = fnl_keyq_flush(rt->queue);
 	if (ret < 0)
 		return ret;
 	return make_table(rt, result);

@@ -267,7 +267,6 @@ static int bind_header(struct funnel_stages *st, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
-	fnl_reader_prefetch(r, st->slot_key, st->keys);
 	st->timed |= fnl_reader_has(r, st->slot_time) || st->nsdates;
 	ret = fnl_groups_bind(st->ctx, &st->groups, r, h);
 	if (ret < 0)
