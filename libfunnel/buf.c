@@ -318,8 +318,11 @@ int64_t fnl_intern_guess(const struct fnl_intern *in, uint64_t h)
 
 		if (!v)
 			return -1;
-		if (v >> 32 == h >> 32)
+		if (v >> 32 == h >> 32) {
+			/* fnl_intern_prefetch_id() will read it. */
+			__builtin_prefetch(&in->offset[(uint32_t)v - 1]);
 			return (uint32_t)v - 1;
+		}
 	}
 	return -1;
 }
