@@ -82,8 +82,9 @@ void fnl_buf_free(struct fnl_buf *b)
 /*
  * Open addressing with linear probing over a power-of-two table.  A slot
  * holds the id and the top half of the hash, so most probes are settled
- * in the slot itself, one cache line, without touching the strings; each
- * id remembers its full hash so that growing never rehashes a string.
+ * in the slot itself, one cache line, without touching the strings.
+ * Growing hashes the strings again, in arena order: keeping every hash
+ * would cost 8 bytes a key, a twentieth of a deal's memory.
  */
 /*
  * Zeroed memory for a big hash table, mapped on 2 MiB boundaries and
@@ -127,7 +128,6 @@ static void table_free(void *p, size_t n, size_t size)
 struct fnl_intern {
 	struct fnl_buf arena;  /* the strings, each followed by NUL */
 	size_t *offset;        /* id -> start in arena */
-	uint64_t *hash;        /* id -> hash */
 	size_t count, ids_cap;
 	uint64_t *slot;        /* hash tag << 32 | (id + 1), or 0 for empty */
 	size_t mask;
@@ -178,7 +178,6 @@ void fnl_intern_free(struct fnl_intern *in)
 		return;
 	fnl_buf_free(&in->arena);
 	free(in->offset);
-	free(in->hash);
 	table_free(in->slot, in->mask + 1, sizeof(*in->slot));
 	free(in);
 }
@@ -220,11 +219,14 @@ static bool grow_slots(struct fnl_intern *in)
 	in->slot = slot;
 	in->mask = n - 1;
 	for (size_t id = 0; id < in->count; id++) {
-		size_t i = in->hash[id] & in->mask;
+		size_t len;
+		const char *s = fnl_intern_str(in, (int64_t)id, &len);
+		uint64_t h = hash_bytes(s, len);
+		size_t i = h & in->mask;
 
 		while (slot[i])
 			i = (i + 1) & in->mask;
-		slot[i] = slot_value(in->hash[id], id);
+		slot[i] = slot_value(h, id);
 	}
 	return true;
 }
@@ -233,7 +235,6 @@ static bool grow_ids(struct fnl_intern *in)
 {
 	size_t n = in->ids_cap ? in->ids_cap * 2 : 64;
 	size_t *offset;
-	uint64_t *hash;
 
 	if (n > UINT32_MAX - 1)
 		return false;
@@ -241,10 +242,6 @@ static bool grow_ids(struct fnl_intern *in)
 	if (!offset)
 		return false;
 	in->offset = offset;
-	hash = fnl_reallocarray(in->hash, n, sizeof(*hash));
-	if (!hash)
-		return false;
-	in->hash = hash;
 	in->ids_cap = n;
 	return true;
 }
@@ -285,7 +282,6 @@ int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 		return -1;
 	}
 	in->offset[in->count] = off;
-	in->hash[in->count] = h;
 	in->slot[i] = slot_value(h, in->count);
 	if (added)
 		*added = true;

@@ -337,7 +337,7 @@ static void attribute_group(struct funnel_stages *st, struct entity *e,
 	    fnl_groups_prefer(&st->groups, st->attribute_last, id, t, e->group,
 			      e->group_time)) {
 		e->has_group = true;
-		e->group = id;
+		e->group = (uint32_t)id;
 		e->group_time = t;
 	}
 }
@@ -458,9 +458,12 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 			    (row->outcome == FNL_OUTCOME_WON ||
 			     row->outcome == FNL_OUTCOME_LOST);
 	row->funnel |= row->status_event;
-	if (row->funnel && st->groups.n)
-		return fnl_groups_of(st->ctx, &st->groups, rec, &row->group);
-	return 0;
+	if (!row->funnel || !st->groups.n)
+		return 0;
+	if (fnl_groups_of(st->ctx, &st->groups, rec, &row->group) < 0)
+		return FUNNEL_ERR_NOMEM;
+	/* A deal keeps its group in 32 bits. */
+	return row->group > UINT32_MAX ? fnl_nomem(st->ctx) : 0;
 }
 
 /* Folds a row into its deal; rec for the stage dates, or NULL when the

@@ -54,11 +54,12 @@ struct stage_date {
 	bool outcome_only;  /* a lost "stage": when the deal was lost */
 };
 
+/* 32 bytes, of millions of deals. */
 struct entity {
 	uint64_t entered;      /* bit k: stage k entered (compact modes) */
-	int64_t group;         /* id in groups */
 	int64_t group_time;
 	int64_t outcome_time;
+	uint32_t group;        /* id in groups */
 	uint8_t outcome;
 	bool has_group;
 	bool in_funnel;        /* some row of it belongs to the funnel */
