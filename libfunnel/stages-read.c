@@ -230,6 +230,16 @@ static int detect_wide(struct funnel_stages *st, const struct fnl_header *h)
 				st->pipes[kept++] = st->pipes[p];
 		}
 		st->npipes = kept;
+		if (!kept) {
+			free(st->pipes);
+			st->pipes = NULL;
+		}
+		if (!st->nstages) {
+			fnl_buf_free(&found);
+			return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+					"%s: the HubSpot \"Date entered\" columns are all of lost stages: no funnel to count; give --stages A,B,C",
+					h->file);
+		}
 		fnl_log(st->ctx, FUNNEL_LOG_INFO,
 			"%s: HubSpot stage-date columns, pipeline%s %s%s",
 			h->file, strchr(found.data, ',') ? "s" : "", found.data,
