@@ -366,6 +366,7 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 	size_t *width = calloc(n, sizeof(*width));
 	const char **text = calloc(n, sizeof(*text));
 	char (*buf)[CELL_MAX] = calloc(n, sizeof(*buf));
+	double max = 0;  /* the longest bar of the current block */
 
 	if (!width || !text || !buf) {
 		free(width);
@@ -390,16 +391,18 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 	put_table_line(t, fp, width, text, false);
 	putc('\n', fp);
 	for (size_t r = 0, start = 0; r < t->nrows; r++) {
-		double max = 0;
 		bool bold = (flags & FUNNEL_WRITE_COLOR) && t->mark[r];
 
 		if (r && !same_group(t, r, r - 1)) {
 			putc('\n', fp);
 			start = r;
 		}
-		for (size_t r2 = start; t->bar_col >= 0 && r2 < t->nrows &&
-					same_group(t, r2, start); r2++)
-			max = fmax(max, funnel_table_number(t, r2, (size_t)t->bar_col));
+		/* Bars are scaled to their block's longest, found once per
+		 * block: a histogram may have 10,000 rows. */
+		for (size_t r2 = r; r == start && t->bar_col >= 0 &&
+				    r2 < t->nrows && same_group(t, r2, start); r2++)
+			max = fmax(r2 == r ? 0 : max,
+				   funnel_table_number(t, r2, (size_t)t->bar_col));
 		/* A block's group cells are shown on its first row only. */
 		for (size_t c = 0; c < t->ncols; c++)
 			text[c] = c < t->group_cols && r != start ? "" :
