@@ -44,6 +44,19 @@ bool fnl_buf_putc(struct fnl_buf *b, char c)
 	return fnl_buf_append(b, &c, 1);
 }
 
+bool fnl_buf_append_str_grow(struct fnl_buf *b, const char *s, size_t n)
+{
+	if (b->failed || n >= SIZE_MAX / 2 || !buf_reserve(b, n + 1)) {
+		b->failed = true;
+		return false;
+	}
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->data[b->len + n] = '\0';
+	b->len += n + 1;
+	return true;
+}
+
 bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -287,11 +300,8 @@ int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 		i = find_slot(in, s, len, h);
 	}
 	off = in->arena.len;
-	if (!fnl_buf_append(&in->arena, s, len) ||
-	    !fnl_buf_putc(&in->arena, '\0')) {
-		in->arena.len = off;
+	if (!fnl_buf_append_str(&in->arena, s, len))
 		return -1;
-	}
 	in->offset[in->count] = off;
 	in->slot[i] = slot_value(h, in->count);
 	if (added)

@@ -4,10 +4,19 @@
  * each row's group, and the group's cells in the result.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+
+/*
+ * A row's group is found on the reading thread; a deal's group may be
+ * chosen on the applying thread (keyq.c), by name when two rows tie.
+ * Adding a group may move the names, so adding and comparing names take
+ * this lock; both are rare, finding a group is not and does not.
+ */
+static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void fnl_groups_free(struct fnl_groups *g)
 {
@@ -88,16 +97,31 @@ int fnl_groups_bind(struct funnel_ctx *ctx, struct fnl_groups *g,
 int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
 		  const struct fnl_record *rec, int64_t *id)
 {
-	g->buf.len = 0;
-	for (size_t i = 0; i < g->n; i++) {
-		const struct fnl_cell *c = &rec->cell[g->slot0 + (int)i];
+	const char *name = "";
+	size_t len = 0;
 
-		if ((i && !fnl_buf_putc(&g->buf, '\x1f')) ||
-		    !fnl_buf_append(&g->buf, c->text, c->len))
-			return fnl_nomem(ctx);
+	if (g->n == 1) {
+		name = rec->cell[g->slot0].text;
+		len = rec->cell[g->slot0].len;
+	} else if (g->n > 1) {
+		/* The cells joined by unit separators. */
+		g->buf.len = 0;
+		for (size_t i = 0; i < g->n; i++) {
+			const struct fnl_cell *c = &rec->cell[g->slot0 + (int)i];
+
+			if ((i && !fnl_buf_putc(&g->buf, '\x1f')) ||
+			    !fnl_buf_append(&g->buf, c->text, c->len))
+				return fnl_nomem(ctx);
+		}
+		name = g->buf.data;
+		len = g->buf.len;
 	}
-	*id = fnl_intern_put(g->ids, g->buf.data ? g->buf.data : "", g->buf.len,
-			     NULL);
+	*id = fnl_intern_get(g->ids, name, len);
+	if (*id < 0) {
+		pthread_mutex_lock(&names_lock);
+		*id = fnl_intern_put(g->ids, name, len, NULL);
+		pthread_mutex_unlock(&names_lock);
+	}
 	return *id < 0 ? fnl_nomem(ctx) : 0;
 }
 
@@ -113,11 +137,14 @@ bool fnl_groups_prefer(const struct fnl_groups *g, bool last, int64_t id,
 
 	if (id == cur)  /* the same group, from a better row */
 		return last ? t > cur_t : t < cur_t;
-	if (t != cur_t)
+	if (t != cur_t) {
 		cmp = t < cur_t ? -1 : 1;
-	else
+	} else {
+		pthread_mutex_lock(&names_lock);
 		cmp = strcmp(fnl_intern_str(g->ids, id, NULL),
 			     fnl_intern_str(g->ids, cur, NULL));
+		pthread_mutex_unlock(&names_lock);
+	}
 	return last ? cmp > 0 : cmp < 0;
 }
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "funnel.h"
 
@@ -39,6 +40,10 @@ int fnl_set_string(struct funnel_ctx *ctx, char **field, const char *value);
 /* Allocation that never returns NULL silently: callers check and fail. */
 void *fnl_reallocarray(void *p, size_t n, size_t size);
 
+/* What two threads write stays this far apart, or each write costs the
+ * other thread a cache miss (keyq.c). */
+#define FNL_CACHE_LINE 64
+
 /* ------------------------------------------------------------------ */
 /* buf.c: growable byte buffers and a string arena                     */
 
@@ -56,6 +61,21 @@ struct fnl_buf {
  */
 bool fnl_buf_append(struct fnl_buf *b, const void *p, size_t n);
 bool fnl_buf_putc(struct fnl_buf *b, char c);
+/* Appends n bytes and a NUL, both counted in len: one string of a list of
+ * strings, appended whole or not at all.  Inline, as the reader appends
+ * every cell it keeps. */
+bool fnl_buf_append_str_grow(struct fnl_buf *b, const char *s, size_t n);
+static inline bool fnl_buf_append_str(struct fnl_buf *b, const char *s,
+				      size_t n)
+{
+	if (b->failed || b->cap - b->len <= n + 1)
+		return fnl_buf_append_str_grow(b, s, n);
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->data[b->len + n] = '\0';
+	b->len += n + 1;
+	return true;
+}
 bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Makes data a NUL-terminated string (the NUL is not counted in len). */
@@ -99,15 +119,23 @@ int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
  * will need; a row leaves, in order, when the queue is full or at flush(),
  * through apply(data, id, added, row) - added: the key is new.  prefetch
  * (may be NULL) starts loading an analysis's state for an id that a
- * waiting row will probably get.  Keys longer than FNL_KEYQ_KEY_MAX do not
- * wait.  push() and flush() return 0, FUNNEL_ERR_NOMEM (with the message
- * set in ctx) or apply()'s failure.
+ * waiting row will probably get: step 0 as soon as the id is guessed,
+ * step 1 a few rows later, when what step 0 loaded has arrived (to load
+ * what it points to).  Keys longer than FNL_KEYQ_KEY_MAX do not wait.
+ *
+ * apply() and prefetch() run on a second thread when there are two CPUs
+ * (FUNNEL_THREADS=1: never): between push() and flush() they must touch
+ * nothing the reading side touches - keys and the analysis's per-key state
+ * only, and never ctx.  After flush() returns, the reading side may touch
+ * everything.  apply() fails only with FUNNEL_ERR_NOMEM (or a test's own
+ * code), returned by a later push() or by flush() with the message set in
+ * ctx; the rows after a failure are dropped.
  */
 enum { FNL_KEYQ_KEY_MAX = 48 };
 struct fnl_keyq;
 typedef int fnl_keyq_apply(void *data, int64_t id, bool added,
 			   const void *row);
-typedef void fnl_keyq_prefetch(void *data, int64_t id);
+typedef void fnl_keyq_prefetch(void *data, int64_t id, int step);
 struct fnl_keyq *fnl_keyq_new(struct funnel_ctx *ctx,
 			      struct fnl_intern *keys, size_t row_size,
 			      fnl_keyq_apply *apply,

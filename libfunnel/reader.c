@@ -743,16 +743,14 @@ static void on_field(void *s, size_t len, void *data)
 		if (memchr(s, '\0', len))
 			r->status = fail_at(r, r->line, NULL,
 					    "NUL byte in the header (is this a UTF-16 or binary file?)");
-		else if (!fnl_buf_append(&r->header_names, s, len) ||
-			 !fnl_buf_putc(&r->header_names, '\0'))
+		else if (!fnl_buf_append_str(&r->header_names, s, len))
 			r->status = fnl_nomem(r->ctx);
 	} else if (r->nfield < r->header.count &&
 		   (slot = r->slot_of_col[r->nfield]) >= 0) {
 		r->cells[slot] = (struct raw_cell){ .off = r->row.len, .len = len };
 		if ((int64_t)r->nfield == r->prefetch_col)
 			fnl_intern_prefetch(r->prefetch_keys, s, len);
-		if (!fnl_buf_append(&r->row, s, len) ||
-		    !fnl_buf_putc(&r->row, '\0'))
+		if (!fnl_buf_append_str(&r->row, s, len))
 			r->status = fnl_nomem(r->ctx);
 	}
 	r->nfield++;

@@ -67,16 +67,20 @@ struct funnel_retention {
 	int slot_key, slot_time, slot_amount, slot_until;
 	struct fnl_intern *keys;
 	struct fnl_keyq *queue;    /* rows waiting for their customer */
-	struct customer *cust;
-	size_t cust_cap;
-	struct pair *pairs;        /* see add_pair */
-	size_t npairs, pairs_cap;
 	int32_t last_day;          /* latest activity day read */
 	int32_t first_day;         /* earliest */
 	struct date_seen first_seen, last_seen;
 	bool any;
 	uint64_t after_asof;       /* rows past --asof, left out */
 	int32_t first_period;      /* of the earliest customer */
+
+	/* Written for every row on the applying thread (keyq.c). */
+	char apart[FNL_CACHE_LINE];
+	struct customer *cust;
+	size_t cust_cap;
+	struct pair *pairs;        /* see add_pair */
+	size_t npairs, pairs_cap;
+	char apart_end[FNL_CACHE_LINE];
 };
 
 /* Periods are numbered from an origin far enough back to stay positive. */
@@ -483,7 +487,8 @@ struct order_row {
 	enum { UNTIL_NONE, UNTIL_OPEN, UNTIL_DAY } until;
 };
 
-/* Folds a row into its customer. */
+/* Folds a row into its customer, perhaps on the applying thread (see
+ * keyq.c): fails with FUNNEL_ERR_NOMEM, without a message. */
 static int apply_row(void *data, int64_t id, bool added, const void *rowp)
 {
 	struct funnel_retention *rt = data;
@@ -491,7 +496,7 @@ static int apply_row(void *data, int64_t id, bool added, const void *rowp)
 	struct customer *c;
 
 	if (added && new_customer(rt, id, row->day) < 0)
-		return fnl_nomem(rt->ctx);
+		return FUNNEL_ERR_NOMEM;
 	c = &rt->cust[id];
 	/* The group of the first activity; row order cannot change it. */
 	if (rt->groups.n &&
@@ -512,15 +517,20 @@ static int apply_row(void *data, int64_t id, bool added, const void *rowp)
 		c->has_until = true;
 	}
 	if (add_pair(rt, (uint32_t)id, period_of(rt, row->day), row->amount) < 0)
-		return fnl_nomem(rt->ctx);
+		return FUNNEL_ERR_NOMEM;
 	return 0;
 }
 
-static void prefetch_customer(void *data, int64_t id)
+/* The customer, then the customer's last pair, where a repeat order in
+ * the same period goes. */
+static void prefetch_customer(void *data, int64_t id, int step)
 {
 	struct funnel_retention *rt = data;
 
-	__builtin_prefetch(&rt->cust[id]);
+	if (step == 0)
+		__builtin_prefetch(&rt->cust[id]);
+	else if (rt->cust[id].has_pair)
+		__builtin_prefetch(&rt->pairs[rt->cust[id].last_pair]);
 }
 
 static int on_record(void *data, const struct fnl_record *rec)
@@ -1123,6 +1133,9 @@ FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt,
 	ret = fnl_input_read(in, &client);
 	if (ret == 0)
 		ret = fnl_keyq_flush(rt->queue);
+	/* Its thread ends here, failed or not: what it applied is ours. */
+	fnl_keyq_free(rt->queue);
+	rt->queue = NULL;
 	if (ret < 0)
 		return ret;
 	return make_table(rt, result);

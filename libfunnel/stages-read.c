@@ -394,11 +394,13 @@ void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 	}
 }
 
+/* Keeps an event, or folds it in at once; code is what label means, read
+ * on the reading side (see keyq.c). */
 static int add_event(struct funnel_stages *st, uint32_t id, int32_t label,
-		     int64_t t)
+		     int code, int64_t t)
 {
 	if (!st->keep_events) {
-		fnl_stages_enter(st, id, fnl_stages_code(st, label), t);
+		fnl_stages_enter(st, id, code, t);
 		return 0;
 	}
 	if (st->nev == st->ev_cap) {
@@ -406,7 +408,7 @@ static int add_event(struct funnel_stages *st, uint32_t id, int32_t label,
 		struct event *ev = fnl_reallocarray(st->ev, cap, sizeof(*ev));
 
 		if (!ev)
-			return fnl_nomem(st->ctx);
+			return FUNNEL_ERR_NOMEM;
 		st->ev = ev;
 		st->ev_cap = cap;
 	}
@@ -414,12 +416,14 @@ static int add_event(struct funnel_stages *st, uint32_t id, int32_t label,
 	return 0;
 }
 
-/* What a row says, read before its deal is known (see keyq.c). */
+/* What a row says, read before its deal is known, perhaps applied on
+ * another thread (see keyq.c): nothing here needs the label table. */
 struct stage_row {
 	int64_t t;
-	int64_t group;       /* with --by, when the row is in the funnel */
-	int64_t label;       /* of the stage cell, or -1 */
-	int outcome;         /* FNL_OUTCOME_*, or -1 */
+	uint32_t group;      /* with --by, when the row is in the funnel */
+	int32_t label;       /* of the stage cell, or -1 */
+	int8_t code;         /* what label means */
+	int8_t outcome;      /* FNL_OUTCOME_*, or -1 */
 	bool status_event;   /* a won or lost status */
 	bool funnel;         /* the row belongs to the funnel */
 };
@@ -431,16 +435,18 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 	const struct fnl_cell *stage = &rec->cell[st->slot_stage];
 	const struct fnl_cell *status = &rec->cell[st->slot_status];
 	const struct fnl_cell *time = &rec->cell[st->slot_time];
+	int64_t group;
 
 	*row = (struct stage_row){
 		.t = time->empty ? NO_TIME : time->time.usec,
-		.label = -1, .outcome = -1, .group = -1,
+		.label = -1, .outcome = -1,
 	};
 	if (stage->empty && fnl_reader_has(rec->reader, st->slot_stage))
 		return fnl_record_fail(rec, st->slot_stage, "empty stage");
 	if (!status->empty) {
-		row->outcome = fnl_outcome_of_status(&st->outcomes, status->text,
-						     status->len);
+		row->outcome = (int8_t)fnl_outcome_of_status(&st->outcomes,
+							     status->text,
+							     status->len);
 		if (row->outcome < 0)
 			return fnl_record_fail(rec, st->slot_status,
 					       "unknown status \"%s\" (expected won, lost or open; give --status to choose another column)",
@@ -450,10 +456,12 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 		int64_t label = label_id(st, stage->text, stage->len);
 		int code;
 
-		if (label < 0)
+		/* Events keep a label in 32 bits. */
+		if (label < 0 || label > INT32_MAX)
 			return fnl_nomem(st->ctx);
 		code = fnl_stages_code(st, (int32_t)label);
-		row->label = label;
+		row->label = (int32_t)label;
+		row->code = (int8_t)code;
 		row->funnel |= code != LABEL_OTHER;
 		if (code == LABEL_LOST)
 			row->outcome = FNL_OUTCOME_LOST;
@@ -468,16 +476,22 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 			    (row->outcome == FNL_OUTCOME_WON ||
 			     row->outcome == FNL_OUTCOME_LOST);
 	row->funnel |= row->status_event;
+	if (!row->funnel && row->label >= 0)
+		st->label_rows[row->label]++;  /* for the warning */
 	if (!row->funnel || !st->groups.n)
 		return 0;
-	if (fnl_groups_of(st->ctx, &st->groups, rec, &row->group) < 0)
+	if (fnl_groups_of(st->ctx, &st->groups, rec, &group) < 0)
 		return FUNNEL_ERR_NOMEM;
 	/* A deal keeps its group in 32 bits. */
-	return row->group > UINT32_MAX ? fnl_nomem(st->ctx) : 0;
+	if (group > UINT32_MAX)
+		return fnl_nomem(st->ctx);
+	row->group = (uint32_t)group;
+	return 0;
 }
 
 /* Folds a row into its deal; rec for the stage dates, or NULL when the
- * row has none. */
+ * row has none.  May run on the applying thread (see keyq.c): fails with
+ * FUNNEL_ERR_NOMEM, without a message. */
 static int apply_row(struct funnel_stages *st, int64_t id, bool added,
 		     const struct stage_row *row, const struct fnl_record *rec)
 {
@@ -485,9 +499,10 @@ static int apply_row(struct funnel_stages *st, int64_t id, bool added,
 	int ret = 0;
 
 	if (added && new_entity(st, id) < 0)
-		return fnl_nomem(st->ctx);
+		return FUNNEL_ERR_NOMEM;
 	if (row->label >= 0)
-		ret = add_event(st, (uint32_t)id, (int32_t)row->label, row->t);
+		ret = add_event(st, (uint32_t)id, row->label, row->code,
+				row->t);
 	for (size_t i = 0; rec && i < st->nsdates && ret == 0; i++) {
 		const struct fnl_cell *c = &rec->cell[st->slot_sdate0 + (int)i];
 
@@ -497,19 +512,18 @@ static int apply_row(struct funnel_stages *st, int64_t id, bool added,
 			record_outcome(&st->ent[id], FNL_OUTCOME_LOST, c->time.usec);
 		else
 			ret = add_event(st, (uint32_t)id,
-					(int32_t)st->sdate[i].label, c->time.usec);
+					(int32_t)st->sdate[i].label,
+					fnl_stages_code(st, (int32_t)st->sdate[i].label),
+					c->time.usec);
 	}
-	if (ret == 0 && row->status_event)
-		ret = add_event(st, (uint32_t)id,
-				row->outcome == FNL_OUTCOME_WON ? EVENT_WON : EVENT_LOST,
-				row->t);
-	if (ret < 0)
+	if (ret == 0 && row->status_event) {
+		int32_t event = row->outcome == FNL_OUTCOME_WON ? EVENT_WON : EVENT_LOST;
+
+		ret = add_event(st, (uint32_t)id, event,
+				fnl_stages_code(st, event), row->t);
+	}
+	if (ret < 0 || !row->funnel)
 		return ret;
-	if (!row->funnel) {
-		if (row->label >= 0)
-			st->label_rows[row->label]++;  /* for the warning */
-		return 0;
-	}
 	e = &st->ent[id];
 	e->in_funnel = true;
 	if (row->outcome >= 0)
@@ -526,10 +540,12 @@ static int apply_waiting(void *data, int64_t id, bool added, const void *row)
 }
 
 /* Starts loading the state of a deal that a waiting row probably has. */
-static void prefetch_deal(void *data, int64_t id)
+static void prefetch_deal(void *data, int64_t id, int step)
 {
 	struct funnel_stages *st = data;
 
+	if (step > 0)
+		return;
 	__builtin_prefetch(&st->ent[id]);
 	if (st->reach)
 		__builtin_prefetch(&st->reach[(size_t)id * st->nstages]);
@@ -560,7 +576,9 @@ int fnl_stages_on_record(void *data, const struct fnl_record *rec)
 	if (ret < 0)
 		return ret;
 	id = fnl_intern_put(st->keys, key->text, key->len, &added);
-	return id < 0 ? fnl_nomem(st->ctx) : apply_row(st, id, added, &row, rec);
+	if (id < 0 || apply_row(st, id, added, &row, rec) < 0)
+		return fnl_nomem(st->ctx);
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */

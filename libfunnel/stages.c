@@ -445,6 +445,9 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	ret = fnl_input_read(in, &client);
 	if (ret == 0)
 		ret = fnl_keyq_flush(st->queue);
+	/* Its thread ends here, failed or not: what it applied is ours. */
+	fnl_keyq_free(st->queue);
+	st->queue = NULL;
 	if (ret < 0)
 		return ret;
 	if (st->infer && !st->timed)

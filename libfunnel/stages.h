@@ -117,11 +117,6 @@ struct funnel_stages {
 	int slot_key, slot_stage, slot_time, slot_status, slot_sdate0;
 	struct fnl_intern *keys;
 	struct fnl_keyq *queue;     /* rows waiting for their deal */
-	struct entity *ent;
-	int64_t *reach;          /* [deal * nstages + k]: first entry */
-	size_t ent_cap;
-	struct event *ev;
-	size_t nev, ev_cap;
 	struct fnl_intern *labels;  /* labels seen -> label_code */
 	int *label_code;
 	uint64_t *label_rows;       /* rows per label, for the warning */
@@ -130,6 +125,15 @@ struct funnel_stages {
 	size_t npipes;
 	size_t ngroups;             /* 1 without --by */
 	size_t nshown;              /* groups some deal belongs to */
+
+	/* Written on the applying thread (keyq.c), nev for every row. */
+	char apart[FNL_CACHE_LINE];
+	struct entity *ent;
+	int64_t *reach;          /* [deal * nstages + k]: first entry */
+	size_t ent_cap;
+	struct event *ev;
+	size_t nev, ev_cap;
+	char apart_end[FNL_CACHE_LINE];
 };
 
 

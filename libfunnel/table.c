@@ -94,7 +94,7 @@ bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
 {
 	size_t off = t->text.len;
 
-	if (!fnl_buf_append(&t->text, s, len) || !fnl_buf_putc(&t->text, '\0'))
+	if (!fnl_buf_append_str(&t->text, s, len))
 		return false;
 	*at(t, row, col) = (struct fnl_table_cell){ .defined = true, .v.text = off };
 	return true;

@@ -25,6 +25,8 @@
  * else is a finding: each run is in a child process, so a crash is one
  * finding and the loop goes on after it.  Findings are printed at the end,
  * once per place in the code, with the failing allocation's stack.
+ * Everything runs on one thread (FUNNEL_THREADS=1), so that allocation N
+ * is the same allocation from run to run.
  *
  * What the wrappers reach: calls made from the library's own objects to
  * malloc, calloc, realloc, strdup, strndup, asprintf (counted), free
@@ -1664,6 +1666,9 @@ int main(int argc, char **argv)
 	group = argv[1];
 	datadir = argv[2];
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* One thread: allocation N is then the same allocation every run.
+	 * (keyq's failures on its own thread are tested in test-intern.) */
+	setenv("FUNNEL_THREADS", "1", 1);
 	/* backtrace() loads libgcc on its first call: not in a child. */
 	backtrace(frames, 4);
 	dl_iterate_phdr(find_exe, NULL);

@@ -285,10 +285,12 @@ static void test_reallocarray(void **state)
 }
 
 /* keyq: what apply() saw, in order. */
+enum { SEEN_MAX = 20000 };
+
 struct seen {
-	int64_t id[200];
-	bool added[200];
-	int row[200];
+	int64_t id[SEEN_MAX];
+	bool added[SEEN_MAX];
+	int row[SEEN_MAX];
 	size_t n;
 	size_t fail_at;     /* apply() fails on this call (1-based), 0: never */
 	size_t prefetched;  /* calls of prefetch() */
@@ -300,6 +302,7 @@ static int record_apply(void *data, int64_t id, bool added, const void *row)
 
 	if (s->fail_at && s->n + 1 == s->fail_at)
 		return FUNNEL_ERR_DATA;
+	assert_true(s->n < SEEN_MAX);
 	s->id[s->n] = id;
 	s->added[s->n] = added;
 	memcpy(&s->row[s->n], row, sizeof(int));
@@ -307,81 +310,150 @@ static int record_apply(void *data, int64_t id, bool added, const void *row)
 	return 0;
 }
 
-static void count_prefetch(void *data, int64_t id)
+static void count_prefetch(void *data, int64_t id, int step)
 {
 	struct seen *s = data;
 
 	assert_true(id >= 0);
+	assert_true(step == 0 || step == 1);
 	s->prefetched++;
+}
+
+/* The state of a keyq test: whether rows are applied on a second thread
+ * (FUNNEL_THREADS=2, even on one CPU) or on the caller's (=1). */
+static const bool here = false, threaded = true;
+
+static struct fnl_keyq *new_queue(void **state, struct funnel_ctx *ctx,
+				  struct fnl_intern *in, struct seen *s,
+				  fnl_keyq_prefetch *prefetch)
+{
+	struct fnl_keyq *q;
+
+	setenv("FUNNEL_THREADS", *(const bool *)*state ? "2" : "1", 1);
+	q = fnl_keyq_new(ctx, in, sizeof(int), record_apply, prefetch, s);
+	unsetenv("FUNNEL_THREADS");
+	assert_non_null(q);
+	return q;
+}
+
+/* Row r's key: "k<r % nkeys>", except every 50th, whose key is one byte
+ * too long to wait: r % nkeys zero-padded. */
+static void keyq_key(char *key, size_t size, int r, int nkeys)
+{
+	if (r % 50 == 49)
+		snprintf(key, size, "%0*d", FNL_KEYQ_KEY_MAX + 1, r % nkeys);
+	else
+		snprintf(key, size, "k%d", r % nkeys);
 }
 
 static void test_keyq_order(void **state)
 {
 	struct funnel_ctx *ctx = funnel_ctx_new();
 	struct fnl_intern *in = fnl_intern_new();
-	struct seen s = { 0 };
-	struct fnl_keyq *q = fnl_keyq_new(ctx, in, sizeof(int), record_apply,
-					  count_prefetch, &s);
+	struct seen *s = calloc(1, sizeof(*s));
+	struct fnl_keyq *q = new_queue(state, ctx, in, s, count_prefetch);
 	char key[FNL_KEYQ_KEY_MAX + 2];
 
-	(void)state;
-	assert_non_null(q);
-	/* 150 rows over 40 keys: row r has key "k<r % 40>", except every
-	 * 50th, whose key is one byte too long to wait. */
+	/* 150 rows over 40 keys. */
 	for (int r = 0; r < 150; r++) {
-		if (r % 50 == 49)
-			snprintf(key, sizeof(key), "%0*d", FNL_KEYQ_KEY_MAX + 1, r % 40);
-		else
-			snprintf(key, sizeof(key), "k%d", r % 40);
+		keyq_key(key, sizeof(key), r, 40);
 		assert_int_equal(fnl_keyq_push(q, key, strlen(key), &r), 0);
-		/* A row waits for at most 16 later rows. */
-		assert_true(s.n + 16 >= (size_t)r + 1);
+		/* Here, a row waits for at most 16 later rows. */
+		if (!*(const bool *)*state)
+			assert_true(s->n + 16 >= (size_t)r + 1);
 	}
 	assert_int_equal(fnl_keyq_flush(q), 0);
-	assert_int_equal(s.n, 150);
+	assert_int_equal(s->n, 150);
 	/* Rows in the order pushed; ids in order of first appearance:
 	 * k0..k39 are 0..39, the long keys 40, 41, 42 (r = 49, 99, 149:
 	 * r % 40 = 9, 19, 29 zero-padded). */
 	for (int r = 0; r < 150; r++) {
-		assert_int_equal(s.row[r], r);
+		assert_int_equal(s->row[r], r);
 		if (r % 50 == 49) {
-			assert_int_equal(s.id[r], 40 + r / 50);
-			assert_true(s.added[r]);
+			assert_int_equal(s->id[r], 40 + r / 50);
+			assert_true(s->added[r]);
 		} else {
-			assert_int_equal(s.id[r], r % 40);
-			assert_int_equal(s.added[r], r < 40);
+			assert_int_equal(s->id[r], r % 40);
+			assert_int_equal(s->added[r], r < 40);
 		}
 	}
 	/* Keys seen before were guessed while their rows waited. */
-	assert_true(s.prefetched > 0);
+	assert_true(s->prefetched > 0);
 	/* Flushing an empty queue applies nothing. */
 	assert_int_equal(fnl_keyq_flush(q), 0);
-	assert_int_equal(s.n, 150);
+	assert_int_equal(s->n, 150);
 	fnl_keyq_free(q);
 	fnl_intern_free(in);
 	funnel_ctx_free(ctx);
+	free(s);
+}
+
+/* Many batches' worth of rows, flushed in the middle: in order all the
+ * same, and a flush means everything before it is applied. */
+static void test_keyq_many(void **state)
+{
+	enum { ROWS = 12000, KEYS = 3001 };
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct fnl_intern *in = fnl_intern_new();
+	struct seen *s = calloc(1, sizeof(*s));
+	struct fnl_keyq *q = new_queue(state, ctx, in, s, NULL);
+	char key[FNL_KEYQ_KEY_MAX + 2];
+	int64_t long_ids = 0;
+
+	for (int r = 0; r < ROWS; r++) {
+		keyq_key(key, sizeof(key), r, KEYS);
+		assert_int_equal(fnl_keyq_push(q, key, strlen(key), &r), 0);
+		if (r == 7777) {
+			assert_int_equal(fnl_keyq_flush(q), 0);
+			assert_int_equal(s->n, 7778);
+		}
+	}
+	assert_int_equal(fnl_keyq_flush(q), 0);
+	assert_int_equal(s->n, ROWS);
+	for (int r = 0; r < ROWS; r++) {
+		assert_int_equal(s->row[r], r);
+		/* A key is new exactly when its id is one more than any
+		 * before: ids count up in order of first appearance. */
+		if (s->added[r])
+			assert_int_equal(s->id[r], long_ids++);
+		else
+			assert_true(s->id[r] < long_ids);
+		/* Rows of one key have one id. */
+		if (r >= KEYS && r % 50 != 49 && (r - KEYS) % 50 != 49)
+			assert_int_equal(s->id[r], s->id[r - KEYS]);
+	}
+	fnl_keyq_free(q);
+	fnl_intern_free(in);
+	funnel_ctx_free(ctx);
+	free(s);
 }
 
 static void test_keyq_failure(void **state)
 {
 	struct funnel_ctx *ctx = funnel_ctx_new();
 	struct fnl_intern *in = fnl_intern_new();
-	struct seen s = { .fail_at = 3 };
-	struct fnl_keyq *q = fnl_keyq_new(ctx, in, sizeof(int), record_apply,
-					  NULL, &s);
+	struct seen *s = calloc(1, sizeof(*s));
+	struct fnl_keyq *q = new_queue(state, ctx, in, s, NULL);
 	int ret = 0, r;
 
-	(void)state;
-	/* The third row's apply() fails when the queue is full and it
-	 * leaves, at the 19th push, which returns the failure. */
-	for (r = 0; r < 40 && ret == 0; r++)
+	s->fail_at = 3;
+	/* The third row's apply() fails.  Here, when the queue is full and
+	 * it leaves, at the 19th push, which returns the failure; on a
+	 * thread, at a later push or at the flush. */
+	for (r = 0; r < 4000 && ret == 0; r++)
 		ret = fnl_keyq_push(q, "same", 4, &r);
+	if (!*(const bool *)*state)
+		assert_int_equal(r, 19);
+	if (ret == 0)
+		ret = fnl_keyq_flush(q);
 	assert_int_equal(ret, FUNNEL_ERR_DATA);
-	assert_int_equal(r, 19);
-	assert_int_equal(s.n, 2);
+	/* No row after the failing one was applied, and the failure stays. */
+	assert_int_equal(s->n, 2);
+	assert_int_equal(fnl_keyq_flush(q), FUNNEL_ERR_DATA);
 	fnl_keyq_free(q);  /* with rows still waiting: nothing leaks */
 	fnl_intern_free(in);
 	funnel_ctx_free(ctx);
+	free(s);
 }
 
 int main(void)
@@ -393,8 +465,12 @@ int main(void)
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_reallocarray),
-		cmocka_unit_test(test_keyq_order),
-		cmocka_unit_test(test_keyq_failure),
+		{ "test_keyq_order/here", test_keyq_order, NULL, NULL, (void *)&here },
+		{ "test_keyq_order/threaded", test_keyq_order, NULL, NULL, (void *)&threaded },
+		{ "test_keyq_many/here", test_keyq_many, NULL, NULL, (void *)&here },
+		{ "test_keyq_many/threaded", test_keyq_many, NULL, NULL, (void *)&threaded },
+		{ "test_keyq_failure/here", test_keyq_failure, NULL, NULL, (void *)&here },
+		{ "test_keyq_failure/threaded", test_keyq_failure, NULL, NULL, (void *)&threaded },
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
