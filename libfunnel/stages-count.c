@@ -33,13 +33,13 @@ static void compact_path(const struct funnel_stages *st, uint32_t id,
 			 const struct pipeline *pl, struct path *p)
 {
 	size_t n = pl->n;
-	const int64_t *reach = st->reach ?
-		&st->reach[(size_t)id * st->nstages + pl->lo] : NULL;
+	bool kept = fnl_reach_kept(&st->reach);
 	uint64_t entered = st->ent[id].entered >> pl->lo & low_bits(n);
 	int64_t t0 = NO_TIME;
 
 	for (size_t k = 0; k < n; k++) {
-		p->time[k] = reach ? reach[k] : NO_TIME;
+		p->time[k] = kept ? fnl_reach_get(&st->reach, id, pl->lo + k)
+				  : NO_TIME;
 		if (p->time[k] != NO_TIME && (t0 == NO_TIME || p->time[k] < t0))
 			t0 = p->time[k];
 	}
@@ -249,24 +249,21 @@ static size_t sequence_events(struct funnel_stages *st)
 
 static int count_all(struct funnel_stages *st, struct tally *tallies)
 {
-	size_t nent = fnl_intern_count(st->keys);
+	size_t nent = st->ndeals;
 	struct path p;
 	int ret = 0;
 
 	if (st->mode == MODE_FURTHEST || st->mode == MODE_ENTERED) {
 		if (st->keep_events) {
 			/* The order is known now: fold the kept events. */
-			if (st->timed && !st->reach) {
-				st->reach = fnl_reallocarray(NULL, nent * st->nstages + 1,
-							     sizeof(*st->reach));
-				if (!st->reach)
-					return fnl_nomem(st->ctx);
-				for (size_t i = 0; i < nent * st->nstages; i++)
-					st->reach[i] = NO_TIME;
-			}
+			if (st->timed && !fnl_reach_kept(&st->reach) &&
+			    fnl_reach_grow(&st->reach, nent, st->nstages) < 0)
+				return fnl_nomem(st->ctx);
 			for (size_t i = 0; i < st->nev; i++)
-				fnl_stages_enter(st, st->ev[i].ent, fnl_stages_code(st, st->ev[i].label),
-				      st->ev[i].t);
+				if (fnl_stages_enter(st, st->ev[i].ent,
+						     fnl_stages_code(st, st->ev[i].label),
+						     st->ev[i].t) < 0)
+					return fnl_nomem(st->ctx);
 		}
 		for (size_t i = 0; i < nent && ret == 0; i++) {
 			if (!st->ent[i].in_funnel)
@@ -630,7 +627,7 @@ static int add_pipeline(struct funnel_stages *st, struct funnel_table *t,
  */
 static int shown_groups(struct funnel_stages *st, int64_t *order)
 {
-	size_t nent = fnl_intern_count(st->keys);
+	size_t nent = st->ndeals;
 	bool *used;
 
 	st->nshown = 0;

@@ -320,19 +320,11 @@ static int new_entity(struct funnel_stages *st, int64_t id)
 		if (!e)
 			return -1;
 		st->ent = e;
-		if (!st->keep_events) {
-			int64_t *reach = fnl_reallocarray(st->reach, cap * n,
-							  sizeof(*reach));
-			if (!reach)
-				return -1;
-			st->reach = reach;
-		}
+		if (!st->keep_events && fnl_reach_grow(&st->reach, cap, n) < 0)
+			return -1;
 		st->ent_cap = cap;
 	}
 	st->ent[id] = (struct entity){ .outcome_time = NO_TIME };
-	if (st->reach)
-		for (size_t k = 0; k < n; k++)
-			st->reach[(size_t)id * n + k] = NO_TIME;
 	return 0;
 }
 
@@ -363,8 +355,8 @@ static void record_outcome(struct entity *e, int outcome, int64_t t)
 }
 
 /* Folds one event into a deal (furthest and entered modes). */
-void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
-		      int64_t t)
+int fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
+		     int64_t t)
 {
 	size_t last = st->nstages - 1;
 
@@ -384,14 +376,11 @@ void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 		t = NO_TIME;
 	}
 	if (code < 0)
-		return;
+		return 0;
 	st->ent[id].entered |= UINT64_C(1) << code;
-	if (st->reach && t != NO_TIME) {
-		int64_t *r = &st->reach[(size_t)id * st->nstages + (size_t)code];
-
-		if (*r == NO_TIME || t < *r)
-			*r = t;
-	}
+	if (fnl_reach_kept(&st->reach) && t != NO_TIME)
+		return fnl_reach_enter(&st->reach, id, (size_t)code, t);
+	return 0;
 }
 
 /* Keeps an event, or folds it in at once; code is what label means, read
@@ -399,10 +388,8 @@ void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 static int add_event(struct funnel_stages *st, uint32_t id, int32_t label,
 		     int code, int64_t t)
 {
-	if (!st->keep_events) {
-		fnl_stages_enter(st, id, code, t);
-		return 0;
-	}
+	if (!st->keep_events)
+		return fnl_stages_enter(st, id, code, t) < 0 ? FUNNEL_ERR_NOMEM : 0;
 	if (st->nev == st->ev_cap) {
 		size_t cap = st->ev_cap ? st->ev_cap * 2 : 4096;
 		struct event *ev = fnl_reallocarray(st->ev, cap, sizeof(*ev));
@@ -547,8 +534,8 @@ static void prefetch_deal(void *data, int64_t id, int step)
 	if (step > 0)
 		return;
 	__builtin_prefetch(&st->ent[id]);
-	if (st->reach)
-		__builtin_prefetch(&st->reach[(size_t)id * st->nstages]);
+	if (fnl_reach_kept(&st->reach))
+		__builtin_prefetch(fnl_reach_of(&st->reach, (size_t)id));
 }
 
 int fnl_stages_queue(struct funnel_stages *st)

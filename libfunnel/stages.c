@@ -48,7 +48,7 @@ static void reset_run(struct funnel_stages *st)
 	fnl_intern_free(st->keys);
 	fnl_intern_free(st->labels);
 	free(st->ent);
-	free(st->reach);
+	fnl_reach_free(&st->reach);
 	free(st->ev);
 	for (size_t i = 0; i < st->npipes; i++)
 		free(st->pipes[i].name);
@@ -58,7 +58,6 @@ static void reset_run(struct funnel_stages *st)
 	free(st->label_rows);
 	st->keys = st->labels = NULL;
 	st->ent = NULL;
-	st->reach = NULL;
 	st->ev = NULL;
 	st->nev = st->ev_cap = 0;
 	st->pipes = NULL;
@@ -450,6 +449,11 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	st->queue = NULL;
 	if (ret < 0)
 		return ret;
+	/* Counting needs the deals, not their names: the names' memory, a
+	 * third of the whole, goes before counting takes its own. */
+	st->ndeals = fnl_intern_count(st->keys);
+	fnl_intern_free(st->keys);
+	st->keys = NULL;
 	if (st->infer && !st->timed)
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
 				"no stage order: without a time column or stage dates it cannot be inferred; give --stages A,B,C or --stages-file FILE");

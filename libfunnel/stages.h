@@ -65,6 +65,17 @@ struct entity {
 	bool in_funnel;        /* some row of it belongs to the funnel */
 };
 
+/* When each deal first entered each stage (stages-reach.c): in furthest
+ * and entered modes, [deal * n + k], NO_TIME when unknown. */
+struct reach {
+	int32_t *sec;      /* seconds from base, while every time fits */
+	int64_t *usec;     /* instead, once one did not */
+	int64_t base;
+	bool based;
+	size_t deals;      /* room for */
+	size_t n;          /* stages a deal */
+};
+
 struct event {
 	uint32_t ent;
 	int32_t label;  /* a label id, EVENT_WON or EVENT_LOST; a code later */
@@ -115,7 +126,8 @@ struct funnel_stages {
 	bool timed;              /* rows or stage dates carry times */
 	bool wide_checked;       /* HubSpot "Date entered" columns looked for */
 	int slot_key, slot_stage, slot_time, slot_status, slot_sdate0;
-	struct fnl_intern *keys;
+	struct fnl_intern *keys;    /* the deals, until read */
+	size_t ndeals;              /* once read */
 	struct fnl_keyq *queue;     /* rows waiting for their deal */
 	struct fnl_intern *labels;  /* labels seen -> label_code */
 	int *label_code;
@@ -129,7 +141,7 @@ struct funnel_stages {
 	/* Written on the applying thread (keyq.c), nev for every row. */
 	char apart[FNL_CACHE_LINE];
 	struct entity *ent;
-	int64_t *reach;          /* [deal * nstages + k]: first entry */
+	struct reach reach;      /* kept: fnl_reach_kept() */
 	size_t ent_cap;
 	struct event *ev;
 	size_t nev, ev_cap;
@@ -142,6 +154,29 @@ int fnl_stages_push(struct funnel_ctx *ctx, char ***v, size_t *n,
 		    const char *s, size_t len);
 int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 			 const char *option);
+
+/* stages-reach.c: grow and enter fail (-1) only for want of memory. */
+static inline bool fnl_reach_kept(const struct reach *r)
+{
+	return r->sec || r->usec;
+}
+int fnl_reach_grow(struct reach *r, size_t deals, size_t n);
+int fnl_reach_enter(struct reach *r, size_t id, size_t k, int64_t t);
+#define FNL_REACH_USEC 1000000
+#define FNL_REACH_NONE INT32_MIN
+/* Inline: the counting reads every time of every deal. */
+static inline int64_t fnl_reach_get(const struct reach *r, size_t id,
+				    size_t k)
+{
+	size_t i = id * r->n + k;
+
+	if (r->usec)
+		return r->usec[i];
+	return r->sec[i] == FNL_REACH_NONE ?
+		       NO_TIME : r->base + (int64_t)r->sec[i] * FNL_REACH_USEC;
+}
+const void *fnl_reach_of(const struct reach *r, size_t id);
+void fnl_reach_free(struct reach *r);
 
 /* stages-read.c */
 int fnl_stages_on_header(void *data, struct fnl_reader *r,
@@ -157,9 +192,10 @@ int fnl_stages_resolve_dates(struct funnel_stages *st);
 int fnl_stages_infer_order(struct funnel_stages *st);
 /* What an event's label means: a stage index or a LABEL_* value. */
 int fnl_stages_code(const struct funnel_stages *st, int32_t label);
-/* Folds one event into a deal's entered stages and first-entry times. */
-void fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
-		      int64_t t);
+/* Folds one event into a deal's entered stages and first-entry times;
+ * fails (-1) only for want of memory. */
+int fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
+		     int64_t t);
 /* Names the labels outside the funnel; FUNNEL_ERR_NOMEM at worst. */
 int fnl_stages_warn_other_labels(struct funnel_stages *st);
 

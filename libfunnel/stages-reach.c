@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stages-reach.c - when each deal first entered each stage, in 4 bytes a
+ * time while the times allow it.
+ *
+ * With millions of deals these times are the largest part of a run's
+ * memory.  CRM times are whole seconds, and a funnel's span is years: as
+ * seconds from the first time seen they fit 32 bits.  The first time that
+ * does not (a fraction of a second, or more than 68 years away) widens
+ * every time to 64-bit microseconds, once; the counts are the same either
+ * way.
+ */
+#include <stdlib.h>
+
+#include "stages.h"
+
+#define USEC FNL_REACH_USEC
+#define NONE FNL_REACH_NONE
+
+static size_t cells(const struct reach *r, size_t deals)
+{
+	return deals * r->n;
+}
+
+int fnl_reach_grow(struct reach *r, size_t deals, size_t n)
+{
+	size_t had = r->deals;
+	void *p;
+
+	if (!r->sec && !r->usec)
+		r->n = n;
+	p = fnl_reallocarray(r->usec ? (void *)r->usec : (void *)r->sec,
+			     cells(r, deals) + 1,
+			     r->usec ? sizeof(*r->usec) : sizeof(*r->sec));
+	if (!p)
+		return -1;
+	if (r->usec)
+		r->usec = p;
+	else
+		r->sec = p;
+	for (size_t i = cells(r, had); i < cells(r, deals); i++) {
+		if (r->usec)
+			r->usec[i] = NO_TIME;
+		else
+			r->sec[i] = NONE;
+	}
+	r->deals = deals;
+	return 0;
+}
+
+/* Every time as microseconds from now on. */
+static int widen(struct reach *r)
+{
+	size_t n = cells(r, r->deals);
+	int64_t *w = fnl_reallocarray(NULL, n + 1, sizeof(*w));
+
+	if (!w)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		w[i] = r->sec[i] == NONE ? NO_TIME
+					 : r->base + (int64_t)r->sec[i] * USEC;
+	free(r->sec);
+	r->sec = NULL;
+	r->usec = w;
+	return 0;
+}
+
+int fnl_reach_enter(struct reach *r, size_t id, size_t k, int64_t t)
+{
+	size_t i = id * r->n + k;
+	int64_t s;
+
+	if (!r->usec) {
+		if (!r->based && t % USEC == 0) {
+			r->base = t;
+			r->based = true;
+		}
+		s = (t - r->base) / USEC;
+		if (r->based && (t - r->base) % USEC == 0 && s > NONE &&
+		    s <= INT32_MAX) {
+			if (r->sec[i] == NONE || s < r->sec[i])
+				r->sec[i] = (int32_t)s;
+			return 0;
+		}
+		if (widen(r) < 0)
+			return -1;
+	}
+	if (r->usec[i] == NO_TIME || t < r->usec[i])
+		r->usec[i] = t;
+	return 0;
+}
+
+const void *fnl_reach_of(const struct reach *r, size_t id)
+{
+	return r->usec ? (const void *)&r->usec[id * r->n]
+		       : (const void *)&r->sec[id * r->n];
+}
+
+void fnl_reach_free(struct reach *r)
+{
+	free(r->sec);
+	free(r->usec);
+	*r = (struct reach){ 0 };
+}

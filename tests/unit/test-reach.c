@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test-reach.c - unit tests of stages-reach.c: first-entry times kept in
+ * 32-bit seconds while they fit, widened to 64-bit microseconds when one
+ * does not.
+ *
+ * The expected times come from a plain int64_t array of minima kept beside
+ * the tested one, over a fixed pseudo-random sequence of entries.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "stages.h"
+
+#define SEC INT64_C(1000000)
+#define DAY (86400 * SEC)
+#define YEAR (365 * DAY)
+
+enum { DEALS = 300, STAGES = 4 };
+
+struct ref {
+	struct reach r;
+	int64_t min[DEALS * STAGES];
+	size_t deals;
+	uint64_t seed;
+};
+
+static uint64_t next(struct ref *f)
+{
+	f->seed = f->seed * 6364136223846793005u + 1442695040888963407u;
+	return f->seed >> 33;
+}
+
+static void enter(struct ref *f, size_t id, size_t k, int64_t t)
+{
+	int64_t *m = &f->min[id * STAGES + k];
+
+	assert_int_equal(fnl_reach_enter(&f->r, id, k, t), 0);
+	if (*m == NO_TIME || t < *m)
+		*m = t;
+}
+
+static void check(const struct ref *f)
+{
+	for (size_t id = 0; id < f->deals; id++)
+		for (size_t k = 0; k < STAGES; k++)
+			assert_int_equal(fnl_reach_get(&f->r, id, k),
+					 f->min[id * STAGES + k]);
+}
+
+static void start(struct ref *f, size_t deals)
+{
+	memset(f, 0, sizeof(*f));
+	f->seed = 42;
+	for (size_t i = 0; i < DEALS * STAGES; i++)
+		f->min[i] = NO_TIME;
+	assert_int_equal(fnl_reach_grow(&f->r, deals, STAGES), 0);
+	f->deals = deals;
+}
+
+/* n entries at whole seconds, spread over span around t0. */
+static void enter_seconds(struct ref *f, size_t n, int64_t t0, int64_t span)
+{
+	for (size_t i = 0; i < n; i++) {
+		int64_t off = (int64_t)(next(f) % (uint64_t)(span / SEC)) * SEC;
+
+		enter(f, next(f) % f->deals, next(f) % STAGES, t0 - span / 2 + off);
+	}
+}
+
+/* Whole seconds over 60 years, before and after 1970: 32 bits all along,
+ * growing in between; then a millisecond widens every time. */
+static void test_narrow_then_fraction(void **state)
+{
+	struct ref *f = malloc(sizeof(*f));
+
+	(void)state;
+	start(f, 100);
+	assert_int_equal(fnl_reach_get(&f->r, 7, 2), NO_TIME);
+	enter_seconds(f, 2000, 0, 60 * YEAR);
+	check(f);
+	assert_int_equal(fnl_reach_grow(&f->r, DEALS, STAGES), 0);
+	f->deals = DEALS;
+	enter_seconds(f, 2000, 0, 60 * YEAR);
+	check(f);
+	assert_non_null(f->r.sec);
+	assert_null(f->r.usec);
+	/* A time with milliseconds, earlier than all: it wins, exactly. */
+	enter(f, 5, 1, -40 * YEAR + 1000);
+	assert_null(f->r.sec);
+	assert_non_null(f->r.usec);
+	assert_int_equal(fnl_reach_get(&f->r, 5, 1), -40 * YEAR + 1000);
+	check(f);
+	enter_seconds(f, 2000, 0, 60 * YEAR);
+	check(f);
+	fnl_reach_free(&f->r);
+	free(f);
+}
+
+/* 68 years fit; a time 70 years after the first does not. */
+static void test_span(void **state)
+{
+	struct ref *f = malloc(sizeof(*f));
+	int64_t t0 = 1700000000 * SEC;
+
+	(void)state;
+	start(f, 10);
+	enter(f, 0, 0, t0);
+	enter(f, 1, 0, t0 + INT64_C(2147483647) * SEC);  /* the last second */
+	enter(f, 2, 0, t0 - INT64_C(2147483647) * SEC);  /* and the first */
+	assert_null(f->r.usec);
+	check(f);
+	enter(f, 3, 3, t0 + 70 * YEAR);
+	assert_non_null(f->r.usec);
+	check(f);
+	fnl_reach_free(&f->r);
+	free(f);
+}
+
+/* The very first time has a fraction: wide from the start. */
+static void test_first_fraction(void **state)
+{
+	struct ref *f = malloc(sizeof(*f));
+
+	(void)state;
+	start(f, 50);
+	enter(f, 9, 0, 1500000000 * SEC + 1);
+	assert_non_null(f->r.usec);
+	enter_seconds(f, 500, 1500000000 * SEC, 10 * YEAR);
+	check(f);
+	assert_int_equal(fnl_reach_grow(&f->r, 200, STAGES), 0);
+	f->deals = 200;
+	enter_seconds(f, 500, 1500000000 * SEC, 10 * YEAR);
+	check(f);
+	fnl_reach_free(&f->r);
+	free(f);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_narrow_then_fraction),
+		cmocka_unit_test(test_span),
+		cmocka_unit_test(test_first_fraction),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
