@@ -192,32 +192,26 @@ static int outcome_of(struct funnel_cycle *cy, const struct fnl_record *rec,
 	return 0;
 }
 
-/* A key seen before is a second row of one deal: the snapshot is wrong. */
-static int check_key(struct funnel_cycle *cy, const struct fnl_record *rec)
-{
-	const struct fnl_cell *key = &rec->cell[cy->slot_key];
-	int64_t id;
-
-	if (key->empty)
-		return 0;
-	id = fnl_intern_get(cy->keys, key->text, key->len);
-	if (id < 0)
-		return 0;
-	return fnl_record_fail(rec, cy->slot_key,
-			       "deal \"%s\" has a row already, on %s:%llu (a snapshot has one row per deal)",
-			       key->text, cy->place[id].file,
-			       (unsigned long long)cy->place[id].line);
-}
-
+/*
+ * Adds a deal's key and where it was read; a key seen before is a second
+ * row of one deal: the snapshot is wrong.  Last of the checks, so that a
+ * rejected record leaves no key behind.
+ */
 static int add_key(struct funnel_cycle *cy, const struct fnl_record *rec)
 {
 	const struct fnl_cell *key = &rec->cell[cy->slot_key];
 	struct key_place *place;
+	bool added = false;
 	int64_t id;
 
 	if (key->empty)
 		return 0;
-	id = fnl_intern_put(cy->keys, key->text, key->len, NULL);
+	id = fnl_intern_put(cy->keys, key->text, key->len, &added);
+	if (id >= 0 && !added)
+		return fnl_record_fail(rec, cy->slot_key,
+				       "deal \"%s\" has a row already, on %s:%llu (a snapshot has one row per deal)",
+				       key->text, cy->place[id].file,
+				       (unsigned long long)cy->place[id].line);
 	place = id < 0 ? NULL : reserve(cy->place, &cy->place_cap, (size_t)id,
 					sizeof(*place));
 	if (!place)
@@ -260,8 +254,6 @@ static int on_snapshot_record(void *data, const struct fnl_record *rec)
 	ret = outcome_of(cy, rec, &outcome);
 	if (ret == 0 && outcome != FNL_OUTCOME_OPEN)
 		ret = check_closed(cy, rec, outcome, &o.days);
-	if (ret == 0)
-		ret = check_key(cy, rec);
 	if (ret == 0)
 		ret = add_key(cy, rec);
 	if (ret == 0)

@@ -570,6 +570,16 @@ enum fnl_outcome {
 struct fnl_outcomes {
 	char **lost, **won;
 	size_t nlost, nwon;
+	/* The last statuses read, byte for byte, and their outcomes: a
+	 * column holds a handful of values, each compared loosely with up
+	 * to ten labels. */
+	struct {
+		bool used;
+		uint8_t len;
+		int8_t outcome;
+		char text[29];
+	} recent[4];
+	unsigned next_recent;
 };
 
 int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
@@ -578,9 +588,9 @@ void fnl_outcomes_free(struct fnl_outcomes *o);
 /* FNL_OUTCOME_WON or _LOST for an outcome label, -1 for anything else. */
 int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
 			 size_t len);
-/* Also "Open", "In Progress", "Active", "Pending"; -1 when unknown. */
-int fnl_outcome_of_status(const struct fnl_outcomes *o, const char *s,
-			  size_t len);
+/* Also "Open", "In Progress", "Active", "Pending"; -1 when unknown.
+ * Remembers the last few answers in o: one thread at a time. */
+int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len);
 /* Whether a (len bytes) and b are one label but for case and outer blanks. */
 bool fnl_same_label(const char *a, size_t alen, const char *b);
 

@@ -54,6 +54,9 @@ int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
 	if (!grown[*n])
 		return fnl_nomem(ctx);
 	(*n)++;
+	/* What was remembered may change. */
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(o->recent); i++)
+		o->recent[i].used = false;
 	return 0;
 }
 
@@ -78,12 +81,24 @@ int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
 	return -1;
 }
 
-int fnl_outcome_of_status(const struct fnl_outcomes *o, const char *s,
-			  size_t len)
+int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len)
 {
-	int outcome = fnl_outcome_of_label(o, s, len);
+	int outcome;
 
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(o->recent); i++)
+		if (o->recent[i].used && o->recent[i].len == len &&
+		    !memcmp(o->recent[i].text, s, len))
+			return o->recent[i].outcome;
+	outcome = fnl_outcome_of_label(o, s, len);
 	if (outcome < 0 && in_list(s, len, default_open, NULL, 0))
 		outcome = FNL_OUTCOME_OPEN;
+	if (len <= sizeof(o->recent[0].text)) {
+		unsigned i = o->next_recent++ % FNL_ARRAY_SIZE(o->recent);
+
+		o->recent[i].used = true;
+		o->recent[i].len = (uint8_t)len;
+		o->recent[i].outcome = (int8_t)outcome;
+		memcpy(o->recent[i].text, s, len);
+	}
 	return outcome;
 }
