@@ -44,6 +44,14 @@ void *fnl_reallocarray(void *p, size_t n, size_t size);
  * other thread a cache miss (keyq.c). */
 #define FNL_CACHE_LINE 64
 
+/* Starts loading the size bytes at p: both ends, as a record of an array
+ * may straddle two cache lines. */
+static inline void fnl_prefetch(const void *p, size_t size)
+{
+	__builtin_prefetch(p);
+	__builtin_prefetch((const char *)p + size - 1);
+}
+
 /* ------------------------------------------------------------------ */
 /* buf.c: growable byte buffers and a string arena                     */
 

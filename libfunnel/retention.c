@@ -22,6 +22,7 @@ enum period {
 	PERIOD_QUARTER,
 };
 
+/* 32 bytes, of millions of customers. */
 struct customer {
 	int32_t first_day;
 	int32_t until_day;    /* last day of the contract (--until) */
@@ -29,7 +30,7 @@ struct customer {
 	bool until_open;      /* a row with no end: still active */
 	bool has_group;
 	bool has_pair;
-	int64_t group;
+	uint32_t group;
 	int64_t group_time;   /* of the row the group came from */
 	size_t last_pair;     /* its latest pair in pairs, when has_pair */
 };
@@ -480,7 +481,7 @@ static void note_seen(const struct funnel_retention *rt,
 /* What a row says, read before its customer is known (see keyq.c). */
 struct order_row {
 	int64_t usec;
-	int64_t group;
+	uint32_t group;
 	double amount;      /* 0 when blank: missing, it adds nothing */
 	int32_t day;
 	int32_t until_day;
@@ -528,7 +529,7 @@ static void prefetch_customer(void *data, int64_t id, int step)
 	struct funnel_retention *rt = data;
 
 	if (step == 0)
-		__builtin_prefetch(&rt->cust[id]);
+		fnl_prefetch(&rt->cust[id], sizeof(rt->cust[id]));
 	else if (rt->cust[id].has_pair)
 		__builtin_prefetch(&rt->pairs[rt->cust[id].last_pair]);
 }
@@ -549,8 +550,16 @@ static int on_record(void *data, const struct fnl_record *rec)
 		rt->after_asof++;
 		return 0;
 	}
-	if (rt->groups.n && fnl_groups_of(rt->ctx, &rt->groups, rec, &row.group) < 0)
-		return FUNNEL_ERR_NOMEM;
+	if (rt->groups.n) {
+		int64_t group;
+
+		if (fnl_groups_of(rt->ctx, &rt->groups, rec, &group) < 0)
+			return FUNNEL_ERR_NOMEM;
+		/* A customer keeps its group in 32 bits. */
+		if (group > UINT32_MAX)
+			return fnl_nomem(rt->ctx);
+		row.group = (uint32_t)group;
+	}
 	if (fnl_reader_has(rec->reader, rt->slot_until)) {
 		row.until = until->empty ? UNTIL_OPEN : UNTIL_DAY;
 		row.until_day = until->time.day;

@@ -533,7 +533,7 @@ static void prefetch_deal(void *data, int64_t id, int step)
 
 	if (step > 0)
 		return;
-	__builtin_prefetch(&st->ent[id]);
+	fnl_prefetch(&st->ent[id], sizeof(st->ent[id]));
 	if (fnl_reach_kept(&st->reach))
 		__builtin_prefetch(fnl_reach_of(&st->reach, (size_t)id));
 }
