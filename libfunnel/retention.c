@@ -79,6 +79,7 @@ struct funnel_retention {
 	char apart[FNL_CACHE_LINE];
 	struct customer *cust;
 	size_t cust_cap;
+	size_t ncust;              /* customers so far: ids 0..ncust-1 */
 	struct pair *pairs;        /* see add_pair */
 	size_t npairs, pairs_cap;
 	char apart_end[FNL_CACHE_LINE];
@@ -183,7 +184,7 @@ static void reset_run(struct funnel_retention *rt)
 	rt->keys = NULL;
 	free(rt->cust);
 	rt->cust = NULL;
-	rt->cust_cap = 0;
+	rt->cust_cap = rt->ncust = 0;
 	free(rt->pairs);
 	rt->pairs = NULL;
 	rt->npairs = rt->pairs_cap = 0;
@@ -366,69 +367,109 @@ static int new_customer(struct funnel_retention *rt, int64_t id, int32_t day)
 		rt->cust_cap = cap;
 	}
 	rt->cust[id] = (struct customer){ .first_day = day };
+	rt->ncust = (size_t)id + 1;
 	return 0;
 }
 
 /* ------------------------------------------------------------------ */
 /* Pairs                                                                */
 
-/* One stable counting pass of n pairs from in to out, by customer or by
- * period - lo; range bounds the key. */
-static void sort_pass(const struct pair *in, struct pair *out, size_t n,
-		      size_t *start, size_t range, bool by_cust, int32_t lo)
+/* Sorts one customer's pairs by period, stably (revenue is then summed
+ * in the order of the rows): a few, usually in order already.  Fails
+ * (-1) only for want of memory. */
+static int sort_run(struct pair *p, size_t n)
 {
-	memset(start, 0, (range + 1) * sizeof(*start));
-	for (size_t i = 0; i < n; i++)
-		start[(by_cust ? in[i].cust : (size_t)(in[i].period - lo)) + 1]++;
-	for (size_t k = 1; k <= range; k++)
-		start[k] += start[k - 1];
-	for (size_t i = 0; i < n; i++)
-		out[start[by_cust ? in[i].cust : (size_t)(in[i].period - lo)]++] = in[i];
+	struct pair *buf;
+	size_t i = 1;
+
+	while (i < n && p[i - 1].period <= p[i].period)
+		i++;
+	if (i == n)
+		return 0;
+	if (n <= 32) {
+		for (; i < n; i++) {
+			struct pair x = p[i];
+			size_t k = i;
+
+			for (; k > 0 && p[k - 1].period > x.period; k--)
+				p[k] = p[k - 1];
+			p[k] = x;
+		}
+		return 0;
+	}
+	/* Many pairs out of order: merge sort, bottom up. */
+	buf = fnl_reallocarray(NULL, n, sizeof(*buf));
+	if (!buf)
+		return -1;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, o = lo;
+
+			while (a < mid && b < hi)
+				buf[o++] = p[b].period < p[a].period ? p[b++] : p[a++];
+			while (a < mid)
+				buf[o++] = p[a++];
+			while (b < hi)
+				buf[o++] = p[b++];
+		}
+		memcpy(p, buf, n * sizeof(*p));
+	}
+	free(buf);
+	return 0;
 }
 
 /*
  * Sorts the pairs by customer then period, merges those of the same
- * customer and period, and points each customer at its last pair.  Two
- * counting passes, period first: a qsort of millions of pairs took a
- * tenth of a run.
+ * customer and period, and points each customer at its last pair.  One
+ * stable counting pass by customer (a qsort of millions of pairs took a
+ * tenth of a run); rows mostly come in date order, so each customer's
+ * pairs are then in period order already, and the others are sorted
+ * alone.
  */
 static int compact_pairs(struct funnel_retention *rt)
 {
-	size_t n = rt->npairs, ncust = fnl_intern_count(rt->keys), k = 0;
-	int32_t lo = INT32_MAX, hi = INT32_MIN;
+	size_t n = rt->npairs, k = 0;
 	struct pair *tmp;
 	size_t *start;
 
-	for (size_t i = 0; i < n; i++) {
-		lo = rt->pairs[i].period < lo ? rt->pairs[i].period : lo;
-		hi = rt->pairs[i].period > hi ? rt->pairs[i].period : hi;
-	}
 	if (n < 2)
 		return 0;
 	tmp = fnl_reallocarray(NULL, n, sizeof(*tmp));
-	start = fnl_reallocarray(NULL, (ncust > (size_t)(hi - lo) + 1 ?
-					ncust : (size_t)(hi - lo) + 1) + 1,
-				 sizeof(*start));
+	start = calloc(rt->ncust + 1, sizeof(*start));
 	if (!tmp || !start) {
 		free(tmp);
 		free(start);
 		return -1;
 	}
-	sort_pass(rt->pairs, tmp, n, start, (size_t)(hi - lo) + 1, false, lo);
-	sort_pass(tmp, rt->pairs, n, start, ncust, true, 0);
-	free(tmp);
+	for (size_t i = 0; i < n; i++)
+		start[rt->pairs[i].cust + 1]++;
+	for (size_t c = 1; c <= rt->ncust; c++)
+		start[c] += start[c - 1];
+	for (size_t i = 0; i < n; i++)
+		tmp[start[rt->pairs[i].cust]++] = rt->pairs[i];
 	free(start);
-	for (size_t i = 0; i < n; i++) {
-		struct pair *p = &rt->pairs[i];
-
-		if (k && rt->pairs[k - 1].cust == p->cust &&
-		    rt->pairs[k - 1].period == p->period) {
-			rt->pairs[k - 1].revenue += p->revenue;
-			continue;
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && tmp[j].cust == tmp[i].cust; j++)
+			;
+		if (sort_run(tmp + i, j - i) < 0) {
+			/* The pairs merged so far are whole; the rest is lost
+			 * with the run, which fails. */
+			free(tmp);
+			rt->npairs = k;
+			return -1;
 		}
-		rt->pairs[k] = *p;
-		rt->cust[p->cust].last_pair = k++;
+		for (size_t m = i; m < j; m++) {
+			if (m > i && rt->pairs[k - 1].period == tmp[m].period) {
+				rt->pairs[k - 1].revenue += tmp[m].revenue;
+				continue;
+			}
+			rt->pairs[k] = tmp[m];
+			rt->cust[tmp[m].cust].last_pair = k++;
+		}
 	}
+	free(tmp);
 	rt->npairs = k;
 	return 0;
 }
@@ -1057,7 +1098,7 @@ static int make_crr(struct funnel_retention *rt, struct walk *w,
 
 static int make_table(struct funnel_retention *rt, struct funnel_table **out)
 {
-	size_t ncust = fnl_intern_count(rt->keys);
+	size_t ncust = rt->ncust;
 	size_t ngroups = fnl_groups_count(&rt->groups);
 	struct walk w = { .order = malloc((ngroups + 1) * sizeof(int64_t)) };
 	struct funnel_table *t = fnl_table_new();
@@ -1147,5 +1188,8 @@ FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt,
 	rt->queue = NULL;
 	if (ret < 0)
 		return ret;
+	/* The table needs the customers, not their names. */
+	fnl_intern_free(rt->keys);
+	rt->keys = NULL;
 	return make_table(rt, result);
 }
