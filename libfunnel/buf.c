@@ -92,6 +92,24 @@ void fnl_buf_free(struct fnl_buf *b)
 	*b = (struct fnl_buf){ 0 };
 }
 
+void fnl_recent_put(struct fnl_recent *r, const char *s, size_t len,
+		    int64_t value)
+{
+	unsigned i = r->next++ % (sizeof(r->e) / sizeof(r->e[0]));
+
+	if (len > sizeof(r->e[0].text))
+		return;
+	r->e[i].used = true;
+	r->e[i].len = (uint8_t)len;
+	r->e[i].value = value;
+	memcpy(r->e[i].text, s, len);
+}
+
+void fnl_recent_clear(struct fnl_recent *r)
+{
+	*r = (struct fnl_recent){ 0 };
+}
+
 /*
  * Open addressing with linear probing over a power-of-two table.  A slot
  * holds the id and the top half of the hash, so most probes are settled

@@ -35,6 +35,7 @@ void fnl_groups_reset(struct fnl_groups *g)
 	g->name = NULL;
 	fnl_intern_free(g->ids);
 	g->ids = NULL;
+	fnl_recent_clear(&g->recent);
 	fnl_buf_free(&g->buf);
 }
 
@@ -103,6 +104,8 @@ int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
 	if (g->n == 1) {
 		name = rec->cell[g->slot0].text;
 		len = rec->cell[g->slot0].len;
+		if (fnl_recent_get(&g->recent, name, len, id))
+			return 0;
 	} else if (g->n > 1) {
 		/* The cells joined by unit separators. */
 		g->buf.len = 0;
@@ -122,7 +125,11 @@ int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
 		*id = fnl_intern_put(g->ids, name, len, NULL);
 		pthread_mutex_unlock(&names_lock);
 	}
-	return *id < 0 ? fnl_nomem(ctx) : 0;
+	if (*id < 0)
+		return fnl_nomem(ctx);
+	if (g->n == 1)
+		fnl_recent_put(&g->recent, name, len, *id);
+	return 0;
 }
 
 size_t fnl_groups_count(const struct fnl_groups *g)

@@ -152,6 +152,37 @@ int fnl_keyq_push(struct fnl_keyq *q, const char *key, size_t len,
 		  const void *row);
 int fnl_keyq_flush(struct fnl_keyq *q);
 void fnl_keyq_free(struct fnl_keyq *q);
+/*
+ * The last few short strings looked up and what they gave: a column of
+ * stages, regions or statuses holds a handful of values, and comparing
+ * with these few is cheaper than hashing.  Exact bytes; zeroed is empty.
+ */
+struct fnl_recent {
+	struct {
+		uint8_t len;
+		bool used;
+		int64_t value;
+		char text[22];
+	} e[8];
+	unsigned next;
+};
+/* Whether s was seen lately; *value is what it gave. */
+static inline bool fnl_recent_get(const struct fnl_recent *r, const char *s,
+				  size_t len, int64_t *value)
+{
+	for (size_t i = 0; i < sizeof(r->e) / sizeof(r->e[0]); i++)
+		if (r->e[i].used && r->e[i].len == len &&
+		    !memcmp(r->e[i].text, s, len)) {
+			*value = r->e[i].value;
+			return true;
+		}
+	return false;
+}
+/* Remembers what s gave, in place of the oldest (when s is short). */
+void fnl_recent_put(struct fnl_recent *r, const char *s, size_t len,
+		    int64_t value);
+void fnl_recent_clear(struct fnl_recent *r);
+
 /* The NUL-terminated string behind id; *len may be NULL. */
 const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 			   size_t *len);
@@ -578,16 +609,9 @@ enum fnl_outcome {
 struct fnl_outcomes {
 	char **lost, **won;
 	size_t nlost, nwon;
-	/* The last statuses read, byte for byte, and their outcomes: a
-	 * column holds a handful of values, each compared loosely with up
-	 * to ten labels. */
-	struct {
-		bool used;
-		uint8_t len;
-		int8_t outcome;
-		char text[29];
-	} recent[4];
-	unsigned next_recent;
+	/* Statuses read lately: each is compared loosely with up to ten
+	 * labels. */
+	struct fnl_recent recent;
 };
 
 int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
@@ -612,6 +636,7 @@ struct fnl_groups {
 	char **name;            /* as the header names them */
 	int slot0;              /* the first of n consecutive slots */
 	struct fnl_intern *ids; /* group names, cells joined by U+001F */
+	struct fnl_recent recent;  /* of one --by column */
 	struct fnl_buf buf;
 };
 

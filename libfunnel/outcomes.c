@@ -55,8 +55,7 @@ int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
 		return fnl_nomem(ctx);
 	(*n)++;
 	/* What was remembered may change. */
-	for (size_t i = 0; i < FNL_ARRAY_SIZE(o->recent); i++)
-		o->recent[i].used = false;
+	fnl_recent_clear(&o->recent);
 	return 0;
 }
 
@@ -83,22 +82,13 @@ int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
 
 int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len)
 {
-	int outcome;
+	int64_t outcome;
 
-	for (size_t i = 0; i < FNL_ARRAY_SIZE(o->recent); i++)
-		if (o->recent[i].used && o->recent[i].len == len &&
-		    !memcmp(o->recent[i].text, s, len))
-			return o->recent[i].outcome;
+	if (fnl_recent_get(&o->recent, s, len, &outcome))
+		return (int)outcome;
 	outcome = fnl_outcome_of_label(o, s, len);
 	if (outcome < 0 && in_list(s, len, default_open, NULL, 0))
 		outcome = FNL_OUTCOME_OPEN;
-	if (len <= sizeof(o->recent[0].text)) {
-		unsigned i = o->next_recent++ % FNL_ARRAY_SIZE(o->recent);
-
-		o->recent[i].used = true;
-		o->recent[i].len = (uint8_t)len;
-		o->recent[i].outcome = (int8_t)outcome;
-		memcpy(o->recent[i].text, s, len);
-	}
-	return outcome;
+	fnl_recent_put(&o->recent, s, len, outcome);
+	return (int)outcome;
 }

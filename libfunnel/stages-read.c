@@ -47,26 +47,32 @@ static int classify_label(const struct funnel_stages *st, const char *s,
 static int64_t label_id(struct funnel_stages *st, const char *s, size_t len)
 {
 	bool added;
-	int64_t id = fnl_intern_put(st->labels, s, len, &added);
+	int64_t id;
 
-	if (id < 0 || !added)
+	if (fnl_recent_get(&st->recent_labels, s, len, &id))
 		return id;
-	if ((size_t)id >= st->label_cap) {
-		size_t cap = st->label_cap ? st->label_cap * 2 : 64;
-		int *lc = fnl_reallocarray(st->label_code, cap, sizeof(*lc));
-		uint64_t *lr;
+	id = fnl_intern_put(st->labels, s, len, &added);
+	if (id < 0)
+		return id;
+	if (added) {
+		if ((size_t)id >= st->label_cap) {
+			size_t cap = st->label_cap ? st->label_cap * 2 : 64;
+			int *lc = fnl_reallocarray(st->label_code, cap, sizeof(*lc));
+			uint64_t *lr;
 
-		if (!lc)
-			return -1;
-		st->label_code = lc;
-		lr = fnl_reallocarray(st->label_rows, cap, sizeof(*lr));
-		if (!lr)
-			return -1;
-		st->label_rows = lr;
-		st->label_cap = cap;
+			if (!lc)
+				return -1;
+			st->label_code = lc;
+			lr = fnl_reallocarray(st->label_rows, cap, sizeof(*lr));
+			if (!lr)
+				return -1;
+			st->label_rows = lr;
+			st->label_cap = cap;
+		}
+		st->label_code[id] = classify_label(st, s, len);
+		st->label_rows[id] = 0;
 	}
-	st->label_code[id] = classify_label(st, s, len);
-	st->label_rows[id] = 0;
+	fnl_recent_put(&st->recent_labels, s, len, id);
 	return id;
 }
 

@@ -57,6 +57,7 @@ static void reset_run(struct funnel_stages *st)
 	free(st->label_code);
 	free(st->label_rows);
 	st->keys = st->labels = NULL;
+	fnl_recent_clear(&st->recent_labels);
 	st->ent = NULL;
 	st->ev = NULL;
 	st->nev = st->ev_cap = 0;

@@ -130,6 +130,7 @@ struct funnel_stages {
 	size_t ndeals;              /* once read */
 	struct fnl_keyq *queue;     /* rows waiting for their deal */
 	struct fnl_intern *labels;  /* labels seen -> label_code */
+	struct fnl_recent recent_labels;
 	int *label_code;
 	uint64_t *label_rows;       /* rows per label, for the warning */
 	size_t label_cap;

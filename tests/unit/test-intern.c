@@ -284,6 +284,41 @@ static void test_reallocarray(void **state)
 	free(p);
 }
 
+/* fnl_recent: the last eight short strings and their values. */
+static void test_recent(void **state)
+{
+	struct fnl_recent r = { 0 };
+	char s[32];
+	int64_t v = -1;
+
+	(void)state;
+	/* Zeroed is empty: not even "" is known. */
+	assert_false(fnl_recent_get(&r, "", 0, &v));
+	for (int i = 0; i < 10; i++) {
+		snprintf(s, sizeof(s), "s%d", i);
+		fnl_recent_put(&r, s, strlen(s), 100 + i);
+	}
+	/* s0 and s1 made room for s8 and s9. */
+	assert_false(fnl_recent_get(&r, "s0", 2, &v));
+	assert_false(fnl_recent_get(&r, "s1", 2, &v));
+	for (int i = 2; i < 10; i++) {
+		snprintf(s, sizeof(s), "s%d", i);
+		assert_true(fnl_recent_get(&r, s, strlen(s), &v));
+		assert_int_equal(v, 100 + i);
+	}
+	/* Exact bytes: a prefix or another case is another string. */
+	assert_false(fnl_recent_get(&r, "s", 1, &v));
+	assert_false(fnl_recent_get(&r, "S2", 2, &v));
+	/* 22 bytes are kept, 23 are not. */
+	fnl_recent_put(&r, "abcdefghijklmnopqrstuv", 22, 7);
+	fnl_recent_put(&r, "abcdefghijklmnopqrstuvw", 23, 8);
+	assert_true(fnl_recent_get(&r, "abcdefghijklmnopqrstuv", 22, &v));
+	assert_int_equal(v, 7);
+	assert_false(fnl_recent_get(&r, "abcdefghijklmnopqrstuvw", 23, &v));
+	fnl_recent_clear(&r);
+	assert_false(fnl_recent_get(&r, "s9", 2, &v));
+}
+
 /* keyq: what apply() saw, in order. */
 enum { SEEN_MAX = 20000 };
 
@@ -465,6 +500,7 @@ int main(void)
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_reallocarray),
+		cmocka_unit_test(test_recent),
 		{ "test_keyq_order/here", test_keyq_order, NULL, NULL, (void *)&here },
 		{ "test_keyq_order/threaded", test_keyq_order, NULL, NULL, (void *)&threaded },
 		{ "test_keyq_many/here", test_keyq_many, NULL, NULL, (void *)&here },
