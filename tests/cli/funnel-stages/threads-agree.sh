@@ -5,7 +5,9 @@
 # A..E up to i % 5, a day apart; every 97th key is too long to wait in the
 # queue; every 7th deal also enters A in a second region at the same time,
 # so first touch picks the name that sorts first (a tie broken by name on
-# the applying thread while the reading thread adds groups).
+# the applying thread while the reading thread adds groups); every 11th
+# also enters Z, outside the funnel: 910 rows (i = 0, 11, ..., 9999),
+# counted on the reading thread for the warning.
 awk -v n=10000 'BEGIN {
 	split("A B C D E", st, " "); split("North South West", rg, " ")
 	print "deal,stage,entered_at,region"
@@ -17,6 +19,8 @@ awk -v n=10000 'BEGIN {
 			printf "%s,%s,%s,%s\n", key, st[k + 1], t, rg[i % 3 + 1]
 			if (k == 0 && i % 7 == 0)
 				printf "%s,A,%s,%s\n", key, t, rg[(i + 1) % 3 + 1]
+			if (k == 0 && i % 11 == 0)
+				printf "%s,Z,%s,%s\n", key, t, rg[i % 3 + 1]
 		}
 }' >history.csv
 for t in 1 2; do
