@@ -89,14 +89,20 @@ struct funnel_cycle {
 	struct fnl_time run_asof;       /* --asof, or the latest date */
 
 	/* --per-stage: the rows of the history, then the stage order. */
-	struct history_event *ev;
-	size_t nev, ev_cap;
+	struct fnl_keyq *queue;         /* rows waiting for their deal */
 	struct fnl_intern *labels;
-	struct deal_group *deal;        /* per deal: its first row's group */
-	size_t deal_cap;
+	struct fnl_recent recent_labels;
 	int32_t *stage_order;           /* label ids of the stage rows */
 	size_t nstage_rows;
 	int32_t *stage_rank;            /* per label: its row, -1 for none */
+
+	/* Written on the applying thread (keyq.c), nev for every row. */
+	char apart[FNL_CACHE_LINE];
+	struct history_event *ev;
+	size_t nev, ev_cap;
+	struct deal_group *deal;        /* per deal: its first row's group */
+	size_t deal_cap;
+	char apart_end[FNL_CACHE_LINE];
 };
 
 /* cycle-read.c */
