@@ -723,7 +723,7 @@ static int end_header(struct fnl_reader *r)
 	return ret;
 }
 
-static void on_field(void *s, size_t len, void *data)
+static void take_field(const char *s, size_t len, void *data)
 {
 	struct fnl_reader *r = data;
 	int64_t slot;
@@ -754,6 +754,12 @@ static void on_field(void *s, size_t len, void *data)
 			r->status = fnl_nomem(r->ctx);
 	}
 	r->nfield++;
+}
+
+/* libcsv's field callback. */
+static void on_field(void *s, size_t len, void *data)
+{
+	take_field(s, len, data);
 }
 
 static void on_row(int c, void *data)
@@ -979,6 +985,9 @@ static int feed(struct fnl_reader *r, const char *p, size_t n, bool ends_line)
 	}
 	if ((r->in->rejects || r->in_header) && !fnl_buf_append(&r->raw, p, n))
 		return fnl_nomem(r->ctx);
+	if (r->csv.pstate == 0 && ends_line &&
+	    fnl_split_line(p, n, r->delim, take_field, on_row, r))
+		return r->status;
 	done = csv_parse(&r->csv, p, n, on_field, on_row, r);
 	if (done == n || r->status)
 		return r->status;
