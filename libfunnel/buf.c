@@ -156,9 +156,18 @@ static void table_free(void *p, size_t n, size_t size)
 		free(p);
 }
 
+/*
+ * Where an id's string starts in the arena: 32 bits from the start of its
+ * run of 2^16 ids.  Millions of keys take 4 bytes each instead of 8; a run
+ * would need 65,536 keys of 64 KiB each to overflow (then interning fails
+ * as if memory had run out).
+ */
+enum { ID_RUN_BITS = 16 };
+
 struct fnl_intern {
 	struct fnl_buf arena;  /* the strings, each followed by NUL */
-	size_t *offset;        /* id -> start in arena */
+	uint32_t *offset;      /* id -> start in arena, from its run's start */
+	size_t *run_start;     /* per run of ids */
 	size_t count, ids_cap;
 	uint64_t *slot;        /* hash tag << 32 | (id + 1), or 0 for empty */
 	size_t mask;
@@ -209,6 +218,7 @@ void fnl_intern_free(struct fnl_intern *in)
 		return;
 	fnl_buf_free(&in->arena);
 	free(in->offset);
+	free(in->run_start);
 	table_free(in->slot, in->mask + 1, sizeof(*in->slot));
 	free(in);
 }
@@ -276,7 +286,9 @@ static bool grow_slots(struct fnl_intern *in)
 static bool grow_ids(struct fnl_intern *in)
 {
 	size_t n = in->ids_cap ? in->ids_cap * 2 : 64;
-	size_t *offset;
+	size_t runs = ((n - 1) >> ID_RUN_BITS) + 1;
+	uint32_t *offset;
+	size_t *run_start;
 
 	if (n > UINT32_MAX - 1)
 		return false;
@@ -284,7 +296,30 @@ static bool grow_ids(struct fnl_intern *in)
 	if (!offset)
 		return false;
 	in->offset = offset;
+	run_start = fnl_reallocarray(in->run_start, runs, sizeof(*run_start));
+	if (!run_start)
+		return false;
+	in->run_start = run_start;
 	in->ids_cap = n;
+	return true;
+}
+
+static size_t id_start(const struct fnl_intern *in, int64_t id)
+{
+	return in->run_start[id >> ID_RUN_BITS] + in->offset[id];
+}
+
+/* Notes where the next id's string starts; false when it cannot be said
+ * in 32 bits from its run's start. */
+static bool set_start(struct fnl_intern *in, size_t off)
+{
+	size_t id = in->count, run = id >> ID_RUN_BITS;
+
+	if (id % ((size_t)1 << ID_RUN_BITS) == 0)
+		in->run_start[run] = off;
+	if (off - in->run_start[run] > UINT32_MAX)
+		return false;
+	in->offset[id] = (uint32_t)(off - in->run_start[run]);
 	return true;
 }
 
@@ -318,9 +353,8 @@ int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 		i = find_slot(in, s, len, h);
 	}
 	off = in->arena.len;
-	if (!fnl_buf_append_str(&in->arena, s, len))
+	if (!set_start(in, off) || !fnl_buf_append_str(&in->arena, s, len))
 		return -1;
-	in->offset[in->count] = off;
 	in->slot[i] = slot_value(h, in->count);
 	if (added)
 		*added = true;
@@ -364,7 +398,7 @@ int64_t fnl_intern_guess(const struct fnl_intern *in, uint64_t h)
 
 void fnl_intern_prefetch_id(const struct fnl_intern *in, int64_t id)
 {
-	__builtin_prefetch(in->arena.data + in->offset[id]);
+	__builtin_prefetch(in->arena.data + id_start(in, id));
 }
 
 size_t fnl_intern_count(const struct fnl_intern *in)
@@ -375,13 +409,13 @@ size_t fnl_intern_count(const struct fnl_intern *in)
 const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 			   size_t *len)
 {
-	const char *s = in->arena.data + in->offset[id];
+	size_t start = id_start(in, id);
 
 	if (len)
-		*len = (id + 1 < (int64_t)in->count ? in->offset[id + 1] :
+		*len = (id + 1 < (int64_t)in->count ? id_start(in, id + 1) :
 						      in->arena.len) -
-		       in->offset[id] - 1;
-	return s;
+		       start - 1;
+	return in->arena.data + start;
 }
 
 /*

@@ -162,7 +162,8 @@ static void test_empty_string(void **state)
 
 /*
  * 200,000 keys grow the slot table from 64 past 2^19 slots and the id
- * arrays from 64 past 2^17 entries; every key must survive every rehash.
+ * arrays from 64 past 2^17 entries (four runs of 2^16 ids, whose
+ * offsets start afresh); every key must survive every rehash.
  */
 static void test_growth(void **state)
 {
