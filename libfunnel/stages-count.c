@@ -256,9 +256,11 @@ static int count_all(struct funnel_stages *st, struct tally *tallies)
 	if (st->mode == MODE_FURTHEST || st->mode == MODE_ENTERED) {
 		if (st->keep_events) {
 			/* The order is known now: fold the kept events. */
-			if (st->timed && !fnl_reach_kept(&st->reach) &&
-			    fnl_reach_grow(&st->reach, nent, st->nstages) < 0)
-				return fnl_nomem(st->ctx);
+			if (st->timed && !fnl_reach_kept(&st->reach)) {
+				if (fnl_reach_grow(&st->reach, nent, st->nstages) < 0)
+					return fnl_nomem(st->ctx);
+				fnl_reach_open(&st->reach, nent);
+			}
 			for (size_t i = 0; i < st->nev; i++)
 				if (fnl_stages_enter(st, st->ev[i].ent,
 						     fnl_stages_code(st, st->ev[i].label),

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * stages-reach.c - when each deal first entered each stage, in 4 bytes a
- * time while the times allow it.
+ * stages-reach.c - times of each deal (when it first entered each stage,
+ * when its group and outcome were decided), in 4 bytes a time while the
+ * times allow it.
  *
  * With millions of deals these times are the largest part of a run's
  * memory.  CRM times are whole seconds, and a funnel's span is years: as
@@ -24,7 +25,6 @@ static size_t cells(const struct reach *r, size_t deals)
 
 int fnl_reach_grow(struct reach *r, size_t deals, size_t n)
 {
-	size_t had = r->deals;
 	void *p;
 
 	if (!r->sec && !r->usec)
@@ -38,14 +38,22 @@ int fnl_reach_grow(struct reach *r, size_t deals, size_t n)
 		r->usec = p;
 	else
 		r->sec = p;
-	for (size_t i = cells(r, had); i < cells(r, deals); i++) {
+	r->deals = deals;
+	return 0;
+}
+
+/* Rows are filled as deals come, not as room is made: memory a run
+ * never uses is never touched. */
+void fnl_reach_open(struct reach *r, size_t rows)
+{
+	for (size_t i = cells(r, r->rows); i < cells(r, rows); i++) {
 		if (r->usec)
 			r->usec[i] = NO_TIME;
 		else
 			r->sec[i] = NONE;
 	}
-	r->deals = deals;
-	return 0;
+	if (rows > r->rows)
+		r->rows = rows;
 }
 
 /* Every time as microseconds from now on. */
@@ -56,7 +64,7 @@ static int widen(struct reach *r)
 
 	if (!w)
 		return -1;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < cells(r, r->rows); i++)
 		w[i] = r->sec[i] == NONE ? NO_TIME
 					 : r->base + (int64_t)r->sec[i] * USEC;
 	free(r->sec);
@@ -65,29 +73,50 @@ static int widen(struct reach *r)
 	return 0;
 }
 
-int fnl_reach_enter(struct reach *r, size_t id, size_t k, int64_t t)
+/* t as whole seconds from the base, when it is one and fits. */
+static bool narrow(struct reach *r, int64_t t, int32_t *s)
+{
+	int64_t d;
+
+	if (t == NO_TIME) {
+		*s = NONE;
+		return true;
+	}
+	if (!r->based && t % USEC == 0) {
+		r->base = t;
+		r->based = true;
+	}
+	d = (t - r->base) / USEC;
+	if (!r->based || (t - r->base) % USEC != 0 || d <= NONE || d > INT32_MAX)
+		return false;
+	*s = (int32_t)d;
+	return true;
+}
+
+int fnl_reach_set(struct reach *r, size_t id, size_t k, int64_t t)
 {
 	size_t i = id * r->n + k;
-	int64_t s;
+	int32_t s;
 
 	if (!r->usec) {
-		if (!r->based && t % USEC == 0) {
-			r->base = t;
-			r->based = true;
-		}
-		s = (t - r->base) / USEC;
-		if (r->based && (t - r->base) % USEC == 0 && s > NONE &&
-		    s <= INT32_MAX) {
-			if (r->sec[i] == NONE || s < r->sec[i])
-				r->sec[i] = (int32_t)s;
+		if (narrow(r, t, &s)) {
+			r->sec[i] = s;
 			return 0;
 		}
 		if (widen(r) < 0)
 			return -1;
 	}
-	if (r->usec[i] == NO_TIME || t < r->usec[i])
-		r->usec[i] = t;
+	r->usec[i] = t;
 	return 0;
+}
+
+int fnl_reach_enter(struct reach *r, size_t id, size_t k, int64_t t)
+{
+	int64_t had = fnl_reach_get(r, id, k);
+
+	if (had != NO_TIME && had <= t)
+		return 0;
+	return fnl_reach_set(r, id, k, t);
 }
 
 const void *fnl_reach_of(const struct reach *r, size_t id)

@@ -328,9 +328,14 @@ static int new_entity(struct funnel_stages *st, int64_t id)
 		st->ent = e;
 		if (!st->keep_events && fnl_reach_grow(&st->reach, cap, n) < 0)
 			return -1;
+		if (fnl_reach_grow(&st->when, cap, WHEN_TIMES) < 0)
+			return -1;
 		st->ent_cap = cap;
 	}
-	st->ent[id] = (struct entity){ .outcome_time = NO_TIME };
+	st->ent[id] = (struct entity){ 0 };
+	if (!st->keep_events)
+		fnl_reach_open(&st->reach, (size_t)id + 1);
+	fnl_reach_open(&st->when, (size_t)id + 1);
 	return 0;
 }
 
@@ -338,26 +343,32 @@ static int new_entity(struct funnel_stages *st, int64_t id)
  * A deal's group comes from its earliest funnel row (first touch) or its
  * latest (last touch), whatever the order of the rows.
  */
-static void attribute_group(struct funnel_stages *st, struct entity *e,
-			    int64_t id, int64_t t)
+static int attribute_group(struct funnel_stages *st, int64_t deal,
+			   uint32_t group, int64_t t)
 {
-	if (!e->has_group ||
-	    fnl_groups_prefer(&st->groups, st->attribute_last, id, t, e->group,
-			      e->group_time)) {
-		e->has_group = true;
-		e->group = (uint32_t)id;
-		e->group_time = t;
-	}
+	struct entity *e = &st->ent[deal];
+
+	if (e->has_group &&
+	    !fnl_groups_prefer(&st->groups, st->attribute_last, group, t,
+			       e->group,
+			       fnl_reach_get(&st->when, (size_t)deal, WHEN_GROUP)))
+		return 0;
+	e->has_group = true;
+	e->group = group;
+	return fnl_reach_set(&st->when, (size_t)deal, WHEN_GROUP, t);
 }
 
 /* The latest row decides the outcome; at a tie, outcomes beat stages. */
-static void record_outcome(struct entity *e, int outcome, int64_t t)
+static int record_outcome(struct funnel_stages *st, int64_t deal,
+			  int outcome, int64_t t)
 {
-	if (t > e->outcome_time ||
-	    (t == e->outcome_time && outcome > e->outcome)) {
-		e->outcome = (uint8_t)outcome;
-		e->outcome_time = t;
-	}
+	struct entity *e = &st->ent[deal];
+	int64_t had = fnl_reach_get(&st->when, (size_t)deal, WHEN_OUTCOME);
+
+	if (t < had || (t == had && outcome <= e->outcome))
+		return 0;
+	e->outcome = (uint8_t)outcome;
+	return fnl_reach_set(&st->when, (size_t)deal, WHEN_OUTCOME, t);
 }
 
 /* Folds one event into a deal (furthest and entered modes). */
@@ -488,7 +499,6 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 static int apply_row(struct funnel_stages *st, int64_t id, bool added,
 		     const struct stage_row *row, const struct fnl_record *rec)
 {
-	struct entity *e;
 	int ret = 0;
 
 	if (added && new_entity(st, id) < 0)
@@ -502,7 +512,8 @@ static int apply_row(struct funnel_stages *st, int64_t id, bool added,
 		if (c->empty)
 			continue;
 		if (st->sdate[i].outcome_only)
-			record_outcome(&st->ent[id], FNL_OUTCOME_LOST, c->time.usec);
+			ret = record_outcome(st, id, FNL_OUTCOME_LOST,
+					     c->time.usec);
 		else
 			ret = add_event(st, (uint32_t)id,
 					(int32_t)st->sdate[i].label,
@@ -517,12 +528,12 @@ static int apply_row(struct funnel_stages *st, int64_t id, bool added,
 	}
 	if (ret < 0 || !row->funnel)
 		return ret;
-	e = &st->ent[id];
-	e->in_funnel = true;
-	if (row->outcome >= 0)
-		record_outcome(e, row->outcome, row->t);
-	if (st->groups.n)
-		attribute_group(st, e, row->group, row->t);
+	st->ent[id].in_funnel = true;
+	if (row->outcome >= 0 &&
+	    record_outcome(st, id, row->outcome, row->t) < 0)
+		return FUNNEL_ERR_NOMEM;
+	if (st->groups.n && attribute_group(st, id, row->group, row->t) < 0)
+		return FUNNEL_ERR_NOMEM;
 	return 0;
 }
 
@@ -540,6 +551,7 @@ static void prefetch_deal(void *data, int64_t id, int step)
 	if (step > 0)
 		return;
 	fnl_prefetch(&st->ent[id], sizeof(st->ent[id]));
+	__builtin_prefetch(fnl_reach_of(&st->when, (size_t)id));
 	if (fnl_reach_kept(&st->reach))
 		__builtin_prefetch(fnl_reach_of(&st->reach, (size_t)id));
 }

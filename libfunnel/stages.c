@@ -49,6 +49,7 @@ static void reset_run(struct funnel_stages *st)
 	fnl_intern_free(st->labels);
 	free(st->ent);
 	fnl_reach_free(&st->reach);
+	fnl_reach_free(&st->when);
 	free(st->ev);
 	for (size_t i = 0; i < st->npipes; i++)
 		free(st->pipes[i].name);
@@ -455,6 +456,8 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	st->ndeals = fnl_intern_count(st->keys);
 	fnl_intern_free(st->keys);
 	st->keys = NULL;
+	/* Group and outcome are decided: their times are no longer needed. */
+	fnl_reach_free(&st->when);
 	if (st->infer && !st->timed)
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
 				"no stage order: without a time column or stage dates it cannot be inferred; give --stages A,B,C or --stages-file FILE");

@@ -54,27 +54,30 @@ struct stage_date {
 	bool outcome_only;  /* a lost "stage": when the deal was lost */
 };
 
-/* 32 bytes, of millions of deals. */
+/* 16 bytes, of millions of deals; its times are in funnel_stages.when. */
 struct entity {
 	uint64_t entered;      /* bit k: stage k entered (compact modes) */
-	int64_t group_time;
-	int64_t outcome_time;
 	uint32_t group;        /* id in groups */
 	uint8_t outcome;
 	bool has_group;
 	bool in_funnel;        /* some row of it belongs to the funnel */
 };
 
-/* When each deal first entered each stage (stages-reach.c): in furthest
- * and entered modes, [deal * n + k], NO_TIME when unknown. */
+/* Times of each deal, n a deal (stages-reach.c): [deal * n + k],
+ * NO_TIME when unknown.  When it first entered each stage (in furthest
+ * and entered modes), and when its group and outcome were decided. */
 struct reach {
 	int32_t *sec;      /* seconds from base, while every time fits */
 	int64_t *usec;     /* instead, once one did not */
 	int64_t base;
 	bool based;
 	size_t deals;      /* room for */
-	size_t n;          /* stages a deal */
+	size_t rows;       /* deals opened */
+	size_t n;          /* times a deal */
 };
+
+/* The times of funnel_stages.when. */
+enum { WHEN_GROUP, WHEN_OUTCOME, WHEN_TIMES };
 
 struct event {
 	uint32_t ent;
@@ -143,6 +146,7 @@ struct funnel_stages {
 	char apart[FNL_CACHE_LINE];
 	struct entity *ent;
 	struct reach reach;      /* kept: fnl_reach_kept() */
+	struct reach when;       /* WHEN_*, while reading */
 	size_t ent_cap;
 	struct event *ev;
 	size_t nev, ev_cap;
@@ -156,12 +160,17 @@ int fnl_stages_push(struct funnel_ctx *ctx, char ***v, size_t *n,
 int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 			 const char *option);
 
-/* stages-reach.c: grow and enter fail (-1) only for want of memory. */
+/* stages-reach.c: grow, set and enter fail (-1) only for want of memory. */
 static inline bool fnl_reach_kept(const struct reach *r)
 {
 	return r->sec || r->usec;
 }
+/* Makes room for deals (of n times each, fixed by the first call). */
 int fnl_reach_grow(struct reach *r, size_t deals, size_t n);
+/* Deals up to rows (within the room) now exist, times unknown. */
+void fnl_reach_open(struct reach *r, size_t rows);
+int fnl_reach_set(struct reach *r, size_t id, size_t k, int64_t t);
+/* Sets the time unless an earlier one is known. */
 int fnl_reach_enter(struct reach *r, size_t id, size_t k, int64_t t);
 #define FNL_REACH_USEC 1000000
 #define FNL_REACH_NONE INT32_MIN

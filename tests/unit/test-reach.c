@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test-reach.c - unit tests of stages-reach.c: first-entry times kept in
+ * test-reach.c - unit tests of stages-reach.c: per-deal times kept in
  * 32-bit seconds while they fit, widened to 64-bit microseconds when one
- * does not.
+ * does not; rows opened as deals come, the earlier ones left alone.
  *
  * The expected times come from a plain int64_t array of minima kept beside
  * the tested one, over a fixed pseudo-random sequence of entries.
@@ -61,6 +61,7 @@ static void start(struct ref *f, size_t deals)
 	for (size_t i = 0; i < DEALS * STAGES; i++)
 		f->min[i] = NO_TIME;
 	assert_int_equal(fnl_reach_grow(&f->r, deals, STAGES), 0);
+	fnl_reach_open(&f->r, deals);
 	f->deals = deals;
 }
 
@@ -86,6 +87,7 @@ static void test_narrow_then_fraction(void **state)
 	enter_seconds(f, 2000, 0, 60 * YEAR);
 	check(f);
 	assert_int_equal(fnl_reach_grow(&f->r, DEALS, STAGES), 0);
+	fnl_reach_open(&f->r, DEALS);
 	f->deals = DEALS;
 	enter_seconds(f, 2000, 0, 60 * YEAR);
 	check(f);
@@ -135,11 +137,44 @@ static void test_first_fraction(void **state)
 	enter_seconds(f, 500, 1500000000 * SEC, 10 * YEAR);
 	check(f);
 	assert_int_equal(fnl_reach_grow(&f->r, 200, STAGES), 0);
+	fnl_reach_open(&f->r, 200);
 	f->deals = 200;
 	enter_seconds(f, 500, 1500000000 * SEC, 10 * YEAR);
 	check(f);
 	fnl_reach_free(&f->r);
 	free(f);
+}
+
+/* set() replaces a time, later or unknown; a fraction set widens, and
+ * rows opened one by one as deals come start unknown. */
+static void test_set(void **state)
+{
+	struct reach r = { 0 };
+	int64_t t0 = 1700000000 * SEC;
+
+	(void)state;
+	assert_int_equal(fnl_reach_grow(&r, 4, 2), 0);
+	for (size_t id = 0; id < 3; id++) {
+		fnl_reach_open(&r, id + 1);
+		assert_int_equal(fnl_reach_set(&r, id, 0, t0 + (int64_t)id * DAY), 0);
+		assert_int_equal(fnl_reach_get(&r, id, 1), NO_TIME);
+	}
+	assert_int_equal(fnl_reach_set(&r, 1, 0, t0 + 5 * DAY), 0);
+	assert_int_equal(fnl_reach_enter(&r, 1, 0, t0 + 9 * DAY), 0);
+	assert_int_equal(fnl_reach_get(&r, 1, 0), t0 + 5 * DAY);
+	assert_int_equal(fnl_reach_set(&r, 2, 0, NO_TIME), 0);
+	assert_int_equal(fnl_reach_get(&r, 2, 0), NO_TIME);
+	assert_non_null(r.sec);
+	assert_int_equal(fnl_reach_set(&r, 0, 1, t0 + 250000), 0);
+	assert_non_null(r.usec);
+	assert_int_equal(fnl_reach_get(&r, 0, 0), t0);
+	assert_int_equal(fnl_reach_get(&r, 0, 1), t0 + 250000);
+	assert_int_equal(fnl_reach_get(&r, 1, 0), t0 + 5 * DAY);
+	assert_int_equal(fnl_reach_get(&r, 2, 0), NO_TIME);
+	fnl_reach_open(&r, 4);
+	assert_int_equal(fnl_reach_get(&r, 3, 0), NO_TIME);
+	assert_int_equal(fnl_reach_get(&r, 1, 0), t0 + 5 * DAY);
+	fnl_reach_free(&r);
 }
 
 int main(void)
@@ -148,6 +183,7 @@ int main(void)
 		cmocka_unit_test(test_narrow_then_fraction),
 		cmocka_unit_test(test_span),
 		cmocka_unit_test(test_first_fraction),
+		cmocka_unit_test(test_set),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
