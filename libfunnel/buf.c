@@ -169,9 +169,72 @@ struct fnl_intern {
 	uint32_t *offset;      /* id -> start in arena, from its run's start */
 	size_t *run_start;     /* per run of ids */
 	size_t count, ids_cap;
-	uint64_t *slot;        /* hash tag << 32 | (id + 1), or 0 for empty */
+	void *slot;            /* see slot_make(); 0 for empty */
+	bool wide;             /* slots of 64 bits rather than 32 */
+	unsigned narrow_bits;  /* of a 32-bit slot, for the id */
 	size_t mask;
 };
+
+/*
+ * A slot holds id + 1 and the top bits of its key's hash, which spare the
+ * comparison with most keys that merely share the slot's neighbourhood.
+ * While ids fit 27 bits a slot is 32 bits (5 bits of hash): half the
+ * memory of 64-bit slots, fewer cache misses, and a key compared in vain
+ * once in 32 probes of other keys.  Beyond, slots are 64 bits (32 of
+ * hash); the table switches once, rebuilt from the arena.
+ */
+enum { NARROW_ID_BITS = 27 };
+
+static size_t slot_size(bool wide)
+{
+	return wide ? sizeof(uint64_t) : sizeof(uint32_t);
+}
+
+static unsigned id_bits(const struct fnl_intern *in)
+{
+	return in->wide ? 32 : in->narrow_bits;
+}
+
+/* The hash bits a slot keeps. */
+static uint64_t tag_of(const struct fnl_intern *in, uint64_t h)
+{
+	return h >> (64 - (8 * slot_size(in->wide) - id_bits(in)));
+}
+
+static uint64_t slot_make(const struct fnl_intern *in, uint64_t h, size_t id)
+{
+	return tag_of(in, h) << id_bits(in) | ((uint64_t)id + 1);
+}
+
+static uint64_t slot_load(const struct fnl_intern *in, size_t i)
+{
+	return in->wide ? ((const uint64_t *)in->slot)[i]
+			: ((const uint32_t *)in->slot)[i];
+}
+
+static void slot_store(struct fnl_intern *in, size_t i, uint64_t v)
+{
+	if (in->wide)
+		((uint64_t *)in->slot)[i] = v;
+	else
+		((uint32_t *)in->slot)[i] = (uint32_t)v;
+}
+
+static const void *slot_addr(const struct fnl_intern *in, size_t i)
+{
+	return (const char *)in->slot + i * slot_size(in->wide);
+}
+
+/* The id a slot holds, or -1 when empty. */
+static int64_t slot_id(const struct fnl_intern *in, uint64_t v)
+{
+	return (int64_t)(v & ((UINT64_C(1) << id_bits(in)) - 1)) - 1;
+}
+
+static bool slot_tag_is(const struct fnl_intern *in, uint64_t v, uint64_t h)
+{
+	return v >> id_bits(in) == tag_of(in, h);
+}
 
 static uint64_t hash_bytes(const char *s, size_t len)
 {
@@ -203,13 +266,20 @@ struct fnl_intern *fnl_intern_new(void)
 
 	if (!in)
 		return NULL;
-	in->slot = calloc(64, sizeof(*in->slot));
+	in->slot = calloc(64, slot_size(false));
 	if (!in->slot) {
 		free(in);
 		return NULL;
 	}
 	in->mask = 63;
+	in->narrow_bits = NARROW_ID_BITS;
 	return in;
+}
+
+void fnl_intern_narrow_bits(struct fnl_intern *in, unsigned bits)
+{
+	if (in->count == 0 && bits < in->narrow_bits)
+		in->narrow_bits = bits;
 }
 
 void fnl_intern_free(struct fnl_intern *in)
@@ -219,13 +289,8 @@ void fnl_intern_free(struct fnl_intern *in)
 	fnl_buf_free(&in->arena);
 	free(in->offset);
 	free(in->run_start);
-	table_free(in->slot, in->mask + 1, sizeof(*in->slot));
+	table_free(in->slot, in->mask + 1, slot_size(in->wide));
 	free(in);
-}
-
-static uint64_t slot_value(uint64_t hash, size_t id)
-{
-	return (hash >> 32 << 32) | ((uint64_t)id + 1);
 }
 
 static size_t find_slot(const struct fnl_intern *in, const char *s, size_t len,
@@ -234,30 +299,30 @@ static size_t find_slot(const struct fnl_intern *in, const char *s, size_t len,
 	size_t i = h & in->mask;
 
 	for (;; i = (i + 1) & in->mask) {
-		uint64_t v = in->slot[i];
-		uint32_t id1 = (uint32_t)v;
+		uint64_t v = slot_load(in, i);
 		const char *t;
 		size_t tlen;
 
 		if (!v)
 			return i;
-		if (v >> 32 != h >> 32)
+		if (!slot_tag_is(in, v, h))
 			continue;
-		t = fnl_intern_str(in, id1 - 1, &tlen);
+		t = fnl_intern_str(in, slot_id(in, v), &tlen);
 		if (tlen == len && memcmp(t, s, len) == 0)
 			return i;
 	}
 }
 
-static bool grow_slots(struct fnl_intern *in)
+/* Rebuilds the table with n slots, of 64 bits when wide. */
+static bool rebuild_slots(struct fnl_intern *in, size_t n, bool wide)
 {
-	size_t n = (in->mask + 1) * 2;
-	uint64_t *slot = table_alloc(n, sizeof(*slot));
+	void *slot = table_alloc(n, slot_size(wide));
 
 	if (!slot)
 		return false;
-	table_free(in->slot, in->mask + 1, sizeof(*in->slot));
+	table_free(in->slot, in->mask + 1, slot_size(in->wide));
 	in->slot = slot;
+	in->wide = wide;
 	in->mask = n - 1;
 	/* Hashes of a batch first, their slots loading meanwhile: one key at
 	 * a time, each insertion waited on its slot (+25 % of a run). */
@@ -270,14 +335,14 @@ static bool grow_slots(struct fnl_intern *in)
 			const char *s = fnl_intern_str(in, (int64_t)(lo + k), &len);
 
 			h[k] = hash_bytes(s, len);
-			__builtin_prefetch(&slot[h[k] & in->mask], 1);
+			__builtin_prefetch(slot_addr(in, h[k] & in->mask), 1);
 		}
 		for (size_t k = 0; k < n; k++) {
 			size_t i = h[k] & in->mask;
 
-			while (slot[i])
+			while (slot_load(in, i))
 				i = (i + 1) & in->mask;
-			slot[i] = slot_value(h[k], lo + k);
+			slot_store(in, i, slot_make(in, h[k], lo + k));
 		}
 	}
 	return true;
@@ -338,24 +403,28 @@ int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 			      size_t len, uint64_t h, bool *added)
 {
 	size_t i = find_slot(in, s, len, h);
-	size_t off;
+	uint64_t v;
+	size_t n = in->mask + 1;
+	bool wide = in->wide || in->count + 1 >= UINT64_C(1) << in->narrow_bits;
 
 	if (added)
 		*added = false;
-	if (in->slot[i])
-		return (uint32_t)in->slot[i] - 1;
+	if ((v = slot_load(in, i)))
+		return slot_id(in, v);
 	if (in->count == in->ids_cap && !grow_ids(in))
 		return -1;
 	/* Keep the load factor under 1/2 so probe runs stay short. */
-	if ((in->count + 1) * 2 > in->mask + 1) {
-		if (!grow_slots(in))
+	if ((in->count + 1) * 2 > n)
+		n *= 2;
+	if (n > in->mask + 1 || wide != in->wide) {
+		if (!rebuild_slots(in, n, wide))
 			return -1;
 		i = find_slot(in, s, len, h);
 	}
-	off = in->arena.len;
-	if (!set_start(in, off) || !fnl_buf_append_str(&in->arena, s, len))
+	if (!set_start(in, in->arena.len) ||
+	    !fnl_buf_append_str(&in->arena, s, len))
 		return -1;
-	in->slot[i] = slot_value(h, in->count);
+	slot_store(in, i, slot_make(in, h, in->count));
 	if (added)
 		*added = true;
 	return (int64_t)in->count++;
@@ -365,7 +434,7 @@ int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len)
 {
 	size_t i = find_slot(in, s, len, hash_bytes(s, len));
 
-	return in->slot[i] ? (int64_t)(uint32_t)in->slot[i] - 1 : -1;
+	return slot_id(in, slot_load(in, i));
 }
 
 void fnl_intern_prefetch(const struct fnl_intern *in, const char *s,
@@ -376,21 +445,23 @@ void fnl_intern_prefetch(const struct fnl_intern *in, const char *s,
 
 void fnl_intern_prefetch_slot(const struct fnl_intern *in, uint64_t h)
 {
-	__builtin_prefetch(&in->slot[h & in->mask]);
+	__builtin_prefetch(slot_addr(in, h & in->mask));
 }
 
 int64_t fnl_intern_guess(const struct fnl_intern *in, uint64_t h)
 {
 	/* The first few slots of the run only: they share a cache line. */
 	for (size_t k = 0, i = h & in->mask; k < 4; k++, i = (i + 1) & in->mask) {
-		uint64_t v = in->slot[i];
+		uint64_t v = slot_load(in, i);
 
 		if (!v)
 			return -1;
-		if (v >> 32 == h >> 32) {
+		if (slot_tag_is(in, v, h)) {
+			int64_t id = slot_id(in, v);
+
 			/* fnl_intern_prefetch_id() will read it. */
-			__builtin_prefetch(&in->offset[(uint32_t)v - 1]);
-			return (uint32_t)v - 1;
+			__builtin_prefetch(&in->offset[id]);
+			return id;
 		}
 	}
 	return -1;

@@ -106,6 +106,9 @@ int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
 /* Returns the id of s, or -1 when it was never added. */
 int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len);
 size_t fnl_intern_count(const struct fnl_intern *in);
+/* For tests, before the first key: fewer bits of a 32-bit slot for the id
+ * (27 otherwise), so that slots widen to 64 bits sooner. */
+void fnl_intern_narrow_bits(struct fnl_intern *in, unsigned bits);
 /* Starts loading the slot where s[0..len) would be, so that a lookup a
  * little later finds it in the cache: a hint, with no effect otherwise. */
 void fnl_intern_prefetch(const struct fnl_intern *in, const char *s,

@@ -165,14 +165,11 @@ static void test_empty_string(void **state)
  * arrays from 64 past 2^17 entries (four runs of 2^16 ids, whose
  * offsets start afresh); every key must survive every rehash.
  */
-static void test_growth(void **state)
+static void grow(struct fnl_intern *in)
 {
 	enum { N = 200000 };
-	struct fnl_intern *in = fnl_intern_new();
 	char key[32];
 
-	(void)state;
-	assert_non_null(in);
 	for (int i = 0; i < N; i++) {
 		int n = snprintf(key, sizeof(key), "k%d", i);
 
@@ -204,6 +201,28 @@ static void test_growth(void **state)
 	CHECK_STR(in, N - 1, "k199999", 7);
 	CHECK_STR(in, N, "k01", 3);
 	fnl_intern_free(in);
+}
+
+static void test_growth(void **state)
+{
+	struct fnl_intern *in = fnl_intern_new();
+
+	(void)state;
+	assert_non_null(in);
+	grow(in);
+}
+
+/* The same when slots widen from 32 to 64 bits at 2^17 - 1 ids (2^27 - 1
+ * otherwise): every key is found again in the rebuilt table, and the ids
+ * past 17 bits are whole. */
+static void test_growth_widening(void **state)
+{
+	struct fnl_intern *in = fnl_intern_new();
+
+	(void)state;
+	assert_non_null(in);
+	fnl_intern_narrow_bits(in, 17);
+	grow(in);
 }
 
 static void test_buf(void **state)
@@ -499,6 +518,7 @@ int main(void)
 		cmocka_unit_test(test_lengths_and_prefixes),
 		cmocka_unit_test(test_empty_string),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_growth_widening),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_reallocarray),
 		cmocka_unit_test(test_recent),
