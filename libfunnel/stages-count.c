@@ -23,23 +23,20 @@ static int highest_bit(uint64_t m)
 	return m ? 63 - __builtin_clzll(m) : -1;
 }
 
-static uint64_t low_bits(size_t n)
-{
-	return n >= 64 ? UINT64_MAX : (UINT64_C(1) << n) - 1;
-}
-
 /* Furthest and entered modes, from the folded first-entry times. */
 static void compact_path(const struct funnel_stages *st, uint32_t id,
 			 const struct pipeline *pl, struct path *p)
 {
 	size_t n = pl->n;
-	bool kept = fnl_reach_kept(&st->reach);
-	uint64_t entered = st->ent[id].entered >> pl->lo & low_bits(n);
+	uint64_t entered = 0;
 	int64_t t0 = NO_TIME;
 
 	for (size_t k = 0; k < n; k++) {
-		p->time[k] = kept ? fnl_reach_get(&st->reach, id, pl->lo + k)
-				  : NO_TIME;
+		int64_t t = fnl_reach_get(&st->reach, id, pl->lo + k);
+
+		if (t != NO_TIME)
+			entered |= UINT64_C(1) << k;
+		p->time[k] = t == UNTIMED ? NO_TIME : t;
 		if (p->time[k] != NO_TIME && (t0 == NO_TIME || p->time[k] < t0))
 			t0 = p->time[k];
 	}
@@ -256,7 +253,7 @@ static int count_all(struct funnel_stages *st, struct tally *tallies)
 	if (st->mode == MODE_FURTHEST || st->mode == MODE_ENTERED) {
 		if (st->keep_events) {
 			/* The order is known now: fold the kept events. */
-			if (st->timed && !fnl_reach_kept(&st->reach)) {
+			if (!fnl_reach_kept(&st->reach)) {
 				if (fnl_reach_grow(&st->reach, nent, st->nstages) < 0)
 					return fnl_nomem(st->ctx);
 				fnl_reach_open(&st->reach, nent);

@@ -17,6 +17,7 @@
 
 #define USEC FNL_REACH_USEC
 #define NONE FNL_REACH_NONE
+#define NONE_UNTIMED FNL_REACH_UNTIMED
 
 static size_t cells(const struct reach *r, size_t deals)
 {
@@ -65,8 +66,7 @@ static int widen(struct reach *r)
 	if (!w)
 		return -1;
 	for (size_t i = 0; i < cells(r, r->rows); i++)
-		w[i] = r->sec[i] == NONE ? NO_TIME
-					 : r->base + (int64_t)r->sec[i] * USEC;
+		w[i] = fnl_reach_get(r, 0, i);  /* cell i, as it reads */
 	free(r->sec);
 	r->sec = NULL;
 	r->usec = w;
@@ -78,8 +78,8 @@ static bool narrow(struct reach *r, int64_t t, int32_t *s)
 {
 	int64_t d;
 
-	if (t == NO_TIME) {
-		*s = NONE;
+	if (t == NO_TIME || t == UNTIMED) {
+		*s = t == NO_TIME ? NONE : NONE_UNTIMED;
 		return true;
 	}
 	if (!r->based && t % USEC == 0) {
@@ -87,7 +87,8 @@ static bool narrow(struct reach *r, int64_t t, int32_t *s)
 		r->based = true;
 	}
 	d = (t - r->base) / USEC;
-	if (!r->based || (t - r->base) % USEC != 0 || d <= NONE || d > INT32_MAX)
+	if (!r->based || (t - r->base) % USEC != 0 || d <= NONE_UNTIMED ||
+	    d > INT32_MAX)
 		return false;
 	*s = (int32_t)d;
 	return true;
@@ -114,7 +115,9 @@ int fnl_reach_enter(struct reach *r, size_t id, size_t k, int64_t t)
 {
 	int64_t had = fnl_reach_get(r, id, k);
 
-	if (had != NO_TIME && had <= t)
+	if (t == NO_TIME)
+		return had == NO_TIME ? fnl_reach_set(r, id, k, UNTIMED) : 0;
+	if (had != NO_TIME && had != UNTIMED && had <= t)
 		return 0;
 	return fnl_reach_set(r, id, k, t);
 }

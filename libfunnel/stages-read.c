@@ -394,10 +394,7 @@ int fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 	}
 	if (code < 0)
 		return 0;
-	st->ent[id].entered |= UINT64_C(1) << code;
-	if (fnl_reach_kept(&st->reach) && t != NO_TIME)
-		return fnl_reach_enter(&st->reach, id, (size_t)code, t);
-	return 0;
+	return fnl_reach_enter(&st->reach, id, (size_t)code, t);
 }
 
 /* Keeps an event, or folds it in at once; code is what label means, read

@@ -42,6 +42,8 @@ enum mode {
 enum { MAX_STAGES = 64 };
 
 #define NO_TIME INT64_MIN
+/* A stage entered at an unknown time (stages-reach.c). */
+#define UNTIMED (INT64_MIN + 1)
 
 struct alias {
 	char *label;
@@ -54,9 +56,9 @@ struct stage_date {
 	bool outcome_only;  /* a lost "stage": when the deal was lost */
 };
 
-/* 16 bytes, of millions of deals; its times are in funnel_stages.when. */
+/* 8 bytes, of millions of deals.  Its times are in funnel_stages.when;
+ * the stages it entered, in funnel_stages.reach (compact modes). */
 struct entity {
-	uint64_t entered;      /* bit k: stage k entered (compact modes) */
 	uint32_t group;        /* id in groups */
 	uint8_t outcome;
 	bool has_group;
@@ -65,7 +67,8 @@ struct entity {
 
 /* Times of each deal, n a deal (stages-reach.c): [deal * n + k],
  * NO_TIME when unknown.  When it first entered each stage (in furthest
- * and entered modes), and when its group and outcome were decided. */
+ * and entered modes; UNTIMED: entered, but when is unknown, NO_TIME: not
+ * entered), and when its group and outcome were decided. */
 struct reach {
 	int32_t *sec;      /* seconds from base, while every time fits */
 	int64_t *usec;     /* instead, once one did not */
@@ -170,10 +173,12 @@ int fnl_reach_grow(struct reach *r, size_t deals, size_t n);
 /* Deals up to rows (within the room) now exist, times unknown. */
 void fnl_reach_open(struct reach *r, size_t rows);
 int fnl_reach_set(struct reach *r, size_t id, size_t k, int64_t t);
-/* Sets the time unless an earlier one is known. */
+/* Sets the time unless an earlier one is known; t NO_TIME: entered at an
+ * unknown time (UNTIMED), unless already entered. */
 int fnl_reach_enter(struct reach *r, size_t id, size_t k, int64_t t);
 #define FNL_REACH_USEC 1000000
 #define FNL_REACH_NONE INT32_MIN
+#define FNL_REACH_UNTIMED (INT32_MIN + 1)
 /* Inline: the counting reads every time of every deal. */
 static inline int64_t fnl_reach_get(const struct reach *r, size_t id,
 				    size_t k)
@@ -182,8 +187,11 @@ static inline int64_t fnl_reach_get(const struct reach *r, size_t id,
 
 	if (r->usec)
 		return r->usec[i];
-	return r->sec[i] == FNL_REACH_NONE ?
-		       NO_TIME : r->base + (int64_t)r->sec[i] * FNL_REACH_USEC;
+	if (r->sec[i] == FNL_REACH_NONE)
+		return NO_TIME;
+	if (r->sec[i] == FNL_REACH_UNTIMED)
+		return UNTIMED;
+	return r->base + (int64_t)r->sec[i] * FNL_REACH_USEC;
 }
 const void *fnl_reach_of(const struct reach *r, size_t id);
 void fnl_reach_free(struct reach *r);

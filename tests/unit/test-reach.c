@@ -115,7 +115,8 @@ static void test_span(void **state)
 	start(f, 10);
 	enter(f, 0, 0, t0);
 	enter(f, 1, 0, t0 + INT64_C(2147483647) * SEC);  /* the last second */
-	enter(f, 2, 0, t0 - INT64_C(2147483647) * SEC);  /* and the first */
+	/* and the first: INT32_MIN + 1 marks a stage entered untimed */
+	enter(f, 2, 0, t0 - INT64_C(2147483646) * SEC);
 	assert_null(f->r.usec);
 	check(f);
 	enter(f, 3, 3, t0 + 70 * YEAR);
@@ -177,6 +178,41 @@ static void test_set(void **state)
 	fnl_reach_free(&r);
 }
 
+/* A stage entered at no known time is UNTIMED: a time replaces it, it
+ * never replaces a time, and it survives widening. */
+static void test_untimed(void **state)
+{
+	struct reach r = { 0 };
+	int64_t t0 = 1700000000 * SEC;
+
+	(void)state;
+	assert_int_equal(fnl_reach_grow(&r, 2, 3), 0);
+	fnl_reach_open(&r, 2);
+	assert_int_equal(fnl_reach_enter(&r, 0, 0, NO_TIME), 0);
+	assert_int_equal(fnl_reach_get(&r, 0, 0), UNTIMED);
+	assert_int_equal(fnl_reach_get(&r, 0, 1), NO_TIME);
+	assert_int_equal(fnl_reach_enter(&r, 0, 0, t0 + DAY), 0);
+	assert_int_equal(fnl_reach_get(&r, 0, 0), t0 + DAY);
+	assert_int_equal(fnl_reach_enter(&r, 0, 0, NO_TIME), 0);
+	assert_int_equal(fnl_reach_get(&r, 0, 0), t0 + DAY);
+	assert_int_equal(fnl_reach_enter(&r, 1, 2, NO_TIME), 0);
+	assert_int_equal(fnl_reach_enter(&r, 1, 1, t0 - 5 * SEC), 0);
+	/* The second before the first time fits, and is no marker. */
+	assert_int_equal(fnl_reach_enter(&r, 0, 2,
+					 t0 + DAY - INT64_C(2147483646) * SEC), 0);
+	assert_non_null(r.sec);
+	assert_int_equal(fnl_reach_get(&r, 0, 2), t0 + DAY - INT64_C(2147483646) * SEC);
+	assert_int_equal(fnl_reach_enter(&r, 1, 0, t0 + 1), 0);  /* widens */
+	assert_non_null(r.usec);
+	assert_int_equal(fnl_reach_get(&r, 0, 0), t0 + DAY);
+	assert_int_equal(fnl_reach_get(&r, 1, 2), UNTIMED);
+	assert_int_equal(fnl_reach_get(&r, 1, 1), t0 - 5 * SEC);
+	assert_int_equal(fnl_reach_get(&r, 1, 0), t0 + 1);
+	assert_int_equal(fnl_reach_enter(&r, 1, 2, t0), 0);
+	assert_int_equal(fnl_reach_get(&r, 1, 2), t0);
+	fnl_reach_free(&r);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -184,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_span),
 		cmocka_unit_test(test_first_fraction),
 		cmocka_unit_test(test_set),
+		cmocka_unit_test(test_untimed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
