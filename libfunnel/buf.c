@@ -112,8 +112,8 @@ void fnl_recent_clear(struct fnl_recent *r)
 
 /*
  * Open addressing with linear probing over a power-of-two table.  A slot
- * holds the id and the top half of the hash, so most probes are settled
- * in the slot itself, one cache line, without touching the strings.
+ * holds the id and top bits of the hash (slot_make()), so most probes are
+ * settled in the slot itself, one cache line, without touching the strings.
  * Growing hashes the strings again, in arena order: keeping every hash
  * would cost 8 bytes a key, a twentieth of a deal's memory.
  */
