@@ -9,11 +9,6 @@
 
 #include "cycle.h"
 
-struct key_place {
-	const char *file;
-	uint64_t line;
-};
-
 /* A row of a stage history. */
 struct history_event {
 	uint32_t deal;
@@ -37,6 +32,8 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 	fnl_intern_free(cy->labels);
 	fnl_groups_reset(&cy->groups);
 	free(cy->place);
+	free(cy->key_column);
+	cy->key_column = NULL;
 	free(cy->obs);
 	free(cy->gcount);
 	free(cy->ev);
@@ -132,6 +129,48 @@ static int bind_all(struct funnel_cycle *cy, struct fnl_reader *r,
 	return fnl_groups_bind(cy->ctx, &cy->groups, r, h);
 }
 
+/* A snapshot has one row per deal: again is a second row of key's. */
+static int fail_duplicate(struct funnel_cycle *cy, const char *column,
+			  const char *key, struct key_place first,
+			  struct key_place again)
+{
+	return fnl_fail_in(cy->ctx, again.file, again.line, column,
+			   "deal \"%s\" has a row already, on %s:%llu (a snapshot has one row per deal)",
+			   key, first.file, (unsigned long long)first.line);
+}
+
+/* What the queue failed with; the message of a duplicate it found. */
+static int queue_failed(struct funnel_cycle *cy, int ret)
+{
+	if (ret != FUNNEL_ERR_DATA)
+		return ret;
+	return fail_duplicate(cy, cy->key_column,
+			      fnl_intern_str(cy->keys, cy->dup.id, NULL),
+			      cy->dup.first, cy->dup.again);
+}
+
+/* Notes where a deal was read.  FUNNEL_ERR_DATA, without a message, for
+ * a key seen before; perhaps on the applying thread (keyq.c). */
+static int place_key(void *data, int64_t id, bool added, const void *row)
+{
+	struct funnel_cycle *cy = data;
+	const struct key_place *at = row;
+	struct key_place *place;
+
+	if (!added) {
+		cy->dup.id = id;
+		cy->dup.first = cy->place[id];
+		cy->dup.again = *at;
+		return FUNNEL_ERR_DATA;
+	}
+	place = reserve(cy->place, &cy->place_cap, (size_t)id, sizeof(*place));
+	if (!place)
+		return FUNNEL_ERR_NOMEM;
+	cy->place = place;
+	place[id] = *at;
+	return 0;
+}
+
 static int on_snapshot_header(void *data, struct fnl_reader *r,
 			      const struct fnl_header *h)
 {
@@ -154,11 +193,18 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 			       &cy->slot_closed, &cy->slot_stage,
 			       &cy->slot_status, &cy->slot_amount };
 	struct fnl_buf b = { 0 };
-	int ret = bind_all(cy, r, h, spec, slots, FNL_ARRAY_SIZE(spec));
+	/* The file before ends here: a second row of one of its deals is
+	 * found before this file's rows are read. */
+	int ret = cy->queue ? queue_failed(cy, fnl_keyq_flush(cy->queue)) : 0;
 
-	/* A snapshot's key is looked up as its row is read: its slot is
-	 * loaded while the rest of the row is parsed. */
 	if (ret == 0)
+		ret = bind_all(cy, r, h, spec, slots, FNL_ARRAY_SIZE(spec));
+	if (ret == 0 && cy->queue)
+		ret = fnl_set_string(cy->ctx, &cy->key_column,
+				     fnl_reader_column_name(r, cy->slot_key));
+	/* Else a key is looked up as its row is read: its slot is loaded
+	 * while the rest of the row is parsed. */
+	else if (ret == 0)
 		fnl_reader_prefetch(r, cy->slot_key, cy->keys);
 	if (ret < 0 || fnl_reader_has(r, cy->slot_stage) ||
 	    fnl_reader_has(r, cy->slot_status))
@@ -201,30 +247,33 @@ static int outcome_of(struct funnel_cycle *cy, const struct fnl_record *rec,
 /*
  * Adds a deal's key and where it was read; a key seen before is a second
  * row of one deal: the snapshot is wrong.  Last of the checks, so that a
- * rejected record leaves no key behind.
+ * rejected record leaves no key behind.  Through the queue, unless bad
+ * rows are skipped: a duplicate is then found a few rows later, and the
+ * run fails all the same.
  */
 static int add_key(struct funnel_cycle *cy, const struct fnl_record *rec)
 {
 	const struct fnl_cell *key = &rec->cell[cy->slot_key];
-	struct key_place *place;
+	struct key_place at = { rec->file, rec->line };
 	bool added = false;
 	int64_t id;
+	int ret;
 
 	if (key->empty)
 		return 0;
+	if (cy->queue)
+		return queue_failed(cy, fnl_keyq_push(cy->queue, key->text,
+						      key->len, &at));
 	id = fnl_intern_put(cy->keys, key->text, key->len, &added);
-	if (id >= 0 && !added)
-		return fnl_record_fail(rec, cy->slot_key,
-				       "deal \"%s\" has a row already, on %s:%llu (a snapshot has one row per deal)",
-				       key->text, cy->place[id].file,
-				       (unsigned long long)cy->place[id].line);
-	place = id < 0 ? NULL : reserve(cy->place, &cy->place_cap, (size_t)id,
-					sizeof(*place));
-	if (!place)
+	if (id < 0)
 		return fnl_nomem(cy->ctx);
-	cy->place = place;
-	place[id] = (struct key_place){ rec->file, rec->line };
-	return 0;
+	ret = place_key(cy, id, added, &at);
+	if (ret == FUNNEL_ERR_DATA)
+		return fail_duplicate(cy,
+				      fnl_reader_column_name(rec->reader,
+							     cy->slot_key),
+				      key->text, cy->dup.first, at);
+	return ret == FUNNEL_ERR_NOMEM ? fnl_nomem(cy->ctx) : ret;
 }
 
 /* Everything that can be wrong with a closed deal, before it counts. */
@@ -604,18 +653,25 @@ int fnl_cycle_read(struct funnel_cycle *cy, struct funnel_input *in)
 	cy->labels = fnl_intern_new();
 	if (!cy->keys || !cy->labels)
 		return fnl_nomem(cy->ctx);
-	if (history) {
+	if (history)
 		cy->queue = fnl_keyq_new(cy->ctx, cy->keys,
 					 sizeof(struct history_row),
 					 apply_history_row,
 					 prefetch_history_deal, cy);
-		if (!cy->queue)
-			return fnl_nomem(cy->ctx);
-	}
+	else if (!fnl_input_skips_bad(in))
+		cy->queue = fnl_keyq_new(cy->ctx, cy->keys,
+					 sizeof(struct key_place), place_key,
+					 NULL, cy);
+	if ((history || !fnl_input_skips_bad(in)) && !cy->queue)
+		return fnl_nomem(cy->ctx);
 	ret = fnl_input_read(in, &client);
-	if (history) {
-		if (ret == 0)
-			ret = fnl_keyq_flush(cy->queue);
+	if (cy->queue) {
+		/* Its rows came before any failure reading: a failure of
+		 * theirs is the one to report. */
+		int queued = fnl_keyq_flush(cy->queue);
+
+		if (queued < 0)
+			ret = queue_failed(cy, queued);
 		/* Its thread ends here, failed or not. */
 		fnl_keyq_free(cy->queue);
 		cy->queue = NULL;

@@ -48,6 +48,12 @@ struct obs {
 	struct fnl_time start;
 };
 
+/* Where a deal's row was read. */
+struct key_place {
+	const char *file;
+	uint64_t line;
+};
+
 struct group_count {
 	int64_t undated_open;  /* open deals without a created date */
 	bool used;             /* some deal belongs to the group */
@@ -78,8 +84,7 @@ struct funnel_cycle {
 	int slot_key, slot_created, slot_closed, slot_stage, slot_status;
 	int slot_time, slot_amount;
 	struct fnl_intern *keys;
-	struct key_place *place;        /* per key: where it was first read */
-	size_t place_cap;
+	char *key_column;               /* its name, for a late duplicate */
 	struct obs *obs;
 	size_t nobs, obs_cap;
 	struct group_count *gcount;
@@ -88,8 +93,12 @@ struct funnel_cycle {
 	struct fnl_time latest;         /* the latest date read */
 	struct fnl_time run_asof;       /* --asof, or the latest date */
 
+	/* Rows waiting for their deal: a history's, and a snapshot's keys
+	 * unless bad rows are skipped (a duplicate must then be rejected in
+	 * the order of the rows). */
+	struct fnl_keyq *queue;
+
 	/* --per-stage: the rows of the history, then the stage order. */
-	struct fnl_keyq *queue;         /* rows waiting for their deal */
 	struct fnl_intern *labels;
 	struct fnl_recent recent_labels;
 	int32_t *stage_order;           /* label ids of the stage rows */
@@ -98,6 +107,12 @@ struct funnel_cycle {
 
 	/* Written on the applying thread (keyq.c), nev for every row. */
 	char apart[FNL_CACHE_LINE];
+	struct key_place *place;        /* per key: where it was first read */
+	size_t place_cap;
+	struct {                        /* the first second row of a deal */
+		int64_t id;
+		struct key_place first, again;
+	} dup;
 	struct history_event *ev;
 	size_t nev, ev_cap;
 	struct deal_group *deal;        /* per deal: its first row's group */

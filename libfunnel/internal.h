@@ -432,8 +432,14 @@ int fnl_input_read(struct funnel_input *in,
 /* Fails with "FILE:LINE: column \"NAME\": ..." for a cell of rec. */
 int fnl_record_fail(const struct fnl_record *rec, int slot, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
+/* The same for a record read earlier (column NULL: none). */
+int fnl_fail_in(struct funnel_ctx *ctx, const char *file, uint64_t line,
+		const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in);
+/* Whether bad records are skipped (--skip-bad) rather than fatal. */
+bool fnl_input_skips_bad(const struct funnel_input *in);
 
 /*
  * Most lines of an export hold no quote at all, and for those libcsv's

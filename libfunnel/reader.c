@@ -143,6 +143,11 @@ struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in)
 	return in->ctx;
 }
 
+bool fnl_input_skips_bad(const struct funnel_input *in)
+{
+	return in->skip_bad;
+}
+
 static int parse_bool(struct funnel_ctx *ctx, const char *name,
 		      const char *value, bool *out)
 {
@@ -279,18 +284,36 @@ bool fnl_reader_has(const struct fnl_reader *r, int slot)
 	return r->slots[slot].col >= 0;
 }
 
-static int vfail_at(struct fnl_reader *r, uint64_t line, const char *column,
-		    const char *fmt, va_list ap)
+static int vfail_in(struct funnel_ctx *ctx, const char *file, uint64_t line,
+		    const char *column, const char *fmt, va_list ap)
 {
 	char what[512];
 
 	vsnprintf(what, sizeof(what), fmt, ap);
 	if (column)
-		return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
-				"%s:%llu: column \"%s\": %s", r->file,
+		return fnl_fail(ctx, FUNNEL_ERR_DATA,
+				"%s:%llu: column \"%s\": %s", file,
 				(unsigned long long)line, column, what);
-	return fnl_fail(r->ctx, FUNNEL_ERR_DATA, "%s:%llu: %s", r->file,
+	return fnl_fail(ctx, FUNNEL_ERR_DATA, "%s:%llu: %s", file,
 			(unsigned long long)line, what);
+}
+
+int fnl_fail_in(struct funnel_ctx *ctx, const char *file, uint64_t line,
+		const char *column, const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = vfail_in(ctx, file, line, column, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+static int vfail_at(struct fnl_reader *r, uint64_t line, const char *column,
+		    const char *fmt, va_list ap)
+{
+	return vfail_in(r->ctx, r->file, line, column, fmt, ap);
 }
 
 static int fail_at(struct fnl_reader *r, uint64_t line, const char *column,
