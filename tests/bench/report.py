@@ -107,9 +107,9 @@ def main():
     p()
     p("## Tools")
     p()
-    p(f"- ours: {meta.get('ours')}; funnel-stages and funnel-retention read "
-      "on one thread and fold rows on a second (FUNNEL_THREADS unset, 2 "
-      "CPUs); funnel-cycle on one")
+    p(f"- ours: {meta.get('ours')}; each command reads on one thread and "
+      "looks up deals or customers on a second (FUNNEL_THREADS unset, 2 "
+      "CPUs); lines without a quote are split without libcsv")
     p(f"- DuckDB: {meta.get('duckdb')}; `read_csv` with auto-detection, SQL in `duckdb/bench.mjs`")
     p(f"- SQLite: {meta.get('sqlite')}, in memory: `.import --csv` then the query "
       "(`sqlite/*.sql`) in one process; its row is import + query, the query alone beside it")
