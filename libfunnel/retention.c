@@ -26,10 +26,11 @@ enum period {
 struct customer {
 	int32_t first_day;
 	int32_t until_day;    /* last day of the contract (--until) */
-	bool has_until;       /* until_day is set */
-	bool until_open;      /* a row with no end: still active */
-	bool has_group;
-	bool has_pair;
+	bool has_until : 1;   /* until_day is set */
+	bool until_open : 1;  /* a row with no end: still active */
+	bool has_group : 1;
+	bool has_pair : 1;
+	bool unordered : 1;   /* a pair since the last merge came out of order */
 	uint32_t group;
 	int64_t group_time;   /* of the row the group came from */
 	size_t last_pair;     /* its latest pair in pairs, when has_pair */
@@ -82,6 +83,7 @@ struct funnel_retention {
 	size_t ncust;              /* customers so far: ids 0..ncust-1 */
 	struct pair *pairs;        /* see add_pair */
 	size_t npairs, pairs_cap;
+	size_t unordered;          /* pairs out of order since the last merge */
 	char apart_end[FNL_CACHE_LINE];
 };
 
@@ -187,7 +189,7 @@ static void reset_run(struct funnel_retention *rt)
 	rt->cust_cap = rt->ncust = 0;
 	free(rt->pairs);
 	rt->pairs = NULL;
-	rt->npairs = rt->pairs_cap = 0;
+	rt->npairs = rt->pairs_cap = rt->unordered = 0;
 	fnl_groups_reset(&rt->groups);
 	rt->any = false;
 	rt->after_asof = 0;
@@ -467,10 +469,12 @@ static int compact_pairs(struct funnel_retention *rt)
 			}
 			rt->pairs[k] = tmp[m];
 			rt->cust[tmp[m].cust].last_pair = k++;
+			rt->cust[tmp[m].cust].unordered = false;
 		}
 	}
 	free(tmp);
 	rt->npairs = k;
+	rt->unordered = 0;
 	return 0;
 }
 
@@ -479,7 +483,10 @@ static int compact_pairs(struct funnel_retention *rt)
  * date order, so most repeats are of the customer's latest pair and merge
  * into it at once; the others are appended and merged when the array is
  * full, before it grows.  It grows only when more than half of it is
- * distinct pairs, so memory follows the pairs, not the rows.
+ * distinct pairs, so memory follows the pairs, not the rows.  A pair can
+ * repeat an older one only if it, or one before it of its customer since
+ * the last merge, came out of period order: without any, the array is
+ * known to be distinct and grows without a merge.
  */
 static int add_pair(struct funnel_retention *rt, uint32_t id, int32_t period,
 		    double revenue)
@@ -490,8 +497,13 @@ static int add_pair(struct funnel_retention *rt, uint32_t id, int32_t period,
 		rt->pairs[c->last_pair].revenue += revenue;
 		return 0;
 	}
+	if (c->has_pair && (c->unordered ||
+			    period < rt->pairs[c->last_pair].period)) {
+		c->unordered = true;
+		rt->unordered++;
+	}
 	if (rt->npairs == rt->pairs_cap) {
-		if (compact_pairs(rt) < 0)
+		if (rt->unordered && compact_pairs(rt) < 0)
 			return -1;
 		if (rt->npairs * 2 >= rt->pairs_cap) {
 			size_t cap = rt->pairs_cap ? rt->pairs_cap * 2 : 4096;
@@ -1111,9 +1123,15 @@ static int make_table(struct funnel_retention *rt, struct funnel_table **out)
 		ret = fnl_nomem(rt->ctx);
 		goto out;
 	}
-	for (size_t i = 0; i < ncust; i++)
-		if (period_of(rt, rt->cust[i].first_day) < first)
-			first = period_of(rt, rt->cust[i].first_day);
+	if (ncust) {
+		/* A later day is never in an earlier period. */
+		int32_t first_day = rt->cust[0].first_day;
+
+		for (size_t i = 1; i < ncust; i++)
+			if (rt->cust[i].first_day < first_day)
+				first_day = rt->cust[i].first_day;
+		first = period_of(rt, first_day);
+	}
 	rt->first_period = first;
 	/* The walk takes the pairs over. */
 	w.pairs = rt->pairs;
