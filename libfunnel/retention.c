@@ -1088,6 +1088,20 @@ static int32_t last_done_period(const struct funnel_retention *rt,
 	return period_end(rt, p) <= asof ? p : p - 1;
 }
 
+/* Each customer's pairs, sorted, in turn. */
+static int add_customers(struct funnel_retention *rt, struct fnl_u64map *m,
+			 const struct walk *w, int64_t limit)
+{
+	int ret = 0;
+
+	for (size_t i = 0, j; i < w->npairs && ret == 0; i = j) {
+		for (j = i; j < w->npairs && w->pairs[j].cust == w->pairs[i].cust; j++)
+			;
+		ret = add_customer(rt, m, &w->pairs[i], j - i, limit);
+	}
+	return ret;
+}
+
 static int make_matrix(struct funnel_retention *rt, struct walk *w,
 		       struct funnel_table *t, int32_t first, int32_t last_done)
 {
@@ -1101,12 +1115,8 @@ static int make_matrix(struct funnel_retention *rt, struct walk *w,
 		width = rt->max_periods + 1;
 	if (unsorted_matrix(rt))
 		ret = add_pairs_unsorted(rt, &m, w->pairs, w->npairs, width - 1);
-	for (size_t i = 0, j; !unsorted_matrix(rt) && i < w->npairs &&
-			      ret == 0; i = j) {
-		for (j = i; j < w->npairs && w->pairs[j].cust == w->pairs[i].cust; j++)
-			;
-		ret = add_customer(rt, &m, &w->pairs[i], j - i, width - 1);
-	}
+	else
+		ret = add_customers(rt, &m, w, width - 1);
 	if (ret == 0)
 		ret = matrix_columns(rt, t, width);
 	for (size_t g = 0; g < w->ngroups && ret == 0; g++)
