@@ -303,12 +303,13 @@ static int on_snapshot_record(void *data, const struct fnl_record *rec)
 	const struct fnl_cell *created = &rec->cell[cy->slot_created];
 	const struct fnl_cell *amount = &rec->cell[cy->slot_amount];
 	struct obs o = { .kind = OBS_OPEN };
+	double days = 0;
 	int outcome, ret;
 
 	/* A rejected record must leave no trace: check, then count. */
 	ret = outcome_of(cy, rec, &outcome);
 	if (ret == 0 && outcome != FNL_OUTCOME_OPEN)
-		ret = check_closed(cy, rec, outcome, &o.days);
+		ret = check_closed(cy, rec, outcome, &days);
 	if (ret == 0)
 		ret = add_key(cy, rec);
 	if (ret == 0)
@@ -327,9 +328,13 @@ static int on_snapshot_record(void *data, const struct fnl_record *rec)
 		return 0;
 	}
 	see_date(cy, &created->time);
-	o.start = created->time;
-	o.has_amount = !amount->empty;
-	o.amount = amount->amount;
+	if (o.kind == OBS_OPEN) {
+		o.start = created->time;
+	} else {
+		o.days = days;
+		o.has_amount = !amount->empty;
+		o.amount = amount->amount;
+	}
 	return push_obs(cy, &o);
 }
 
@@ -479,7 +484,8 @@ static int add_stays(struct funnel_cycle *cy, const struct history_event *ev,
 		if (cy->stage_rank[ev[i].label] < 0)
 			continue;
 		if (j < n) {
-			o.kind = OBS_LEFT;
+			o = (struct obs){ .group = group, .stage = ev[i].label,
+					  .kind = OBS_LEFT };
 			fnl_days_span(&ev[i].t, &ev[j].t, &o.days);
 		}
 		ret = push_obs(cy, &o);
@@ -690,11 +696,15 @@ int fnl_cycle_censor(struct funnel_cycle *cy)
 		return 0;
 	for (size_t i = 0; i < cy->nobs; i++) {
 		struct obs *o = &cy->obs[i];
+		struct fnl_time from;
 
-		if (o->kind != OBS_OPEN || fnl_days_span(&o->start, &cy->run_asof, &o->days))
+		if (o->kind != OBS_OPEN)
+			continue;
+		from = o->start;
+		if (fnl_days_span(&from, &cy->run_asof, &o->days))
 			continue;
 		fnl_format_day(cy->run_asof.day, asof);
-		fnl_format_day(o->start.day, start);
+		fnl_format_day(from.day, start);
 		return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
 				"--asof %s is before %s, when %s",
 				asof, start,
