@@ -97,6 +97,7 @@ struct fnl_reader {
 	size_t nfield;
 	size_t nonempty;
 	struct fnl_buf row;       /* bound cells' bytes, each NUL-terminated */
+	bool row_plain;           /* one line, ASCII without NUL: no check */
 	struct raw_cell *cells;   /* per slot */
 	struct fnl_buf raw;       /* the row's bytes as read, for rejects */
 	char first[64];           /* the first field, for footer detection */
@@ -494,11 +495,12 @@ static void log_order(struct fnl_reader *r, uint64_t line, int slot,
 }
 
 /*
- * Types one cell.  Returns 0, a failure, or 1 when a date cannot be read
- * before its column's day/month order is known.
+ * Types one cell; plain: its text is known to be ASCII without NUL.
+ * Returns 0, a failure, or 1 when a date cannot be read before its
+ * column's day/month order is known.
  */
 static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
-		     char *text, size_t len, struct fnl_cell *cell)
+		     char *text, size_t len, bool plain, struct fnl_cell *cell)
 {
 	struct slot *s = &r->slots[slot];
 	const char *why = "";
@@ -511,7 +513,7 @@ static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
 				       "empty %s", s->spec.role);
 		return 0;
 	}
-	ret = check_text(r, line, slot, text, len);
+	ret = plain ? 0 : check_text(r, line, slot, text, len);
 	if (ret < 0)
 		return ret;
 	switch (s->spec.type) {
@@ -575,7 +577,8 @@ static int reject(struct fnl_reader *r, int ret, const char *raw, size_t len)
 
 /* Types and delivers one record; 1 means it must wait for a date order. */
 static int deliver(struct fnl_reader *r, uint64_t line, char *bytes,
-		   const struct raw_cell *cells, bool may_wait, bool hold)
+		   const struct raw_cell *cells, bool plain, bool may_wait,
+		   bool hold)
 {
 	struct fnl_record rec = {
 		.file = r->file, .line = line, .cell = r->typed, .reader = r,
@@ -584,7 +587,7 @@ static int deliver(struct fnl_reader *r, uint64_t line, char *bytes,
 
 	for (size_t i = 0; i < r->nslots; i++) {
 		int ret = type_cell(r, line, (int)i, bytes + cells[i].off,
-				    cells[i].len, &r->typed[i]);
+				    cells[i].len, plain, &r->typed[i]);
 		if (ret < 0)
 			return ret;
 		wait |= ret == 1;
@@ -655,7 +658,7 @@ static int flush_pending(struct fnl_reader *r)
 		/* The cells' offsets were stored unaligned, before the bytes. */
 		memcpy(cells, base, r->nslots * sizeof(*cells));
 		ret = deliver(r, p->line, base + r->nslots * sizeof(*cells),
-			      cells, false, false);
+			      cells, false, false, false);
 		free(cells);
 		if (ret < 0)
 			ret = reject(r, ret, r->pend_bytes.data + p->raw,
@@ -695,7 +698,8 @@ static int end_data_row(struct fnl_reader *r)
 			r->cells[i] = r->cells[r->slots[i].same_as];
 	/* While records wait, later ones queue behind them (in order), but
 	 * their dates are still read: one of them may decide the order. */
-	ret = deliver(r, r->row_line, r->row.data, r->cells, true, r->npend > 0);
+	ret = deliver(r, r->row_line, r->row.data, r->cells, r->row_plain,
+		      true, r->npend > 0);
 	if (ret == 1) {
 		ret = queue_row(r);
 		if (ret == 0 && order_decided(r))
@@ -1008,9 +1012,14 @@ static int feed(struct fnl_reader *r, const char *p, size_t n, bool ends_line)
 	}
 	if ((r->in->rejects || r->in_header) && !fnl_buf_append(&r->raw, p, n))
 		return fnl_nomem(r->ctx);
+	/* A line that holds a whole row, without a quote, is split here; a
+	 * plain one's cells need no check for NUL and UTF-8 either. */
+	r->row_plain = r->csv.pstate == 0 && ends_line &&
+		       fnl_is_plain_ascii(p, p + n);
 	if (r->csv.pstate == 0 && ends_line &&
 	    fnl_split_line(p, n, r->delim, take_field, on_row, r))
 		return r->status;
+	r->row_plain = false;
 	done = csv_parse(&r->csv, p, n, on_field, on_row, r);
 	if (done == n || r->status)
 		return r->status;
@@ -1031,13 +1040,11 @@ static int feed_chunk(struct fnl_reader *r, const char *p, size_t n)
 	const char *end = p + n;
 
 	while (p < end) {
-		const char *lf = memchr(p, '\n', (size_t)(end - p));
-		const char *cr = memchr(p, '\r', (size_t)((lf ? lf : end) - p));
-		const char *eol = cr ? cr : lf;
+		const char *eol = fnl_find_eol(p, end);
 		size_t len;
 		int ret;
 
-		if (!eol)
+		if (eol == end)
 			return feed(r, p, (size_t)(end - p), false);
 		len = (size_t)(eol - p) + 1;
 		if (*eol == '\r' && eol + 1 < end && eol[1] == '\n')
@@ -1103,7 +1110,8 @@ static int open_stream(struct fnl_reader *r, struct source *src,
 	}
 	st->fp = src->fp;
 	st->cd = (iconv_t)-1;
-	st->raw = malloc(CHUNK);
+	/* Zeroed slack after a chunk: see fnl_find_byte(). */
+	st->raw = calloc(1, CHUNK + FNL_SLACK);
 	if (!st->raw)
 		return fnl_nomem(r->ctx);
 	n = fread(st->raw, 1, CHUNK, st->fp);
@@ -1127,7 +1135,7 @@ static int open_stream(struct fnl_reader *r, struct source *src,
 	if (!enc)
 		return 0;
 	st->cd = iconv_open("UTF-8", enc);
-	st->conv = malloc(4 * CHUNK);
+	st->conv = calloc(1, 4 * CHUNK + FNL_SLACK);
 	if (st->cd == (iconv_t)-1 || !st->conv)
 		return fnl_nomem(r->ctx);
 	return 0;

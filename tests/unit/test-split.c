@@ -5,6 +5,11 @@
  * itself is the oracle: many random lines, each fed to both, must give the
  * same fields and the same row (or none).  A few lines are also checked by
  * hand, so that a change of libcsv's behaviour would show up here too.
+ * The line searches under it (fnl_find_eol(), fnl_is_plain_ascii()) are
+ * checked against a byte-at-a-time reading.  Every line lies in a buffer
+ * of its own with exactly FNL_SLACK bytes after it, bytes that would
+ * matter if they were taken for the line's (AddressSanitizer catches a
+ * read past them).  Built twice: with SSE2 where there is, and without.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +19,7 @@
 
 #include <csv.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -69,11 +75,30 @@ static void by_libcsv(const char *line, size_t n, unsigned char delim,
 	csv_free(&p);
 }
 
+/* A copy of line[0..n) with FNL_SLACK bytes of quotes, delimiters and
+ * line ends after it; free() it. */
+static char *padded(const char *line, size_t n)
+{
+	static const char noise[] = "\",;|\t\r\n\xc3\0";
+	char *p = malloc(n + FNL_SLACK);
+
+	assert_non_null(p);
+	memcpy(p, line, n);
+	for (size_t k = 0; k < FNL_SLACK; k++)
+		p[n + k] = noise[k % (sizeof(noise) - 1)];
+	return p;
+}
+
 static bool by_split(const char *line, size_t n, unsigned char delim,
 		     struct fields *f)
 {
+	char *p = padded(line, n);
+	bool split;
+
 	*f = (struct fields){ .term = -1 };
-	return fnl_split_line(line, n, delim, add_field, add_row, f);
+	split = fnl_split_line(p, n, delim, add_field, add_row, f);
+	free(p);
+	return split;
 }
 
 static void expect(const char *line, unsigned char delim, const char *fields)
@@ -147,7 +172,8 @@ static void test_agrees_with_libcsv(void **state)
 	(void)state;
 	for (int i = 0; i < 200000; i++) {
 		char line[64];
-		size_t n = next(&seed) % 24;
+		/* 0 to 59 bytes: none, one or several blocks of 16 */
+		size_t n = next(&seed) % 60;
 		const char *term = terms[next(&seed) % 3];
 		unsigned char delim = delims[next(&seed) % 4];
 		struct fields want, got;
@@ -179,6 +205,48 @@ static void test_agrees_with_libcsv(void **state)
 	assert_true(rows > 50000 && split - rows > 1000);
 }
 
+/* The searches against a byte at a time, on random lines of every length
+ * up to 70 (past four blocks of 16), with every byte class. */
+static void test_searches(void **state)
+{
+	static const char bytes[] = "ab,\"\r\n\xc3\x80\x7f";
+	uint64_t seed = 7;
+	int eols = 0, plain = 0;
+
+	(void)state;
+	for (int i = 0; i < 100000; i++) {
+		char line[72];
+		size_t n = next(&seed) % 71, want_eol = n;
+		bool want_plain = true;
+		char *p;
+
+		for (size_t k = 0; k < n; k++) {
+			/* mostly plain letters, so that runs get long */
+			line[k] = next(&seed) % 16 ? 'a' + (char)(k % 26)
+				: bytes[next(&seed) % (sizeof(bytes) - 1)];
+			if (next(&seed) % 64 == 0)
+				line[k] = '\0';
+			if (want_eol == n && (line[k] == '\r' || line[k] == '\n'))
+				want_eol = k;
+			if (line[k] == '\0' || (unsigned char)line[k] >= 0x80)
+				want_plain = false;
+		}
+		p = padded(line, n);
+		assert_int_equal(fnl_find_eol(p, p + n) - p, want_eol);
+		assert_int_equal(fnl_is_plain_ascii(p, p + n), want_plain);
+		for (size_t k = 0; k <= n; k++)
+			assert_int_equal(fnl_find_byte(p + k, p + n, ',') - p,
+					 (char *)memchr(p + k, ',', n - k)
+						 ? (char *)memchr(p + k, ',', n - k) - p
+						 : (ptrdiff_t)n);
+		free(p);
+		eols += want_eol < n;
+		plain += want_plain;
+	}
+	assert_true(eols > 10000 && 100000 - eols > 10000);
+	assert_true(plain > 10000 && 100000 - plain > 10000);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -186,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_left_to_libcsv),
 		cmocka_unit_test(test_terminator),
 		cmocka_unit_test(test_agrees_with_libcsv),
+		cmocka_unit_test(test_searches),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
