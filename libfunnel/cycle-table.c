@@ -457,7 +457,7 @@ static int stages_block(struct funnel_cycle *cy, struct funnel_table *t,
 						    strlen(name)))
 			ret = fnl_nomem(cy->ctx);
 		if (ret == 0)
-			ret = stage_row(cy, &r, b->o + i, j - i);
+			ret = stage_row(cy, &r, j > i ? b->o + i : NULL, j - i);
 		i = j;
 	}
 	return ret;
@@ -664,7 +664,7 @@ static int add_blocks(struct funnel_cycle *cy, struct funnel_table *t,
 
 		while (obs && i + b.n < cy->nobs && cy->obs[i + b.n].group == ids[g])
 			b.n++;
-		b.o = b.n ? cy->obs + i : NULL;
+		b.o = obs && cy->nobs ? cy->obs + i : NULL;
 		i += b.n;
 		if (sp.v && ord.group_rank) {
 			b.spans = sp.v + sp.first[g];
