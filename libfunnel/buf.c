@@ -308,7 +308,7 @@ static size_t find_slot(const struct fnl_intern *in, const char *s, size_t len,
 		if (!slot_tag_is(in, v, h))
 			continue;
 		t = fnl_intern_str(in, slot_id(in, v), &tlen);
-		if (tlen == len && memcmp(t, s, len) == 0)
+		if (tlen == len && fnl_same_bytes(t, s, len))
 			return i;
 	}
 }

@@ -174,13 +174,46 @@ struct fnl_recent {
 	} e[8];
 	unsigned next;
 };
+/* The w (8 or 4) bytes at p, as a number to compare. */
+static inline uint64_t fnl_word_at(const char *p, size_t w)
+{
+	uint64_t x;
+	uint32_t y;
+
+	if (w == 8)
+		return memcpy(&x, p, 8), x;
+	return memcpy(&y, p, 4), y;
+}
+
+/*
+ * Whether a[0..n) and b[0..n) are the same bytes.  Inline: keys and labels
+ * are a few dozen bytes, and calling memcmp() cost more than comparing (a
+ * tenth of the thread that looks deals up).  Eight (or four) bytes at a
+ * time, the last word overlapping the one before: never past n.
+ */
+static inline bool fnl_same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t w = n >= 8 ? 8 : 4;
+
+	if (n < 4) {
+		for (; n; a++, b++, n--)
+			if (*a != *b)
+				return false;
+		return true;
+	}
+	for (; n > w; a += w, b += w, n -= w)
+		if (fnl_word_at(a, w) != fnl_word_at(b, w))
+			return false;
+	return fnl_word_at(a + n - w, w) == fnl_word_at(b + n - w, w);
+}
+
 /* Whether s was seen lately; *value is what it gave. */
 static inline bool fnl_recent_get(const struct fnl_recent *r, const char *s,
 				  size_t len, int64_t *value)
 {
 	for (size_t i = 0; i < sizeof(r->e) / sizeof(r->e[0]); i++)
 		if (r->e[i].used && r->e[i].len == len &&
-		    !memcmp(r->e[i].text, s, len)) {
+		    fnl_same_bytes(r->e[i].text, s, len)) {
 			*value = r->e[i].value;
 			return true;
 		}

@@ -305,6 +305,32 @@ static void test_reallocarray(void **state)
 }
 
 /* fnl_recent: the last eight short strings and their values. */
+/* fnl_same_bytes() against memcmp(): every length to 40, equal bytes and
+ * one byte changed at each place, each pair in buffers of exactly n
+ * bytes (AddressSanitizer catches a read past them). */
+static void test_same_bytes(void **state)
+{
+	(void)state;
+	for (size_t n = 0; n <= 40; n++) {
+		char *a = malloc(n ? n : 1), *b = malloc(n ? n : 1);
+
+		assert_non_null(a);
+		assert_non_null(b);
+		for (size_t i = 0; i < n; i++)
+			a[i] = b[i] = (char)('a' + i % 26);
+		assert_true(fnl_same_bytes(a, b, n));
+		for (size_t i = 0; i < n; i++) {
+			b[i] ^= (char)(1 << (i % 8));
+			assert_false(fnl_same_bytes(a, b, n));
+			assert_false(fnl_same_bytes(b, a, n));
+			assert_true(fnl_same_bytes(a, b, i));
+			b[i] = a[i];
+		}
+		free(a);
+		free(b);
+	}
+}
+
 static void test_recent(void **state)
 {
 	struct fnl_recent r = { 0 };
@@ -521,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_growth_widening),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_reallocarray),
+		cmocka_unit_test(test_same_bytes),
 		cmocka_unit_test(test_recent),
 		{ "test_keyq_order/here", test_keyq_order, NULL, NULL, (void *)&here },
 		{ "test_keyq_order/threaded", test_keyq_order, NULL, NULL, (void *)&threaded },
