@@ -129,6 +129,14 @@ void fnl_intern_prefetch_id(const struct fnl_intern *in, int64_t id);
 int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 			      size_t len, uint64_t h, bool *added);
 
+/* Whether a second thread may help: FUNNEL_THREADS=1 says never, another
+ * value always; unset, when the process may run on two CPUs (pair.c). */
+bool fnl_want_thread(void);
+/* Runs job(first) and job(second), at once when a thread is wanted and can
+ * be had, and returns when both are done.  The two must touch nothing in
+ * common, and never ctx: a failure is for the caller to report. */
+void fnl_run_pair(void (*job)(void *), void *first, void *second);
+
 /*
  * Rows waiting a few rows for their key's id (keyq.c): push() keeps a row
  * of row_size bytes with its key and starts loading what the key's lookup
@@ -733,6 +741,8 @@ struct fnl_dvec {
 };
 
 bool fnl_dvec_push(struct fnl_dvec *d, double v);
+/* Adds from's numbers after to's; false: out of memory. */
+bool fnl_dvec_append(struct fnl_dvec *to, const struct fnl_dvec *from);
 void fnl_dvec_free(struct fnl_dvec *d);
 
 /* Sample standard deviation (n - 1 denominator); false when n < 2. */

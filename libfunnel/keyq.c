@@ -19,7 +19,6 @@
  * apply() touches; the reading side, only the batch it fills.
  */
 #include <pthread.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,19 +262,6 @@ static int send_batch(struct fnl_keyq *q, bool flush)
 	return ret;
 }
 
-/* FUNNEL_THREADS=1 keeps everything on the calling thread; by default a
- * second thread applies when the process may run on two CPUs. */
-static bool want_thread(void)
-{
-	const char *env = getenv("FUNNEL_THREADS");
-	cpu_set_t cpus;
-
-	if (env && *env)
-		return strcmp(env, "1") != 0;
-	return sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
-	       CPU_COUNT(&cpus) > 1;
-}
-
 static bool start_thread(struct fnl_keyq *q)
 {
 	q->row_size = pad8(q->ahead.row_size);
@@ -329,7 +315,7 @@ struct fnl_keyq *fnl_keyq_new(struct funnel_ctx *ctx,
 		return NULL;
 	}
 	/* Without a thread, the rows are applied here: slower, not wrong. */
-	q->threaded = want_thread() && start_thread(q);
+	q->threaded = fnl_want_thread() && start_thread(q);
 	return q;
 }
 

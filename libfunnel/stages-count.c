@@ -182,16 +182,15 @@ static int cmp_event_sequence(const void *a, const void *b)
 	return (rx > ry) - (rx < ry);
 }
 
-/* Adds one deal's path to its group's tally. */
-static int count_path(struct funnel_stages *st, const struct pipeline *pl,
-		      struct tally *tl, const struct entity *e,
-		      const struct path *p)
+/* Adds one deal's path to its group's tally; false: out of memory. */
+static bool count_path(const struct pipeline *pl, struct tally *tl,
+		       const struct entity *e, const struct path *p)
 {
 	int top = highest_bit(p->counted);
 	size_t n = pl->n;
 
 	if (top < 0)
-		return 0;
+		return true;
 	for (size_t k = 0; k < n; k++) {
 		if (!(p->counted >> k & 1))
 			continue;
@@ -201,20 +200,21 @@ static int count_path(struct funnel_stages *st, const struct pipeline *pl,
 		    p->time[k] < p->time[k - 1])
 			continue;
 		if (!fnl_dvec_push(&tl->days[k], fnl_days_between(p->time[k - 1], p->time[k])))
-			return fnl_nomem(st->ctx);
+			return false;
 	}
 	if (e->outcome == FNL_OUTCOME_LOST)
 		tl->lost[top]++;
-	if ((size_t)top == n - 1 && (p->counted & 1) && p->time[0] != NO_TIME &&
-	    p->time[top] != NO_TIME && p->time[top] >= p->time[0] &&
-	    !fnl_dvec_push(&tl->completion, fnl_days_between(p->time[0], p->time[top])))
-		return fnl_nomem(st->ctx);
-	return 0;
+	return (size_t)top != n - 1 || !(p->counted & 1) ||
+	       p->time[0] == NO_TIME || p->time[top] == NO_TIME ||
+	       p->time[top] < p->time[0] ||
+	       fnl_dvec_push(&tl->completion,
+			     fnl_days_between(p->time[0], p->time[top]));
 }
 
 /* Tallies are per pipeline, then per group. */
-static struct tally *tally_of(struct funnel_stages *st, struct tally *tallies,
-			      size_t pipe, const struct entity *e)
+static struct tally *tally_of(const struct funnel_stages *st,
+			      struct tally *tallies, size_t pipe,
+			      const struct entity *e)
 {
 	return &tallies[pipe * st->ngroups +
 			(st->groups.n && e->has_group ? (size_t)e->group : 0)];
@@ -244,9 +244,78 @@ static size_t sequence_events(struct funnel_stages *st)
 	return out;
 }
 
+static void free_tallies(struct tally *tallies, size_t count);
+static struct tally *new_tallies(const struct funnel_stages *st);
+
+/* The deals lo..hi counted into tallies of their own (fnl_run_pair()). */
+struct count_part {
+	const struct funnel_stages *st;
+	struct tally *tallies;
+	size_t lo, hi;
+	bool nomem;
+};
+
+static void count_deals(void *arg)
+{
+	struct count_part *c = arg;
+	const struct funnel_stages *st = c->st;
+	struct path p;
+
+	for (size_t i = c->lo; i < c->hi && !c->nomem; i++) {
+		if (!st->ent[i].in_funnel)
+			continue;
+		for (size_t f = 0; f < st->npipes && !c->nomem; f++) {
+			const struct pipeline *pl = &st->pipes[f];
+
+			compact_path(st, (uint32_t)i, pl, &p);
+			c->nomem = !count_path(pl, tally_of(st, c->tallies, f,
+							    &st->ent[i]),
+					       &st->ent[i], &p);
+		}
+	}
+}
+
+/* Adds the second half's tallies to the first's. */
+static bool add_tallies(struct tally *to, const struct tally *from,
+			size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		for (size_t k = 0; k < to[i].n; k++) {
+			to[i].reached[k] += from[i].reached[k];
+			to[i].lost[k] += from[i].lost[k];
+			if (!fnl_dvec_append(&to[i].days[k], &from[i].days[k]))
+				return false;
+		}
+		if (!fnl_dvec_append(&to[i].completion, &from[i].completion))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Every deal's path, counted in two halves at once: the halves' tallies
+ * are added up, their times sorted before use (add_funnel()), so the
+ * result does not depend on which half counted what.
+ */
+static int count_halves(struct funnel_stages *st, struct tally *tallies)
+{
+	size_t count = st->npipes * st->ngroups, half = st->ndeals / 2;
+	struct count_part part[2] = {
+		{ st, tallies, 0, half, false },
+		{ st, new_tallies(st), half, st->ndeals, false },
+	};
+	bool ok = part[1].tallies != NULL;
+
+	if (ok)
+		fnl_run_pair(count_deals, &part[0], &part[1]);
+	ok = ok && !part[0].nomem && !part[1].nomem &&
+	     add_tallies(tallies, part[1].tallies, count);
+	free_tallies(part[1].tallies, count);
+	return ok ? 0 : fnl_nomem(st->ctx);
+}
+
 static int count_all(struct funnel_stages *st, struct tally *tallies)
 {
-	size_t nent = st->ndeals;
 	struct path p;
 	int ret = 0;
 
@@ -254,9 +323,10 @@ static int count_all(struct funnel_stages *st, struct tally *tallies)
 		if (st->keep_events) {
 			/* The order is known now: fold the kept events. */
 			if (!fnl_reach_kept(&st->reach)) {
-				if (fnl_reach_grow(&st->reach, nent, st->nstages) < 0)
+				if (fnl_reach_grow(&st->reach, st->ndeals,
+						   st->nstages) < 0)
 					return fnl_nomem(st->ctx);
-				fnl_reach_open(&st->reach, nent);
+				fnl_reach_open(&st->reach, st->ndeals);
 			}
 			for (size_t i = 0; i < st->nev; i++)
 				if (fnl_stages_enter(st, st->ev[i].ent,
@@ -264,19 +334,7 @@ static int count_all(struct funnel_stages *st, struct tally *tallies)
 						     st->ev[i].t) < 0)
 					return fnl_nomem(st->ctx);
 		}
-		for (size_t i = 0; i < nent && ret == 0; i++) {
-			if (!st->ent[i].in_funnel)
-				continue;
-			for (size_t f = 0; f < st->npipes && ret == 0; f++) {
-				const struct pipeline *pl = &st->pipes[f];
-
-				compact_path(st, (uint32_t)i, pl, &p);
-				ret = count_path(st, pl,
-						 tally_of(st, tallies, f, &st->ent[i]),
-						 &st->ent[i], &p);
-			}
-		}
-		return ret;
+		return count_halves(st, tallies);
 	}
 	size_t nev = sequence_events(st);
 
@@ -292,8 +350,8 @@ static int count_all(struct funnel_stages *st, struct tally *tallies)
 				ordered_path(st, pl, &st->ev[i], j - i, &p);
 			else
 				strict_path(st, pl, &st->ev[i], j - i, &p);
-			ret = count_path(st, pl, tally_of(st, tallies, f, e), e,
-					 &p);
+			if (!count_path(pl, tally_of(st, tallies, f, e), e, &p))
+				ret = fnl_nomem(st->ctx);
 		}
 	}
 	return ret;
@@ -438,7 +496,7 @@ static int set_group_cells(struct funnel_stages *st, struct funnel_table *t,
 				    st->npipes > 1, group);
 }
 
-/* One group's funnel: a row per stage. */
+/* One group's funnel: a row per stage; its times are sorted. */
 static int add_funnel(struct funnel_stages *st, struct funnel_table *t,
 		      const struct pipeline *pl, int64_t group,
 		      struct tally *tl)
@@ -464,7 +522,6 @@ static int add_funnel(struct funnel_stages *st, struct funnel_table *t,
 		fnl_table_set_count(t, r, column(st, COL_DROPPED),
 				    k ? prev - tl->reached[k] : 0);
 		fnl_table_set_count(t, r, column(st, COL_LOST), tl->lost[k]);
-		fnl_sort(d->v, d->n);
 		if (fnl_quantile_sorted(d->v, d->n, 0.5, &v))
 			fnl_table_set_number(t, r, column(st, COL_MEDIAN_DAYS), v);
 		if (fnl_mean(d->v, d->n, &v))
@@ -647,6 +704,46 @@ static int shown_groups(struct funnel_stages *st, int64_t *order)
 	return 0;
 }
 
+/* Some of the tallies' times, to sort (fnl_run_pair()). */
+struct sort_part {
+	struct fnl_dvec **d;
+	size_t n;
+};
+
+static void sort_times(void *arg)
+{
+	const struct sort_part *p = arg;
+
+	for (size_t i = 0; i < p->n; i++)
+		fnl_sort(p->d[i]->v, p->d[i]->n);
+}
+
+/* Sorts the times between stages of every tally, in two parts of about
+ * as many numbers each, at once. */
+static int sort_tallies(struct funnel_stages *st, struct tally *tallies)
+{
+	size_t count = st->npipes * st->ngroups, n = 0, total = 0, sum = 0, cut;
+	struct fnl_dvec **d;
+
+	for (size_t i = 0; i < count; i++)
+		n += tallies[i].n;
+	d = fnl_reallocarray(NULL, n ? n : 1, sizeof(*d));
+	if (!d)
+		return fnl_nomem(st->ctx);
+	n = 0;
+	for (size_t i = 0; i < count; i++)
+		for (size_t k = 0; k < tallies[i].n; k++) {
+			d[n++] = &tallies[i].days[k];
+			total += tallies[i].days[k].n;
+		}
+	for (cut = 0; cut < n && sum < total / 2; cut++)
+		sum += d[cut]->n;
+	fnl_run_pair(sort_times, &(struct sort_part){ d, cut },
+		     &(struct sort_part){ d + cut, n - cut });
+	free(d);
+	return 0;
+}
+
 int fnl_stages_make_table(struct funnel_stages *st,
 			  struct funnel_table **result)
 {
@@ -661,6 +758,8 @@ int fnl_stages_make_table(struct funnel_stages *st,
 		goto out;
 	}
 	ret = count_all(st, tallies);
+	if (ret == 0)
+		ret = sort_tallies(st, tallies);
 	if (ret == 0)
 		ret = shown_groups(st, order);
 	if (ret == 0)

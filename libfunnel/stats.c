@@ -182,6 +182,23 @@ bool fnl_dvec_push(struct fnl_dvec *d, double v)
 	return true;
 }
 
+bool fnl_dvec_append(struct fnl_dvec *to, const struct fnl_dvec *from)
+{
+	if (from->n > to->cap - to->n) {
+		size_t cap = to->n + from->n;
+		double *p = fnl_reallocarray(to->v, cap, sizeof(*p));
+
+		if (!p)
+			return false;
+		to->v = p;
+		to->cap = cap;
+	}
+	if (from->n)
+		memcpy(to->v + to->n, from->v, from->n * sizeof(*from->v));
+	to->n += from->n;
+	return true;
+}
+
 void fnl_dvec_free(struct fnl_dvec *d)
 {
 	free(d->v);
