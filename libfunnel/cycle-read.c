@@ -35,6 +35,8 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 	free(cy->key_column);
 	cy->key_column = NULL;
 	free(cy->obs);
+	for (size_t g = 0; g < cy->gcount_cap; g++)
+		fnl_dvec_free(&cy->gcount[g].spans);
 	free(cy->gcount);
 	free(cy->ev);
 	free(cy->deal);
@@ -50,6 +52,7 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 	cy->place_cap = cy->nobs = cy->obs_cap = cy->gcount_cap = 0;
 	cy->nev = cy->ev_cap = cy->deal_cap = cy->nstage_rows = 0;
 	cy->any_date = false;
+	cy->unpriced = 0;
 }
 
 static void see_date(struct funnel_cycle *cy, const struct fnl_time *t)
@@ -101,6 +104,16 @@ static int push_obs(struct funnel_cycle *cy, const struct obs *o)
 	cy->obs = v;
 	v[cy->nobs++] = *o;
 	return 0;
+}
+
+/* Keeps what the mode reads of o (fnl_cycle_keeps_obs()); o's group is
+ * in use. */
+static int keep(struct funnel_cycle *cy, const struct obs *o)
+{
+	if (fnl_cycle_keeps_spans(cy) && fnl_cycle_is_event(cy, o) &&
+	    !fnl_dvec_push(&cy->gcount[o->group].spans, o->days))
+		return fnl_nomem(cy->ctx);
+	return fnl_cycle_keeps_obs(cy) ? push_obs(cy, o) : 0;
 }
 
 static int group_of(struct funnel_cycle *cy, const struct fnl_record *rec,
@@ -335,7 +348,8 @@ static int on_snapshot_record(void *data, const struct fnl_record *rec)
 		o.has_amount = !amount->empty;
 		o.amount = amount->amount;
 	}
-	return push_obs(cy, &o);
+	cy->unpriced += o.kind == OBS_WON && cy->col_amount && !o.has_amount;
+	return keep(cy, &o);
 }
 
 /* ------------------------------------------------------------------ */
@@ -488,7 +502,7 @@ static int add_stays(struct funnel_cycle *cy, const struct history_event *ev,
 					  .kind = OBS_LEFT };
 			fnl_days_span(&ev[i].t, &ev[j].t, &o.days);
 		}
-		ret = push_obs(cy, &o);
+		ret = keep(cy, &o);
 	}
 	return ret;
 }

@@ -185,10 +185,11 @@ struct row {
 /* What the rows of one group, or of all deals, are made of. */
 struct block {
 	int64_t group;        /* -1: all deals */
-	const struct obs *o;  /* NULL unless the mode needs them (needs_obs());
+	const struct obs *o;  /* when the mode keeps them (fnl_cycle_keeps_obs());
 				 by stage within the block with --per-stage */
 	size_t n;
-	const double *spans;  /* the measured spans, sorted */
+	const double *spans;  /* the measured spans, sorted, when the mode
+				 keeps them (fnl_cycle_keeps_spans()) */
 	size_t nspans;
 	int64_t undated_open;
 };
@@ -206,26 +207,12 @@ static void put_count(struct row *r, int64_t v)
 	fnl_table_set_count(r->t, r->row, r->col++, v);
 }
 
-static bool is_event(const struct funnel_cycle *cy, const struct obs *o)
-{
-	switch (o->kind) {
-	case OBS_LEFT:
-		return true;
-	case OBS_WON:
-		return cy->outcome != MEASURE_LOST;
-	case OBS_LOST:
-		return cy->outcome != MEASURE_WON;
-	default:
-		return false;
-	}
-}
-
 /* The measured spans of o[0..n), sorted. */
 static int measured(struct funnel_cycle *cy, const struct obs *o, size_t n,
 		    struct fnl_dvec *d)
 {
 	for (size_t i = 0; i < n; i++)
-		if (is_event(cy, &o[i]) && !fnl_dvec_push(d, o[i].days))
+		if (fnl_cycle_is_event(cy, &o[i]) && !fnl_dvec_push(d, o[i].days))
 			return fnl_nomem(cy->ctx);
 	fnl_sort(d->v, d->n);
 	return 0;
@@ -258,7 +245,7 @@ static int put_survival(struct funnel_cycle *cy, struct row *r,
 	if (!ko)
 		return fnl_nomem(cy->ctx);
 	for (size_t i = 0; i < n; i++) {
-		ko[i] = (struct fnl_km_obs){ o[i].days, is_event(cy, &o[i]) };
+		ko[i] = (struct fnl_km_obs){ o[i].days, fnl_cycle_is_event(cy, &o[i]) };
 		events += ko[i].event;
 	}
 	if (!fnl_km_fit(ko, n, KM_LEVEL, &km)) {
@@ -550,10 +537,8 @@ static int sort_obs(struct funnel_cycle *cy, const struct order *ord,
 
 static void warn_left_out(struct funnel_cycle *cy, int64_t undated)
 {
-	int64_t unpriced = 0;
+	int64_t unpriced = cy->unpriced;
 
-	for (size_t i = 0; cy->col_amount && i < cy->nobs; i++)
-		unpriced += cy->obs[i].kind == OBS_WON && !cy->obs[i].has_amount;
 	if (cy->survival && undated)
 		fnl_log(cy->ctx, FUNNEL_LOG_WARNING,
 			"%lld open deal%s without a created date %s left out of the survival estimate",
@@ -581,63 +566,21 @@ static size_t sort_groups(struct funnel_cycle *cy, int64_t *ids,
 	return ng;
 }
 
-/* Whether the mode reads the observations themselves, sorted by group
- * (and stage), or only the measured spans. */
-static bool needs_obs(const struct funnel_cycle *cy)
-{
-	return cy->mode == MODE_SUMMARY || cy->mode == MODE_PER_STAGE ||
-	       cy->survival;
-}
-
 /*
- * The measured spans of each group, sorted, in one array: the group
- * ranked k has v[first[k]] up to v[first[k + 1]]; with groups (rank not
- * NULL), all spans follow, sorted together.  One pass counts and one
- * places: the observations themselves do not move, and a span takes 8
- * bytes where an observation takes 32.
+ * Sorts each shown group's spans; with groups, *all gets all of them,
+ * sorted (without, the one group is all deals).
  */
-struct spans {
-	double *v;
-	size_t *first;    /* nbuckets + 1 */
-};
-
-/* The bucket of an observation: its group's rank, or 0 for all. */
-static size_t rank_of(const int64_t *rank, const struct obs *o)
+static int sort_spans(struct funnel_cycle *cy, const int64_t *ids, size_t ng,
+		      struct fnl_dvec *all)
 {
-	return rank ? (size_t)rank[o->group] : 0;
-}
+	for (size_t g = 0; g < ng; g++) {
+		struct fnl_dvec *d = &cy->gcount[ids[g]].spans;
 
-static int gather_spans(struct funnel_cycle *cy, const int64_t *rank,
-			size_t ngroups, struct spans *sp)
-{
-	size_t nb = rank ? ngroups : 1, n;
-	size_t *first = calloc(nb + 1, sizeof(*first));
-	double *v = NULL;
-
-	for (size_t i = 0; first && i < cy->nobs; i++)
-		if (is_event(cy, &cy->obs[i]))
-			first[rank_of(rank, &cy->obs[i]) + 1]++;
-	for (size_t k = 1; first && k <= nb; k++)
-		first[k] += first[k - 1];
-	n = first ? first[nb] : 0;
-	if (!first || !(v = fnl_reallocarray(NULL, rank ? 2 * n + 1 : n + 1,
-					     sizeof(*v)))) {
-		free(first);
-		return fnl_nomem(cy->ctx);
+		fnl_sort(d->v, d->n);
+		if (cy->groups.n && !fnl_dvec_append(all, d))
+			return fnl_nomem(cy->ctx);
 	}
-	/* first[k] walks to the end of bucket k, which the shift undoes. */
-	for (size_t i = 0; i < cy->nobs; i++)
-		if (is_event(cy, &cy->obs[i]))
-			v[first[rank_of(rank, &cy->obs[i])]++] = cy->obs[i].days;
-	memmove(first + 1, first, nb * sizeof(*first));
-	first[0] = 0;
-	for (size_t k = 0; k < nb; k++)
-		fnl_sort(v + first[k], first[k + 1] - first[k]);
-	if (rank) {
-		memcpy(v + n, v, n * sizeof(*v));
-		fnl_sort(v + n, n);
-	}
-	*sp = (struct spans){ v, first };
+	fnl_sort(all->v, all->n);
 	return 0;
 }
 
@@ -647,32 +590,28 @@ static int add_blocks(struct funnel_cycle *cy, struct funnel_table *t,
 	size_t ng = sort_groups(cy, ids, rank), i = 0;
 	struct order ord = { cy->groups.n ? rank : NULL,
 			     cy->mode == MODE_PER_STAGE ? cy->stage_rank : NULL };
-	bool obs = needs_obs(cy);
-	struct block all = { .group = -1, .n = obs ? cy->nobs : 0 };
-	struct spans sp = { 0 };
-	int ret = obs ? sort_obs(cy, &ord, ng) : 0;
+	bool spans = fnl_cycle_keeps_spans(cy);
+	struct block all = { .group = -1, .n = cy->nobs };
+	struct fnl_dvec all_spans = { 0 };
+	int ret = sort_obs(cy, &ord, ng);
 
-	if (ret == 0 && cy->mode != MODE_SUMMARY && cy->mode != MODE_PER_STAGE)
-		ret = gather_spans(cy, ord.group_rank, ng, &sp);
-	if (sp.v) {
-		all.nspans = sp.first[ord.group_rank ? ng : 1];
-		all.spans = ord.group_rank ? sp.v + all.nspans : sp.v;
-	}
+	if (ret == 0 && spans)
+		ret = sort_spans(cy, ids, ng, &all_spans);
 	for (size_t g = 0; g < ng && ret == 0; g++) {
+		const struct group_count *gc = &cy->gcount[ids[g]];
 		struct block b = { .group = ids[g],
-				   .undated_open = cy->gcount[ids[g]].undated_open };
+				   .o = cy->nobs ? cy->obs + i : NULL,
+				   .spans = gc->spans.v, .nspans = gc->spans.n,
+				   .undated_open = gc->undated_open };
 
-		while (obs && i + b.n < cy->nobs && cy->obs[i + b.n].group == ids[g])
+		while (i + b.n < cy->nobs && cy->obs[i + b.n].group == ids[g])
 			b.n++;
-		b.o = obs && cy->nobs ? cy->obs + i : NULL;
 		i += b.n;
-		if (sp.v && ord.group_rank) {
-			b.spans = sp.v + sp.first[g];
-			b.nspans = sp.first[g + 1] - sp.first[g];
-		}
 		all.undated_open += b.undated_open;
 		if (cy->groups.n)
 			ret = add_block(cy, t, &b);
+		else
+			all.spans = b.spans, all.nspans = b.nspans;
 	}
 	/* Without --by the one group is all deals; with it, they come last. */
 	if (ret == 0 && cy->groups.n && ord.stage_rank) {
@@ -680,13 +619,14 @@ static int add_blocks(struct funnel_cycle *cy, struct funnel_table *t,
 		ret = sort_obs(cy, &ord, ng);
 	}
 	/* Sorting moved them. */
-	all.o = obs ? cy->obs : NULL;
+	all.o = cy->obs;
+	if (cy->groups.n)
+		all.spans = all_spans.v, all.nspans = all_spans.n;
 	if (ret == 0)
 		ret = add_block(cy, t, &all);
 	if (ret == 0)
 		warn_left_out(cy, all.undated_open);
-	free(sp.v);
-	free(sp.first);
+	fnl_dvec_free(&all_spans);
 	return ret;
 }
 

@@ -65,6 +65,7 @@ struct key_place {
 struct group_count {
 	int64_t undated_open;  /* open deals without a created date */
 	bool used;             /* some deal belongs to the group */
+	struct fnl_dvec spans; /* its measured spans, when kept_spans() */
 };
 
 struct funnel_cycle {
@@ -93,10 +94,11 @@ struct funnel_cycle {
 	int slot_time, slot_amount;
 	struct fnl_intern *keys;
 	char *key_column;               /* its name, for a late duplicate */
-	struct obs *obs;
+	struct obs *obs;                /* when kept_obs() */
 	size_t nobs, obs_cap;
 	struct group_count *gcount;
 	size_t gcount_cap;
+	int64_t unpriced;               /* won deals without an amount */
 	bool any_date;
 	struct fnl_time latest;         /* the latest date read */
 	struct fnl_time run_asof;       /* --asof, or the latest date */
@@ -127,6 +129,40 @@ struct funnel_cycle {
 	size_t deal_cap;
 	char apart_end[FNL_CACHE_LINE];
 };
+
+/* Whether a span is measured: it ended as --outcome asks (or in leaving
+ * a stage); the others are censored. */
+static inline bool fnl_cycle_is_event(const struct funnel_cycle *cy,
+				      const struct obs *o)
+{
+	switch (o->kind) {
+	case OBS_LEFT:
+		return true;
+	case OBS_WON:
+		return cy->outcome != MEASURE_LOST;
+	case OBS_LOST:
+		return cy->outcome != MEASURE_WON;
+	default:
+		return false;
+	}
+}
+
+/*
+ * What a run keeps of each observation.  Statistics and histograms read
+ * only the measured spans: a snapshot's go into their group's as they are
+ * read, 8 bytes each.  The observations themselves (32 bytes) are kept
+ * for what reads them: --summary, --per-stage and --survival.
+ */
+static inline bool fnl_cycle_keeps_obs(const struct funnel_cycle *cy)
+{
+	return cy->mode == MODE_SUMMARY || cy->mode == MODE_PER_STAGE ||
+	       cy->survival;
+}
+
+static inline bool fnl_cycle_keeps_spans(const struct funnel_cycle *cy)
+{
+	return cy->mode == MODE_STATS || cy->mode == MODE_HISTOGRAM;
+}
 
 /* cycle-read.c */
 int fnl_cycle_read(struct funnel_cycle *cy, struct funnel_input *in);
