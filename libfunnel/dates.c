@@ -290,12 +290,56 @@ static enum fnl_date_result parse_abyear(struct fnl_date_format *f,
 	return FNL_DATE_OK;
 }
 
+/* The two digits at p as a number, or -1. */
+static int two_digits(const char *p)
+{
+	return is_digit(p[0]) && is_digit(p[1]) ? (p[0] - '0') * 10 + (p[1] - '0')
+						: -1;
+}
+
+/*
+ * YYYY-MM-DD and YYYY-MM-DDTHH:MM:SSZ, what most exports write, read at
+ * fixed places: a tenth of a run went to the general steps for these.
+ * Anything else, or a part that is not two digits, is left to
+ * parse_ymd(), which reads these two forms to the same fields.
+ */
+static bool parse_iso_fixed(const struct cursor *c, struct fields *t)
+{
+	const char *s = c->p;
+	size_t len = (size_t)(c->end - c->p);
+	bool clock = len == 20;
+	int part[7];
+
+	if ((len != 10 && !clock) || s[4] != '-' || s[7] != '-' ||
+	    (clock && (s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+		       s[19] != 'Z')))
+		return false;
+	for (int i = 0; i < (clock ? 7 : 4); i++)
+		if ((part[i] = two_digits(s + (i < 2 ? 2 * i : 3 * i - 1))) < 0)
+			return false;
+	t->year = part[0] * 100 + part[1];
+	t->month = part[2];
+	t->day = part[3];
+	if (clock) {
+		t->hour = part[4];
+		t->min = part[5];
+		t->sec = part[6];
+		t->has_time = true;
+	}
+	return true;
+}
+
 static enum fnl_date_result parse_auto(struct fnl_date_format *f,
 				       struct cursor *c, struct fields *t,
 				       const char **why)
 {
-	size_t n = count_digits(c);
+	size_t n;
 
+	if (parse_iso_fixed(c, t)) {
+		*why = check_fields(t);
+		return *why ? FNL_DATE_INVALID : FNL_DATE_OK;
+	}
+	n = count_digits(c);
 	if (n == 8 && c->p + n == c->end)
 		*why = parse_compact(c, t);
 	else if (n == 4)

@@ -20,8 +20,10 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -108,6 +110,74 @@ static void test_iso(void **state)
 		assert_int_equal(fnl_date_parse(&f, "2024-03-04\0x", 12, &t,
 						&why), FNL_DATE_INVALID);
 	}
+}
+
+/*
+ * YYYY-MM-DD and YYYY-MM-DDTHH:MM:SSZ are read at fixed places; every
+ * other form by the general steps.  Against timegm(3) over random values
+ * of each part, out-of-range ones included (a value is valid when gmtime
+ * gives back the same parts): the instant and day when valid, invalid
+ * when not.  The same values written with a space, an offset or a
+ * fraction, forms the fixed reading does not take, must give the same.
+ */
+static void test_iso_against_timegm(void **state)
+{
+	static const char *const forms[] = {
+		"%04d-%02d-%02d", "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		"%04d-%02d-%02d %02d:%02d:%02d",
+		"%04d-%02d-%02dT%02d:%02d:%02d+00:00",
+		"%04d-%02d-%02dT%02d:%02d:%02d.000Z",
+	};
+	uint64_t seed = 11;
+	int valid = 0, invalid = 0;
+
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		int part[6];
+		const char *form = forms[i % 5];
+		bool clock = i % 5 != 0;
+		struct tm tm = { 0 }, back;
+		struct fnl_date_format f = { 0 };
+		struct fnl_time t = { 0 };
+		char s[64];
+		time_t secs;
+		bool ok;
+		enum fnl_date_result r;
+
+		for (int k = 0; k < 6; k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			part[k] = (int)(seed >> 33);
+		}
+		/* mostly in range, the edges (and past them) often */
+		part[0] = 1 + part[0] % 9999;
+		part[1] = part[1] % 14;
+		part[2] = part[2] % 33;
+		part[3] = clock ? part[3] % 25 : 0;
+		part[4] = clock ? part[4] % 61 : 0;
+		part[5] = clock ? part[5] % 61 : 0;
+		snprintf(s, sizeof(s), form, part[0], part[1], part[2], part[3],
+			 part[4], part[5]);
+		tm = (struct tm){ .tm_year = part[0] - 1900, .tm_mon = part[1] - 1,
+				  .tm_mday = part[2], .tm_hour = part[3],
+				  .tm_min = part[4], .tm_sec = part[5] };
+		secs = timegm(&tm);
+		ok = gmtime_r(&secs, &back) && back.tm_year == part[0] - 1900 &&
+		     back.tm_mon == part[1] - 1 && back.tm_mday == part[2] &&
+		     back.tm_hour == part[3] && back.tm_min == part[4] &&
+		     back.tm_sec == part[5];
+		r = fnl_date_parse(&f, s, strlen(s), &t, NULL);
+		if (ok != (r == FNL_DATE_OK))
+			fail_msg("\"%s\": result %d, timegm says %s", s, r,
+				 ok ? "valid" : "invalid");
+		if (ok && (t.usec != (int64_t)secs * FNL_USEC_PER_SEC ||
+			   t.day != (int32_t)(secs / 86400 - (secs % 86400 < 0)) ||
+			   t.has_time != clock))
+			fail_msg("\"%s\": usec %lld day %d, timegm %lld", s,
+				 (long long)t.usec, t.day, (long long)secs);
+		valid += ok;
+		invalid += !ok;
+	}
+	assert_true(valid > 5000 && invalid > 2000);
 }
 
 static void test_impossible(void **state)
@@ -461,6 +531,7 @@ int main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_iso),
+		cmocka_unit_test(test_iso_against_timegm),
 		cmocka_unit_test(test_impossible),
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_fraction),
