@@ -109,7 +109,8 @@ def main():
     p()
     p(f"- ours: {meta.get('ours')}; each command reads on one thread and "
       "looks up deals or customers on a second (FUNNEL_THREADS unset, 2 "
-      "CPUs); lines without a quote are split without libcsv")
+      "CPUs), and funnel-stages counts the deals in two halves at once; "
+      "lines without a quote are split without libcsv")
     p(f"- DuckDB: {meta.get('duckdb')}; `read_csv` with auto-detection, SQL in `duckdb/bench.mjs`")
     p(f"- SQLite: {meta.get('sqlite')}, in memory: `.import --csv` then the query "
       "(`sqlite/*.sql`) in one process; its row is import + query, the query alone beside it")
