@@ -294,7 +294,7 @@ static bool add_tallies(struct tally *to, const struct tally *from,
 
 /*
  * Every deal's path, counted in two halves at once: the halves' tallies
- * are added up, their times sorted before use (add_funnel()), so the
+ * are added up, their times sorted before use (sort_tallies()), so the
  * result does not depend on which half counted what.
  */
 static int count_halves(struct funnel_stages *st, struct tally *tallies)
