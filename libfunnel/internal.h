@@ -586,7 +586,9 @@ static inline bool fnl_is_plain_ascii(const char *p, const char *end)
  * libcsv's blank trimming treats specially).
  *
  * line holds one physical line with its CR, LF or CRLF, and FNL_SLACK
- * readable bytes after it.  Inline, so that the reader's callbacks are
+ * readable bytes after it.  field() may write a NUL just past the field
+ * it is given (the reader ends cells where they lie): the splitting never
+ * reads those bytes again.  Inline, so that the reader's callbacks are
  * direct calls.
  */
 static inline bool fnl_is_blank(unsigned char c, unsigned char delim)
@@ -603,6 +605,7 @@ static inline bool fnl_split_line(const char *line, size_t n,
 				  void (*row)(int term, void *data), void *data)
 {
 	const char *p = line, *end = line + n, *q;
+	int term;
 
 	if (n == 0 || delim == ' ' || fnl_find_byte(line, end, '"') != end)
 		return false;
@@ -612,6 +615,8 @@ static inline bool fnl_split_line(const char *line, size_t n,
 		end--;
 	else
 		return false;
+	/* Read now: field() may end a field in place, over the terminator. */
+	term = (unsigned char)*end;
 	for (q = p; q < end && fnl_is_blank((unsigned char)*q, delim); q++)
 		;
 	if (q == end)
@@ -629,7 +634,7 @@ static inline bool fnl_split_line(const char *line, size_t n,
 			break;
 		p++;
 	}
-	row((unsigned char)*end, data);
+	row(term, data);
 	return true;
 }
 

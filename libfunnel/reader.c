@@ -97,6 +97,11 @@ struct fnl_reader {
 	size_t nfield;
 	size_t nonempty;
 	struct fnl_buf row;       /* bound cells' bytes, each NUL-terminated */
+	/* The line being split by fnl_split_line(), whose bound cells are
+	 * NUL-terminated where they lie instead of copied into row; NULL
+	 * while libcsv assembles a row. */
+	char *split;
+	size_t split_len;
 	bool row_plain;           /* one line, ASCII without NUL: no check */
 	struct raw_cell *cells;   /* per slot */
 	struct fnl_buf raw;       /* the row's bytes as read, for rejects */
@@ -506,7 +511,9 @@ static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
 	const char *why = "";
 	int ret;
 
-	*cell = (struct fnl_cell){ .text = text, .len = len, .empty = len == 0 };
+	/* An empty cell's text is "", wherever its bytes would lie. */
+	*cell = (struct fnl_cell){ .text = len ? text : "", .len = len,
+				   .empty = len == 0 };
 	if (cell->empty) {
 		if ((s->spec.flags & FNL_COLUMN_NONEMPTY) && s->col >= 0)
 			return fail_at(r, line, slot_column(r, slot),
@@ -609,6 +616,17 @@ static bool order_decided(const struct fnl_reader *r)
 	return true;
 }
 
+/* Where the current row's bound cells lie (see take_field()). */
+static char *row_bytes(const struct fnl_reader *r)
+{
+	return r->split ? r->split : r->row.data;
+}
+
+static size_t row_len(const struct fnl_reader *r)
+{
+	return r->split ? r->split_len : r->row.len;
+}
+
 static int queue_row(struct fnl_reader *r)
 {
 	struct pending *p;
@@ -631,13 +649,13 @@ static int queue_row(struct fnl_reader *r)
 	}
 	if (!fnl_buf_append(&r->pend_bytes, r->cells,
 			    r->nslots * sizeof(*r->cells)) ||
-	    !fnl_buf_append(&r->pend_bytes, r->row.data, r->row.len) ||
+	    !fnl_buf_append(&r->pend_bytes, row_bytes(r), row_len(r)) ||
 	    !fnl_buf_append(&r->pend_bytes, r->raw.data, r->raw.len))
 		return fnl_nomem(r->ctx);
 	r->pend[r->npend++] = (struct pending){
 		.line = r->row_line,
 		.data = data,
-		.raw = data + r->nslots * sizeof(*r->cells) + r->row.len,
+		.raw = data + r->nslots * sizeof(*r->cells) + row_len(r),
 		.rawlen = r->raw.len,
 	};
 	return 0;
@@ -698,7 +716,7 @@ static int end_data_row(struct fnl_reader *r)
 			r->cells[i] = r->cells[r->slots[i].same_as];
 	/* While records wait, later ones queue behind them (in order), but
 	 * their dates are still read: one of them may decide the order. */
-	ret = deliver(r, r->row_line, r->row.data, r->cells, r->row_plain,
+	ret = deliver(r, r->row_line, row_bytes(r), r->cells, r->row_plain,
 		      true, r->npend > 0);
 	if (ret == 1) {
 		ret = queue_row(r);
@@ -774,11 +792,20 @@ static void take_field(const char *s, size_t len, void *data)
 			r->status = fnl_nomem(r->ctx);
 	} else if (r->nfield < r->header.count &&
 		   (slot = r->slot_of_col[r->nfield]) >= 0) {
-		r->cells[slot] = (struct raw_cell){ .off = r->row.len, .len = len };
 		if ((int64_t)r->nfield == r->prefetch_col)
 			fnl_intern_prefetch(r->prefetch_keys, s, len);
-		if (!fnl_buf_append_str(&r->row, s, len))
-			r->status = fnl_nomem(r->ctx);
+		if (r->split) {
+			/* s lies in r->split: ended where it is, not copied. */
+			size_t off = (size_t)(s - r->split);
+
+			r->split[off + len] = '\0';
+			r->cells[slot] = (struct raw_cell){ .off = off, .len = len };
+		} else {
+			r->cells[slot] = (struct raw_cell){ .off = r->row.len,
+							    .len = len };
+			if (!fnl_buf_append_str(&r->row, s, len))
+				r->status = fnl_nomem(r->ctx);
+		}
 	}
 	r->nfield++;
 }
@@ -918,7 +945,7 @@ static void hold_cr(struct stream *st, const char *out, size_t *outlen)
 }
 
 static int stream_read(struct fnl_reader *r, struct stream *st,
-		       const char **out, size_t *outlen)
+		       char **out, size_t *outlen)
 {
 	size_t n = 0;
 
@@ -995,9 +1022,10 @@ static int finish_reject(struct fnl_reader *r)
  * libcsv cannot parse stops the run; with skip-bad the rest of its line is
  * dropped too and the record kept byte for byte once the line is over.
  */
-static int feed(struct fnl_reader *r, const char *p, size_t n, bool ends_line)
+static int feed(struct fnl_reader *r, char *p, size_t n, bool ends_line)
 {
 	size_t done;
+	bool split;
 	int ret;
 
 	if (r->rejecting) {
@@ -1016,8 +1044,12 @@ static int feed(struct fnl_reader *r, const char *p, size_t n, bool ends_line)
 	 * plain one's cells need no check for NUL and UTF-8 either. */
 	r->row_plain = r->csv.pstate == 0 && ends_line &&
 		       fnl_is_plain_ascii(p, p + n);
-	if (r->csv.pstate == 0 && ends_line &&
-	    fnl_split_line(p, n, r->delim, take_field, on_row, r))
+	r->split = p;
+	r->split_len = n;
+	split = r->csv.pstate == 0 && ends_line &&
+		fnl_split_line(p, n, r->delim, take_field, on_row, r);
+	r->split = NULL;
+	if (split)
 		return r->status;
 	r->row_plain = false;
 	done = csv_parse(&r->csv, p, n, on_field, on_row, r);
@@ -1035,7 +1067,7 @@ static int feed(struct fnl_reader *r, const char *p, size_t n, bool ends_line)
 }
 
 /* Splits a chunk into physical lines: a CR, LF or CRLF ends a line. */
-static int feed_chunk(struct fnl_reader *r, const char *p, size_t n)
+static int feed_chunk(struct fnl_reader *r, char *p, size_t n)
 {
 	const char *end = p + n;
 
@@ -1060,7 +1092,7 @@ static int feed_chunk(struct fnl_reader *r, const char *p, size_t n)
 
 /* Strips a BOM, reads "sep=X", refuses binary formats, picks a delimiter. */
 static int start_file(struct fnl_reader *r, struct stream *st,
-		      const char **p, size_t *n)
+		      char **p, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)*p;
 
@@ -1072,7 +1104,8 @@ static int start_file(struct fnl_reader *r, struct stream *st,
 	if (*n >= 5 && !strncasecmp(*p, "sep=", 4) && (*p)[4] != '\r' &&
 	    (*p)[4] != '\n') {
 		/* Excel's "sep=;" line names the delimiter and is no header. */
-		const char *end = *p + *n, *eol = *p + 5;
+		const char *end = *p + *n;
+		char *eol = *p + 5;
 
 		if (!r->delim)
 			r->delim = (unsigned char)(*p)[4];
@@ -1206,7 +1239,7 @@ static int read_source(struct fnl_reader *r, struct source *src)
 	r->slot_of_col = NULL;
 	ret = open_stream(r, src, &st);
 	while (ret == 0) {
-		const char *p = NULL;
+		char *p = NULL;
 		size_t n = 0;
 
 		ret = stream_read(r, &st, &p, &n);

@@ -89,15 +89,31 @@ static char *padded(const char *line, size_t n)
 	return p;
 }
 
+/* As the reader does: each field ended with a NUL where it lies. */
+static void add_field_ending_it(const char *s, size_t n, void *data)
+{
+	add_field(s, n, data);
+	((char *)s)[n] = '\0';
+}
+
+/* Splits line, once as it is and once ending each field in place: the
+ * two must give the same fields and row. */
 static bool by_split(const char *line, size_t n, unsigned char delim,
 		     struct fields *f)
 {
-	char *p = padded(line, n);
+	char *p = padded(line, n), *q = padded(line, n);
+	struct fields g = { .term = -1 };
 	bool split;
 
 	*f = (struct fields){ .term = -1 };
 	split = fnl_split_line(p, n, delim, add_field, add_row, f);
+	assert_int_equal(fnl_split_line(q, n, delim, add_field_ending_it,
+					 add_row, &g), split);
+	assert_string_equal(g.text, f->text);
+	assert_int_equal(g.rows, f->rows);
+	assert_int_equal(g.term, f->term);
 	free(p);
+	free(q);
 	return split;
 }
 
