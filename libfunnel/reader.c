@@ -1066,16 +1066,50 @@ static int feed(struct fnl_reader *r, char *p, size_t n, bool ends_line)
 	return ends_line ? finish_reject(r) : 0;
 }
 
+/*
+ * Splits the line at p when it is a common one (see fnl_window_line()) and
+ * no row is open: returns its length with the terminator, or 0 when feed()
+ * must read it.  p has 64 bytes of the chunk.
+ */
+static size_t feed_window(struct fnl_reader *r, char *p)
+{
+	struct fnl_window w;
+
+	if (r->csv.pstate != 0 || r->rejecting || r->in_header ||
+	    !fnl_window_line(p, r->delim, &w))
+		return 0;
+	r->row_line = r->line;
+	r->raw.len = 0;
+	if (r->in->rejects && !fnl_buf_append(&r->raw, p, w.len)) {
+		r->status = fnl_nomem(r->ctx);
+		return w.len;
+	}
+	r->row_plain = w.plain;
+	r->split = p;
+	r->split_len = w.len;
+	fnl_window_split(p, &w, take_field, on_row, r);
+	r->split = NULL;
+	return w.len;
+}
+
 /* Splits a chunk into physical lines: a CR, LF or CRLF ends a line. */
 static int feed_chunk(struct fnl_reader *r, char *p, size_t n)
 {
 	const char *end = p + n;
 
 	while (p < end) {
-		const char *eol = fnl_find_eol(p, end);
+		const char *eol;
 		size_t len;
 		int ret;
 
+		if (end - p >= 64 && (len = feed_window(r, p)) > 0) {
+			if (r->status)
+				return r->status;
+			r->line++;
+			p += len;
+			continue;
+		}
+		eol = fnl_find_eol(p, end);
 		if (eol == end)
 			return feed(r, p, (size_t)(end - p), false);
 		len = (size_t)(eol - p) + 1;

@@ -9,7 +9,9 @@
  * checked against a byte-at-a-time reading.  Every line lies in a buffer
  * of its own with exactly FNL_SLACK bytes after it, bytes that would
  * matter if they were taken for the line's (AddressSanitizer catches a
- * read past them).  Built twice: with SSE2 where there is, and without.
+ * read past them).  The 64-byte window (fnl_window_line()) must take only
+ * lines that fnl_split_line() splits with nothing to trim, and split them
+ * the same.  Built twice: with SSE2 where there is, and without.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -263,6 +265,135 @@ static void test_searches(void **state)
 	assert_true(plain > 10000 && 100000 - plain > 10000);
 }
 
+/* line[0..n) at the start of 64 + n bytes, noise after it (as padded()). */
+static char *windowed(const char *line, size_t n)
+{
+	static const char noise[] = "\",;|\t\r\n\xc3\0 ";
+	char *p = malloc(n + 64);
+
+	assert_non_null(p);
+	memcpy(p, line, n);
+	for (size_t k = 0; k < 64; k++)
+		p[n + k] = noise[k % (sizeof(noise) - 1)];
+	return p;
+}
+
+/*
+ * fnl_window_line() takes a line only when fnl_split_line() would split it
+ * with nothing to trim; then fnl_window_split() gives the same fields, row
+ * and terminator, and the line's length and plainness are right.  Lines
+ * from 1 to 70 bytes, over the bytes that matter, most of them plain.
+ */
+static void test_window(void **state)
+{
+	/* sizeof counts the NUL among them */
+	static const char bytes[] = "ab ,;\t\"\xc3\xa9" "0\r";
+	static const char *const terms[] = { "\n", "\r\n", "\r" };
+	static const unsigned char delims[] = ",;\t ";
+	uint64_t seed = 20261128;
+	int taken = 0, plain = 0;
+
+	(void)state;
+	for (int i = 0; i < 200000; i++) {
+		char line[80];
+		size_t n = next(&seed) % 70;
+		const char *term = terms[next(&seed) % 3];
+		unsigned char delim = delims[next(&seed) % 4];
+		bool any_odd = false, blank_edge = false, has_quote = false;
+		struct fnl_window w;
+		struct fields want, got;
+		char *p;
+
+		for (size_t k = 0; k < n; k++) {
+			line[k] = next(&seed) % 4
+				? 'a' + (char)(k % 26)
+				: bytes[next(&seed) % sizeof(bytes)];
+			/* A CR would end the line early: keep it rare. */
+			if (line[k] == '\r' && next(&seed) % 4)
+				line[k] = 'z';
+		}
+		memcpy(line + n, term, strlen(term));
+		n += strlen(term);
+		p = windowed(line, n);
+		if (!fnl_window_line(p, delim, &w)) {
+			free(p);
+			continue;
+		}
+		taken++;
+		/* The line it saw ends at the first CR or LF. */
+		assert_int_equal(w.end, fnl_find_eol(p, p + n) - p);
+		assert_true(w.len <= n);
+		for (size_t k = 0; k < w.end; k++) {
+			bool edge = k == 0 || k + 1 == w.end ||
+				    line[k - 1] == (char)delim ||
+				    line[k + 1] == (char)delim;
+
+			any_odd |= line[k] == '\0' || (unsigned char)line[k] >= 0x80;
+			has_quote |= line[k] == '"';
+			blank_edge |= edge && line[k] != (char)delim &&
+				      fnl_is_blank((unsigned char)line[k], delim);
+		}
+		assert_false(has_quote || blank_edge || delim == ' ');
+		assert_int_equal(w.plain, !any_odd);
+		plain += w.plain;
+		assert_true(by_split(line, w.len, delim, &want));
+		got = (struct fields){ .term = -1 };
+		fnl_window_split(p, &w, add_field_ending_it, add_row, &got);
+		assert_string_equal(got.text, want.text);
+		assert_int_equal(got.rows, want.rows);
+		assert_int_equal(got.term, want.term);
+		free(p);
+	}
+	/* Enough lines were taken, and enough left, to test both. */
+	assert_true(taken > 20000 && taken < 150000);
+	assert_true(plain > 5000 && taken - plain > 5000);
+}
+
+/* What the window leaves alone, by hand. */
+static void test_window_leaves(void **state)
+{
+	static const char *const lines[] = {
+		"\n", "a,\"b\"\n", " a,b\n", "a ,b\n", "a, b\n", "a,b \n",
+		"a,b\t\n",
+		/* no line end in the 64 bytes */
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,b\n",
+		/* a CR at byte 63, whose LF is past the window */
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n",
+	};
+	struct fnl_window w;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(*lines); i++) {
+		char *p = windowed(lines[i], strlen(lines[i]));
+
+		assert_false(fnl_window_line(p, ',', &w));
+		free(p);
+	}
+	{
+		char *p = windowed("a b\n", 4);
+
+		assert_false(fnl_window_line(p, ' ', &w));  /* space delimiter */
+		assert_true(fnl_window_line(p, ',', &w));   /* inner blank */
+		assert_int_equal(w.len, 4);
+		free(p);
+	}
+	{
+		char *p = windowed("a\tb\r\n", 5);
+
+		assert_true(fnl_window_line(p, '\t', &w));
+		assert_int_equal(w.len, 5);
+		assert_int_equal(w.end, 3);
+		free(p);
+	}
+	{
+		/* A tab delimiter is no blank, even next to another. */
+		char *p = windowed("a\t\tb\n", 5);
+
+		assert_true(fnl_window_line(p, '\t', &w));
+		free(p);
+	}
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -271,6 +402,8 @@ int main(void)
 		cmocka_unit_test(test_terminator),
 		cmocka_unit_test(test_agrees_with_libcsv),
 		cmocka_unit_test(test_searches),
+		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_window_leaves),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
