@@ -22,6 +22,7 @@ struct fields {
 	int hour, min, sec, usec;
 	int offset;
 	bool has_time;
+	bool fixed;    /* read by parse_iso_fixed() */
 };
 
 /* The unread part of the cell. */
@@ -89,14 +90,8 @@ static int days_in_month(int64_t y, int m)
  * Seconds go to 59: a leap second has no place in an instant counted in
  * plain days of 86400 s, and no CRM writes one, so ":60" is a typo.
  */
-static const char *check_fields(const struct fields *t)
+static const char *check_clock(const struct fields *t)
 {
-	if (t->year < 1 || t->year > 9999)
-		return "year out of range";
-	if (t->month < 1 || t->month > 12)
-		return "month out of range";
-	if (t->day < 1 || t->day > days_in_month(t->year, t->month))
-		return "day out of range for the month";
 	if (t->hour < 0 || t->hour > 23)
 		return "hour out of range";
 	if (t->min < 0 || t->min > 59)
@@ -106,6 +101,17 @@ static const char *check_fields(const struct fields *t)
 	if (t->offset <= -86400 || t->offset >= 86400)
 		return "UTC offset out of range";
 	return NULL;
+}
+
+static const char *check_fields(const struct fields *t)
+{
+	if (t->year < 1 || t->year > 9999)
+		return "year out of range";
+	if (t->month < 1 || t->month > 12)
+		return "month out of range";
+	if (t->day < 1 || t->day > days_in_month(t->year, t->month))
+		return "day out of range for the month";
+	return check_clock(t);
 }
 
 /* Up to 9 digits (nanoseconds); what is finer than a microsecond is cut. */
@@ -303,30 +309,56 @@ static int two_digits(const char *p)
  * Anything else, or a part that is not two digits, is left to
  * parse_ymd(), which reads these two forms to the same fields.
  */
+/* The "THH:MM:SSZ" after a YYYY-MM-DD at s, into t; t is untouched when
+ * it is not that. */
+static bool read_iso_clock(const char *s, struct fields *t)
+{
+	int part[3];
+
+	if (s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return false;
+	for (int i = 0; i < 3; i++)
+		if ((part[i] = two_digits(s + 11 + 3 * i)) < 0)
+			return false;
+	t->hour = part[0];
+	t->min = part[1];
+	t->sec = part[2];
+	t->has_time = true;
+	return true;
+}
+
 static bool parse_iso_fixed(const struct cursor *c, struct fields *t)
 {
 	const char *s = c->p;
 	size_t len = (size_t)(c->end - c->p);
-	bool clock = len == 20;
-	int part[7];
+	int part[4];
 
-	if ((len != 10 && !clock) || s[4] != '-' || s[7] != '-' ||
-	    (clock && (s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-		       s[19] != 'Z')))
+	if ((len != 10 && len != 20) || s[4] != '-' || s[7] != '-')
 		return false;
-	for (int i = 0; i < (clock ? 7 : 4); i++)
+	for (int i = 0; i < 4; i++)
 		if ((part[i] = two_digits(s + (i < 2 ? 2 * i : 3 * i - 1))) < 0)
 			return false;
+	if (len == 20 && !read_iso_clock(s, t))
+		return false;
 	t->year = part[0] * 100 + part[1];
 	t->month = part[2];
 	t->day = part[3];
-	if (clock) {
-		t->hour = part[4];
-		t->min = part[5];
-		t->sec = part[6];
-		t->has_time = true;
-	}
+	t->fixed = true;
 	return true;
+}
+
+/*
+ * Sorted exports repeat a day row after row: a value whose first ten bytes
+ * are those of the column's last date read at fixed places has that
+ * date's day number, and only its clock, if any, is read (into t).
+ */
+static bool is_last_day(const struct fnl_date_format *f, const char *s,
+			size_t len, struct fields *t)
+{
+	if ((len != 10 && len != 20) || !f->has_last ||
+	    !fnl_same_bytes(s, f->last_ymd, sizeof(f->last_ymd)))
+		return false;
+	return len == 10 || (read_iso_clock(s, t) && !check_clock(t));
 }
 
 static enum fnl_date_result parse_auto(struct fnl_date_format *f,
@@ -419,6 +451,7 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 	struct fields t = { 0 };
 	enum fnl_date_result res;
 	const char *ignored;
+	bool same_day = false;
 	int64_t secs;
 
 	if (!why)
@@ -427,7 +460,7 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 		*why = parse_strptime(f->fmt, s, len, &t);
 		if (*why)
 			return FNL_DATE_INVALID;
-	} else {
+	} else if (!(same_day = is_last_day(f, s, len, &t))) {
 		if (f->fmt)
 			f->order = f->fmt[0] == 'm' ? FNL_ORDER_MDY :
 				FNL_ORDER_DMY;
@@ -435,8 +468,14 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 		if (res != FNL_DATE_OK)
 			return res;
 	}
-	out->day = fnl_days_from_civil(t.year, (unsigned)t.month,
-				       (unsigned)t.day);
+	out->day = same_day ? f->last_day
+			    : fnl_days_from_civil(t.year, (unsigned)t.month,
+						  (unsigned)t.day);
+	if (t.fixed) {
+		memcpy(f->last_ymd, s, sizeof(f->last_ymd));
+		f->last_day = out->day;
+		f->has_last = true;
+	}
 	secs = out->day * INT64_C(86400) + t.hour * 3600 + t.min * 60 + t.sec -
 	       t.offset;
 	out->usec = secs * FNL_USEC_PER_SEC + t.usec;

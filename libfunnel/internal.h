@@ -294,6 +294,10 @@ enum fnl_date_order {
 struct fnl_date_format {
 	const char *fmt;            /* strptime format, or NULL for automatic */
 	enum fnl_date_order order;  /* decided order for A/B/YYYY values */
+	/* The last YYYY-MM-DD read at fixed places, and its day number. */
+	bool has_last;
+	char last_ymd[10];
+	int32_t last_day;
 };
 
 enum fnl_date_result {
@@ -640,26 +644,29 @@ static inline bool fnl_split_line(const char *line, size_t n,
 
 /*
  * The common line is short, plain and needs no trimming: for it, one pass
- * over a 64-byte window finds the line's end, its quotes, its delimiters,
- * its blanks and its non-ASCII bytes at once (a bit per byte), where
- * fnl_find_eol(), fnl_find_byte() per field and fnl_is_plain_ascii() each
- * read the line again (a fifth of a stage run's reading).
+ * over a window of up to 128 bytes finds the line's end, its quotes, its
+ * delimiters, its blanks and its non-ASCII bytes at once (a bit per byte),
+ * where fnl_find_eol(), fnl_find_byte() per field and fnl_is_plain_ascii()
+ * each read the line again (a fifth of a stage run's reading).
  *
- * fnl_window_line() looks at the line starting at p, which must have 64
- * readable bytes: it returns true, and describes the line in *w, when the
- * whole line with its terminator lies in them, it holds no quote and no
- * blank next to a delimiter or at either end (nothing to trim), and it is
- * not empty; then fnl_window_split() splits it exactly as fnl_split_line()
- * would.  Any other line is left to fnl_split_line() or libcsv.
+ * fnl_window_line() looks at the line starting at p, which must have
+ * FNL_WINDOW readable bytes: it returns true, and describes the line in
+ * *w, when the whole line with its terminator lies in them, it holds no
+ * quote and no blank next to a delimiter or at either end (nothing to
+ * trim), and it is not empty; then fnl_window_split() splits it exactly as
+ * fnl_split_line() would.  Any other line is left to fnl_split_line() or
+ * libcsv.  The second 64 bytes are looked at only when the line goes on.
  */
+enum { FNL_WINDOW = 128 };
+
 struct fnl_window {
-	uint64_t delims;  /* bit i: p[i] is a delimiter within the line */
-	unsigned end;     /* where the terminator starts */
-	unsigned len;     /* with the terminator: LF, CR or CRLF */
-	bool plain;       /* ASCII without NUL: no cell needs a check */
+	uint64_t delims[2];  /* bit i of word k: p[64k + i] is a delimiter */
+	unsigned end;        /* where the terminator starts */
+	unsigned len;        /* with the terminator: LF, CR or CRLF */
+	bool plain;          /* ASCII without NUL: no cell needs a check */
 };
 
-/* Bit i set where p[i] is one of the bytes asked for (see below). */
+/* Bit i set where p[i] is one of the bytes asked for, in 64 bytes. */
 struct fnl_window_bits {
 	uint64_t delim, quote, eol, blank, odd;  /* odd: NUL or >= 0x80 */
 };
@@ -704,31 +711,54 @@ static inline void fnl_window_scan(const char *p, unsigned char delim,
 #endif
 }
 
+/* Bits [0, n) of word k of a 128-bit mask. */
+static inline uint64_t fnl_window_below(unsigned n, int k)
+{
+	unsigned lo = k ? 64 : 0;
+
+	if (n <= lo)
+		return 0;
+	return n - lo >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << (n - lo)) - 1;
+}
+
 static inline bool fnl_window_line(const char *p, unsigned char delim,
 				   struct fnl_window *w)
 {
-	struct fnl_window_bits b;
-	uint64_t in, starts, ends;
+	struct fnl_window_bits b[2] = { { 0 } };
+	uint64_t in[2], d[2], starts[2], ends[2];
 	unsigned end;
 
 	if (delim == ' ')
 		return false;
-	fnl_window_scan(p, delim, &b);
-	if (!b.eol)
-		return false;
-	end = (unsigned)__builtin_ctzll(b.eol);
-	if (end == 0 || (p[end] == '\r' && end == 63))
+	fnl_window_scan(p, delim, &b[0]);
+	if (b[0].eol) {
+		end = (unsigned)__builtin_ctzll(b[0].eol);
+	} else {
+		fnl_window_scan(p + 64, delim, &b[1]);
+		if (!b[1].eol)
+			return false;
+		end = 64 + (unsigned)__builtin_ctzll(b[1].eol);
+	}
+	if (end == 0 || (p[end] == '\r' && end == FNL_WINDOW - 1))
 		return false;  /* empty, or a CR whose LF may follow */
-	in = (UINT64_C(1) << end) - 1;
+	for (int k = 0; k < 2; k++) {
+		in[k] = fnl_window_below(end, k);
+		d[k] = b[k].delim & in[k];
+	}
 	/* Where fields start and end: trimming would look there. */
-	starts = (b.delim << 1 | 1) & in;
-	ends = (b.delim & in) >> 1 | UINT64_C(1) << (end - 1);
-	if ((b.quote & in) || (b.blank & (starts | ends)))
-		return false;
-	w->delims = b.delim & in;
+	starts[0] = (d[0] << 1 | 1) & in[0];
+	starts[1] = (d[1] << 1 | d[0] >> 63) & in[1];
+	ends[0] = d[0] >> 1 | d[1] << 63;
+	ends[1] = d[1] >> 1;
+	ends[(end - 1) / 64] |= UINT64_C(1) << ((end - 1) % 64);
+	for (int k = 0; k < 2; k++)
+		if ((b[k].quote & in[k]) || (b[k].blank & (starts[k] | ends[k])))
+			return false;
+	w->delims[0] = d[0];
+	w->delims[1] = d[1];
 	w->end = end;
 	w->len = end + 1 + (p[end] == '\r' && p[end + 1] == '\n');
-	w->plain = !(b.odd & in);
+	w->plain = !(b[0].odd & in[0]) && !(b[1].odd & in[1]);
 	return true;
 }
 
@@ -744,12 +774,14 @@ static inline void fnl_window_split(const char *p, const struct fnl_window *w,
 	int term = (unsigned char)p[w->end];
 	unsigned start = 0;
 
-	for (uint64_t d = w->delims; d; d &= d - 1) {
-		unsigned at = (unsigned)__builtin_ctzll(d);
+	for (int k = 0; k < 2; k++)
+		for (uint64_t d = w->delims[k]; d; d &= d - 1) {
+			unsigned at = 64 * (unsigned)k +
+				      (unsigned)__builtin_ctzll(d);
 
-		field(p + start, at - start, data);
-		start = at + 1;
-	}
+			field(p + start, at - start, data);
+			start = at + 1;
+		}
 	field(p + start, w->end - start, data);
 	row(term, data);
 }

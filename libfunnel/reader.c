@@ -1069,7 +1069,7 @@ static int feed(struct fnl_reader *r, char *p, size_t n, bool ends_line)
 /*
  * Splits the line at p when it is a common one (see fnl_window_line()) and
  * no row is open: returns its length with the terminator, or 0 when feed()
- * must read it.  p has 64 bytes of the chunk.
+ * must read it.  p has FNL_WINDOW bytes of the chunk.
  */
 static size_t feed_window(struct fnl_reader *r, char *p)
 {
@@ -1102,7 +1102,7 @@ static int feed_chunk(struct fnl_reader *r, char *p, size_t n)
 		size_t len;
 		int ret;
 
-		if (end - p >= 64 && (len = feed_window(r, p)) > 0) {
+		if (end - p >= FNL_WINDOW && (len = feed_window(r, p)) > 0) {
 			if (r->status)
 				return r->status;
 			r->line++;

@@ -24,7 +24,7 @@ static void check_time(const struct fnl_time *t)
 	int64_t y, instant_day;
 	unsigned m, d;
 	char day[11], *copy;
-	struct fnl_date_format iso = { NULL, FNL_ORDER_UNKNOWN };
+	struct fnl_date_format iso = { .fmt = NULL };
 	struct fnl_time again;
 
 	fnl_civil_from_days(t->day, &y, &m, &d);
@@ -53,7 +53,7 @@ static void check_time(const struct fnl_time *t)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fnl_date_format f = { NULL, FNL_ORDER_UNKNOWN };
+	struct fnl_date_format f = { .fmt = NULL };
 	struct fnl_time prev = { 0 }, t;
 	bool have_prev = false;
 	const char *end, *p, *why;

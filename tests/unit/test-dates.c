@@ -112,72 +112,141 @@ static void test_iso(void **state)
 	}
 }
 
+static uint64_t next_part(uint64_t *seed)
+{
+	*seed = *seed * 6364136223846793005u + 1442695040888963407u;
+	return *seed >> 33;
+}
+
+/* The forms of a date and clock; the first reads no clock. */
+static const char *const iso_forms[] = {
+	"%04d-%02d-%02d", "%04d-%02d-%02dT%02d:%02d:%02dZ",
+	"%04d-%02d-%02d %02d:%02d:%02d",
+	"%04d-%02d-%02dT%02d:%02d:%02d+00:00",
+	"%04d-%02d-%02dT%02d:%02d:%02d.000Z",
+};
+
+/* Random parts of a date, mostly in range, the edges (and past them)
+ * often; part[0..2] only, or all six with clock. */
+static void random_parts(uint64_t *seed, int part[6], bool date, bool clock)
+{
+	if (date) {
+		part[0] = 1 + (int)(next_part(seed) % 9999);
+		part[1] = (int)(next_part(seed) % 14);
+		part[2] = (int)(next_part(seed) % 33);
+	}
+	part[3] = clock ? (int)(next_part(seed) % 25) : 0;
+	part[4] = clock ? (int)(next_part(seed) % 61) : 0;
+	part[5] = clock ? (int)(next_part(seed) % 61) : 0;
+}
+
+/* Parses parts written in form with f, against timegm(3): a value is
+ * valid when gmtime gives back the same parts; then the instant and day
+ * must be timegm's.  Returns whether it was valid. */
+static bool against_timegm(struct fnl_date_format *f, const char *form,
+			   const int part[6])
+{
+	bool clock = form != iso_forms[0];
+	struct tm tm, back;
+	struct fnl_time t = { 0 };
+	char s[64];
+	time_t secs;
+	bool ok;
+	enum fnl_date_result r;
+
+	snprintf(s, sizeof(s), form, part[0], part[1], part[2], part[3],
+		 part[4], part[5]);
+	tm = (struct tm){ .tm_year = part[0] - 1900, .tm_mon = part[1] - 1,
+			  .tm_mday = part[2], .tm_hour = part[3],
+			  .tm_min = part[4], .tm_sec = part[5] };
+	secs = timegm(&tm);
+	ok = gmtime_r(&secs, &back) && back.tm_year == part[0] - 1900 &&
+	     back.tm_mon == part[1] - 1 && back.tm_mday == part[2] &&
+	     back.tm_hour == part[3] && back.tm_min == part[4] &&
+	     back.tm_sec == part[5];
+	r = fnl_date_parse(f, s, strlen(s), &t, NULL);
+	if (ok != (r == FNL_DATE_OK))
+		fail_msg("\"%s\": result %d, timegm says %s", s, r,
+			 ok ? "valid" : "invalid");
+	if (ok && (t.usec != (int64_t)secs * FNL_USEC_PER_SEC ||
+		   t.day != (int32_t)(secs / 86400 - (secs % 86400 < 0)) ||
+		   t.has_time != clock))
+		fail_msg("\"%s\": usec %lld day %d, timegm %lld", s,
+			 (long long)t.usec, t.day, (long long)secs);
+	return ok;
+}
+
 /*
  * YYYY-MM-DD and YYYY-MM-DDTHH:MM:SSZ are read at fixed places; every
  * other form by the general steps.  Against timegm(3) over random values
- * of each part, out-of-range ones included (a value is valid when gmtime
- * gives back the same parts): the instant and day when valid, invalid
- * when not.  The same values written with a space, an offset or a
- * fraction, forms the fixed reading does not take, must give the same.
+ * of each part, out-of-range ones included: the instant and day when
+ * valid, invalid when not.  The same values written with a space, an
+ * offset or a fraction, forms the fixed reading does not take, must give
+ * the same.
  */
 static void test_iso_against_timegm(void **state)
 {
-	static const char *const forms[] = {
-		"%04d-%02d-%02d", "%04d-%02d-%02dT%02d:%02d:%02dZ",
-		"%04d-%02d-%02d %02d:%02d:%02d",
-		"%04d-%02d-%02dT%02d:%02d:%02d+00:00",
-		"%04d-%02d-%02dT%02d:%02d:%02d.000Z",
-	};
 	uint64_t seed = 11;
 	int valid = 0, invalid = 0;
 
 	(void)state;
 	for (int i = 0; i < 20000; i++) {
-		int part[6];
-		const char *form = forms[i % 5];
-		bool clock = i % 5 != 0;
-		struct tm tm = { 0 }, back;
 		struct fnl_date_format f = { 0 };
-		struct fnl_time t = { 0 };
-		char s[64];
-		time_t secs;
+		int part[6];
 		bool ok;
-		enum fnl_date_result r;
 
-		for (int k = 0; k < 6; k++) {
-			seed = seed * 6364136223846793005u + 1442695040888963407u;
-			part[k] = (int)(seed >> 33);
-		}
-		/* mostly in range, the edges (and past them) often */
-		part[0] = 1 + part[0] % 9999;
-		part[1] = part[1] % 14;
-		part[2] = part[2] % 33;
-		part[3] = clock ? part[3] % 25 : 0;
-		part[4] = clock ? part[4] % 61 : 0;
-		part[5] = clock ? part[5] % 61 : 0;
-		snprintf(s, sizeof(s), form, part[0], part[1], part[2], part[3],
-			 part[4], part[5]);
-		tm = (struct tm){ .tm_year = part[0] - 1900, .tm_mon = part[1] - 1,
-				  .tm_mday = part[2], .tm_hour = part[3],
-				  .tm_min = part[4], .tm_sec = part[5] };
-		secs = timegm(&tm);
-		ok = gmtime_r(&secs, &back) && back.tm_year == part[0] - 1900 &&
-		     back.tm_mon == part[1] - 1 && back.tm_mday == part[2] &&
-		     back.tm_hour == part[3] && back.tm_min == part[4] &&
-		     back.tm_sec == part[5];
-		r = fnl_date_parse(&f, s, strlen(s), &t, NULL);
-		if (ok != (r == FNL_DATE_OK))
-			fail_msg("\"%s\": result %d, timegm says %s", s, r,
-				 ok ? "valid" : "invalid");
-		if (ok && (t.usec != (int64_t)secs * FNL_USEC_PER_SEC ||
-			   t.day != (int32_t)(secs / 86400 - (secs % 86400 < 0)) ||
-			   t.has_time != clock))
-			fail_msg("\"%s\": usec %lld day %d, timegm %lld", s,
-				 (long long)t.usec, t.day, (long long)secs);
+		random_parts(&seed, part, true, i % 5 != 0);
+		ok = against_timegm(&f, iso_forms[i % 5], part);
 		valid += ok;
 		invalid += !ok;
 	}
 	assert_true(valid > 5000 && invalid > 2000);
+}
+
+/*
+ * A column remembers its last day read at fixed places, and a value with
+ * the same ten first bytes takes its day without reading it again: the
+ * same checks against timegm, one format for all values, each date
+ * written four times in turn with other clocks (out-of-range ones
+ * included) and in every form, then a day of the same month four times.  A value that starts with the day and
+ * goes on with no clock, or a bad one, is still refused.
+ */
+static void test_same_day_against_timegm(void **state)
+{
+	static const char *const not_clocks[] = {
+		"T10:00:00X", "T1a:00:00Z", "T10-00:00Z", "x10:00:00Z",
+		"T24:00:00Z", "T10:60:00Z", "T10:00:60Z", "          ",
+		"T10:00:00Zx", "x",
+	};
+	struct fnl_date_format f = { 0 };
+	uint64_t seed = 12;
+	int valid = 0, invalid = 0, part[6];
+
+	(void)state;
+	for (int i = 0; i < 40000; i++) {
+		bool ok;
+
+		random_parts(&seed, part, i % 8 == 0, i % 5 != 0);
+		/* Or the next day of the month, which differs in a byte. */
+		if (i % 8 == 4)
+			part[2] = part[2] % 28 + 1;
+		ok = against_timegm(&f, iso_forms[i % 5], part);
+		valid += ok;
+		invalid += !ok;
+		if (ok && i % 5 == 0) {
+			/* The day just read, then a clock that is none. */
+			const char *tail = not_clocks[i / 5 % FNL_ARRAY_SIZE(not_clocks)];
+			struct fnl_time t;
+			char s[32];
+
+			snprintf(s, sizeof(s), "%04d-%02d-%02d%s", part[0],
+				 part[1], part[2], tail);
+			assert_int_equal(fnl_date_parse(&f, s, strlen(s), &t,
+							NULL),
+					 FNL_DATE_INVALID);
+		}
+	}
+	assert_true(valid > 10000 && invalid > 4000);
 }
 
 static void test_impossible(void **state)
@@ -532,6 +601,7 @@ int main(void)
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_iso),
 		cmocka_unit_test(test_iso_against_timegm),
+		cmocka_unit_test(test_same_day_against_timegm),
 		cmocka_unit_test(test_impossible),
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_fraction),

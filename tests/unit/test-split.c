@@ -265,15 +265,16 @@ static void test_searches(void **state)
 	assert_true(plain > 10000 && 100000 - plain > 10000);
 }
 
-/* line[0..n) at the start of 64 + n bytes, noise after it (as padded()). */
+/* line[0..n) at the start of n + FNL_WINDOW bytes, noise after it (as
+ * padded()). */
 static char *windowed(const char *line, size_t n)
 {
 	static const char noise[] = "\",;|\t\r\n\xc3\0 ";
-	char *p = malloc(n + 64);
+	char *p = malloc(n + FNL_WINDOW);
 
 	assert_non_null(p);
 	memcpy(p, line, n);
-	for (size_t k = 0; k < 64; k++)
+	for (size_t k = 0; k < FNL_WINDOW; k++)
 		p[n + k] = noise[k % (sizeof(noise) - 1)];
 	return p;
 }
@@ -282,7 +283,8 @@ static char *windowed(const char *line, size_t n)
  * fnl_window_line() takes a line only when fnl_split_line() would split it
  * with nothing to trim; then fnl_window_split() gives the same fields, row
  * and terminator, and the line's length and plainness are right.  Lines
- * from 1 to 70 bytes, over the bytes that matter, most of them plain.
+ * of up to 139 bytes (past the window), over the bytes that matter, most
+ * of them plain.
  */
 static void test_window(void **state)
 {
@@ -295,8 +297,8 @@ static void test_window(void **state)
 
 	(void)state;
 	for (int i = 0; i < 200000; i++) {
-		char line[80];
-		size_t n = next(&seed) % 70;
+		char line[144];
+		size_t n = next(&seed) % 140;
 		const char *term = terms[next(&seed) % 3];
 		unsigned char delim = delims[next(&seed) % 4];
 		bool any_odd = false, blank_edge = false, has_quote = false;
@@ -349,47 +351,74 @@ static void test_window(void **state)
 	assert_true(plain > 5000 && taken - plain > 5000);
 }
 
-/* What the window leaves alone, by hand. */
-static void test_window_leaves(void **state)
+/* A line of n bytes: n - 2 letters, a delimiter at 'at', then term
+ * (2 bytes: "\r\n", "\n\n"), in a buffer of its own. */
+static char *long_line(size_t n, size_t at, const char *term)
+{
+	char line[256];
+
+	assert_true(n <= sizeof(line) && at < n - 2);
+	memset(line, 'a', n - 2);
+	line[at] = ',';
+	memcpy(line + n - 2, term, 2);
+	return windowed(line, n);
+}
+
+/* What the window leaves alone, and where its two halves meet, by hand. */
+static void test_window_edges(void **state)
 {
 	static const char *const lines[] = {
 		"\n", "a,\"b\"\n", " a,b\n", "a ,b\n", "a, b\n", "a,b \n",
 		"a,b\t\n",
-		/* no line end in the 64 bytes */
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,b\n",
-		/* a CR at byte 63, whose LF is past the window */
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n",
 	};
 	struct fnl_window w;
+	char *p;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(lines) / sizeof(*lines); i++) {
-		char *p = windowed(lines[i], strlen(lines[i]));
-
+		p = windowed(lines[i], strlen(lines[i]));
 		assert_false(fnl_window_line(p, ',', &w));
 		free(p);
 	}
-	{
-		char *p = windowed("a b\n", 4);
+	p = windowed("a b\n", 4);
+	assert_false(fnl_window_line(p, ' ', &w));  /* space delimiter */
+	assert_true(fnl_window_line(p, ',', &w));   /* inner blank */
+	assert_int_equal(w.len, 4);
+	free(p);
+	p = windowed("a\tb\r\n", 5);
+	assert_true(fnl_window_line(p, '\t', &w));
+	assert_int_equal(w.len, 5);
+	assert_int_equal(w.end, 3);
+	free(p);
+	/* A tab delimiter is no blank, even next to another. */
+	p = windowed("a\t\tb\n", 5);
+	assert_true(fnl_window_line(p, '\t', &w));
+	free(p);
+	/* The line end is the first byte after the window: left alone. */
+	p = long_line(FNL_WINDOW + 2, 70, "\n\n");
+	assert_false(fnl_window_line(p, ',', &w));
+	free(p);
+	/* A CR on the window's last byte, its LF past it: left alone. */
+	p = long_line(FNL_WINDOW + 1, 70, "\r\n");
+	assert_false(fnl_window_line(p, ',', &w));
+	free(p);
+	/* The last line the window takes, with its CRLF. */
+	p = long_line(FNL_WINDOW, 70, "\r\n");
+	assert_true(fnl_window_line(p, ',', &w));
+	assert_int_equal(w.len, FNL_WINDOW);
+	assert_int_equal(w.end, FNL_WINDOW - 2);
+	free(p);
+	/* Delimiters on either side of byte 64: fields cross the halves. */
+	for (size_t at = 60; at < 68; at++) {
+		struct fields got = { .term = -1 };
+		char want[160];
 
-		assert_false(fnl_window_line(p, ' ', &w));  /* space delimiter */
-		assert_true(fnl_window_line(p, ',', &w));   /* inner blank */
-		assert_int_equal(w.len, 4);
-		free(p);
-	}
-	{
-		char *p = windowed("a\tb\r\n", 5);
-
-		assert_true(fnl_window_line(p, '\t', &w));
-		assert_int_equal(w.len, 5);
-		assert_int_equal(w.end, 3);
-		free(p);
-	}
-	{
-		/* A tab delimiter is no blank, even next to another. */
-		char *p = windowed("a\t\tb\n", 5);
-
-		assert_true(fnl_window_line(p, '\t', &w));
+		p = long_line(100, at, "\r\n");
+		assert_true(fnl_window_line(p, ',', &w));
+		fnl_window_split(p, &w, add_field, add_row, &got);
+		snprintf(want, sizeof(want), "[%.*s][%.*s]", (int)at, p,
+			 (int)(97 - at), p + at + 1);
+		assert_string_equal(got.text, want);
 		free(p);
 	}
 }
@@ -403,7 +432,7 @@ int main(void)
 		cmocka_unit_test(test_agrees_with_libcsv),
 		cmocka_unit_test(test_searches),
 		cmocka_unit_test(test_window),
-		cmocka_unit_test(test_window_leaves),
+		cmocka_unit_test(test_window_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
