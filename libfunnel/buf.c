@@ -430,6 +430,22 @@ int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 	return (int64_t)in->count++;
 }
 
+bool fnl_intern_reserve(struct fnl_intern *in, size_t n)
+{
+	size_t slots = in->mask + 1;
+	bool wide = in->wide || n >= UINT64_C(1) << in->narrow_bits;
+
+	/* As fnl_intern_put_hashed() would grow it: a load under 1/2. */
+	while (slots < SIZE_MAX / 4 && slots < 2 * n)
+		slots *= 2;
+	while (in->ids_cap < n)
+		if (!grow_ids(in))
+			return false;
+	if (slots == in->mask + 1 && wide == in->wide)
+		return true;
+	return rebuild_slots(in, slots, wide);
+}
+
 int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len)
 {
 	size_t i = find_slot(in, s, len, hash_bytes(s, len));

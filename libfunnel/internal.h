@@ -111,6 +111,10 @@ int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
 /* Returns the id of s, or -1 when it was never added. */
 int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len);
 size_t fnl_intern_count(const struct fnl_intern *in);
+/* Makes room for n strings in all, so that the table is not rebuilt
+ * before there are more (each rebuild hashes every string again).  False,
+ * and nothing changed, when memory runs out. */
+bool fnl_intern_reserve(struct fnl_intern *in, size_t n);
 /* For tests, before the first key: fewer bits of a 32-bit slot for the id
  * (27 otherwise), so that slots widen to 64 bits sooner. */
 void fnl_intern_narrow_bits(struct fnl_intern *in, unsigned bits);
@@ -397,6 +401,9 @@ struct fnl_header {
 	const char *file;
 	char **names;   /* cleaned: trimmed, NUL-terminated */
 	size_t count;
+	/* About how many lines the file holds, from its size and its first
+	 * megabyte; 0 when unknown (a pipe).  Only a hint, for sizing. */
+	uint64_t lines_hint;
 };
 
 /* Header names compare equal ignoring case, spaces, '_', '-' and U+00A0. */

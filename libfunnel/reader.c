@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -75,6 +76,7 @@ struct fnl_reader {
 	unsigned char delim;
 	const char *file;
 	uint64_t line;        /* the physical line being fed */
+	uint64_t lines_hint;  /* see struct fnl_header */
 	uint64_t row_line;    /* where the current row started */
 	int status;           /* first failure; stops feeding */
 	bool rejecting;       /* skipping the rest of a malformed line */
@@ -767,6 +769,7 @@ static int end_header(struct fnl_reader *r)
 				       "the header is not UTF-8 (give --encoding, e.g. LATIN1 or GBK)");
 	}
 	h->count = r->nfield;
+	h->lines_hint = r->lines_hint;
 	r->header_bytes.len = 0;
 	if (!fnl_buf_append(&r->header_bytes, r->raw.data, r->raw.len))
 		return fnl_nomem(r->ctx);
@@ -1186,6 +1189,21 @@ static int start_file(struct fnl_reader *r, struct stream *st,
 	return csv_start(r);
 }
 
+/* About how many lines a file of its first n bytes p holds: its size over
+ * their mean line length; 0 when unknown (not a regular file, or no LF). */
+static uint64_t estimate_lines(FILE *fp, const char *p, size_t n)
+{
+	struct stat sb;
+	size_t lines = 0;
+
+	if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode) || n == 0)
+		return 0;
+	for (const char *q = p; (q = memchr(q, '\n', (size_t)(p + n - q)));
+	     q++)
+		lines++;
+	return (uint64_t)((double)sb.st_size * (double)lines / (double)n);
+}
+
 static int open_stream(struct fnl_reader *r, struct source *src,
 		       struct stream *st)
 {
@@ -1214,6 +1232,7 @@ static int open_stream(struct fnl_reader *r, struct source *src,
 		st->eof = true;
 	}
 	st->rawlen = n;
+	r->lines_hint = estimate_lines(st->fp, st->raw, n);
 	/* Look at the bytes as they are, before any conversion. */
 	kind = magic_kind((const unsigned char *)st->raw, n);
 	if (kind)

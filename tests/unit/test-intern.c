@@ -225,6 +225,52 @@ static void test_growth_widening(void **state)
 	grow(in);
 }
 
+/* Room made beforehand, for fewer keys than come (the table still grows
+ * past it), then for more than there are, then with keys in it (they are
+ * all found again), and across the widening to 64-bit slots. */
+static void test_reserve(void **state)
+{
+	struct fnl_intern *in = fnl_intern_new();
+	char key[32];
+
+	(void)state;
+	assert_non_null(in);
+	assert_true(fnl_intern_reserve(in, 150000));
+	grow(in);
+	in = fnl_intern_new();
+	assert_non_null(in);
+	assert_true(fnl_intern_reserve(in, 300000));
+	assert_true(fnl_intern_reserve(in, 10));  /* never shrinks */
+	grow(in);
+	in = fnl_intern_new();
+	assert_non_null(in);
+	fnl_intern_narrow_bits(in, 17);
+	for (int i = 0; i < 1000; i++) {
+		int n = snprintf(key, sizeof(key), "k%d", i);
+
+		assert_int_equal(put(in, key, (size_t)n, true), i);
+	}
+	/* Past 2^17 ids: widened now, with 1000 keys to carry over. */
+	assert_true(fnl_intern_reserve(in, 200000));
+	for (int i = 0; i < 1000; i++) {
+		int n = snprintf(key, sizeof(key), "k%d", i);
+
+		assert_int_equal(fnl_intern_get(in, key, (size_t)n), i);
+		check_str(in, i, key, (size_t)n, __LINE__);
+	}
+	for (int i = 1000; i < 200000; i++) {
+		int n = snprintf(key, sizeof(key), "k%d", i);
+
+		assert_int_equal(put(in, key, (size_t)n, true), i);
+	}
+	for (int i = 0; i < 200000; i += 997) {
+		int n = snprintf(key, sizeof(key), "k%d", i);
+
+		assert_int_equal(fnl_intern_get(in, key, (size_t)n), i);
+	}
+	fnl_intern_free(in);
+}
+
 static void test_buf(void **state)
 {
 	struct fnl_buf b = { 0 };
@@ -545,6 +591,7 @@ int main(void)
 		cmocka_unit_test(test_empty_string),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_growth_widening),
+		cmocka_unit_test(test_reserve),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_reallocarray),
 		cmocka_unit_test(test_same_bytes),

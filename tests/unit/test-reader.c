@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -43,6 +44,7 @@ struct client {
 	size_t nspec;
 	int slot[MAXCOLS];
 	int nheaders;
+	uint64_t lines_hint;      /* the last header's */
 	char names[256];          /* the last header's names, '|'-joined */
 	bool has[MAXCOLS];        /* fnl_reader_has(), last header */
 	char colname[MAXCOLS][32];
@@ -58,6 +60,7 @@ static int on_header(void *data, struct fnl_reader *r,
 	size_t off = 0;
 
 	c->nheaders++;
+	c->lines_hint = h->lines_hint;
 	c->names[0] = '\0';
 	for (size_t i = 0; i < h->count && off < sizeof(c->names); i++)
 		off += (size_t)snprintf(c->names + off, sizeof(c->names) - off,
@@ -780,6 +783,52 @@ static void test_two_files(void **state)
 	free(buf);
 }
 
+/* A file of `lines` lines of 20 bytes (a header, then rows) in a new
+ * temporary file, whose name is written to path. */
+static void write_lines(char *path, long lines)
+{
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	assert_non_null(fp);
+	fputs("id_________,stage__\n", fp);
+	for (long i = 1; i < lines; i++)
+		fprintf(fp, "%011ld,Prospect\n", i);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* The header's hint of a file's lines: its size over the mean line length
+ * of its first megabyte, within a line or two of the truth when the lines
+ * are alike, in a file smaller than a chunk and in one of three; none for
+ * a stream that is no regular file. */
+static void test_lines_hint(void **state)
+{
+	static const long sizes[] = { 1000, 150000 };
+	struct run r;
+
+	(void)state;
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(sizes); i++) {
+		char path[] = "/tmp/test-reader.XXXXXX";
+
+		write_lines(path, sizes[i]);
+		run_start(&r, id_stage, 2, NULL);
+		assert_int_equal(funnel_input_add_file(r.in, path), 0);
+		run_read(&r);
+		check_ok(&r);
+		assert_int_equal(r.c.nrec, sizes[i] - 1);
+		if (r.c.lines_hint + 2 < (uint64_t)sizes[i] ||
+		    r.c.lines_hint > (uint64_t)sizes[i] + 2)
+			fail_msg("%ld lines, hint %llu", sizes[i],
+				 (unsigned long long)r.c.lines_hint);
+		run_free(&r);
+		unlink(path);
+	}
+	run(&r, "id,stage\n1,A\n", id_stage, 2, NULL);
+	check_ok(&r);
+	assert_int_equal(r.c.lines_hint, 0);
+	run_free(&r);
+}
+
 /* ------------------------------------------------------------------ */
 /* Typed cells                                                          */
 
@@ -1462,6 +1511,7 @@ int main(void)
 		cmocka_unit_test(test_skip_bad),
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_two_files),
+		cmocka_unit_test(test_lines_hint),
 		cmocka_unit_test(test_date_order_learnt_later),
 		cmocka_unit_test(test_date_order_never_known),
 		cmocka_unit_test(test_bad_cells),

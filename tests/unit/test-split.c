@@ -302,7 +302,7 @@ static void test_window(void **state)
 		const char *term = terms[next(&seed) % 3];
 		unsigned char delim = delims[next(&seed) % 4];
 		bool any_odd = false, blank_edge = false, has_quote = false;
-		struct fnl_window w;
+		struct fnl_window w = { .end = 0 };
 		struct fields want, got;
 		char *p;
 
@@ -371,7 +371,7 @@ static void test_window_edges(void **state)
 		"\n", "a,\"b\"\n", " a,b\n", "a ,b\n", "a, b\n", "a,b \n",
 		"a,b\t\n",
 	};
-	struct fnl_window w;
+	struct fnl_window w = { .end = 0 };
 	char *p;
 
 	(void)state;
