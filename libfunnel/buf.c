@@ -446,6 +446,14 @@ bool fnl_intern_reserve(struct fnl_intern *in, size_t n)
 	return rebuild_slots(in, slots, wide);
 }
 
+void fnl_intern_expect(struct fnl_intern *in, const struct fnl_header *h,
+		       unsigned rows_per_key)
+{
+	if (h->lines_hint)
+		(void)fnl_intern_reserve(in, in->count +
+						     h->lines_hint / rows_per_key);
+}
+
 int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len)
 {
 	size_t i = find_slot(in, s, len, hash_bytes(s, len));

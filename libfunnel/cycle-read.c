@@ -212,12 +212,9 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 
 	if (ret == 0)
 		ret = bind_all(cy, r, h, spec, slots, FNL_ARRAY_SIZE(spec));
-	/* One row per deal: a key table sized for the file's rows now is
-	 * not rebuilt again and again as it fills (a sixth of a run).  A
-	 * hint: without the memory, the table grows as before. */
-	if (ret == 0 && h->lines_hint)
-		fnl_intern_reserve(cy->keys,
-				   fnl_intern_count(cy->keys) + h->lines_hint);
+	/* One row per deal. */
+	if (ret == 0)
+		fnl_intern_expect(cy->keys, h, 1);
 	if (ret == 0 && cy->queue)
 		ret = fnl_set_string(cy->ctx, &cy->key_column,
 				     fnl_reader_column_name(r, cy->slot_key));
@@ -374,7 +371,11 @@ static int on_history_header(void *data, struct fnl_reader *r,
 		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
 	};
 	int *const slots[] = { &cy->slot_key, &cy->slot_stage, &cy->slot_time };
+	int ret = fnl_keyq_flush(cy->queue);
 
+	if (ret < 0)
+		return ret;
+	fnl_intern_expect(cy->keys, h, FNL_ROWS_PER_KEY);
 	return bind_all(cy, r, h, spec, slots, FNL_ARRAY_SIZE(spec));
 }
 

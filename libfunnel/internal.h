@@ -115,6 +115,7 @@ size_t fnl_intern_count(const struct fnl_intern *in);
  * before there are more (each rebuild hashes every string again).  False,
  * and nothing changed, when memory runs out. */
 bool fnl_intern_reserve(struct fnl_intern *in, size_t n);
+
 /* For tests, before the first key: fewer bits of a 32-bit slot for the id
  * (27 otherwise), so that slots widen to 64 bits sooner. */
 void fnl_intern_narrow_bits(struct fnl_intern *in, unsigned bits);
@@ -405,6 +406,21 @@ struct fnl_header {
 	 * megabyte; 0 when unknown (a pipe).  Only a hint, for sizing. */
 	uint64_t lines_hint;
 };
+
+/*
+ * A table of entity keys is sized, as each file's header is read, for the
+ * keys the file's rows may bring: one a row when each row is an entity of
+ * its own (a snapshot), else one for every FNL_ROWS_PER_KEY rows (stage
+ * histories and order logs have several rows an entity).  A table sized
+ * for fewer keys than come grows as before; one sized for more holds at
+ * most 20 bytes a key it was sized for in vain (5 a row, with a key for
+ * every 4 rows; twice that past 2^27 keys).  Only a hint: without
+ * the memory, nothing changes.  The caller owns the table (a key queue is
+ * flushed first).
+ */
+enum { FNL_ROWS_PER_KEY = 4 };
+void fnl_intern_expect(struct fnl_intern *in, const struct fnl_header *h,
+		       unsigned rows_per_key);
 
 /* Header names compare equal ignoring case, spaces, '_', '-' and U+00A0. */
 bool fnl_header_name_matches(const char *header, const char *wanted);

@@ -343,10 +343,14 @@ static int on_header(void *data, struct fnl_reader *r,
 	};
 	int *slots[] = { &rt->slot_key, &rt->slot_time, &rt->slot_amount,
 			 &rt->slot_until };
+	/* The key table is the applying thread's until its rows are in. */
+	int ret = fnl_keyq_flush(rt->queue);
 
+	if (ret < 0)
+		return ret;
+	fnl_intern_expect(rt->keys, h, FNL_ROWS_PER_KEY);
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++) {
-		int ret = fnl_reader_bind(r, h, &spec[i]);
-
+		ret = fnl_reader_bind(r, h, &spec[i]);
 		if (ret < 0)
 			return ret;
 		*slots[i] = ret;

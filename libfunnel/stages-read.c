@@ -309,7 +309,10 @@ int fnl_stages_on_header(void *data, struct fnl_reader *r,
 	 * stage dates they were read with. */
 	int ret = fnl_keyq_flush(st->queue);
 
-	return ret < 0 ? ret : bind_header(st, r, h);
+	if (ret < 0)
+		return ret;
+	fnl_intern_expect(st->keys, h, FNL_ROWS_PER_KEY);
+	return bind_header(st, r, h);
 }
 
 /* Makes room for a deal that has just got its id. */
