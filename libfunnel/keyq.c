@@ -58,10 +58,12 @@ struct ahead {
 	size_t head, n;        /* the oldest, and how many wait */
 };
 
-/* A row on its way to the applying thread: the key's length, the key,
- * then the row, each padded to 8 bytes; as few bytes as possible, as
- * they all go from one CPU's cache to the other's. */
+/* A row on its way to the applying thread: the key's hash (taken where
+ * the key was just read, in the reading CPU's cache) and length, the
+ * key, then the row, each padded to 8 bytes; as few bytes as possible,
+ * as they all go from one CPU's cache to the other's. */
 struct entry {
+	uint64_t hash;
 	uint64_t len;
 	char key[];
 };
@@ -143,9 +145,8 @@ static int ahead_flush(struct ahead *a)
 }
 
 static int ahead_push(struct ahead *a, const char *key, size_t len,
-		      const void *row)
+		      uint64_t hash, const void *row)
 {
-	uint64_t hash = fnl_intern_hash(key, len);
 	struct waiting *w;
 	size_t i;
 	int ret;
@@ -195,7 +196,8 @@ static int apply_batch(struct fnl_keyq *q, const struct batch *b)
 		const struct entry *e = (const void *)(b->bytes + at);
 		size_t key = pad8((size_t)e->len);
 
-		ret = ahead_push(&q->ahead, e->key, (size_t)e->len, e->key + key);
+		ret = ahead_push(&q->ahead, e->key, (size_t)e->len, e->hash,
+				 e->key + key);
 		at += sizeof(*e) + key + q->row_size;
 	}
 	if (ret == 0 && b->flush)
@@ -355,20 +357,24 @@ int fnl_keyq_flush(struct fnl_keyq *q)
 int fnl_keyq_push(struct fnl_keyq *q, const char *key, size_t len,
 		  const void *row)
 {
+	uint64_t hash = fnl_intern_hash(key, len);
 	struct batch *b;
 	struct entry *e;
 	int ret;
 
 	if (!q->threaded)
-		return report(q, ahead_push(&q->ahead, key, len, row));
+		return report(q, ahead_push(&q->ahead, key, len, hash, row));
 	if (len > FNL_KEYQ_KEY_MAX) {
 		/* Rare: too long to copy; applied here once the other thread
 		 * has applied the rows before and waits. */
 		ret = fnl_keyq_flush(q);
-		return ret < 0 ? ret : report(q, ahead_push(&q->ahead, key, len, row));
+		return ret < 0 ? ret
+			       : report(q, ahead_push(&q->ahead, key, len,
+						      hash, row));
 	}
 	b = &q->batch[q->sent % BATCHES];
 	e = (void *)(b->bytes + b->len);
+	e->hash = hash;
 	e->len = len;
 	memcpy(e->key, key, len);
 	memcpy(e->key + pad8(len), row, q->ahead.row_size);
