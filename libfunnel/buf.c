@@ -95,14 +95,17 @@ void fnl_buf_free(struct fnl_buf *b)
 void fnl_recent_put(struct fnl_recent *r, const char *s, size_t len,
 		    int64_t value)
 {
-	unsigned i = r->next++ % (sizeof(r->e) / sizeof(r->e[0]));
+	unsigned i = r->next++ % FNL_ARRAY_SIZE(r->len);
+	uint64_t w[3];
 
-	if (len > sizeof(r->e[0].text))
+	if (len > FNL_RECENT_MAX)
 		return;
-	r->e[i].used = true;
-	r->e[i].len = (uint8_t)len;
-	r->e[i].value = value;
-	memcpy(r->e[i].text, s, len);
+	fnl_recent_words(s, len, w);
+	for (int k = 0; k < 3; k++)
+		r->w[k][i] = w[k];
+	r->len[i] = (uint8_t)len;
+	r->value[i] = value;
+	r->used |= (uint8_t)(1u << i);
 }
 
 void fnl_recent_clear(struct fnl_recent *r)

@@ -177,15 +177,18 @@ void fnl_keyq_free(struct fnl_keyq *q);
  * The last few short strings looked up and what they gave: a column of
  * stages, regions or statuses holds a handful of values, and comparing
  * with these few is cheaper than hashing.  Exact bytes; zeroed is empty.
+ * Each text is kept as three words (fnl_recent_words()), and a lookup
+ * compares with all eight at once, without a branch: a row's region is
+ * any of them, and a wrong guess of which cost more than the compares.
  */
+enum { FNL_RECENT_MAX = 24 };
+
 struct fnl_recent {
-	struct {
-		uint8_t len;
-		bool used;
-		int64_t value;
-		char text[22];
-	} e[8];
+	uint64_t w[3][8];   /* word k of entry i: w[k][i] */
+	uint8_t len[8];
+	uint8_t used;       /* a bit an entry */
 	unsigned next;
+	int64_t value[8];
 };
 /* The w (8 or 4) bytes at p, as a number to compare. */
 static inline uint64_t fnl_word_at(const char *p, size_t w)
@@ -220,17 +223,46 @@ static inline bool fnl_same_bytes(const char *a, const char *b, size_t n)
 	return fnl_word_at(a + n - w, w) == fnl_word_at(b + n - w, w);
 }
 
+/*
+ * A text of at most FNL_RECENT_MAX bytes as three words that cover it,
+ * overlapping where it is shorter: two texts of one length are the same
+ * bytes when their words are the same.
+ */
+static inline void fnl_recent_words(const char *s, size_t len, uint64_t w[3])
+{
+	if (len >= 8) {
+		w[0] = fnl_word_at(s, 8);
+		w[1] = fnl_word_at(s + (len >= 16 ? 8 : len - 8), 8);
+		w[2] = fnl_word_at(s + len - 8, 8);
+	} else if (len >= 4) {
+		w[0] = fnl_word_at(s, 4);
+		w[1] = w[2] = fnl_word_at(s + len - 4, 4);
+	} else {
+		w[0] = w[1] = w[2] = 0;
+		for (size_t i = 0; i < len; i++)
+			w[0] |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	}
+}
+
 /* Whether s was seen lately; *value is what it gave. */
 static inline bool fnl_recent_get(const struct fnl_recent *r, const char *s,
 				  size_t len, int64_t *value)
 {
-	for (size_t i = 0; i < sizeof(r->e) / sizeof(r->e[0]); i++)
-		if (r->e[i].used && r->e[i].len == len &&
-		    fnl_same_bytes(r->e[i].text, s, len)) {
-			*value = r->e[i].value;
-			return true;
-		}
-	return false;
+	uint64_t w[3];
+	unsigned hit = 0;
+
+	if (len > FNL_RECENT_MAX)
+		return false;
+	fnl_recent_words(s, len, w);
+	for (unsigned i = 0; i < 8; i++)
+		hit |= (unsigned)((r->len[i] == len) & (r->w[0][i] == w[0]) &
+				  (r->w[1][i] == w[1]) & (r->w[2][i] == w[2]))
+		       << i;
+	hit &= r->used;
+	if (!hit)
+		return false;
+	*value = r->value[__builtin_ctz(hit)];
+	return true;
 }
 /* Remembers what s gave, in place of the oldest (when s is short). */
 void fnl_recent_put(struct fnl_recent *r, const char *s, size_t len,

@@ -401,14 +401,86 @@ static void test_recent(void **state)
 	/* Exact bytes: a prefix or another case is another string. */
 	assert_false(fnl_recent_get(&r, "s", 1, &v));
 	assert_false(fnl_recent_get(&r, "S2", 2, &v));
-	/* 22 bytes are kept, 23 are not. */
-	fnl_recent_put(&r, "abcdefghijklmnopqrstuv", 22, 7);
-	fnl_recent_put(&r, "abcdefghijklmnopqrstuvw", 23, 8);
-	assert_true(fnl_recent_get(&r, "abcdefghijklmnopqrstuv", 22, &v));
+	/* 24 bytes are kept, 25 are not. */
+	fnl_recent_put(&r, "abcdefghijklmnopqrstuvwx", 24, 7);
+	fnl_recent_put(&r, "abcdefghijklmnopqrstuvwxy", 25, 8);
+	assert_true(fnl_recent_get(&r, "abcdefghijklmnopqrstuvwx", 24, &v));
 	assert_int_equal(v, 7);
-	assert_false(fnl_recent_get(&r, "abcdefghijklmnopqrstuvw", 23, &v));
+	assert_false(fnl_recent_get(&r, "abcdefghijklmnopqrstuvwxy", 25, &v));
 	fnl_recent_clear(&r);
 	assert_false(fnl_recent_get(&r, "s9", 2, &v));
+}
+
+/* A value for each string, to tell which entry answered. */
+static int64_t value_of(const char *s, size_t len)
+{
+	int64_t v = (int64_t)len;
+
+	for (size_t i = 0; i < len; i++)
+		v = v * 3 + (s[i] == 'b');
+	return v;
+}
+
+/*
+ * Against a plain list of the last eight strings put: a dozen strings of
+ * 0 to 26 bytes over "ab", and as many again each differing from one of
+ * them in a byte anywhere (in the middle of the words that stand for
+ * them too).  Each lookup must
+ * find a string exactly when the list has it, with its value.
+ */
+static void test_recent_against_list(void **state)
+{
+	struct fnl_recent r = { 0 };
+	char list[8][32];
+	size_t list_len[8];
+	bool used[8] = { false };
+	unsigned next = 0;
+	uint64_t seed = 5;
+	int hits = 0, misses = 0;
+	char pool[12][32];
+	size_t pool_len[12];
+
+	(void)state;
+	for (int j = 0; j < 12; j++) {
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		pool_len[j] = (size_t)(seed >> 33) % 27;
+		for (size_t k = 0; k < pool_len[j]; k++)
+			pool[j][k] = (seed >> (20 + k)) & 1 ? 'b' : 'a';
+	}
+	for (int i = 0; i < 200000; i++) {
+		char s[32];
+		size_t len;
+		bool want = false;
+		int64_t v = -1;
+
+		/* One of a few strings, so that lookups hit, or one that
+		 * differs from it in a byte, so that they must not. */
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		len = pool_len[(seed >> 33) % 12];
+		memcpy(s, pool[(seed >> 33) % 12], len);
+		if (len && (seed >> 40) % 2)
+			s[(seed >> 45) % len] ^= 'a' ^ 'b';
+		for (int k = 0; k < 8; k++)
+			want |= used[k] && list_len[k] == len &&
+				!memcmp(list[k], s, len);
+		if (fnl_recent_get(&r, s, len, &v) != want)
+			fail_msg("string %d of %zu bytes: found %d, listed %d", i,
+				 len, !want, want);
+		if (want) {
+			assert_int_equal(v, value_of(s, len));
+			hits++;
+			continue;
+		}
+		misses++;
+		fnl_recent_put(&r, s, len, value_of(s, len));
+		if (len <= FNL_RECENT_MAX) {
+			memcpy(list[next % 8], s, len);
+			list_len[next % 8] = len;
+			used[next % 8] = true;
+		}
+		next++;
+	}
+	assert_true(hits > 20000 && misses > 20000);
 }
 
 /* keyq: what apply() saw, in order. */
@@ -596,6 +668,7 @@ int main(void)
 		cmocka_unit_test(test_reallocarray),
 		cmocka_unit_test(test_same_bytes),
 		cmocka_unit_test(test_recent),
+		cmocka_unit_test(test_recent_against_list),
 		{ "test_keyq_order/here", test_keyq_order, NULL, NULL, (void *)&here },
 		{ "test_keyq_order/threaded", test_keyq_order, NULL, NULL, (void *)&threaded },
 		{ "test_keyq_many/here", test_keyq_many, NULL, NULL, (void *)&here },
