@@ -242,21 +242,21 @@ static bool slot_tag_is(const struct fnl_intern *in, uint64_t v, uint64_t h)
 static uint64_t hash_bytes(const char *s, size_t len)
 {
 	uint64_t h = 0x9e3779b97f4a7c15u ^ len;
+	const char *end = s + len;
 
-	while (len >= 8) {
-		uint64_t w;
-
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	/* Whole words, the last one overlapping the one before when the
+	 * length is not a multiple of 8: no copy of a few odd bytes. */
+	for (; end - s > 8; s += 8) {
+		h = (h ^ fnl_word_at(s, 8)) * 0xff51afd7ed558ccdu;
 		h ^= h >> 32;
-		s += 8;
-		len -= 8;
 	}
-	if (len) {
-		uint64_t w = 0;
+	if (len >= 8) {
+		h = (h ^ fnl_word_at(end - 8, 8)) * 0xff51afd7ed558ccdu;
+	} else if (len) {
+		uint64_t w[3];
 
-		memcpy(&w, s, len);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		fnl_recent_words(s, len, w);
+		h = (h ^ w[0] ^ w[1] << 32) * 0xff51afd7ed558ccdu;
 	}
 	h ^= h >> 29;
 	h *= 0xc4ceb9fe1a85ec53u;

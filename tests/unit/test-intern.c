@@ -411,6 +411,36 @@ static void test_recent(void **state)
 	assert_false(fnl_recent_get(&r, "s9", 2, &v));
 }
 
+/* Every byte of a key counts in its hash, at every length: flipping any
+ * one changes the hash (a byte the hash skipped would make all keys that
+ * differ only there share a probe run). */
+static void test_hash_reads_every_byte(void **state)
+{
+	char key[48];
+
+	(void)state;
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t i = 0; i < len; i++)
+			key[i] = (char)('a' + (i * 7 + len) % 26);
+		for (size_t i = 0; i < len; i++) {
+			uint64_t h = fnl_intern_hash(key, len);
+
+			key[i] ^= 0x20;
+			if (fnl_intern_hash(key, len) == h)
+				fail_msg("length %zu: byte %zu does not count", len, i);
+			key[i] ^= 0x20;
+		}
+		/* Nor is a byte past the end read. */
+		key[len] = 'x';
+		{
+			uint64_t h = fnl_intern_hash(key, len);
+
+			key[len] = 'y';
+			assert_true(fnl_intern_hash(key, len) == h);
+		}
+	}
+}
+
 /* A value for each string, to tell which entry answered. */
 static int64_t value_of(const char *s, size_t len)
 {
@@ -669,6 +699,7 @@ int main(void)
 		cmocka_unit_test(test_same_bytes),
 		cmocka_unit_test(test_recent),
 		cmocka_unit_test(test_recent_against_list),
+		cmocka_unit_test(test_hash_reads_every_byte),
 		{ "test_keyq_order/here", test_keyq_order, NULL, NULL, (void *)&here },
 		{ "test_keyq_order/threaded", test_keyq_order, NULL, NULL, (void *)&threaded },
 		{ "test_keyq_many/here", test_keyq_many, NULL, NULL, (void *)&here },
