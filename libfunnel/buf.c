@@ -106,6 +106,7 @@ void fnl_recent_put(struct fnl_recent *r, const char *s, size_t len,
 	r->len[i] = (uint8_t)len;
 	r->value[i] = value;
 	r->used |= (uint8_t)(1u << i);
+	r->slot[fnl_recent_slot(s, len)] = (uint8_t)(i + 1);
 }
 
 void fnl_recent_clear(struct fnl_recent *r)

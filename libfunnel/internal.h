@@ -177,11 +177,13 @@ void fnl_keyq_free(struct fnl_keyq *q);
  * The last few short strings looked up and what they gave: a column of
  * stages, regions or statuses holds a handful of values, and comparing
  * with these few is cheaper than hashing.  Exact bytes; zeroed is empty.
- * Each text is kept as three words (fnl_recent_words()), and a lookup
- * compares with all eight at once, without a branch: a row's region is
- * any of them, and a wrong guess of which cost more than the compares.
+ * Each text is kept as three words (fnl_recent_words()).  A lookup first
+ * tries the entry its length and end bytes point to (fnl_recent_slot());
+ * only when that is another text does it compare with all eight at once,
+ * without a branch: a row's region is any of them, and a wrong guess of
+ * which would cost more than the compares.
  */
-enum { FNL_RECENT_MAX = 24 };
+enum { FNL_RECENT_MAX = 24, FNL_RECENT_SLOTS = 64 };
 
 struct fnl_recent {
 	uint64_t w[3][8];   /* word k of entry i: w[k][i] */
@@ -189,6 +191,7 @@ struct fnl_recent {
 	uint8_t used;       /* a bit an entry */
 	unsigned next;
 	int64_t value[8];
+	uint8_t slot[FNL_RECENT_SLOTS];  /* entry + 1 put there last, or 0 */
 };
 /* The w (8 or 4) bytes at p, as a number to compare. */
 static inline uint64_t fnl_word_at(const char *p, size_t w)
@@ -244,16 +247,39 @@ static inline void fnl_recent_words(const char *s, size_t len, uint64_t w[3])
 	}
 }
 
+/* Where a text's entry is looked for first: a few labels seldom share
+ * a length, a first byte and a last byte. */
+static inline unsigned fnl_recent_slot(const char *s, size_t len)
+{
+	unsigned first = len ? (unsigned char)s[0] : 0;
+	unsigned last = len ? (unsigned char)s[len - 1] : 0;
+
+	return ((unsigned)len * 37 + first + last * 11) % FNL_RECENT_SLOTS;
+}
+
+/* Whether entry i holds the text of words w and length len. */
+static inline bool fnl_recent_is(const struct fnl_recent *r, unsigned i,
+				 const uint64_t w[3], size_t len)
+{
+	return r->len[i] == len && r->w[0][i] == w[0] && r->w[1][i] == w[1] &&
+	       r->w[2][i] == w[2];
+}
+
 /* Whether s was seen lately; *value is what it gave. */
 static inline bool fnl_recent_get(const struct fnl_recent *r, const char *s,
 				  size_t len, int64_t *value)
 {
 	uint64_t w[3];
-	unsigned hit = 0;
+	unsigned hit = 0, guess;
 
 	if (len > FNL_RECENT_MAX)
 		return false;
 	fnl_recent_words(s, len, w);
+	guess = r->slot[fnl_recent_slot(s, len)];
+	if (guess && fnl_recent_is(r, guess - 1, w, len)) {
+		*value = r->value[guess - 1];
+		return true;
+	}
 	for (unsigned i = 0; i < 8; i++)
 		hit |= (unsigned)((r->len[i] == len) & (r->w[0][i] == w[0]) &
 				  (r->w[1][i] == w[1]) & (r->w[2][i] == w[2]))
