@@ -117,9 +117,18 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 /* ------------------------------------------------------------------ */
 /* Delimited text and JSON                                              */
 
+/* Whether a reader would lose a blank at either end of s: ours, like most
+ * CSV readers, trims blanks around an unquoted field. */
+static bool has_edge_blank(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]));
+}
+
 static void put_csv_field(FILE *fp, const char *s)
 {
-	if (!s[strcspn(s, ",\"\r\n")]) {
+	if (!s[strcspn(s, ",\"\r\n")] && !has_edge_blank(s)) {
 		fputs(s, fp);
 		return;
 	}

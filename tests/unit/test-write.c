@@ -319,7 +319,7 @@ static void test_escaping(void **state)
 	RENDER(t, FUNNEL_FORMAT_CSV, -1, 0,
 	       "v,n\n"
 	       "plain,0.0\n"
-	       " spaced ,0.2\n"
+	       "\" spaced \",0.2\n"  /* a reader would trim the blanks */
 	       "a\tb,0.5\n"
 	       "back\\slash,0.8\n"
 	       "\"cr\ronly\",1.0\n"
