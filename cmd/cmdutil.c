@@ -156,7 +156,7 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--asof today: cannot read the clock");
 		arg = today;
 	}
-	ret = cmd->ops->set(cmd->analysis, o->name, arg ? arg : "1");
+	ret = funnel_analysis_set(cmd->analysis, o->name, arg ? arg : "1");
 	if (ret == FUNNEL_ERR_USAGE)
 		argp_error(state, "%s", funnel_ctx_message(cmd->ctx));
 	else if (ret < 0)
@@ -323,31 +323,30 @@ static void cmd_free(struct cmd *cmd)
 	funnel_ctx_free(cmd->ctx);
 }
 
-int cmd_main(const char *name, const struct argp *argp,
-	     const struct cmd_analysis *ops, int argc, char **argv)
+int cmd_main(const char *name, const char *analysis, const struct argp *argp,
+	     cmd_finish_fn *finish, int argc, char **argv)
 {
 	struct funnel_table *result = NULL;
 	struct cmd cmd;
 	int ret;
 
 	cmd_init(&cmd, name);
-	cmd.ops = ops;
-	cmd.analysis = ops->create(cmd.ctx);
+	cmd.analysis = funnel_analysis_new(cmd.ctx, analysis);
 	if (!cmd.analysis) {
-		fprintf(stderr, "%s: out of memory\n", name);
+		ret = cmd_fail(&cmd, FUNNEL_ERR_NOMEM);
 		cmd_free(&cmd);
-		return EXIT_SOFTWARE;
+		return ret;
 	}
 	cmd_parse(&cmd, argp, argc, argv);
-	ret = ops->run(cmd.analysis, cmd.in, &result);
+	ret = funnel_analysis_run(cmd.analysis, cmd.in, &result);
 	if (ret < 0)
 		ret = cmd_fail(&cmd, ret);
-	else if (ops->finish)
-		ret = ops->finish(&cmd, result);
+	else if (finish)
+		ret = finish(&cmd, result);
 	else
 		ret = cmd_write(&cmd, result);
 	funnel_table_free(result);
-	ops->destroy(cmd.analysis);
+	funnel_analysis_free(cmd.analysis);
 	cmd_free(&cmd);
 	return ret;
 }

@@ -33,43 +33,9 @@ enum {
 
 struct cmd;
 
-/* The analysis a command runs: the library's four functions for it. */
-struct cmd_analysis {
-	void *(*create)(struct funnel_ctx *ctx);
-	int (*set)(void *analysis, const char *name, const char *value);
-	int (*run)(void *analysis, struct funnel_input *in,
-		   struct funnel_table **result);
-	void (*destroy)(void *analysis);
-	/* Optional: what becomes of the result instead of cmd_write();
-	 * returns the exit status. */
-	int (*finish)(struct cmd *cmd, const struct funnel_table *result);
-};
-
-/*
- * Defines NOUN_analysis for funnel_NOUN_new/set/run/free; the wrappers
- * keep every call through the table type-correct.
- */
-#define CMD_ANALYSIS(noun)                                                   \
-	static void *noun##_create(struct funnel_ctx *ctx)                   \
-	{                                                                    \
-		return funnel_##noun##_new(ctx);                             \
-	}                                                                    \
-	static int noun##_set(void *a, const char *name, const char *value)  \
-	{                                                                    \
-		return funnel_##noun##_set(a, name, value);                  \
-	}                                                                    \
-	static int noun##_run(void *a, struct funnel_input *in,              \
-			      struct funnel_table **result)                  \
-	{                                                                    \
-		return funnel_##noun##_run(a, in, result);                   \
-	}                                                                    \
-	static void noun##_destroy(void *a)                                  \
-	{                                                                    \
-		funnel_##noun##_free(a);                                     \
-	}                                                                    \
-	static const struct cmd_analysis noun##_analysis = {                 \
-		noun##_create, noun##_set, noun##_run, noun##_destroy, NULL, \
-	}
+/* What a command does with the result instead of cmd_write(): returns
+ * the exit status. */
+typedef int cmd_finish_fn(struct cmd *cmd, const struct funnel_table *result);
 
 struct cmd {
 	const char *name;         /* program name for messages */
@@ -82,8 +48,7 @@ struct cmd {
 	const char *rejects;
 	FILE *rejects_fp;
 	bool have_files;
-	const struct cmd_analysis *ops;
-	void *analysis;
+	struct funnel_analysis *analysis;
 	const struct argp_option *options;  /* the command's own */
 };
 
@@ -92,12 +57,13 @@ extern const struct argp cmd_common_argp;
 
 /*
  * The whole of a command: sets the locale, GSL and signal state, parses
- * argv (the command's own options go by long name to the analysis, the
- * common ones to the input and output), runs the analysis and writes its
- * result.  Returns the exit status.
+ * argv (the command's own options go by long name to the analysis named
+ * analysis, the common ones to the input and output), runs the analysis
+ * and writes its result, or hands it to finish when not NULL.  Returns
+ * the exit status.
  */
-int cmd_main(const char *name, const struct argp *argp,
-	     const struct cmd_analysis *ops, int argc, char **argv);
+int cmd_main(const char *name, const char *analysis, const struct argp *argp,
+	     cmd_finish_fn *finish, int argc, char **argv);
 
 /* Writes a table to stdout or -o in the chosen format, checking every
  * write; returns the exit status (0 or 74). */

@@ -69,9 +69,7 @@ static const struct argp argp = {
 
 const char *argp_program_version = "funnel-cycle (libfunnel) " FUNNEL_VERSION_STRING;
 
-CMD_ANALYSIS(cycle);
-
 int main(int argc, char **argv)
 {
-	return cmd_main("funnel-cycle", &argp, &cycle_analysis, argc, argv);
+	return cmd_main("funnel-cycle", "cycle", &argp, NULL, argc, argv);
 }

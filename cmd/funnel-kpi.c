@@ -110,8 +110,6 @@ static const struct argp argp = {
 
 const char *argp_program_version = "funnel-kpi (libfunnel) " FUNNEL_VERSION_STRING;
 
-CMD_ANALYSIS(kpi);
-
 /*
  * Every check is read before anything is written, so that a misspelt KPI
  * is a usage error and not a red job with half its work done.
@@ -185,11 +183,7 @@ static int finish(struct cmd *cmd, const struct funnel_table *t)
 
 int main(int argc, char **argv)
 {
-	struct cmd_analysis ops = kpi_analysis;
-	int ret;
-
-	ops.finish = finish;
-	ret = cmd_main("funnel-kpi", &argp, &ops, argc, argv);
+	int ret = cmd_main("funnel-kpi", "kpi", &argp, finish, argc, argv);
 	free(job.check);
 	return ret;
 }

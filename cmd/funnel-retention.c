@@ -48,9 +48,7 @@ static const struct argp argp = {
 
 const char *argp_program_version = "funnel-retention (libfunnel) " FUNNEL_VERSION_STRING;
 
-CMD_ANALYSIS(retention);
-
 int main(int argc, char **argv)
 {
-	return cmd_main("funnel-retention", &argp, &retention_analysis, argc, argv);
+	return cmd_main("funnel-retention", "retention", &argp, NULL, argc, argv);
 }

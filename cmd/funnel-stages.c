@@ -51,9 +51,7 @@ static const struct argp argp = {
 
 const char *argp_program_version = "funnel-stages (libfunnel) " FUNNEL_VERSION_STRING;
 
-CMD_ANALYSIS(stages);
-
 int main(int argc, char **argv)
 {
-	return cmd_main("funnel-stages", &argp, &stages_analysis, argc, argv);
+	return cmd_main("funnel-stages", "stages", &argp, NULL, argc, argv);
 }

@@ -315,6 +315,63 @@ int funnel_table_write(const struct funnel_table *t, FILE *fp,
 		       enum funnel_format fmt, int precision, unsigned flags);
 
 /* ------------------------------------------------------------------ */
+/* Any analysis, by name                                                */
+
+struct funnel_analysis;
+
+/**
+ * funnel_analysis_new() - create an analysis by its name.
+ * @ctx: the context.
+ * @name: "stages", "retention", "cycle" or "kpi": the command's name
+ *	without "funnel-".
+ *
+ * The same analyses as funnel_stages_new() and the others, behind one
+ * handle type, for programs that choose an analysis at run time (the
+ * commands do).
+ *
+ * Return: a new analysis owned by the caller, or NULL with a message in
+ * @ctx when @name is unknown or memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_analysis *funnel_analysis_new(struct funnel_ctx *ctx,
+					    const char *name);
+
+/**
+ * funnel_analysis_free() - release an analysis; NULL is allowed.
+ * @a: the analysis.
+ *
+ * Since: 0.1
+ */
+void funnel_analysis_free(struct funnel_analysis *a);
+
+/**
+ * funnel_analysis_set() - set an option of an analysis.
+ * @a: the analysis.
+ * @name: the command's long option name, without "--".
+ * @value: its value; "1" for a flag.
+ *
+ * Return: as the analysis' own set function (funnel_stages_set(), ...).
+ *
+ * Since: 0.1
+ */
+int funnel_analysis_set(struct funnel_analysis *a, const char *name,
+			const char *value);
+
+/**
+ * funnel_analysis_run() - read the input and compute the result.
+ * @a: the analysis.
+ * @in: the input.
+ * @result: set to the result, owned by the caller, on success.
+ *
+ * Return: as the analysis' own run function (funnel_stages_run(), ...).
+ *
+ * Since: 0.1
+ */
+int funnel_analysis_run(struct funnel_analysis *a, struct funnel_input *in,
+			struct funnel_table **result);
+
+/* ------------------------------------------------------------------ */
 /* Stage conversion                                                     */
 
 struct funnel_stages;

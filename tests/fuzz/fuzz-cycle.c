@@ -2,7 +2,6 @@
 /* fuzz-cycle - funnel_cycle_run over CSV bytes (see fuzz.h). */
 #include "fuzz.h"
 
-CMD_ANALYSIS(cycle);
 
 static const struct fuzz_case cases[] = {
 	{ { NULL } },
@@ -24,7 +23,7 @@ static const struct fuzz_case cases[] = {
 };
 
 static const struct fuzz_analysis target = {
-	&cycle_analysis, cases, sizeof(cases) / sizeof(cases[0]), NULL,
+	&fnl_cycle_analysis, cases, sizeof(cases) / sizeof(cases[0]), NULL,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

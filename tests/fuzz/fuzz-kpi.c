@@ -8,7 +8,6 @@
 
 #include "fuzz.h"
 
-CMD_ANALYSIS(kpi);
 
 #define STAGES "Lead,Qualified,Proposal,Negotiation"
 
@@ -74,7 +73,7 @@ static void after(struct fuzz_input *f, const struct funnel_table *t,
 }
 
 static const struct fuzz_analysis target = {
-	&kpi_analysis, cases, sizeof(cases) / sizeof(cases[0]), after,
+	&fnl_kpi_analysis, cases, sizeof(cases) / sizeof(cases[0]), after,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -2,7 +2,6 @@
 /* fuzz-retention - funnel_retention_run over CSV bytes (see fuzz.h). */
 #include "fuzz.h"
 
-CMD_ANALYSIS(retention);
 
 static const struct fuzz_case cases[] = {
 	{ { NULL } },
@@ -26,7 +25,7 @@ static const struct fuzz_case cases[] = {
 };
 
 static const struct fuzz_analysis target = {
-	&retention_analysis, cases, sizeof(cases) / sizeof(cases[0]), NULL,
+	&fnl_retention_analysis, cases, sizeof(cases) / sizeof(cases[0]), NULL,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -2,7 +2,6 @@
 /* fuzz-stages - funnel_stages_run over CSV bytes (see fuzz.h). */
 #include "fuzz.h"
 
-CMD_ANALYSIS(stages);
 
 static const struct fuzz_case cases[] = {
 	{ { NULL } },
@@ -25,7 +24,7 @@ static const struct fuzz_case cases[] = {
 };
 
 static const struct fuzz_analysis target = {
-	&stages_analysis, cases, sizeof(cases) / sizeof(cases[0]), NULL,
+	&fnl_stages_analysis, cases, sizeof(cases) / sizeof(cases[0]), NULL,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -23,7 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cmdutil.h"  /* struct cmd_analysis, CMD_ANALYSIS() */
+#include "analysis.h"
 #include "funnel.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -90,7 +90,7 @@ struct fuzz_case {
 };
 
 struct fuzz_analysis {
-	const struct cmd_analysis *ops;  /* CMD_ANALYSIS(noun), cmdutil.h */
+	const struct fnl_analysis_ops *ops;  /* fnl_NOUN_analysis, analysis.h */
 	const struct fuzz_case *cases;
 	size_t ncases;
 	/* Optional: more work on a result; extra holds the '+' options. */

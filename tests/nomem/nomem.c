@@ -61,12 +61,7 @@
 #include <csv.h>
 
 #include "funnel.h"
-#include "cmdutil.h"
-
-CMD_ANALYSIS(stages);
-CMD_ANALYSIS(retention);
-CMD_ANALYSIS(cycle);
-CMD_ANALYSIS(kpi);
+#include "analysis.h"
 
 /* ------------------------------------------------------------------ */
 /* Known findings                                                       */
@@ -470,7 +465,7 @@ struct scenario {
 	const char *group, *name;
 	enum body body;
 	/* B_ANALYSIS, and the result the other bodies start from */
-	const struct cmd_analysis *ops;
+	const struct fnl_analysis_ops *ops;
 	const char *const *opts;        /* name, value, ..., NULL */
 	const char *const *input_opts;  /* the same for the input */
 	const char *csv;                /* read as a stream, or NULL */
@@ -543,31 +538,31 @@ static const char bad_date_csv[] =
 
 /* The results the history, check and write bodies start from. */
 static const struct scenario kpi_by_region = {
-	"setup", "kpi --by region", B_ANALYSIS, &kpi_analysis,
+	"setup", "kpi --by region", B_ANALYSIS, &fnl_kpi_analysis,
 	.opts = L("by", "region", "asof", "2025-03-14"),
 	.files = L("data:kpi/deals.csv"),
 };
 
 static const struct scenario kpi_plain = {
-	"setup", "kpi", B_ANALYSIS, &kpi_analysis,
+	"setup", "kpi", B_ANALYSIS, &fnl_kpi_analysis,
 	.opts = L("asof", "2025-03-14"),
 	.files = L("data:kpi/deals.csv"),
 };
 
 static const struct scenario stages_by = {
-	"setup", "stages --by region --ci", B_ANALYSIS, &stages_analysis,
+	"setup", "stages --by region --ci", B_ANALYSIS, &fnl_stages_analysis,
 	.opts = L("stages", "Lead,Qualified,Proposal,Won", "by", "region",
 		  "ci", "0.9"),
 	.csv = snapshot_csv,
 };
 
 static const struct scenario retention_triangle = {
-	"setup", "retention", B_ANALYSIS, &retention_analysis,
+	"setup", "retention", B_ANALYSIS, &fnl_retention_analysis,
 	.csv = customers_csv,
 };
 
 static const struct scenario cycle_survival = {
-	"setup", "cycle --survival", B_ANALYSIS, &cycle_analysis,
+	"setup", "cycle --survival", B_ANALYSIS, &fnl_cycle_analysis,
 	.opts = L("survival", "1", "at", "5,30"),
 	.csv = deals_csv,
 };
@@ -587,13 +582,13 @@ static const char kpi_history[] =
 static const struct scenario scenarios[] = {
 	/* The reader, through the lightest analysis. */
 	{ "reader", "two files: BOM, CRLF, quoted newlines, a 6 kB field",
-	  B_ANALYSIS, &retention_analysis,
+	  B_ANALYSIS, &fnl_retention_analysis,
 	  .files = L("tmp:a1.csv", "tmp:a2.csv") },
-	{ "reader", "--encoding LATIN1", B_ANALYSIS, &stages_analysis,
+	{ "reader", "--encoding LATIN1", B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stages", "Prospect,Qualifié"),
 	  .input_opts = L("encoding", "LATIN1"), .files = L("tmp:latin1.csv") },
 	{ "reader", "--skip-bad --rejects, ';', decimal comma, dmy",
-	  B_ANALYSIS, &retention_analysis, .opts = L("revenue", "1", "amount", "amount"),
+	  B_ANALYSIS, &fnl_retention_analysis, .opts = L("revenue", "1", "amount", "amount"),
 	  .input_opts = L("skip-bad", "1", "delimiter", ";", "decimal-comma", "1",
 			  "date-format", "dmy"),
 	  .csv = "customer_id;order_date;amount\n"
@@ -604,52 +599,52 @@ static const struct scenario scenarios[] = {
 		 "D;11/02/2024;ten\n"
 		 "D;12/02/2024;3\n",
 	  .rejects = true },
-	{ "reader", "sep= line, tab, wide header", B_ANALYSIS, &stages_analysis,
+	{ "reader", "sep= line, tab, wide header", B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stages", "Lead,Qualified"), .files = L("tmp:wide.csv") },
 	{ "reader", "error: impossible date (DATA)", B_ANALYSIS,
-	  &retention_analysis, .csv = bad_date_csv, .expect = FUNNEL_ERR_DATA },
+	  &fnl_retention_analysis, .csv = bad_date_csv, .expect = FUNNEL_ERR_DATA },
 	{ "reader", "error: no customer column (USAGE)", B_ANALYSIS,
-	  &retention_analysis, .csv = "client,when\nA,2024-01-01\n",
+	  &fnl_retention_analysis, .csv = "client,when\nA,2024-01-01\n",
 	  .expect = FUNNEL_ERR_USAGE },
 	{ "reader", "error: missing file (OPEN)", B_ANALYSIS,
-	  &retention_analysis, .files = L("tmp:no-such.csv"),
+	  &fnl_retention_analysis, .files = L("tmp:no-such.csv"),
 	  .expect = FUNNEL_ERR_OPEN },
-	{ "reader", "error: bad quote (DATA)", B_ANALYSIS, &stages_analysis,
+	{ "reader", "error: bad quote (DATA)", B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stages", "Lead,Qualified"),
 	  .csv = "deal_id,stage\n1,Lead\n2,Le\"ad\n", .expect = FUNNEL_ERR_DATA },
 
 	/* Stages, in each mode. */
 	{ "stages", "snapshot furthest --by --ci --lost", B_ANALYSIS,
-	  &stages_analysis,
+	  &fnl_stages_analysis,
 	  .opts = L("stages", "Lead,Qualified,Proposal,Won", "by", "region",
 		    "ci", "0.9", "lost", "Dead", "mode", "furthest"),
 	  .csv = snapshot_csv, .fmt = FUNNEL_FORMAT_TABLE },
-	{ "stages", "history entered --by", B_ANALYSIS, &stages_analysis,
+	{ "stages", "history entered --by", B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stages", "Lead,Qualified,Proposal,Won", "mode", "entered",
 		    "by", "region"),
 	  .csv = history_csv },
 	{ "stages", "history ordered --within --attribution last",
-	  B_ANALYSIS, &stages_analysis,
+	  B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stages", "Lead,Qualified,Proposal,Won", "mode", "ordered",
 		    "within", "30d", "attribution", "last", "by", "region"),
 	  .csv = history_csv },
-	{ "stages", "history strict --min-count", B_ANALYSIS, &stages_analysis,
+	{ "stages", "history strict --min-count", B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stages", "Lead,Qualified,Proposal,Won", "mode", "strict",
 		    "min-count", "1"),
 	  .csv = history_csv },
-	{ "stages", "history, inferred order", B_ANALYSIS, &stages_analysis,
+	{ "stages", "history, inferred order", B_ANALYSIS, &fnl_stages_analysis,
 	  .csv = history_csv },
-	{ "stages", "--stages-file with aliases", B_ANALYSIS, &stages_analysis,
+	{ "stages", "--stages-file with aliases", B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stages-file", "data:stages/stages.txt"),
 	  .files = L("data:stages/history.csv") },
-	{ "stages", "HubSpot wide", B_ANALYSIS, &stages_analysis,
+	{ "stages", "HubSpot wide", B_ANALYSIS, &fnl_stages_analysis,
 	  .files = L("data:stages3/hubspot.csv") },
 	{ "stages", "HubSpot pipelines --pipeline SMB", B_ANALYSIS,
-	  &stages_analysis, .opts = L("pipeline", "SMB"),
+	  &fnl_stages_analysis, .opts = L("pipeline", "SMB"),
 	  .files = L("data:stages3/hubspot-pipelines.csv") },
 	{ "stages", "HubSpot pipelines, one funnel each", B_ANALYSIS,
-	  &stages_analysis, .files = L("data:stages3/hubspot-pipelines.csv") },
-	{ "stages", "--stage-date columns", B_ANALYSIS, &stages_analysis,
+	  &fnl_stages_analysis, .files = L("data:stages3/hubspot-pipelines.csv") },
+	{ "stages", "--stage-date columns", B_ANALYSIS, &fnl_stages_analysis,
 	  .opts = L("stage-date", "Lead=lead_date", "stage-date", "Demo=demo_date",
 		    "stage-date", "Won=won_date"),
 	  .csv = "deal,lead_date,demo_date,won_date\n"
@@ -658,66 +653,66 @@ static const struct scenario scenarios[] = {
 		 "3,2025-01-03,,\n" },
 
 	/* Retention. */
-	{ "retention", "matrix --by region", B_ANALYSIS, &retention_analysis,
+	{ "retention", "matrix --by region", B_ANALYSIS, &fnl_retention_analysis,
 	  .opts = L("by", "region"), .csv = customers_csv,
 	  .fmt = FUNNEL_FORMAT_TABLE },
-	{ "retention", "--crr --until", B_ANALYSIS, &retention_analysis,
+	{ "retention", "--crr --until", B_ANALYSIS, &fnl_retention_analysis,
 	  .opts = L("crr", "1", "until", "end_date"), .csv = customers_csv },
-	{ "retention", "--crr --amount", B_ANALYSIS, &retention_analysis,
+	{ "retention", "--crr --amount", B_ANALYSIS, &fnl_retention_analysis,
 	  .opts = L("crr", "1", "amount", "amount"), .csv = customers_csv },
-	{ "retention", "--crr --by region", B_ANALYSIS, &retention_analysis,
+	{ "retention", "--crr --by region", B_ANALYSIS, &fnl_retention_analysis,
 	  .opts = L("crr", "1", "by", "region"), .csv = customers_csv },
-	{ "retention", "--revenue --amount", B_ANALYSIS, &retention_analysis,
+	{ "retention", "--revenue --amount", B_ANALYSIS, &fnl_retention_analysis,
 	  .opts = L("revenue", "1", "amount", "amount"), .csv = customers_csv,
 	  .fmt = FUNNEL_FORMAT_JSON },
 	{ "retention", "recurring --on-or-after, weeks", B_ANALYSIS,
-	  &retention_analysis,
+	  &fnl_retention_analysis,
 	  .opts = L("cohorts", "recurring", "on-or-after", "1", "period", "week",
 		    "week-start", "sunday"),
 	  .csv = customers_csv },
 	{ "retention", "--counts, quarters, --max-periods, --asof", B_ANALYSIS,
-	  &retention_analysis,
+	  &fnl_retention_analysis,
 	  .opts = L("counts", "1", "period", "quarter", "max-periods", "2",
 		    "asof", "2024-06-30"),
 	  .files = L("data:retention/quarters.csv") },
 
 	/* Deal cycle. */
-	{ "cycle", "default --by Region", B_ANALYSIS, &cycle_analysis,
+	{ "cycle", "default --by Region", B_ANALYSIS, &fnl_cycle_analysis,
 	  .opts = L("by", "Region"), .files = L("data:cycle/deals.csv") },
-	{ "cycle", "--survival --at --asof --by", B_ANALYSIS, &cycle_analysis,
+	{ "cycle", "--survival --at --asof --by", B_ANALYSIS, &fnl_cycle_analysis,
 	  .opts = L("survival", "1", "at", "5,30", "asof", "2024-03-31",
 		    "by", "region"),
 	  .csv = deals_csv, .fmt = FUNNEL_FORMAT_TABLE },
-	{ "cycle", "--per-stage --by owner", B_ANALYSIS, &cycle_analysis,
+	{ "cycle", "--per-stage --by owner", B_ANALYSIS, &fnl_cycle_analysis,
 	  .opts = L("per-stage", "1", "by", "owner"),
 	  .files = L("data:cycle/history.csv") },
-	{ "cycle", "--histogram 7d --by", B_ANALYSIS, &cycle_analysis,
+	{ "cycle", "--histogram 7d --by", B_ANALYSIS, &fnl_cycle_analysis,
 	  .opts = L("histogram", "7d", "by", "region"), .csv = deals_csv },
-	{ "cycle", "--summary --amount --by", B_ANALYSIS, &cycle_analysis,
+	{ "cycle", "--summary --amount --by", B_ANALYSIS, &fnl_cycle_analysis,
 	  .opts = L("summary", "1", "amount", "amount", "by", "region"),
 	  .csv = deals_csv },
 	{ "cycle", "--outcome closed --percentiles --won", B_ANALYSIS,
-	  &cycle_analysis,
+	  &fnl_cycle_analysis,
 	  .opts = L("outcome", "closed", "percentiles", "10,50,90", "won",
 		    "Signed"),
 	  .csv = deals_csv },
 	{ "cycle", "error: closed before created (DATA)", B_ANALYSIS,
-	  &cycle_analysis,
+	  &fnl_cycle_analysis,
 	  .csv = "id,created_at,close_date,stage\na,2024-01-05,2024-01-04,Won\n",
 	  .expect = FUNNEL_ERR_DATA },
 
 	/* KPIs. */
-	{ "kpi", "default", B_ANALYSIS, &kpi_analysis,
+	{ "kpi", "default", B_ANALYSIS, &fnl_kpi_analysis,
 	  .files = L("data:kpi/deals.csv") },
-	{ "kpi", "--by region --orders", B_ANALYSIS, &kpi_analysis,
+	{ "kpi", "--by region --orders", B_ANALYSIS, &fnl_kpi_analysis,
 	  .opts = L("by", "region", "orders", "data:kpi/orders.csv"),
 	  .files = L("data:kpi/deals.csv") },
-	{ "kpi", "--stages --probabilities", B_ANALYSIS, &kpi_analysis,
+	{ "kpi", "--stages --probabilities", B_ANALYSIS, &fnl_kpi_analysis,
 	  .opts = L("stages", "Lead,Qualified,Proposal,Negotiation",
 		    "probabilities", "data:kpi/probabilities.csv"),
 	  .files = L("data:kpi/deals.csv") },
 	{ "kpi", "--stages learnt, --orders --period week --asof", B_ANALYSIS,
-	  &kpi_analysis,
+	  &fnl_kpi_analysis,
 	  .opts = L("stages", "Lead,Qualified,Proposal,Negotiation", "orders",
 		    "data:kpi/orders.csv", "period", "week", "asof", "2025-03-14",
 		    "won", "Signed", "lost", "Dropped"),
@@ -861,7 +856,7 @@ static int made(struct outcome *o, int ret, struct funnel_table **t)
 static void body_analysis(const struct scenario *sc, struct outcome *o,
 			  struct funnel_table **keep)
 {
-	const struct cmd_analysis *ops = sc->ops;
+	const struct fnl_analysis_ops *ops = sc->ops;
 	struct funnel_ctx *ctx;
 	struct funnel_input *in = NULL;
 	struct funnel_table *t = NULL;

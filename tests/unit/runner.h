@@ -11,13 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An analysis is driven as the commands drive it: struct cmd_analysis and
- * CMD_ANALYSIS(noun), which defines noun_analysis. */
-#include "cmdutil.h"
+/* An analysis is driven through its registry entry, fnl_NOUN_analysis
+ * (analysis.h), as funnel_analysis_run() drives it for the commands. */
+#include "analysis.h"
 
 struct run {
 	struct funnel_ctx *ctx;
-	const struct cmd_analysis *ops;
+	const struct fnl_analysis_ops *ops;
 	void *a;                  /* the analysis */
 	struct funnel_input *in;
 	FILE *fp;
@@ -37,7 +37,7 @@ static inline void run_on_log(void *data, enum funnel_log_level level,
 		snprintf(r->warnings + n, sizeof(r->warnings) - n, "%s\n", msg);
 }
 
-static inline void run_start(struct run *r, const struct cmd_analysis *ops)
+static inline void run_start(struct run *r, const struct fnl_analysis_ops *ops)
 {
 	*r = (struct run){ .ops = ops };
 	r->ctx = funnel_ctx_new();
@@ -94,7 +94,7 @@ static inline void run_free(struct run *r)
 }
 
 /* Runs csv with opts and expects success. */
-static inline void run_ok(struct run *r, const struct cmd_analysis *ops,
+static inline void run_ok(struct run *r, const struct fnl_analysis_ops *ops,
 		   const char *csv, const char *const *opts)
 {
 	run_start(r, ops);

@@ -30,7 +30,6 @@
 
 #define NEAR(a, b, eps) assert_true(fabs((a) - (b)) <= (eps))
 
-CMD_ANALYSIS(cycle);
 
 static size_t col(const struct funnel_table *t, const char *name)
 {
@@ -263,7 +262,7 @@ static void test_statistics(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, won_1234, NULL);
+	run_ok(&r, &fnl_cycle_analysis, won_1234, NULL);
 	assert_columns(r.t, "count,mean_days,sd_days,min_days,p25_days,"
 			    "median_days,p75_days,p90_days,max_days");
 	assert_int_equal(funnel_table_rows(r.t), 1);
@@ -279,7 +278,7 @@ static void test_statistics(void **state)
 	run_free(&r);
 
 	/* --percentiles 50,80,95,2.5: h = 1.5, 2.4, 2.85, 0.075. */
-	run_ok(&r, &cycle_analysis, won_1234, (const char *const[]){ "percentiles", "50,80,95,2.5", NULL });
+	run_ok(&r, &fnl_cycle_analysis, won_1234, (const char *const[]){ "percentiles", "50,80,95,2.5", NULL });
 	assert_columns(r.t, "count,mean_days,sd_days,min_days,median_days,"
 			    "p80_days,p95_days,p2.5_days,max_days");
 	NEAR(num(r.t, 0, "median_days"), 2.5, 1e-12);
@@ -296,7 +295,7 @@ static void test_few_deals(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\nx,2024-03-01,2024-03-11,Won\n",
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage\nx,2024-03-01,2024-03-11,Won\n",
 	     NULL);
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 1);
 	assert_false(defined(r.t, 0, "sd_days"));
@@ -305,7 +304,7 @@ static void test_few_deals(void **state)
 	NEAR(num(r.t, 0, "p90_days"), 10, 1e-12);
 	run_free(&r);
 
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\n", NULL);
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage\n", NULL);
 	assert_int_equal(funnel_table_rows(r.t), 1);
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 0);
 	for (size_t c = 1; c < funnel_table_columns(r.t); c++)
@@ -330,20 +329,20 @@ static void test_outcomes(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, csv, NULL);
+	run_ok(&r, &fnl_cycle_analysis, csv, NULL);
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 2);
 	NEAR(num(r.t, 0, "mean_days"), 6, 1e-12);
 	run_free(&r);
-	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "outcome", "lost", NULL });
+	run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "outcome", "lost", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 2);
 	NEAR(num(r.t, 0, "mean_days"), 5, 1e-12);
 	run_free(&r);
-	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "outcome", "closed", NULL });
+	run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "outcome", "closed", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 4);
 	NEAR(num(r.t, 0, "median_days"), 5, 1e-12);
 	run_free(&r);
 	/* --won adds a label: "Signed" closes as won (3 days). */
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\nq,2024-01-01,2024-01-04,Signed\n",
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage\nq,2024-01-01,2024-01-04,Signed\n",
 	     (const char *const[]){ "won", "Signed", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 1);
 	NEAR(num(r.t, 0, "mean_days"), 3, 1e-12);
@@ -368,7 +367,7 @@ static void test_days(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "percentiles", "0,100", NULL });
+	run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "percentiles", "0,100", NULL });
 	/* Sorted 0.5, 1, 1.25, 3. */
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 4);
 	NEAR(num(r.t, 0, "min_days"), 0.5, 1e-12);
@@ -390,7 +389,7 @@ static void test_by(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "by", "team,region", NULL });
+	run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "by", "team,region", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 4);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "B");
 	assert_string_equal(funnel_table_text(r.t, 0, 1), "y");
@@ -408,7 +407,7 @@ static void test_by(void **state)
 	run_free(&r);
 
 	/* --by count makes a column by_count, not a second "count". */
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage,count\n1,2024-01-01,2024-01-03,Won,9\n",
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage,count\n1,2024-01-01,2024-01-03,Won,9\n",
 	     (const char *const[]){ "by", "count", NULL });
 	assert_string_equal(funnel_table_column_name(r.t, 0), "by_count");
 	run_free(&r);
@@ -434,7 +433,7 @@ static void test_survival(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, g3, (const char *const[]){ "survival", "1", "asof", "2024-02-20",
+	run_ok(&r, &fnl_cycle_analysis, g3, (const char *const[]){ "survival", "1", "asof", "2024-02-20",
 					    "at", "9,19,32,34,50", NULL });
 	assert_columns(r.t, "count,mean_days,sd_days,min_days,p25_days,"
 			    "median_days,p75_days,p90_days,max_days,censored,"
@@ -455,7 +454,7 @@ static void test_survival(void **state)
 
 	/* Default --asof: the latest date, 2024-02-11: open spans 39 and 41;
 	 * the median is the same, S(60) undefined past 41. */
-	run_ok(&r, &cycle_analysis, g3, (const char *const[]){ "survival", "1", NULL });
+	run_ok(&r, &fnl_cycle_analysis, g3, (const char *const[]){ "survival", "1", NULL });
 	NEAR(num(r.t, 0, "km_median_days"), 32, 1e-12);
 	NEAR(num(r.t, 0, "s_30"), 2.0 / 3, 1e-12);
 	assert_false(defined(r.t, 0, "s_60"));
@@ -463,7 +462,7 @@ static void test_survival(void **state)
 
 	/* Every deal open: nothing measured, the median not reached, S = 1
 	 * up to the latest span (5 days). */
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,,Open\nb,2024-01-06,,Open\n",
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,,Open\nb,2024-01-06,,Open\n",
 	     (const char *const[]){ "survival", "1", "at", "5,6", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 0);
 	assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 2);
@@ -483,12 +482,12 @@ static void test_survival(void **state)
 			"b,2024-01-01,2024-01-04,Won\n"
 			"c,2024-01-01,2024-01-06,Won\n";
 
-		run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "survival", "1", "at", "1", NULL });
+		run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "survival", "1", "at", "1", NULL });
 		assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 1);
 		NEAR(num(r.t, 0, "km_median_days"), 3, 1e-12);
 		NEAR(num(r.t, 0, "s_1"), 1, 1e-12);
 		run_free(&r);
-		run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "survival", "1", "at", "1",
+		run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "survival", "1", "at", "1",
 						     "outcome", "closed", NULL });
 		assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 0);
 		NEAR(num(r.t, 0, "km_median_days"), 3, 1e-12);
@@ -506,7 +505,7 @@ static void test_undated_open(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,2024-01-03,Won\nb,,,Prospecting\n",
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,2024-01-03,Won\nb,,,Prospecting\n",
 	     (const char *const[]){ "survival", "1", NULL });
 	assert_int_equal(funnel_table_count(r.t, 0, col(r.t, "censored")), 0);
 	assert_string_equal(r.warnings,
@@ -534,7 +533,7 @@ static void test_summary(void **state)
 	for (int i = 0; i < 40; i++)
 		snprintf(csv + strlen(csv), sizeof(csv) - strlen(csv),
 			 "o%d,2024-02-01,,Proposal,\n", i);
-	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "summary", "1", "amount", "amount", NULL });
+	run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "summary", "1", "amount", "amount", NULL });
 	assert_columns(r.t, "deals,open,won,lost,win_rate,mean_won_days,"
 			    "avg_won_amount,sales_velocity");
 	assert_int_equal(funnel_table_count(r.t, 0, 0), 48);
@@ -548,7 +547,7 @@ static void test_summary(void **state)
 	run_free(&r);
 
 	/* No closed deal: win rate, mean and velocity undefined. */
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,,Open\n",
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,,Open\n",
 	     (const char *const[]){ "summary", "1", NULL });
 	assert_columns(r.t, "deals,open,won,lost,win_rate,mean_won_days");
 	assert_false(defined(r.t, 0, "win_rate"));
@@ -572,7 +571,7 @@ static void test_histogram(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "histogram", "1w", NULL });
+	run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "histogram", "1w", NULL });
 	assert_columns(r.t, "bucket,count,share");
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	for (size_t i = 0; i < 3; i++) {
@@ -581,7 +580,7 @@ static void test_histogram(void **state)
 		NEAR(funnel_table_number(r.t, i, 2), (double)counts[i] / 5, 1e-12);
 	}
 	run_free(&r);
-	run_ok(&r, &cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,2024-01-02,Won\n",
+	run_ok(&r, &fnl_cycle_analysis, "id,created_at,close_date,stage\na,2024-01-01,2024-01-02,Won\n",
 	     (const char *const[]){ "histogram", "12h", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "0-0.5");
@@ -613,7 +612,7 @@ static void test_per_stage(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, csv, (const char *const[]){ "per-stage", "1", NULL });
+	run_ok(&r, &fnl_cycle_analysis, csv, (const char *const[]){ "per-stage", "1", NULL });
 	assert_columns(r.t, "stage,count,mean_days,median_days,p90_days,open");
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "Lead");
@@ -656,13 +655,13 @@ static void test_usage_errors(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		run_start(&r, &cycle_analysis);
+		run_start(&r, &fnl_cycle_analysis);
 		assert_int_equal(funnel_cycle_set(r.a, bad[i].name, bad[i].value),
 				 FUNNEL_ERR_USAGE);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
 		run_free(&r);
 	}
-	run_start(&r, &cycle_analysis);
+	run_start(&r, &fnl_cycle_analysis);
 	assert_int_equal(funnel_cycle_set(r.a, "key", NULL), FUNNEL_ERR_USAGE);
 	assert_string_equal(funnel_ctx_message(r.ctx), "--key needs a value");
 	run_free(&r);
@@ -690,14 +689,14 @@ static void test_conflicts(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		run_start(&r, &cycle_analysis);
+		run_start(&r, &fnl_cycle_analysis);
 		run_set(&r, bad[i].opts);
 		assert_int_equal(run_csv(&r, won_1234), FUNNEL_ERR_USAGE);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
 		run_free(&r);
 	}
 	/* A flag set back to 0 is as if never given. */
-	run_ok(&r, &cycle_analysis, won_1234, (const char *const[]){ "summary", "1", "summary", "0",
+	run_ok(&r, &fnl_cycle_analysis, won_1234, (const char *const[]){ "summary", "1", "summary", "0",
 						  "survival", "1", "survival", "0", NULL });
 	assert_int_equal(funnel_table_columns(r.t), 9);
 	run_free(&r);
@@ -729,13 +728,13 @@ static void test_data_errors(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		run_start(&r, &cycle_analysis);
+		run_start(&r, &fnl_cycle_analysis);
 		assert_int_not_equal(run_csv(&r, bad[i].csv), 0);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
 		run_free(&r);
 	}
 	/* An open deal created after --asof cannot be censored. */
-	run_start(&r, &cycle_analysis);
+	run_start(&r, &fnl_cycle_analysis);
 	run_set(&r, (const char *const[]){ "survival", "1", "asof", "2024-01-01", NULL });
 	assert_int_equal(run_csv(&r, "id,created_at,close_date,stage\na,2024-01-05,,Open\n"),
 			 FUNNEL_ERR_USAGE);
@@ -750,7 +749,7 @@ static void test_rerun(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &cycle_analysis, won_1234, (const char *const[]){ "by", "stage", NULL });
+	run_ok(&r, &fnl_cycle_analysis, won_1234, (const char *const[]){ "by", "stage", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 2);
 	run_set(&r, (const char *const[]){ "survival", "1", NULL });
 	assert_int_equal(run_csv(&r, g3), 0);

@@ -54,7 +54,6 @@ static const char *const all_columns[] = {
 };
 #define NCOLS (sizeof(all_columns) / sizeof(all_columns[0]))
 
-CMD_ANALYSIS(kpi);
 
 static size_t col(const struct funnel_table *t, const char *name)
 {
@@ -164,7 +163,7 @@ static void test_every_kpi(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &kpi_analysis, deals_csv, NULL);
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_table_columns(r.t), NCOLS);
 	for (size_t c = 0; c < NCOLS; c++)
 		assert_string_equal(funnel_table_column_name(r.t, c), all_columns[c]);
@@ -213,7 +212,7 @@ static void test_velocity_reference(void **state)
 	for (int i = 0; i < 40; i++)
 		snprintf(csv + strlen(csv), sizeof(csv) - strlen(csv),
 			 "o%d,Proposal,2024-03-01,,\n", i);
-	run_ok(&r, &kpi_analysis, csv, NULL);
+	run_ok(&r, &fnl_kpi_analysis, csv, NULL);
 	assert_int_equal(count(r.t, 0, "open"), 40);
 	NEAR(num(r.t, 0, "win_rate"), 0.25);
 	NEAR(num(r.t, 0, "mean_cycle_days"), 90);
@@ -236,7 +235,7 @@ static void test_days(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date\n"
+	run_ok(&r, &fnl_kpi_analysis, "id,stage,created_at,close_date\n"
 		 "a,Won,2025-01-01T12:00:00,2025-01-02T18:00:00\n"
 		 "b,Won,2025-01-01 23:00,2025-01-02\n", NULL);
 	NEAR(num(r.t, 0, "mean_cycle_days"), 1.125);
@@ -257,7 +256,7 @@ static void test_by(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
 	assert_int_equal(funnel_table_rows(r.t), 3);
 	assert_string_equal(funnel_table_column_name(r.t, 1), "region");
 	assert_string_equal(funnel_table_text(r.t, 0, 1), "North");
@@ -307,24 +306,24 @@ static void test_probabilities(void **state)
 	three = scratch_file(&s, "p3.csv", "Lead,10%\nQualified,0.25\n"
 				 "Proposal,50\n");
 
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages", stages, NULL });
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "stages", stages, NULL });
 	NEAR(num(r.t, 0, "weighted_pipeline"),
 	     5000 * 3.0 / 7 + 12000 * 0.6 + 30000 * 0.75 + 40000);
 	run_free(&r);
 
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
 		"probabilities", four, NULL });
 	NEAR(num(r.t, 0, "weighted_pipeline"), 50500);
 	run_free(&r);
 
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
 		"probabilities", three, NULL });
 	assert_false(defined(r.t, 0, "weighted_pipeline"));
 	NEAR(num(r.t, 0, "pipeline_value"), 87000);
 	assert_string_equal(r.warnings, "1 open deal with no probability for its stage: weighted_pipeline is undefined\n");
 	run_free(&r);
 
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "stages",
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "stages",
 		"Lead,Qualified,Proposal", NULL });
 	assert_false(defined(r.t, 0, "weighted_pipeline"));
 	run_free(&r);
@@ -342,7 +341,7 @@ static void test_undefined(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date,amount\n"
+	run_ok(&r, &fnl_kpi_analysis, "id,stage,created_at,close_date,amount\n"
 		 "a,Lead,2025-01-01,,100\nb,Proposal,2025-01-02,,200\n", NULL);
 	assert_false(defined(r.t, 0, "win_rate"));
 	NEAR(num(r.t, 0, "conversion"), 0);
@@ -354,7 +353,7 @@ static void test_undefined(void **state)
 	assert_false(defined(r.t, 0, "sales_velocity"));
 	run_free(&r);
 
-	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date,amount\n"
+	run_ok(&r, &fnl_kpi_analysis, "id,stage,created_at,close_date,amount\n"
 		 "a,Won,2025-01-01,2025-01-11,500\nb,Lost,2025-01-01,2025-01-05,\n",
 	     NULL);
 	NEAR(num(r.t, 0, "pipeline_value"), 0);
@@ -384,20 +383,20 @@ static void test_retention(void **state)
 	(void)state;
 	scratch_new(&s);
 	path = scratch_file(&s, "orders.csv", orders);
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "orders", path, NULL });
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "orders", path, NULL });
 	assert_int_equal(funnel_table_columns(r.t), NCOLS + 2);
 	NEAR(num(r.t, 0, "retention_rate"), 2.0 / 5);
 	assert_int_equal(count(r.t, 0, "active_customers"), 4);
 	run_free(&r);
 
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "orders", path,
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "orders", path,
 		"asof", "2025-03-31", NULL });
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "2025-03-31");
 	NEAR(num(r.t, 0, "retention_rate"), 1.0 / 4);
 	assert_int_equal(count(r.t, 0, "active_customers"), 3);
 	run_free(&r);
 
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "orders", path,
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "orders", path,
 		"asof", "2025-03-31", "period", "quarter", NULL });
 	NEAR(num(r.t, 0, "retention_rate"), 1);
 	assert_int_equal(count(r.t, 0, "active_customers"), 8);
@@ -410,7 +409,7 @@ static void test_usage_errors(void **state)
 	struct run r;
 
 	(void)state;
-	run_start(&r, &kpi_analysis);
+	run_start(&r, &fnl_kpi_analysis);
 	assert_int_equal(funnel_kpi_set(r.a, "bogus", "1"), FUNNEL_ERR_USAGE);
 	assert_int_equal(funnel_kpi_set(r.a, "asof", "2025-02-30"),
 			 FUNNEL_ERR_USAGE);
@@ -426,7 +425,7 @@ static void test_usage_errors(void **state)
 	run_free(&r);
 
 	/* No date in the input and no --asof: nothing to name the row by. */
-	run_start(&r, &kpi_analysis);
+	run_start(&r, &fnl_kpi_analysis);
 	assert_int_equal(run_csv(&r, "id,stage\na,Won\n"), FUNNEL_ERR_USAGE);
 	run_set(&r, (const char *const[]){ "asof", "2025-03-01", NULL });
 	assert_int_equal(run_csv(&r, "id,stage\na,Won\n"), 0);
@@ -444,12 +443,12 @@ static void test_probabilities_need_stages(void **state)
 	(void)state;
 	scratch_new(&s);
 	path = scratch_file(&s, "p.csv", "Lead,0.1\n");
-	run_start(&r, &kpi_analysis);
+	run_start(&r, &fnl_kpi_analysis);
 	run_set(&r, (const char *const[]){ "probabilities", path, NULL });
 	assert_int_equal(run_csv(&r, deals_csv), FUNNEL_ERR_USAGE);
 	run_free(&r);
 	path = scratch_file(&s, "bad.csv", "Lead,0.1\nQualified,150%\n");
-	run_start(&r, &kpi_analysis);
+	run_start(&r, &fnl_kpi_analysis);
 	assert_int_equal(funnel_kpi_set(r.a, "probabilities", path),
 			 FUNNEL_ERR_USAGE);
 	assert_non_null(strstr(funnel_ctx_message(r.ctx), "bad.csv:2: "));
@@ -462,7 +461,7 @@ static void test_data_errors(void **state)
 	struct run r;
 
 	(void)state;
-	run_start(&r, &kpi_analysis);
+	run_start(&r, &fnl_kpi_analysis);
 	assert_int_equal(run_csv(&r, "id,stage,created_at,close_date\n"
 				  "a,Won,2025-01-01,2025-01-11\n"
 				  "b,Won,2025-01-05,2025-01-04\n"), FUNNEL_ERR_DATA);
@@ -491,7 +490,7 @@ static void test_check(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &kpi_analysis, deals_csv, NULL);
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.25", &report), 0);
 	assert_null(report);
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days <= 30", &report), 0);
@@ -518,14 +517,14 @@ static void test_check(void **state)
 			 FUNNEL_ERR_USAGE);
 	run_free(&r);
 
-	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.4", &report), 1);
 	assert_string_equal(report, "check failed: win_rate 0.3333 < 0.4 (region South)\n");
 	free(report);
 	run_free(&r);
 
 	/* An undefined value fails whatever the operator. */
-	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date\na,Lead,2025-01-01,\n", NULL);
+	run_ok(&r, &fnl_kpi_analysis, "id,stage,created_at,close_date\na,Lead,2025-01-01,\n", NULL);
 	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate!=1", &report), 1);
 	assert_string_equal(report, "check failed: win_rate is undefined (nothing to compute it from), wanted != 1\n");
 	free(report);
@@ -551,8 +550,8 @@ static void test_history_append(void **state)
 	scratch_new(&s);
 	path = scratch_file(&s, "hist.csv", NULL);
 	foreign = scratch_file(&s, "foreign.csv", "date,deals\n2025-03-01,1\n");
-	run_ok(&a, &kpi_analysis, deals_csv, (const char *const[]){ "asof", "2025-03-14", NULL });
-	run_ok(&b, &kpi_analysis, deals_csv, NULL);
+	run_ok(&a, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "asof", "2025-03-14", NULL });
+	run_ok(&b, &fnl_kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_history_append(a.ctx, a.t, path, "date"), 0);
 	assert_int_equal(funnel_history_append(b.ctx, b.t, path, "date"), 0);
 	assert_int_equal(funnel_history_append(b.ctx, b.t, path, "date"), 0);
@@ -601,7 +600,7 @@ static void test_previous_and_trend(void **state)
 		"2025-03-20,99,99,99,99,0.9900,0.9900,99.00,99.00,99.00,99.00,99.00,99.00\n"
 		"2025-03-14,10,5,3,3,0.5000,0.2000,35.00,30.00,90000.00,,12000.00,800.00\n"
 		"2025-03-01,1,1,1,1,0.0100,0.0100,1.00,1.00,1.00,1.00,1.00,1.00\n");
-	run_ok(&r, &kpi_analysis, deals_csv, NULL);
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, NULL);
 	assert_int_equal(funnel_history_previous(r.ctx, r.t, path, &prev), 0);
 	assert_int_equal(funnel_table_rows(prev), 1);
 	assert_string_equal(funnel_table_text(prev, 0, 0), "2025-03-14");

@@ -31,7 +31,6 @@
 #include "internal.h"
 #include "runner.h"
 
-CMD_ANALYSIS(retention);
 
 /* Checks that t's column names are the comma-separated list names. */
 static void check_header(const struct funnel_table *t, const char *names,
@@ -159,7 +158,7 @@ static void test_columns(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, NULL);
+	run_ok(&r, &fnl_retention_analysis, orders, NULL);
 	HEADER(r.t, "cohort,size,p0,p1,p2,p3");
 	assert_int_equal(funnel_table_column_type(r.t, 0), FUNNEL_COLUMN_TEXT);
 	assert_int_equal(funnel_table_column_type(r.t, 1), FUNNEL_COLUMN_COUNT);
@@ -168,7 +167,7 @@ static void test_columns(void **state)
 				 FUNNEL_COLUMN_RATE);
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, orders, counts);
+	run_ok(&r, &fnl_retention_analysis, orders, counts);
 	for (size_t c = 2; c < 6; c++)
 		assert_int_equal(funnel_table_column_type(r.t, c),
 				 FUNNEL_COLUMN_COUNT);
@@ -186,7 +185,7 @@ static void test_first_cohorts(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, NULL);
+	run_ok(&r, &fnl_retention_analysis, orders, NULL);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3",
 	     "2024-02,2,2/2,1/2,1/2,",
@@ -194,7 +193,7 @@ static void test_first_cohorts(void **state)
 	     "all,6,6/6,2/6,2/5,1/3");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, orders, counts);
+	run_ok(&r, &fnl_retention_analysis, orders, counts);
 	ROWS(r.t,
 	     "2024-01,3,3,1,1,1",
 	     "2024-02,2,2,1,1,",
@@ -214,7 +213,7 @@ static void test_on_or_after(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, opts);
+	run_ok(&r, &fnl_retention_analysis, orders, opts);
 	ROWS(r.t,
 	     "2024-01,3,3/3,2/3,2/3,1/3",
 	     "2024-02,2,2/2,2/2,1/2,",
@@ -236,7 +235,7 @@ static void test_recurring(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, opts);
+	run_ok(&r, &fnl_retention_analysis, orders, opts);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3",
 	     "2024-02,3,3/3,1/3,2/3,",
@@ -245,7 +244,7 @@ static void test_recurring(void **state)
 	     "all,11,11/11,2/9,3/6,1/3");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, orders, ooa);
+	run_ok(&r, &fnl_retention_analysis, orders, ooa);
 	ROWS(r.t,
 	     "2024-01,3,3/3,2/3,2/3,1/3",
 	     "2024-02,3,3/3,3/3,2/3,",
@@ -269,7 +268,7 @@ static void test_asof(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, last);
+	run_ok(&r, &fnl_retention_analysis, orders, last);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3",
 	     "2024-02,2,2/2,1/2,1/2,",
@@ -278,7 +277,7 @@ static void test_asof(void **state)
 	assert_string_equal(r.warnings, "");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, orders, before);
+	run_ok(&r, &fnl_retention_analysis, orders, before);
 	HEADER(r.t, "cohort,size,p0,p1,p2");
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3",
@@ -288,7 +287,7 @@ static void test_asof(void **state)
 	assert_string_equal(r.warnings, "1 row after --asof left out\n");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, orders, later);
+	run_ok(&r, &fnl_retention_analysis, orders, later);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3,1/3,1/3,0/3,0/3",
 	     "2024-02,2,2/2,1/2,1/2,0/2,0/2,",
@@ -319,14 +318,14 @@ static void test_weeks(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, weeks, monday);
+	run_ok(&r, &fnl_retention_analysis, weeks, monday);
 	ROWS(r.t,
 	     "2024-12-23,3,3/3,2/3,0/3",
 	     "2024-12-30,1,1/1,1/1,",
 	     "all,4,4/4,3/4,0/3");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, weeks, sunday);
+	run_ok(&r, &fnl_retention_analysis, weeks, sunday);
 	ROWS(r.t,
 	     "2024-12-22,2,2/2,1/2,0/2",
 	     "2024-12-29,2,2/2,2/2,",
@@ -334,7 +333,7 @@ static void test_weeks(void **state)
 	run_free(&r);
 
 	/* The latest date, Monday 01-06, starts a week that has not ended. */
-	run_ok(&r, &retention_analysis, weeks, unfinished);
+	run_ok(&r, &fnl_retention_analysis, weeks, unfinished);
 	ROWS(r.t,
 	     "2024-12-23,3,3/3,2/3",
 	     "2024-12-30,1,1/1,",
@@ -352,7 +351,7 @@ static void test_quarters(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, "customer_id,date\nA,2023-11-15\nA,2024-01-10\n"
+	run_ok(&r, &fnl_retention_analysis, "customer_id,date\nA,2023-11-15\nA,2024-01-10\n"
 		 "B,2023-12-31\nB,2024-06-30\nC,2024-03-31\nC,2024-04-01\n",
 	     opts);
 	ROWS(r.t,
@@ -379,7 +378,7 @@ static void test_leap_day(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, leap, day);
+	run_ok(&r, &fnl_retention_analysis, leap, day);
 	ROWS(r.t,
 	     "2024-02-28,1,1/1,1/1,0/1,1/1",
 	     "2024-02-29,1,1/1,1/1,0/1,",
@@ -387,16 +386,16 @@ static void test_leap_day(void **state)
 	     "all,3,3/3,2/3,0/2,1/1");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, leap, NULL);
+	run_ok(&r, &fnl_retention_analysis, leap, NULL);
 	ROWS(r.t, "2024-02,2,2/2", "2024-03,1,", "all,3,2/2");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, leap, feb29);
+	run_ok(&r, &fnl_retention_analysis, leap, feb29);
 	ROWS(r.t, "2024-02,2,2/2", "all,2,2/2");
 	assert_string_equal(r.warnings, "3 rows after --asof left out\n");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, leap, feb28);
+	run_ok(&r, &fnl_retention_analysis, leap, feb28);
 	ROWS(r.t, "2024-02,1,", "all,1,");
 	run_free(&r);
 }
@@ -408,7 +407,7 @@ static void test_max_periods(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, one);
+	run_ok(&r, &fnl_retention_analysis, orders, one);
 	ROWS(r.t,
 	     "2024-01,3,3/3,1/3",
 	     "2024-02,2,2/2,1/2",
@@ -416,7 +415,7 @@ static void test_max_periods(void **state)
 	     "all,6,6/6,2/6");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, orders, zero);
+	run_ok(&r, &fnl_retention_analysis, orders, zero);
 	ROWS(r.t, "2024-01,3,3/3", "2024-02,2,2/2", "2024-03,1,1/1",
 	     "all,6,6/6");
 	run_free(&r);
@@ -435,7 +434,7 @@ static void test_revenue(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, opts);
+	run_ok(&r, &fnl_retention_analysis, orders, opts);
 	ROWS(r.t,
 	     "2024-01,3,340/340,50/340,80/340,30/340",
 	     "2024-02,2,60/60,40/60,25/60,",
@@ -444,7 +443,7 @@ static void test_revenue(void **state)
 	run_free(&r);
 
 	/* A cohort with no revenue in period 0: every ratio undefined. */
-	run_start(&r, &retention_analysis);
+	run_start(&r, &fnl_retention_analysis);
 	run_set(&r, opts);
 	assert_int_equal(funnel_retention_set(r.a, "asof", "2024-02-29"), 0);
 	assert_int_equal(run_csv(&r, "customer_id,order_date,amount\n"
@@ -470,7 +469,7 @@ static void test_crr_activity(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, opts);
+	run_ok(&r, &fnl_retention_analysis, orders, opts);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
 	ROWS(r.t,
 	     "2024-02,3,2,3,1,1/3,1/3,2/3",
@@ -478,7 +477,7 @@ static void test_crr_activity(void **state)
 	     "2024-04,3,0,2,0,2/3,0/3,3/3");
 	run_free(&r);
 
-	run_ok(&r, &retention_analysis, orders, amt);
+	run_ok(&r, &fnl_retention_analysis, orders, amt);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn,nrr,grr");
 	ROWS(r.t,
 	     "2024-02,3,2,3,1,1/3,1/3,2/3,50/340,50/340",
@@ -499,7 +498,7 @@ static void test_crr_nrr_grr(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, "customer_id,order_date,amount\nP,2024-01-10,100\n"
+	run_ok(&r, &fnl_retention_analysis, "customer_id,order_date,amount\nP,2024-01-10,100\n"
 		 "Q,2024-01-15,100\nR,2024-01-20,50\nP,2024-02-10,150\n"
 		 "Q,2024-02-15,80\nQ,2024-02-16,-20\nS,2024-02-05,500\n", opts);
 	ROWS(r.t, "2024-02,3,1,3,2,2/3,2/3,1/3,210/250,160/250");
@@ -530,7 +529,7 @@ static void test_crr_until_textbook(void **state)
 	for (int i = 1; i <= 70; i++)
 		len += (size_t)snprintf(csv + len, cap - len,
 					"n%02d,2024-03-05,\n", i);
-	run_ok(&r, &retention_analysis, csv, opts);
+	run_ok(&r, &fnl_retention_analysis, csv, opts);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
 	ROWS(r.t,
 	     "2024-02,500,0,500,500,500/500,500/500,0/500",
@@ -552,7 +551,7 @@ static void test_crr_until_boundaries(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, "customer_id,date,end\nK1,2024-01-05,2024-02-29\n"
+	run_ok(&r, &fnl_retention_analysis, "customer_id,date,end\nK1,2024-01-05,2024-02-29\n"
 		 "K2,2024-01-05,2024-03-01\nK3,2024-01-05,2024-03-31\n"
 		 "K4,2024-01-05,2024-02-10\nK4,2024-02-11,\n"
 		 "N1,2024-03-01,\nN2,2024-03-10,2024-03-20\n", opts);
@@ -573,7 +572,7 @@ static void test_by(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, "customer_id,order_date,region\nA,2024-01-05,North\n"
+	run_ok(&r, &fnl_retention_analysis, "customer_id,order_date,region\nA,2024-01-05,North\n"
 		 "A,2024-02-10,South\nB,2024-01-20,South\nB,2024-02-03,South\n"
 		 "C,2024-02-07,South\nC,2024-02-07,North\nC,2024-03-01,South\n"
 		 "D,2024-01-10,South\nD,2024-01-02,North\n", opts);
@@ -594,7 +593,7 @@ static void test_by_name_taken(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, "customer_id,order_date,cohort\nA,2024-01-31,x\n", opts);
+	run_ok(&r, &fnl_retention_analysis, "customer_id,order_date,cohort\nA,2024-01-31,x\n", opts);
 	HEADER(r.t, "by_cohort,cohort,size,p0");
 	ROWS(r.t, "x,2024-01,1,1/1", "x,all,1,1/1");
 	run_free(&r);
@@ -605,7 +604,7 @@ static void expect_set_error(const char *name, const char *value,
 {
 	struct run r;
 
-	run_start(&r, &retention_analysis);
+	run_start(&r, &fnl_retention_analysis);
 	r.ret = funnel_retention_set(r.a, name, value);
 	check_status(&r, FUNNEL_ERR_USAGE, message);
 	run_free(&r);
@@ -616,7 +615,7 @@ static void expect_run_error(const char *const *opts, const char *csv,
 {
 	struct run r;
 
-	run_start(&r, &retention_analysis);
+	run_start(&r, &fnl_retention_analysis);
 	run_set(&r, opts);
 	run_csv(&r, csv);
 	check_status(&r, status, message);
@@ -702,10 +701,10 @@ static void test_amount_not_read(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, csv, NULL);
+	run_ok(&r, &fnl_retention_analysis, csv, NULL);
 	ROWS(r.t, "2024-01,1,1/1,1/1", "2024-02,1,1/1,", "all,2,2/2,1/1");
 	run_free(&r);
-	run_ok(&r, &retention_analysis, csv, crr);
+	run_ok(&r, &fnl_retention_analysis, csv, crr);
 	ROWS(r.t, "2024-02,1,1,2,1,1/1,1/1,0/1");
 	run_free(&r);
 }
@@ -718,15 +717,15 @@ static void test_header_only(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, csv, NULL);
+	run_ok(&r, &fnl_retention_analysis, csv, NULL);
 	HEADER(r.t, "cohort,size,p0");
 	assert_int_equal(funnel_table_rows(r.t), 0);
 	run_free(&r);
-	run_ok(&r, &retention_analysis, csv, crr);
+	run_ok(&r, &fnl_retention_analysis, csv, crr);
 	HEADER(r.t, "period,start,new,end,retained,crr,retention,churn");
 	assert_int_equal(funnel_table_rows(r.t), 0);
 	run_free(&r);
-	run_ok(&r, &retention_analysis, csv, by);
+	run_ok(&r, &fnl_retention_analysis, csv, by);
 	HEADER(r.t, "region,cohort,size,p0");
 	assert_int_equal(funnel_table_rows(r.t), 0);
 	run_free(&r);
@@ -739,7 +738,7 @@ static void test_rerun(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &retention_analysis, orders, opts);
+	run_ok(&r, &fnl_retention_analysis, orders, opts);
 	for (int i = 0; i < 2; i++) {
 		ROWS(r.t,
 		     "North,2024-01,2,2/2,1/2,0/2,1/2",

@@ -37,7 +37,6 @@
 #include "internal.h"
 #include "runner.h"
 
-CMD_ANALYSIS(stages);
 
 /* One expected row; a rate with den 0 must be undefined. */
 struct want {
@@ -192,7 +191,7 @@ static void test_columns_of_result(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n", opts);
+	run_ok(&r, &fnl_stages_analysis, "id,stage\n1,Lead\n", opts);
 	assert_int_equal(funnel_table_columns(r.t), 9);
 	assert_int_equal(funnel_table_rows(r.t), 2);
 	for (size_t c = 0; c < 9; c++) {
@@ -216,7 +215,7 @@ static void test_columns_of_result(void **state)
 			"stages", "Lead,Won", "ci", "0.95", NULL,
 		};
 
-		run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n", o2);
+		run_ok(&r, &fnl_stages_analysis, "id,stage\n1,Lead\n", o2);
 		COLUMNS(r.t, "stage", "reached", "step_conversion",
 			"overall_conversion", "dropped", "lost", "median_days",
 			"mean_days", "bottleneck", "step_conversion_low",
@@ -235,7 +234,7 @@ static void test_columns_of_result(void **state)
 			"stages", "Lead,Won", "by", "region,OWNER", NULL,
 		};
 
-		run_ok(&r, &stages_analysis, "id,stage,Region,Owner\n1,Lead,East,Ann\n", o2);
+		run_ok(&r, &fnl_stages_analysis, "id,stage,Region,Owner\n1,Lead,East,Ann\n", o2);
 		COLUMNS(r.t, "Region", "Owner", "stage", "reached",
 			"step_conversion", "overall_conversion", "dropped",
 			"lost", "median_days", "mean_days", "bottleneck",
@@ -255,7 +254,7 @@ static void test_columns_of_result(void **state)
 			"stages", "Lead,Won", "by", "region", "ci", "95%", NULL,
 		};
 
-		run_ok(&r, &stages_analysis, "id,stage,region\n1,Lead,East\n", o2);
+		run_ok(&r, &fnl_stages_analysis, "id,stage,region\n1,Lead,East\n", o2);
 		COLUMNS(r.t, "region", "stage", "reached", "step_conversion",
 			"overall_conversion", "dropped", "lost", "median_days",
 			"mean_days", "bottleneck", "step_conversion_low",
@@ -288,7 +287,7 @@ static void test_hubspot_pipelines(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, csv, NULL);
+	run_ok(&r, &fnl_stages_analysis, csv, NULL);
 	COLUMNS(r.t, "pipeline", "stage", "reached", "step_conversion",
 		"overall_conversion", "dropped", "lost", "median_days",
 		"mean_days", "bottleneck");
@@ -313,7 +312,7 @@ static void test_hubspot_pipelines(void **state)
 	assert_true(funnel_table_number(r.t, 3, 7) == 7.0);
 	run_free(&r);
 
-	run_ok(&r, &stages_analysis, csv, partners);
+	run_ok(&r, &fnl_stages_analysis, csv, partners);
 	ROWS(r.t, 0, 0,
 	     { "New", 1, 1, 1, 1, 1, 0, 0 },
 	     { "Signed", 1, 1, 1, 1, 1, 0, 0 });
@@ -349,7 +348,7 @@ static void test_snapshot(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, snapshot, four);
+	run_ok(&r, &fnl_stages_analysis, snapshot, four);
 	assert_int_equal(funnel_table_rows(r.t), 4);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 10, 10, 10, 10, 10, 0, 1 },
@@ -374,7 +373,7 @@ static void test_snapshot_labels(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n2,Lost\n3,Qualified\n4,Won\n5,Archived\n",
+	run_ok(&r, &fnl_stages_analysis, "id,stage\n1,Lead\n2,Lost\n3,Qualified\n4,Won\n5,Archived\n",
 	     opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 4, 4, 4, 4, 4, 0, 1 },
@@ -386,7 +385,7 @@ static void test_snapshot_labels(void **state)
 	run_free(&r);
 
 	/* Labels match loosely (case, outer blanks), quoted blanks too. */
-	run_ok(&r, &stages_analysis, "id,stage\n1,\" lead \"\n2,LOST\n3,qualified\n4,closed won\n",
+	run_ok(&r, &fnl_stages_analysis, "id,stage\n1,\" lead \"\n2,LOST\n3,qualified\n4,closed won\n",
 	     opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 4, 4, 4, 4, 4, 0, 1 },
@@ -401,7 +400,7 @@ static void test_snapshot_labels(void **state)
 			"won", "Signed", "lost", "Dead", NULL,
 		};
 
-		run_ok(&r, &stages_analysis, "id,stage\n1,Signed\n2,Qualified\n2,Dead\n3,Won\n"
+		run_ok(&r, &fnl_stages_analysis, "id,stage\n1,Signed\n2,Qualified\n2,Dead\n3,Won\n"
 			 "4,Lead\n",
 		     more);
 		/* furthest: Lead {4}, Qualified {2 lost}, Proposal {1, 3}
@@ -510,7 +509,7 @@ static void test_history(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, csv, four);
+	run_ok(&r, &fnl_stages_analysis, csv, four);
 	check_history(r.t);
 	run_free(&r);
 	free(csv);
@@ -525,7 +524,7 @@ static void test_row_order(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, csv, four);
+	run_ok(&r, &fnl_stages_analysis, csv, four);
 	want_out = as_csv(r.t);
 	free(csv);
 	/* Reversed, then 7 times a fixed shuffle (i * 7 mod 20, then
@@ -567,7 +566,7 @@ static void test_status(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, csv, opts);
+	run_ok(&r, &fnl_stages_analysis, csv, opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 5, 5, 5, 5, 5, 0, 0 },
 	     { "Qualified", 4, 4, 5, 4, 5, 1, 0 },
@@ -575,7 +574,7 @@ static void test_status(void **state)
 	run_free(&r);
 
 	/* An unknown status is a data error naming the cell. */
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, opts);
 	run_csv(&r, "id,stage,status\n1,Lead,Open\n2,Lead,Maybe\n");
 	check_status(&r, FUNNEL_ERR_DATA,
@@ -591,7 +590,7 @@ static void test_status(void **state)
 			NULL,
 		};
 
-		run_ok(&r, &stages_analysis, "id,stage,result\n1,Qualified,Lost\n2,Lead,Open\n", o2);
+		run_ok(&r, &fnl_stages_analysis, "id,stage,result\n1,Qualified,Lost\n2,Lead,Open\n", o2);
 		ROWS(r.t, 0, 0,
 		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
 		     { "Qualified", 1, 1, 2, 1, 2, 1, 1 },
@@ -615,7 +614,7 @@ static void test_status_on_outside_row(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage,status\n1,Archived,Open\n2,Lead,Open\n", opts);
+	run_ok(&r, &fnl_stages_analysis, "id,stage,status\n1,Archived,Open\n2,Lead,Open\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 1, 1, 1, 1, 1, 0, 0 },
 	     { "Qualified", 0, 0, 1, 0, 1, 1, 0 });
@@ -631,7 +630,7 @@ static void test_status_on_outside_row(void **state)
 	 *   1 Archived/Won: Qualified, won; 2 Lead/Open;
 	 *   3 Archived/Lost: Lead, lost.  reached 3, 1; lost: Lead {3}
 	 */
-	run_ok(&r, &stages_analysis, "id,stage,status\n1,Archived,Won\n2,Lead,Open\n"
+	run_ok(&r, &fnl_stages_analysis, "id,stage,status\n1,Archived,Won\n2,Lead,Open\n"
 		 "3,Archived,Lost\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 3, 3, 3, 3, 3, 0, 1 },
@@ -658,7 +657,7 @@ static void test_stage_date(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage,qualified_at,proposal_at\n"
+	run_ok(&r, &fnl_stages_analysis, "id,stage,qualified_at,proposal_at\n"
 		 "1,Lead,,\n"
 		 "2,Lead,2024-01-05,\n"
 		 "3,Lost,2024-01-05,2024-01-09\n"
@@ -679,7 +678,7 @@ static void test_stage_date(void **state)
 			"stage-date", "Won=won_at", NULL,
 		};
 
-		run_ok(&r, &stages_analysis, "id,lead_at,won_at\n1,2024-01-01,\n"
+		run_ok(&r, &fnl_stages_analysis, "id,lead_at,won_at\n1,2024-01-01,\n"
 			 "2,2024-01-01,2024-02-01\n3,,\n", o2);
 		ROWS(r.t, 0, 0,
 		     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
@@ -688,7 +687,7 @@ static void test_stage_date(void **state)
 	}
 
 	/* A stage date with an invalid date is a data error. */
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, opts);
 	run_csv(&r, "id,stage,qualified_at,proposal_at\n1,Lead,2024-13-01,\n");
 	check_status(&r, FUNNEL_ERR_DATA,
@@ -712,7 +711,7 @@ static void test_stage_date_on_time_column(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage,created_at\n1,Lead,2024-01-01\n"
+	run_ok(&r, &fnl_stages_analysis, "id,stage,created_at\n1,Lead,2024-01-01\n"
 		 "2,Qualified,2024-01-02\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 2, 2, 2, 2, 2, 0, 0 },
@@ -740,7 +739,7 @@ static void test_by(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage,region,owner,entered_at\n"
+	run_ok(&r, &fnl_stages_analysis, "id,stage,region,owner,entered_at\n"
 		 "1,Lead,East,Ann,2024-01-01\n"
 		 "2,Qualified,East,Ann,2024-01-01\n"
 		 "3,Qualified,,Bob,2024-01-01\n"
@@ -771,7 +770,7 @@ static void test_by(void **state)
 	run_free(&r);
 
 	/* An unknown --by column is a usage error. */
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, opts);
 	run_csv(&r, "id,stage,region\n1,Lead,East\n");
 	check_status(&r, FUNNEL_ERR_USAGE,
@@ -794,7 +793,7 @@ static void test_by_no_phantom_group(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage,region,entered_at\n1,Lead,North,2024-01-01\n"
+	run_ok(&r, &fnl_stages_analysis, "id,stage,region,entered_at\n1,Lead,North,2024-01-01\n"
 		 "1,Qualified,South,2024-01-02\n", opts);
 	assert_int_equal(funnel_table_rows(r.t), 2);
 	ROWS(r.t, 0, 1,
@@ -842,7 +841,7 @@ static void test_stages_file(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage\n1,Lead\n2,SQL\n3,demo\n4,Discovery\n5,Qualified\n"
+	run_ok(&r, &fnl_stages_analysis, "id,stage\n1,Lead\n2,SQL\n3,demo\n4,Discovery\n5,Qualified\n"
 		 "6,proposal\n", opts);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 6, 6, 6, 6, 6, 0, 0 },
@@ -861,7 +860,7 @@ static void test_stages_file_errors(void **state)
 	char *path;
 
 	(void)state;
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	path = temp_file("Lead\nX=Nope\n");
 	assert_int_equal(funnel_stages_set(r.a, "stages-file", path),
 			 FUNNEL_ERR_USAGE);
@@ -917,7 +916,7 @@ static void test_stages_file_alias_message(void **state)
 	char *path;
 
 	(void)state;
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	path = temp_file("Lead\nX = Nope\n");
 	assert_int_equal(funnel_stages_set(r.a, "stages-file", path),
 			 FUNNEL_ERR_USAGE);
@@ -959,7 +958,7 @@ static void test_usage_errors(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(bad); i++) {
-		run_start(&r, &stages_analysis);
+		run_start(&r, &fnl_stages_analysis);
 		assert_int_equal(funnel_stages_set(r.a, bad[i].name, bad[i].value),
 				 FUNNEL_ERR_USAGE);
 		assert_string_equal(funnel_ctx_message(r.ctx), bad[i].message);
@@ -967,7 +966,7 @@ static void test_usage_errors(void **state)
 	}
 
 	/* Accepted. */
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	assert_int_equal(funnel_stages_set(r.a, "mode", "furthest"), 0);
 	assert_int_equal(funnel_stages_set(r.a, "mode", "entered"), 0);
 	assert_int_equal(funnel_stages_set(r.a, "mode", "ordered"), 0);
@@ -976,7 +975,7 @@ static void test_usage_errors(void **state)
 	run_free(&r);
 
 	/* No order and no times to infer one from. */
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_csv(&r, "id,stage\n1,Lead\n");
 	check_status(&r, FUNNEL_ERR_USAGE,
 		     "no stage order: without a time column or stage dates it "
@@ -989,7 +988,7 @@ static void test_usage_errors(void **state)
 			"stages", "Lead,Won", "stage-date", "Nope=col", NULL,
 		};
 
-		run_start(&r, &stages_analysis);
+		run_start(&r, &fnl_stages_analysis);
 		run_set(&r, opts);
 		run_csv(&r, "id,stage,col\n1,Lead,\n");
 		check_status(&r, FUNNEL_ERR_USAGE,
@@ -1003,7 +1002,7 @@ static void test_usage_errors(void **state)
 			"stages", "Lead,Won", "key", "deal", NULL,
 		};
 
-		run_start(&r, &stages_analysis);
+		run_start(&r, &fnl_stages_analysis);
 		run_set(&r, opts);
 		run_csv(&r, "id,stage\n1,Lead\n");
 		check_status(&r, FUNNEL_ERR_USAGE,
@@ -1015,7 +1014,7 @@ static void test_usage_errors(void **state)
 	{
 		static const char *const opts[] = { "stages", "Lead,Won", NULL };
 
-		run_start(&r, &stages_analysis);
+		run_start(&r, &fnl_stages_analysis);
 		run_set(&r, opts);
 		run_csv(&r, "name,stage\n1,Lead\n");
 		check_status(&r, FUNNEL_ERR_USAGE,
@@ -1031,19 +1030,19 @@ static void test_data_errors(void **state)
 	struct run r;
 
 	(void)state;
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, opts);
 	run_csv(&r, "id,stage\n1,Lead\n2,\n");
 	check_status(&r, FUNNEL_ERR_DATA, "t.csv:3: column \"stage\": empty stage");
 	run_free(&r);
 
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, opts);
 	run_csv(&r, "id,stage\n1,Lead\n,Lead\n");
 	check_status(&r, FUNNEL_ERR_DATA, "t.csv:3: column \"id\": empty key");
 	run_free(&r);
 
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, opts);
 	run_csv(&r, "id,stage,entered_at\n1,Lead,2024-01-01\n1,Won,\n");
 	check_status(&r, FUNNEL_ERR_DATA,
@@ -1052,7 +1051,7 @@ static void test_data_errors(void **state)
 
 	/* With skip-bad the bad rows are left out:
 	 *   1 Lead, 3 Won; rows 2 (empty stage) and 4 (empty key) skipped. */
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, opts);
 	{
 		static const char csv[] = "id,stage\n1,Lead\n2,\n3,Won\n,Lead\n";
@@ -1080,7 +1079,7 @@ static void test_header_only(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "deal_id,deal_stage,entered_at\n", four);
+	run_ok(&r, &fnl_stages_analysis, "deal_id,deal_stage,entered_at\n", four);
 	assert_int_equal(funnel_table_rows(r.t), 4);
 	ROWS(r.t, 0, 0,
 	     { "Lead", 0, 0, 0, 0, 0, 0, 0 },
@@ -1094,7 +1093,7 @@ static void test_header_only(void **state)
 	run_free(&r);
 
 	/* Only rows outside the funnel: the same. */
-	run_ok(&r, &stages_analysis, "id,stage\n1,Archived\n", four);
+	run_ok(&r, &fnl_stages_analysis, "id,stage\n1,Archived\n", four);
 	for (size_t row = 0; row < 4; row++) {
 		assert_int_equal(funnel_table_count(r.t, row, 1), 0);
 		assert_false(funnel_table_is_defined(r.t, row, 2));
@@ -1107,7 +1106,7 @@ static void test_header_only(void **state)
 			"stages", "Lead,Won", "by", "owner", NULL,
 		};
 
-		run_ok(&r, &stages_analysis, "id,stage,owner\n", opts);
+		run_ok(&r, &fnl_stages_analysis, "id,stage,owner\n", opts);
 		COLUMNS(r.t, "owner", "stage", "reached", "step_conversion",
 			"overall_conversion", "dropped", "lost", "median_days",
 			"mean_days", "bottleneck", "p_value", "small_expected");
@@ -1116,7 +1115,7 @@ static void test_header_only(void **state)
 	}
 
 	/* Empty input is an error, not an empty funnel. */
-	run_start(&r, &stages_analysis);
+	run_start(&r, &fnl_stages_analysis);
 	run_set(&r, four);
 	run_csv(&r, "");
 	check_status(&r, FUNNEL_ERR_DATA, "t.csv: empty input: no header line");
@@ -1134,7 +1133,7 @@ static void test_rerun(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, csv, four);
+	run_ok(&r, &fnl_stages_analysis, csv, four);
 	check_history(r.t);
 	assert_int_equal(run_csv(&r, csv), 0);
 	check_history(r.t);
@@ -1184,7 +1183,7 @@ static void test_inferred_order(void **state)
 	struct run r;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, "id,stage,entered_at\n"
+	run_ok(&r, &fnl_stages_analysis, "id,stage,entered_at\n"
 		 "1,Demo,2024-01-09\n"
 		 "1,Qualified,2024-01-05\n"
 		 "3,Qualified,2024-01-04\n"
@@ -1228,7 +1227,7 @@ static void test_ci_columns(void **state)
 	double lo, hi;
 
 	(void)state;
-	run_ok(&r, &stages_analysis, snapshot, opts);
+	run_ok(&r, &fnl_stages_analysis, snapshot, opts);
 	ROWS_CI(r.t, 0, 0,
 		{ "Lead", 10, 10, 10, 10, 10, 0, 1 },
 		{ "Qualified", 8, 8, 10, 8, 10, 2, 2 },
@@ -1249,7 +1248,7 @@ static void test_ci_columns(void **state)
 	run_free(&r);
 
 	/* Header only: 0 of 0 has no interval. */
-	run_ok(&r, &stages_analysis, "id,stage\n", opts);
+	run_ok(&r, &fnl_stages_analysis, "id,stage\n", opts);
 	for (size_t k = 0; k < 4; k++)
 		for (size_t c = 9; c < 13; c++)
 			assert_false(funnel_table_is_defined(r.t, k, c));
@@ -1280,7 +1279,7 @@ static void test_p_value_column(void **state)
 		assert_true(fnl_buf_printf(&b, "b%d,%s,B\n", i,
 					   i < 375 ? "Won" : "Lead"));
 	assert_true(fnl_buf_terminate(&b));
-	run_ok(&r, &stages_analysis, b.data, opts);
+	run_ok(&r, &fnl_stages_analysis, b.data, opts);
 	ROWS(r.t, 0, 1,
 	     { "Lead", 500, 500, 500, 500, 500, 0, 0 },
 	     { "Won", 360, 360, 500, 360, 500, 140, 0 },
@@ -1493,6 +1492,40 @@ static void test_mean_and_sort(void **state)
 	fnl_sort(NULL, 0);
 }
 
+/* The registry: an analysis by name, the same as its own functions. */
+static void test_analysis_by_name(void **state)
+{
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct funnel_analysis *a;
+	struct funnel_input *in;
+	struct funnel_table *t = NULL;
+	FILE *fp = fmemopen((char *)"deal_id,stage\n1,Lead\n2,Won\n", 27, "r");
+
+	(void)state;
+	assert_non_null(ctx);
+	assert_null(funnel_analysis_new(ctx, "stage"));
+	assert_string_equal(funnel_ctx_message(ctx), "no analysis \"stage\"");
+	a = funnel_analysis_new(ctx, "stages");
+	assert_non_null(a);
+	assert_int_equal(funnel_analysis_set(a, "no-such-option", "1"),
+			 FUNNEL_ERR_USAGE);
+	assert_int_equal(funnel_analysis_set(a, "stages", "Lead,Won"), 0);
+	in = funnel_input_new(ctx);
+	assert_non_null(fp);
+	assert_int_equal(funnel_input_add_stream(in, fp, "-"), 0);
+	assert_int_equal(funnel_analysis_run(a, in, &t), 0);
+	/* Lead reached by both deals (furthest mode), Won by one. */
+	assert_int_equal(funnel_table_rows(t), 2);
+	assert_int_equal(funnel_table_count(t, 0, 1), 2);
+	assert_int_equal(funnel_table_count(t, 1, 1), 1);
+	funnel_table_free(t);
+	funnel_input_free(in);
+	fclose(fp);
+	funnel_analysis_free(a);
+	funnel_analysis_free(NULL);
+	funnel_ctx_free(ctx);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -1522,6 +1555,7 @@ int main(void)
 		cmocka_unit_test(test_chi2),
 		cmocka_unit_test(test_quantile),
 		cmocka_unit_test(test_mean_and_sort),
+		cmocka_unit_test(test_analysis_by_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cycle.h"
+#include "analysis.h"
 
 /* ------------------------------------------------------------------ */
 /* Which options apply to which result                                  */
@@ -353,3 +354,5 @@ FUNNEL_EXPORT int funnel_cycle_run(struct funnel_cycle *cy,
 		ret = fnl_cycle_make_table(cy, result);
 	return ret;
 }
+
+FNL_ANALYSIS(cycle);

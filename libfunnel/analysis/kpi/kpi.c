@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "analysis.h"
 
 struct deal {
 	int64_t group;
@@ -797,3 +798,5 @@ FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 	}
 	return make_table(k, result);
 }
+
+FNL_ANALYSIS(kpi);

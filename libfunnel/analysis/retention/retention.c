@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "analysis.h"
 
 enum period {
 	PERIOD_DAY,
@@ -1262,3 +1263,5 @@ FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt,
 	rt->keys = NULL;
 	return make_table(rt, result);
 }
+
+FNL_ANALYSIS(retention);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "stages.h"
+#include "analysis.h"
 
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
@@ -483,3 +484,5 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	return fnl_stages_make_table(st, result);
 }
 
+
+FNL_ANALYSIS(stages);

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * analysis.h - the registry of analyses: each analysis describes its four
+ * functions once (FNL_ANALYSIS), and struct funnel_analysis drives any of
+ * them by name.
+ */
+#ifndef FUNNEL_ANALYSIS_H
+#define FUNNEL_ANALYSIS_H
+
+#include "internal.h"
+
+struct fnl_analysis_ops {
+	const char *name;  /* as funnel_analysis_new() takes it */
+	void *(*create)(struct funnel_ctx *ctx);
+	int (*set)(void *state, const char *name, const char *value);
+	int (*run)(void *state, struct funnel_input *in,
+		   struct funnel_table **result);
+	void (*destroy)(void *state);
+};
+
+/*
+ * Defines fnl_NOUN_analysis from funnel_NOUN_new/set/run/free; the
+ * wrappers keep every call through the table type-correct.  One line at
+ * the end of each analysis' NOUN.c.
+ */
+#define FNL_ANALYSIS(noun)                                                   \
+	static void *noun##_create(struct funnel_ctx *ctx)                   \
+	{                                                                    \
+		return funnel_##noun##_new(ctx);                             \
+	}                                                                    \
+	static int noun##_set(void *a, const char *name, const char *value)  \
+	{                                                                    \
+		return funnel_##noun##_set(a, name, value);                  \
+	}                                                                    \
+	static int noun##_run(void *a, struct funnel_input *in,              \
+			      struct funnel_table **result)                  \
+	{                                                                    \
+		return funnel_##noun##_run(a, in, result);                   \
+	}                                                                    \
+	static void noun##_destroy(void *a)                                  \
+	{                                                                    \
+		funnel_##noun##_free(a);                                     \
+	}                                                                    \
+	const struct fnl_analysis_ops fnl_##noun##_analysis = {              \
+		#noun, noun##_create, noun##_set, noun##_run, noun##_destroy, \
+	}
+
+extern const struct fnl_analysis_ops fnl_stages_analysis;
+extern const struct fnl_analysis_ops fnl_retention_analysis;
+extern const struct fnl_analysis_ops fnl_cycle_analysis;
+extern const struct fnl_analysis_ops fnl_kpi_analysis;
+
+#endif
