@@ -9,6 +9,12 @@
 #include <string.h>
 
 #include "internal.h"
+#include "groups.h"
+#include "columns.h"
+#include "intern.h"
+#include "reader.h"
+#include "recent.h"
+#include "table.h"
 
 /*
  * A row's group is found on the reading thread; a deal's group may be

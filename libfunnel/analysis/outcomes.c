@@ -9,6 +9,8 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "outcomes.h"
+#include "recent.h"
 
 static const char *const default_lost[] = { "Lost", "Closed Lost", "Loss",
 					    NULL };

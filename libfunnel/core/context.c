@@ -69,15 +69,6 @@ void fnl_log(struct funnel_ctx *ctx, enum funnel_log_level level,
 	ctx->log_fn(ctx->log_data, level, line);
 }
 
-void *fnl_reallocarray(void *p, size_t n, size_t size)
-{
-	if (size && n > SIZE_MAX / size) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return realloc(p, n * size > 0 ? n * size : 1);
-}
-
 int fnl_set_string(struct funnel_ctx *ctx, char **field, const char *value)
 {
 	char *copy = strdup(value);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * pair.c - two halves of a job at once, on two CPUs.
+ * threads.c - two halves of a job at once, on two CPUs.
  *
  * Once every row is read, some work is a loop over deals whose halves do
  * not touch each other (counting paths into tallies of their own, sorting
@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "threads.h"
 
 bool fnl_want_thread(void)
 {

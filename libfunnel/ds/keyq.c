@@ -23,6 +23,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "keyq.h"
+#include "intern.h"
+#include "threads.h"
 
 enum {
 	QUEUE_DEPTH = 16,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "amounts.h"
 
 /* Significant digits kept: 19 always fit in a uint64_t. */
 #define MAX_DIGITS 19

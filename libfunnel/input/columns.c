@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "columns.h"
+#include "amounts.h"
+#include "buf.h"
 
 /* Skips what header matching ignores; returns the next byte that counts. */
 static const char *skip_ignored(const char *s)

@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "internal.h"
+#include "dates.h"
+#include "recent.h"
 
 /* Broken-down value before validation; offset is seconds east of UTC. */
 struct fields {

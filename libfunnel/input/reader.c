@@ -19,6 +19,13 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "reader.h"
+#include "amounts.h"
+#include "buf.h"
+#include "columns.h"
+#include "dates.h"
+#include "intern.h"
+#include "split.h"
 
 enum {
 	CHUNK = 1 << 20,

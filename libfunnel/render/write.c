@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "format.h"
+#include "table.h"
 
 enum { CELL_MAX = FNL_CELL_MAX, BAR_WIDTH = 24 };
 

@@ -14,6 +14,12 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "amounts.h"
+#include "buf.h"
+#include "columns.h"
+#include "format.h"
+#include "reader.h"
+#include "table.h"
 
 /* ------------------------------------------------------------------ */
 /* Reading a history file back                                          */

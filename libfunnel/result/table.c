@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "table.h"
 
 struct funnel_table *fnl_table_new(void)
 {

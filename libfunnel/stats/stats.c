@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "stats.h"
 
 static int cmp_double(const void *a, const void *b)
 {

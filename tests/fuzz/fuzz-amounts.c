@@ -12,6 +12,7 @@
 
 #include "fuzz.h"
 #include "internal.h"
+#include "amounts.h"
 
 static bool is_digit(char c)
 {

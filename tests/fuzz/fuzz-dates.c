@@ -10,6 +10,7 @@
 
 #include "fuzz.h"
 #include "internal.h"
+#include "dates.h"
 
 static const char *const formats[] = {
 	NULL, NULL, NULL, NULL, "mdy", "dmy",

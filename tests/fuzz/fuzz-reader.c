@@ -12,6 +12,11 @@
 
 #include "fuzz.h"
 #include "internal.h"
+#include "amounts.h"
+#include "buf.h"
+#include "columns.h"
+#include "dates.h"
+#include "reader.h"
 
 enum { KEY, STAGE, TIME, AMOUNT, CLOSED, GROUP, NSPECS };
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "amounts.h"
 
 #define NBSP "\xc2\xa0"
 #define NNBSP "\xe2\x80\xaf"

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "buf.h"
+#include "columns.h"
 
 #define NBSP "\xc2\xa0"
 

@@ -26,6 +26,7 @@
 
 #include "funnel.h"
 #include "internal.h"
+#include "stats.h"
 #include "runner.h"
 
 #define NEAR(a, b, eps) assert_true(fabs((a) - (b)) <= (eps))

@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "dates.h"
 
 #define SEC(s) ((int64_t)(s) * FNL_USEC_PER_SEC)
 /* 2024-03-04T00:00:00Z: date -u -d 2024-03-04 +%s */

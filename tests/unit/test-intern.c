@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test-intern.c - unit tests of buf.c: growable buffers and the string
+ * test-intern.c - unit tests of ds/: growable buffers and the string
  * interner; and of keyq.c, rows waiting for their key's id.
  *
  * Expected ids follow from the documented rule alone (0, 1, 2, ... in order
@@ -17,6 +17,10 @@
 #include <string.h>
 
 #include "internal.h"
+#include "buf.h"
+#include "intern.h"
+#include "keyq.h"
+#include "recent.h"
 
 /* Checks that id maps back to exactly s[0..len), NUL-terminated. */
 static void check_str(const struct fnl_intern *in, int64_t id, const char *s,

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "outcomes.h"
 
 struct expect {
 	const char *status;

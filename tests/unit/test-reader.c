@@ -24,6 +24,10 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "buf.h"
+#include "columns.h"
+#include "dates.h"
+#include "reader.h"
 
 enum { MAXCOLS = 6, CHUNK = 1 << 20 /* reader.c's read size */ };
 

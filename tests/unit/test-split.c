@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "split.h"
 
 /* The fields of one line, written "[f1][f2]...", and its row ends. */
 struct fields {

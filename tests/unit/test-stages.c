@@ -35,6 +35,8 @@
 
 #include "funnel.h"
 #include "internal.h"
+#include "buf.h"
+#include "stats.h"
 #include "runner.h"
 
 

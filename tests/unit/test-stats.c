@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "stats.h"
 
 static int cmp(const void *a, const void *b)
 {

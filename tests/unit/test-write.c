@@ -26,6 +26,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "buf.h"
+#include "format.h"
+#include "table.h"
 
 #define BLOCK "\xe2\x96\x88"   /* █ U+2588 */
 #define B4 BLOCK BLOCK BLOCK BLOCK

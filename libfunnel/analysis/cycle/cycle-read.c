@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "cycle.h"
+#include "buf.h"
+#include "columns.h"
+#include "reader.h"
 
 /* A row of a stage history. */
 struct history_event {

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cycle.h"
+#include "format.h"
+#include "table.h"
 
 /* The level of the Kaplan-Meier median's interval (the 95%). */
 #define KM_LEVEL 0.95

@@ -15,6 +15,13 @@
 #define FUNNEL_CYCLE_H
 
 #include "internal.h"
+#include "dates.h"
+#include "groups.h"
+#include "intern.h"
+#include "keyq.h"
+#include "outcomes.h"
+#include "recent.h"
+#include "stats.h"
 
 /* What the result is; one per run. */
 enum cycle_mode {

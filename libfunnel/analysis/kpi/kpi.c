@@ -15,6 +15,16 @@
 #include <string.h>
 
 #include "internal.h"
+#include "amounts.h"
+#include "buf.h"
+#include "columns.h"
+#include "dates.h"
+#include "groups.h"
+#include "intern.h"
+#include "outcomes.h"
+#include "reader.h"
+#include "stats.h"
+#include "table.h"
 #include "analysis.h"
 
 struct deal {

@@ -14,6 +14,14 @@
 #include <string.h>
 
 #include "internal.h"
+#include "columns.h"
+#include "dates.h"
+#include "groups.h"
+#include "intern.h"
+#include "keyq.h"
+#include "reader.h"
+#include "table.h"
+#include "u64map.h"
 #include "analysis.h"
 
 enum period {

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "stages.h"
+#include "format.h"
+#include "table.h"
+#include "threads.h"
 
 /* ------------------------------------------------------------------ */
 /* Counting                                                             */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "stages.h"
+#include "buf.h"
 
 /* ------------------------------------------------------------------ */
 /* Reading                                                              */

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "stages.h"
+#include "amounts.h"
+#include "dates.h"
 #include "analysis.h"
 
 /* ------------------------------------------------------------------ */

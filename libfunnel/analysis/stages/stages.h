@@ -16,6 +16,14 @@
 #define FUNNEL_STAGES_H
 
 #include "internal.h"
+#include "columns.h"
+#include "groups.h"
+#include "intern.h"
+#include "keyq.h"
+#include "outcomes.h"
+#include "reader.h"
+#include "recent.h"
+#include "stats.h"
 
 /* What a stage label means, beside a stage index (>= 0). */
 enum {

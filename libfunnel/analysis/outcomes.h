@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/* outcomes.h - won and lost labels. */
+#ifndef FNL_OUTCOMES_H
+#define FNL_OUTCOMES_H
+
+#include "internal.h"
+#include "recent.h"
+
+enum fnl_outcome {
+	FNL_OUTCOME_OPEN,
+	FNL_OUTCOME_LOST,
+	FNL_OUTCOME_WON,
+};
+
+/* Labels the user added to the defaults (Lost, Closed Lost, Loss; Won,
+ * Closed Won, Win). */
+struct fnl_outcomes {
+	char **lost, **won;
+	size_t nlost, nwon;
+	/* Statuses read lately: each is compared loosely with up to ten
+	 * labels. */
+	struct fnl_recent recent;
+};
+
+int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
+		     enum fnl_outcome which, const char *label);
+void fnl_outcomes_free(struct fnl_outcomes *o);
+/* FNL_OUTCOME_WON or _LOST for an outcome label, -1 for anything else. */
+int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
+			 size_t len);
+/* Also "Open", "In Progress", "Active", "Pending"; -1 when unknown.
+ * Remembers the last few answers in o: one thread at a time. */
+int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len);
+/* Whether a (len bytes) and b are one label but for case and outer blanks. */
+bool fnl_same_label(const char *a, size_t alen, const char *b);
+
+#endif

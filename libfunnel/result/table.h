@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/* table.h - results: typed cells, undefined as a state of its own. */
+#ifndef FNL_TABLE_H
+#define FNL_TABLE_H
+
+#include "internal.h"
+#include "buf.h"
+
+struct fnl_table_cell {
+	bool defined;
+	union {
+		int64_t count;
+		double number;
+		size_t text;   /* offset in the table's text arena */
+	} v;
+};
+
+struct fnl_table_column {
+	char *name;
+	enum funnel_column_type type;
+	int digits;      /* default digits after the point (csv, json) */
+	bool marker;     /* shown by the row's mark in tables, not a column */
+	bool right;      /* a text column aligned right in tables */
+};
+
+struct funnel_table {
+	struct fnl_table_column *col;
+	size_t ncols, cols_cap;
+	size_t group_cols;     /* leading columns that name a group */
+	bool cell_bars;        /* tables: a block after each rate (0..1) */
+	bool blank_undefined;  /* tables: undefined cells blank, not "–" */
+	int bar_col;           /* column drawn as bars in tables, or -1 */
+	struct fnl_table_cell *cell;  /* rows * ncols */
+	char **mark;           /* per row: marker shown in tables, or NULL */
+	size_t nrows, rows_cap;
+	struct fnl_buf text;
+	struct fnl_buf notes;  /* lines shown under tables */
+};
+
+struct funnel_table *fnl_table_new(void);
+/* Adds a column (before any row); returns its index or -1. */
+int fnl_table_add_column(struct funnel_table *t, const char *name,
+			 enum funnel_column_type type, int digits);
+/* Adds a row of undefined cells; returns its index or -1. */
+int64_t fnl_table_add_row(struct funnel_table *t);
+bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
+			const char *s, size_t len);
+void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,
+			 int64_t v);
+/* A value that is not finite stays undefined. */
+void fnl_table_set_number(struct funnel_table *t, size_t row, size_t col,
+			  double v);
+/* num / den, undefined when den is 0. */
+void fnl_table_set_ratio(struct funnel_table *t, size_t row, size_t col,
+			 int64_t num, int64_t den);
+/* Sets, or adds to, the row's marker in tables ("bottleneck, ..."). */
+bool fnl_table_set_mark(struct funnel_table *t, size_t row, const char *mark);
+bool fnl_table_add_mark(struct funnel_table *t, size_t row, const char *mark);
+bool fnl_table_note(struct funnel_table *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif
