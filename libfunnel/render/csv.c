@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/* csv.c - csv and tsv: a header line, then a line per row. */
+#include <string.h>
+
+#include "internal.h"
+#include "format.h"
+#include "render.h"
+#include "table.h"
+
+/* Whether a reader would lose a blank at either end of s: ours, like most
+ * CSV readers, trims blanks around an unquoted field. */
+static bool has_edge_blank(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]));
+}
+
+static void put_csv_field(FILE *fp, const char *s)
+{
+	if (!s[strcspn(s, ",\"\r\n")] && !has_edge_blank(s)) {
+		fputs(s, fp);
+		return;
+	}
+	putc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	putc('"', fp);
+}
+
+/* TSV cannot quote: tabs and line ends inside a value are escaped. */
+static void put_tsv_field(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		default: putc(*s, fp);
+		}
+	}
+}
+
+static void write_delimited(const struct funnel_table *t, FILE *fp,
+			    enum funnel_format fmt, int precision)
+{
+	void (*put)(FILE *, const char *) =
+		fmt == FUNNEL_FORMAT_CSV ? put_csv_field : put_tsv_field;
+	char sep = fmt == FUNNEL_FORMAT_CSV ? ',' : '\t';
+	char buf[FNL_CELL_MAX];
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			putc(sep, fp);
+		put(fp, t->col[c].name);
+	}
+	putc('\n', fp);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *s = fnl_cell_text(t, r, c, fmt, precision, buf);
+
+			if (c)
+				putc(sep, fp);
+			put(fp, s ? s : "");
+		}
+		putc('\n', fp);
+	}
+}
+
+static int write_csv(const struct funnel_table *t, FILE *fp, int precision,
+		     unsigned flags)
+{
+	(void)flags;
+	write_delimited(t, fp, FUNNEL_FORMAT_CSV, precision);
+	return 0;
+}
+
+static int write_tsv(const struct funnel_table *t, FILE *fp, int precision,
+		     unsigned flags)
+{
+	(void)flags;
+	write_delimited(t, fp, FUNNEL_FORMAT_TSV, precision);
+	return 0;
+}
+
+const struct fnl_renderer fnl_csv_renderer = {
+	"csv", FUNNEL_FORMAT_CSV, write_csv,
+};
+const struct fnl_renderer fnl_tsv_renderer = {
+	"tsv", FUNNEL_FORMAT_TSV, write_tsv,
+};

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* render.c - every format behind one interface: found by name, written. */
+#include <string.h>
+
+#include "internal.h"
+#include "render.h"
+
+static const struct fnl_renderer *const renderers[] = {
+	&fnl_csv_renderer, &fnl_tsv_renderer, &fnl_json_renderer,
+	&fnl_md_renderer, &fnl_text_renderer,
+};
+
+FUNNEL_EXPORT int funnel_format_parse(const char *name, enum funnel_format *fmt)
+{
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(renderers); i++)
+		if (!strcmp(name, renderers[i]->name)) {
+			*fmt = renderers[i]->format;
+			return 0;
+		}
+	return FUNNEL_ERR_USAGE;
+}
+
+FUNNEL_EXPORT int funnel_table_write(const struct funnel_table *t, FILE *fp,
+				     enum funnel_format fmt, int precision,
+				     unsigned flags)
+{
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(renderers); i++)
+		if (renderers[i]->format == fmt) {
+			int ret = renderers[i]->write(t, fp, precision, flags);
+
+			if (ret < 0)
+				return ret;
+			return ferror(fp) ? FUNNEL_ERR_IO : 0;
+		}
+	return FUNNEL_ERR_USAGE;
+}
