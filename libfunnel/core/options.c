@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* options.c - option values read and refused the same way everywhere. */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +62,7 @@ int fnl_opt_choice(struct funnel_ctx *ctx, const char *name,
 }
 
 int fnl_opt_count(struct funnel_ctx *ctx, const char *name, const char *value,
-		  long long max, long long *out)
+		  int64_t max, int64_t *out)
 {
 	char *end;
 	long long n;
@@ -72,7 +73,7 @@ int fnl_opt_count(struct funnel_ctx *ctx, const char *name, const char *value,
 	    !(*value >= '0' && *value <= '9')) {
 		char what[64];
 
-		snprintf(what, sizeof(what), "a whole number from 0 to %lld", max);
+		snprintf(what, sizeof(what), "a whole number from 0 to %" PRId64, max);
 		return fnl_opt_fail(ctx, name, value, what);
 	}
 	*out = n;
@@ -83,29 +84,41 @@ int fnl_opt_date(struct funnel_ctx *ctx, const char *name, const char *value,
 		 struct fnl_time *out)
 {
 	struct fnl_date_format f = { 0 };
-	const char *why = "";
+	const char *why = NULL;
+	struct fnl_time t;
 
-	switch (fnl_date_parse(&f, value, strlen(value), out, &why)) {
+	/* A refused value leaves *out as it was. */
+	switch (fnl_date_parse(&f, value, strlen(value), &t, &why)) {
 	case FNL_DATE_OK:
+		*out = t;
 		return 0;
 	case FNL_DATE_AMBIGUOUS:
-		return fnl_opt_fail(ctx, name, value,
-				    "a date such as 2024-06-30 (day and month could be either way round)");
+		why = "day and month could be either way round";
+		break;
 	default:
-		return fnl_opt_fail(ctx, name, value, "a date such as 2024-06-30");
+		/* "not a date" is what "expected a date" already says. */
+		if (why && !strcmp(why, "not a date"))
+			why = NULL;
+		break;
 	}
+	/* The one wording, and what the date parser found wrong. */
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+			"--%s: expected a date such as 2024-06-30, not \"%s\"%s%s%s",
+			name, value, why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
 int fnl_opt_duration(struct funnel_ctx *ctx, const char *name,
 		     const char *value, bool unit_required, int64_t *usec)
 {
 	size_t len = strlen(value);
+	int64_t v = 0;
 
 	if (!len || (unit_required && value[len - 1] >= '0' &&
 		     value[len - 1] <= '9') ||
-	    !fnl_duration_parse(value, usec) || *usec <= 0)
+	    !fnl_duration_parse(value, &v) || v <= 0)
 		return fnl_opt_fail(ctx, name, value,
 				    "a duration and its unit, such as 30d, 12h, 90m, 3600s or 2w");
+	*usec = v;
 	return 0;
 }
 

@@ -31,7 +31,7 @@ int fnl_opt_choice(struct funnel_ctx *ctx, const char *name,
 
 /* A whole number from 0 to max. */
 int fnl_opt_count(struct funnel_ctx *ctx, const char *name, const char *value,
-		  long long max, long long *out);
+		  int64_t max, int64_t *out);
 
 /* A date, or a date and time, as funnel-input(7) reads them; never a date
  * whose day and month could be either way round. */

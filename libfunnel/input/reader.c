@@ -20,6 +20,7 @@
 
 #include "internal.h"
 #include "reader.h"
+#include "options.h"
 #include "amounts.h"
 #include "buf.h"
 #include "columns.h"
@@ -168,23 +169,6 @@ bool fnl_input_skips_bad(const struct funnel_input *in)
 	return in->skip_bad;
 }
 
-static int parse_bool(struct funnel_ctx *ctx, const char *name,
-		      const char *value, bool *out)
-{
-	if (!value || !strcmp(value, "1") || !strcmp(value, "yes") ||
-	    !strcmp(value, "true")) {
-		*out = true;
-		return 0;
-	}
-	if (!strcmp(value, "0") || !strcmp(value, "no") ||
-	    !strcmp(value, "false")) {
-		*out = false;
-		return 0;
-	}
-	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s: expected 1 or 0, not \"%s\"",
-			name, value);
-}
-
 static int parse_delimiter(struct funnel_ctx *ctx, const char *value,
 			   unsigned char *out)
 {
@@ -229,9 +213,9 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 		return fnl_set_string(ctx, &in->date_format, value);
 	}
 	if (!strcmp(name, "decimal-comma"))
-		return parse_bool(ctx, name, value, &in->decimal_comma);
+		return fnl_opt_bool(ctx, name, value, &in->decimal_comma);
 	if (!strcmp(name, "skip-bad"))
-		return parse_bool(ctx, name, value, &in->skip_bad);
+		return fnl_opt_bool(ctx, name, value, &in->skip_bad);
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown input option \"%s\"",
 			name);
 }

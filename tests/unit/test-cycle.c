@@ -645,11 +645,11 @@ static void test_usage_errors(void **state)
 		{ "percentiles", "", "--percentiles: expected percentiles from 0 to 100 separated by commas, such as 25,50,75, not \"\"" },
 		{ "percentiles", "-5", "--percentiles: expected percentiles from 0 to 100 separated by commas, such as 25,50,75, not \"-5\"" },
 		{ "at", "30,x", "--at: expected days separated by commas, such as 30,60,90, not \"30,x\"" },
-		{ "histogram", "0d", "--histogram: expected a bucket width and its unit, such as 7d, 1w or 12h, not \"0d\"" },
-		{ "histogram", "7 days", "--histogram: expected a bucket width and its unit, such as 7d, 1w or 12h, not \"7 days\"" },
+		{ "histogram", "0d", "--histogram: expected a duration and its unit, such as 30d, 12h, 90m, 3600s or 2w, not \"0d\"" },
+		{ "histogram", "7 days", "--histogram: expected a duration and its unit, such as 30d, 12h, 90m, 3600s or 2w, not \"7 days\"" },
 		{ "asof", "today", "--asof: expected a date such as 2024-06-30, not \"today\"" },
-		{ "asof", "2024-02-30", "--asof: expected a date such as 2024-06-30, not \"2024-02-30\"" },
-		{ "survival", "yes", "--survival: expected 1 or 0, not \"yes\"" },
+		{ "asof", "2024-02-30", "--asof: expected a date such as 2024-06-30, not \"2024-02-30\" (day out of range for the month)" },
+		{ "survival", "on", "--survival: expected 1 or 0 (yes or no), not \"on\"" },
 		{ "by", "a,,b", "--by: empty column name in \"a,,b\"" },
 	};
 	struct run r;

@@ -416,7 +416,7 @@ static void test_usage_errors(void **state)
 	assert_int_equal(funnel_kpi_set(r.a, "asof", "yesterday"),
 			 FUNNEL_ERR_USAGE);
 	assert_string_equal(funnel_ctx_message(r.ctx),
-			    "--asof: \"yesterday\": not a date (give YYYY-MM-DD)");
+			    "--asof: expected a date such as 2024-06-30, not \"yesterday\"");
 	assert_int_equal(funnel_kpi_set(r.a, "stages", "Lead,,Won"),
 			 FUNNEL_ERR_USAGE);
 	assert_int_equal(funnel_kpi_set(r.a, "probabilities",

@@ -1259,7 +1259,7 @@ static void test_input_options(void **state)
 	assert_int_equal(funnel_input_set(r.in, "skip-bad", "maybe"),
 			 FUNNEL_ERR_USAGE);
 	assert_string_equal(funnel_ctx_message(r.ctx),
-			    "--skip-bad: expected 1 or 0, not \"maybe\"");
+			    "--skip-bad: expected 1 or 0 (yes or no), not \"maybe\"");
 	assert_int_equal(funnel_input_set(r.in, "decimal-comma", "2"),
 			 FUNNEL_ERR_USAGE);
 	assert_int_equal(funnel_input_set(r.in, "delimiter", "tab"), 0);

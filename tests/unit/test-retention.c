@@ -640,20 +640,20 @@ static void test_usage_errors(void **state)
 
 	(void)state;
 	expect_set_error("period", "year",
-			 "--period: \"year\" is not one of day, week, month, quarter");
+			 "--period: expected day, week, month or quarter, not \"year\"");
 	expect_set_error("cohorts", "last",
-			 "--cohorts: \"last\" is not one of first, recurring");
+			 "--cohorts: expected first or recurring, not \"last\"");
 	expect_set_error("week-start", "friday",
-			 "--week-start: \"friday\" is not one of monday, sunday");
+			 "--week-start: expected monday or sunday, not \"friday\"");
 	expect_set_error("asof", "2024-02-30",
-			 "--asof: \"2024-02-30\": day out of range for the month (give YYYY-MM-DD)");
+			 "--asof: expected a date such as 2024-06-30, not \"2024-02-30\" (day out of range for the month)");
 	expect_set_error("asof", "soon",
-			 "--asof: \"soon\": not a date (give YYYY-MM-DD)");
+			 "--asof: expected a date such as 2024-06-30, not \"soon\"");
 	expect_set_error("max-periods", "-1",
-			 "--max-periods: expected a whole number, not \"-1\"");
+			 "--max-periods: expected a whole number from 0 to 100000, not \"-1\"");
 	expect_set_error("max-periods", "", NULL);
 	expect_set_error("max-periods", "3x", NULL);
-	expect_set_error("counts", "yes", "--counts: expected 1 or 0, not \"yes\"");
+	expect_set_error("counts", "maybe", "--counts: expected 1 or 0 (yes or no), not \"maybe\"");
 	expect_set_error("key", NULL, "--key needs a value");
 	expect_set_error("window", "3", "unknown option \"window\"");
 

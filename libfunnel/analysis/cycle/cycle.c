@@ -9,6 +9,7 @@
 
 #include "cycle.h"
 #include "analysis.h"
+#include "options.h"
 
 /* ------------------------------------------------------------------ */
 /* Which options apply to which result                                  */
@@ -161,68 +162,21 @@ static int parse_list(struct funnel_cycle *cy, const char *option,
 	return 0;
 }
 
-static int set_flag(struct funnel_cycle *cy, const char *name,
-		    const char *value, bool *flag)
-{
-	if (strcmp(value, "1") && strcmp(value, "0"))
-		return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
-				"--%s: expected 1 or 0, not \"%s\"", name, value);
-	*flag = value[0] == '1';
-	return 0;
-}
-
-static int set_outcome(struct funnel_cycle *cy, const char *value)
-{
-	static const char *const names[] = {
-		[MEASURE_WON] = "won", [MEASURE_LOST] = "lost",
-		[MEASURE_CLOSED] = "closed",
-	};
-
-	for (size_t i = 0; i < FNL_ARRAY_SIZE(names); i++)
-		if (!strcmp(value, names[i])) {
-			cy->outcome = (enum cycle_outcome)i;
-			return 0;
-		}
-	return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
-			"--outcome: expected won, lost or closed, not \"%s\"", value);
-}
-
-/* A date, or a date and time, as funnel-input(7) reads them; "today" is
- * the command's to turn into a date: the library reads no clock. */
-static int set_asof(struct funnel_cycle *cy, const char *value)
-{
-	struct fnl_date_format f = { 0 };
-	const char *why = "";
-
-	if (*value && fnl_date_parse(&f, value, strlen(value), &cy->asof, &why) ==
-			      FNL_DATE_OK) {
-		cy->has_asof = true;
-		return 0;
-	}
-	return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
-			"--asof: expected a date such as 2024-06-30, not \"%s\"",
-			value);
-}
-
 static int set_mode(struct funnel_cycle *cy, enum cycle_mode mode,
 		    const char *value)
 {
 	bool on = false;
 	int ret;
 
-	if (mode == MODE_HISTOGRAM) {
-		size_t len = strlen(value);
-
-		/* A bare "7" would be seconds, which nobody means here. */
-		if (!len || (value[len - 1] >= '0' && value[len - 1] <= '9') ||
-		    !fnl_duration_parse(value, &cy->width) || cy->width <= 0)
-			return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
-					"--histogram: expected a bucket width and its unit, such as 7d, 1w or 12h, not \"%s\"",
-					value);
-		on = true;
-	} else if ((ret = set_flag(cy, mode_options[mode], value, &on)) < 0) {
+	/* A bare "7" would be seconds, which nobody means for a width. */
+	if (mode == MODE_HISTOGRAM)
+		ret = fnl_opt_duration(cy->ctx, mode_options[mode], value, true,
+				       &cy->width);
+	else
+		ret = fnl_opt_bool(cy->ctx, mode_options[mode], value, &on);
+	if (ret < 0)
 		return ret;
-	}
+	on = on || mode == MODE_HISTOGRAM;
 	if (on)
 		cy->modes_given |= 1u << mode;
 	else
@@ -233,6 +187,10 @@ static int set_mode(struct funnel_cycle *cy, enum cycle_mode mode,
 static int set_option(struct funnel_cycle *cy, const char *name,
 		      const char *value)
 {
+	static const char *const outcomes[] = {
+		[MEASURE_WON] = "won", [MEASURE_LOST] = "lost",
+		[MEASURE_CLOSED] = "closed", NULL,
+	};
 	struct funnel_ctx *ctx = cy->ctx;
 
 	if (!strcmp(name, "key"))
@@ -255,8 +213,13 @@ static int set_option(struct funnel_cycle *cy, const char *name,
 		return fnl_outcomes_add(ctx, &cy->outcomes, FNL_OUTCOME_WON, value);
 	if (!strcmp(name, "lost"))
 		return fnl_outcomes_add(ctx, &cy->outcomes, FNL_OUTCOME_LOST, value);
-	if (!strcmp(name, "outcome"))
-		return set_outcome(cy, value);
+	if (!strcmp(name, "outcome")) {
+		int choice, ret = fnl_opt_choice(ctx, name, value, outcomes, &choice);
+
+		if (ret == 0)
+			cy->outcome = (enum cycle_outcome)choice;
+		return ret;
+	}
 	if (!strcmp(name, "percentiles")) {
 		int ret = parse_list(cy, name, value, 100,
 				     "percentiles from 0 to 100 separated by commas, such as 25,50,75",
@@ -271,9 +234,15 @@ static int set_option(struct funnel_cycle *cy, const char *name,
 				  "days separated by commas, such as 30,60,90",
 				  &cy->at, &cy->nat);
 	if (!strcmp(name, "survival"))
-		return set_flag(cy, name, value, &cy->survival);
-	if (!strcmp(name, "asof"))
-		return set_asof(cy, value);
+		return fnl_opt_bool(ctx, name, value, &cy->survival);
+	if (!strcmp(name, "asof")) {
+		/* "today" is the command's to turn into a date: the library
+		 * reads no clock. */
+		int ret = fnl_opt_date(ctx, name, value, &cy->asof);
+
+		cy->has_asof = cy->has_asof || ret == 0;
+		return ret;
+	}
 	for (size_t m = 0; m < FNL_ARRAY_SIZE(mode_options); m++)
 		if (mode_options[m] && !strcmp(name, mode_options[m]))
 			return set_mode(cy, (enum cycle_mode)m, value);

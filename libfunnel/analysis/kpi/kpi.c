@@ -26,6 +26,7 @@
 #include "stats.h"
 #include "table.h"
 #include "analysis.h"
+#include "options.h"
 
 struct deal {
 	int64_t group;
@@ -253,24 +254,6 @@ static int read_probabilities(struct funnel_kpi *k, const char *path)
 	return ret;
 }
 
-static int set_asof(struct funnel_kpi *k, const char *value)
-{
-	struct fnl_date_format f = { .fmt = NULL };
-	const char *why = "not a date";
-
-	switch (fnl_date_parse(&f, value, strlen(value), &k->asof, &why)) {
-	case FNL_DATE_OK:
-		k->asof_set = true;
-		return 0;
-	case FNL_DATE_AMBIGUOUS:
-		why = "day and month could be either way round";
-		/* fall through */
-	default:
-		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-				"--asof: \"%s\": %s (give YYYY-MM-DD)", value, why);
-	}
-}
-
 FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 				 const char *value)
 {
@@ -300,8 +283,12 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		return set_stages(k, value);
 	if (!strcmp(name, "probabilities"))
 		return read_probabilities(k, value);
-	if (!strcmp(name, "asof"))
-		return set_asof(k, value);
+	if (!strcmp(name, "asof")) {
+		int ret = fnl_opt_date(ctx, name, value, &k->asof);
+
+		k->asof_set = k->asof_set || ret == 0;
+		return ret;
+	}
 	if (!strcmp(name, "period")) {
 		/* Checked by the retention analysis it is passed to. */
 		return fnl_set_string(ctx, &k->period, value);

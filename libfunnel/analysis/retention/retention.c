@@ -23,6 +23,7 @@
 #include "table.h"
 #include "u64map.h"
 #include "analysis.h"
+#include "options.h"
 
 enum period {
 	PERIOD_DAY,
@@ -217,66 +218,6 @@ FUNNEL_EXPORT void funnel_retention_free(struct funnel_retention *rt)
 	free(rt);
 }
 
-static int set_choice(struct funnel_ctx *ctx, const char *name,
-		      const char *value, const char *const *choices, int *out)
-{
-	for (int i = 0; choices[i]; i++)
-		if (!strcmp(value, choices[i])) {
-			*out = i;
-			return 0;
-		}
-	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s: \"%s\" is not one of %s%s%s%s%s%s%s",
-			name, value, choices[0], choices[1] ? ", " : "",
-			choices[1] ? choices[1] : "", choices[2] ? ", " : "",
-			choices[2] ? choices[2] : "", choices[2] && choices[3] ? ", " : "",
-			choices[2] && choices[3] ? choices[3] : "");
-}
-
-static int set_flag(struct funnel_ctx *ctx, const char *name,
-		    const char *value, bool *out)
-{
-	if (!strcmp(value, "1") || !strcmp(value, "0")) {
-		*out = value[0] == '1';
-		return 0;
-	}
-	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s: expected 1 or 0, not \"%s\"",
-			name, value);
-}
-
-static int set_asof(struct funnel_retention *rt, const char *value)
-{
-	struct fnl_date_format f = { .fmt = NULL };
-	struct fnl_time t;
-	const char *why = "not a date";
-
-	switch (fnl_date_parse(&f, value, strlen(value), &t, &why)) {
-	case FNL_DATE_OK:
-		break;
-	case FNL_DATE_AMBIGUOUS:
-		why = "day and month could be either way round";
-		/* fall through */
-	default:
-		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
-				"--asof: \"%s\": %s (give YYYY-MM-DD)", value, why);
-	}
-	rt->asof_set = true;
-	rt->asof_day = t.day;
-	return 0;
-}
-
-static int set_max_periods(struct funnel_retention *rt, const char *value)
-{
-	char *end;
-	long long n = strtoll(value, &end, 10);
-
-	if (end == value || *end || n < 0 || n > 100000)
-		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
-				"--max-periods: expected a whole number, not \"%s\"",
-				value);
-	rt->max_periods = n;
-	return 0;
-}
-
 FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 				       const char *name, const char *value)
 {
@@ -300,33 +241,41 @@ FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &rt->groups, value);
 	if (!strcmp(name, "period")) {
-		ret = set_choice(ctx, name, value, periods, &choice);
-		rt->period = (enum period)choice;
+		if ((ret = fnl_opt_choice(ctx, name, value, periods, &choice)) == 0)
+			rt->period = (enum period)choice;
 		return ret;
 	}
 	if (!strcmp(name, "cohorts")) {
-		ret = set_choice(ctx, name, value, cohorts, &choice);
-		rt->recurring = choice == 1;
+		if ((ret = fnl_opt_choice(ctx, name, value, cohorts, &choice)) == 0)
+			rt->recurring = choice == 1;
 		return ret;
 	}
 	if (!strcmp(name, "week-start")) {
-		ret = set_choice(ctx, name, value, week_starts, &choice);
-		rt->sunday = choice == 1;
-		rt->week_start_set = true;
+		if ((ret = fnl_opt_choice(ctx, name, value, week_starts, &choice)) == 0) {
+			rt->sunday = choice == 1;
+			rt->week_start_set = true;
+		}
 		return ret;
 	}
 	if (!strcmp(name, "counts"))
-		return set_flag(ctx, name, value, &rt->counts);
+		return fnl_opt_bool(ctx, name, value, &rt->counts);
 	if (!strcmp(name, "on-or-after"))
-		return set_flag(ctx, name, value, &rt->on_or_after);
+		return fnl_opt_bool(ctx, name, value, &rt->on_or_after);
 	if (!strcmp(name, "crr"))
-		return set_flag(ctx, name, value, &rt->crr);
+		return fnl_opt_bool(ctx, name, value, &rt->crr);
 	if (!strcmp(name, "revenue"))
-		return set_flag(ctx, name, value, &rt->revenue);
-	if (!strcmp(name, "asof"))
-		return set_asof(rt, value);
+		return fnl_opt_bool(ctx, name, value, &rt->revenue);
+	if (!strcmp(name, "asof")) {
+		struct fnl_time t;
+
+		if ((ret = fnl_opt_date(ctx, name, value, &t)) == 0) {
+			rt->asof_set = true;
+			rt->asof_day = t.day;
+		}
+		return ret;
+	}
 	if (!strcmp(name, "max-periods"))
-		return set_max_periods(rt, value);
+		return fnl_opt_count(ctx, name, value, 100000, &rt->max_periods);
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 

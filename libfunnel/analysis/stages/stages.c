@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "stages.h"
+#include "options.h"
 #include "amounts.h"
 #include "dates.h"
 #include "analysis.h"
@@ -309,64 +310,16 @@ static int add_stage_date(struct funnel_stages *st, const char *value)
 	return 0;
 }
 
-static int set_mode(struct funnel_stages *st, const char *value)
-{
-	static const char *const names[] = {
-		[MODE_FURTHEST] = "furthest", [MODE_ENTERED] = "entered",
-		[MODE_ORDERED] = "ordered", [MODE_STRICT] = "strict",
-	};
-
-	for (size_t i = 0; i < FNL_ARRAY_SIZE(names); i++)
-		if (!strcmp(value, names[i])) {
-			st->mode = (enum mode)i;
-			return 0;
-		}
-	return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-			"--mode: expected furthest, entered, ordered or strict, not \"%s\"",
-			value);
-}
-
-/* A level as 0.95 or 95%; parsed without the locale. */
-static int set_ci(struct funnel_stages *st, const char *value)
-{
-	struct fnl_amount_format f = { 0 };
-	size_t len = strlen(value);
-	bool percent = len && value[len - 1] == '%';
-	double v = 0;
-
-	if (len - percent == 0 ||
-	    fnl_amount_parse(&f, value, len - percent, &v, NULL) != FNL_AMOUNT_OK ||
-	    f.currency[0])
-		v = -1;
-	if (percent)
-		v /= 100;
-	if (!(v > 0 && v < 1))
-		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-				"--ci: expected a level between 0 and 1 such as 0.95 (or 95%%), not \"%s\"",
-				value);
-	st->ci = v;
-	return 0;
-}
-
-static int set_min_count(struct funnel_stages *st, const char *value)
-{
-	char *end;
-	long long n;
-
-	errno = 0;
-	n = strtoll(value, &end, 10);
-	if (errno || end == value || *end || n < 0)
-		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-				"--min-count: expected a whole number, not \"%s\"",
-				value);
-	st->min_count = n;
-	return 0;
-}
-
 FUNNEL_EXPORT int funnel_stages_set(struct funnel_stages *st, const char *name,
 				    const char *value)
 {
+	static const char *const modes[] = {
+		[MODE_FURTHEST] = "furthest", [MODE_ENTERED] = "entered",
+		[MODE_ORDERED] = "ordered", [MODE_STRICT] = "strict", NULL,
+	};
+	static const char *const attributions[] = { "first", "last", NULL };
 	struct funnel_ctx *ctx = st->ctx;
+	int choice, ret;
 
 	if (!value)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s needs a value", name);
@@ -390,29 +343,24 @@ FUNNEL_EXPORT int funnel_stages_set(struct funnel_stages *st, const char *name,
 		return fnl_outcomes_add(ctx, &st->outcomes, FNL_OUTCOME_WON, value);
 	if (!strcmp(name, "stage-date"))
 		return add_stage_date(st, value);
-	if (!strcmp(name, "mode"))
-		return set_mode(st, value);
-	if (!strcmp(name, "within")) {
-		if (!fnl_duration_parse(value, &st->within) || st->within <= 0)
-			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-					"--within: expected a duration such as 30d, 12h, 90m, 3600s or 2w, not \"%s\"",
-					value);
-		return 0;
+	if (!strcmp(name, "mode")) {
+		ret = fnl_opt_choice(ctx, name, value, modes, &choice);
+		st->mode = ret == 0 ? (enum mode)choice : st->mode;
+		return ret;
 	}
+	if (!strcmp(name, "within"))
+		return fnl_opt_duration(ctx, name, value, false, &st->within);
 	if (!strcmp(name, "attribution")) {
-		if (strcmp(value, "first") && strcmp(value, "last"))
-			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-					"--attribution: expected first or last, not \"%s\"",
-					value);
-		st->attribute_last = !strcmp(value, "last");
-		return 0;
+		ret = fnl_opt_choice(ctx, name, value, attributions, &choice);
+		st->attribute_last = ret == 0 ? choice == 1 : st->attribute_last;
+		return ret;
 	}
 	if (!strcmp(name, "ci"))
-		return set_ci(st, value);
+		return fnl_opt_level(ctx, name, value, &st->ci);
 	if (!strcmp(name, "pipeline"))
 		return fnl_set_string(ctx, &st->pipeline, value);
 	if (!strcmp(name, "min-count"))
-		return set_min_count(st, value);
+		return fnl_opt_count(ctx, name, value, INT32_MAX, &st->min_count);
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 

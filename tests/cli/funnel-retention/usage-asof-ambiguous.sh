@@ -1,5 +1,5 @@
 # --asof 03/04/2024 could be March 4 or April 3: a usage error (64) whose
-# message says why and asks for YYYY-MM-DD, and never prints "(null)".
+# message says why and asks for a date like 2024-06-30, and never prints "(null)".
 # Was a bug, fixed: the message reads '--asof: "03/04/2024": (null) (give YYYY-MM-DD)'
 # (the date parser returns "ambiguous" with no reason, and set_asof prints
 # the reason).
@@ -10,5 +10,5 @@
 funnel-retention --asof 03/04/2024 data/retention/small.csv 2>err.txt
 echo "exit $?"
 grep -c '(null)' err.txt
-grep -q 'give YYYY-MM-DD' err.txt && echo 'asks for YYYY-MM-DD'
+grep -q 'expected a date such as 2024-06-30, not "03/04/2024" (day and month could be either way round)' err.txt && echo 'says why and asks for a date'
 funnel-retention --asof 13/04/2024 --counts data/retention/small.csv
