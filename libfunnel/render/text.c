@@ -77,8 +77,8 @@ static const char *table_cell(const struct funnel_table *t, size_t r,
 	double v;
 
 	if (!s)
-		return t->blank_undefined ? "" : "–";
-	if (!t->cell_bars || t->col[c].type != FUNNEL_COLUMN_RATE)
+		return t->look.blank_undefined ? "" : "–";
+	if (!t->look.cell_bars || t->col[c].type != FUNNEL_COLUMN_RATE)
 		return s;
 	v = funnel_table_number(t, r, c);
 	v = v < 0 ? 0 : v > 1 ? 1 : v;
@@ -124,6 +124,7 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 	size_t *width = calloc(n, sizeof(*width));
 	const char **text = calloc(n, sizeof(*text));
 	char (*buf)[FNL_CELL_MAX] = calloc(n, sizeof(*buf));
+	const struct fnl_table_look *look = &t->look;
 	double max = 0;  /* the longest bar of the current block */
 
 	if (!width || !text || !buf) {
@@ -149,7 +150,7 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 	put_table_line(t, fp, width, text, false);
 	putc('\n', fp);
 	for (size_t r = 0, start = 0; r < t->nrows; r++) {
-		bool bold = (flags & FUNNEL_WRITE_COLOR) && t->mark[r];
+		bool bold = (flags & FUNNEL_WRITE_COLOR) && look->mark[r];
 
 		if (r && !same_group(t, r, r - 1)) {
 			putc('\n', fp);
@@ -157,29 +158,29 @@ static int write_table(const struct funnel_table *t, FILE *fp, int precision,
 		}
 		/* Bars are scaled to their block's longest, found once per
 		 * block: a histogram may have 10,000 rows. */
-		for (size_t r2 = r; r == start && t->bar_col >= 0 &&
+		for (size_t r2 = r; r == start && look->bar_col >= 0 &&
 				    r2 < t->nrows && same_group(t, r2, start); r2++)
 			max = fmax(r2 == r ? 0 : max,
-				   funnel_table_number(t, r2, (size_t)t->bar_col));
+				   funnel_table_number(t, r2, (size_t)look->bar_col));
 		/* A block's group cells are shown on its first row only. */
 		for (size_t c = 0; c < t->ncols; c++)
 			text[c] = c < t->group_cols && r != start ? "" :
 				  table_cell(t, r, c, precision, buf[c]);
 		if (bold)
 			fputs("\033[1m", fp);
-		put_table_line(t, fp, width, text, t->bar_col >= 0 || t->mark[r]);
-		if (t->bar_col >= 0)
-			put_bar(fp, funnel_table_number(t, r, (size_t)t->bar_col),
+		put_table_line(t, fp, width, text, look->bar_col >= 0 || look->mark[r]);
+		if (look->bar_col >= 0)
+			put_bar(fp, funnel_table_number(t, r, (size_t)look->bar_col),
 				max);
-		if (t->mark[r])
-			fprintf(fp, "  ◀ %s", t->mark[r]);
+		if (look->mark[r])
+			fprintf(fp, "  ◀ %s", look->mark[r]);
 		if (bold)
 			fputs("\033[0m", fp);
 		putc('\n', fp);
 	}
-	if (t->notes.len) {
+	if (look->notes.len) {
 		putc('\n', fp);
-		fwrite(t->notes.data, 1, t->notes.len, fp);
+		fwrite(look->notes.data, 1, look->notes.len, fp);
 	}
 	free(width);
 	free(text);

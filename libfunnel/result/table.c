@@ -13,7 +13,7 @@ struct funnel_table *fnl_table_new(void)
 	struct funnel_table *t = calloc(1, sizeof(*t));
 
 	if (t)
-		t->bar_col = -1;
+		t->look.bar_col = -1;
 	return t;
 }
 
@@ -24,12 +24,12 @@ FUNNEL_EXPORT void funnel_table_free(struct funnel_table *t)
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->col[i].name);
 	for (size_t i = 0; i < t->nrows; i++)
-		free(t->mark[i]);
+		free(t->look.mark[i]);
 	free(t->col);
 	free(t->cell);
-	free(t->mark);
+	free(t->look.mark);
 	fnl_buf_free(&t->text);
-	fnl_buf_free(&t->notes);
+	fnl_buf_free(&t->look.notes);
 	free(t);
 }
 
@@ -73,14 +73,14 @@ int64_t fnl_table_add_row(struct funnel_table *t)
 		if (!cell)
 			return -1;
 		t->cell = cell;
-		mark = fnl_reallocarray(t->mark, cap, sizeof(*mark));
+		mark = fnl_reallocarray(t->look.mark, cap, sizeof(*mark));
 		if (!mark)
 			return -1;
-		t->mark = mark;
+		t->look.mark = mark;
 		t->rows_cap = cap;
 	}
 	memset(&t->cell[t->nrows * t->ncols], 0, t->ncols * sizeof(*t->cell));
-	t->mark[t->nrows] = NULL;
+	t->look.mark[t->nrows] = NULL;
 	return (int64_t)t->nrows++;
 }
 
@@ -125,20 +125,20 @@ void fnl_table_set_ratio(struct funnel_table *t, size_t row, size_t col,
 
 bool fnl_table_set_mark(struct funnel_table *t, size_t row, const char *mark)
 {
-	free(t->mark[row]);
-	t->mark[row] = NULL;
+	free(t->look.mark[row]);
+	t->look.mark[row] = NULL;
 	return fnl_table_add_mark(t, row, mark);
 }
 
 bool fnl_table_add_mark(struct funnel_table *t, size_t row, const char *mark)
 {
-	char *joined;
+	char *old = t->look.mark[row], *joined;
 
-	if (t->mark[row] ? asprintf(&joined, "%s, %s", t->mark[row], mark) < 0
-			 : !(joined = strdup(mark)))
+	if (old ? asprintf(&joined, "%s, %s", old, mark) < 0
+		: !(joined = strdup(mark)))
 		return false;
-	free(t->mark[row]);
-	t->mark[row] = joined;
+	free(old);
+	t->look.mark[row] = joined;
 	return true;
 }
 
@@ -150,7 +150,7 @@ bool fnl_table_note(struct funnel_table *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	return fnl_buf_printf(&t->notes, "%s\n", line);
+	return fnl_buf_printf(&t->look.notes, "%s\n", line);
 }
 
 FUNNEL_EXPORT size_t funnel_table_columns(const struct funnel_table *t)

@@ -23,18 +23,28 @@ struct fnl_table_column {
 	bool right;      /* a text column aligned right in tables */
 };
 
+/*
+ * How the aligned terminal table shows a result, and nothing else: the
+ * numbers are the cells, and csv, tsv, json and md ignore all of this.
+ * An analysis sets what suits its result (a funnel's bars, a cohort
+ * triangle's blocks, the bottleneck's mark); render/text.c draws it.
+ */
+struct fnl_table_look {
+	int bar_col;           /* a column drawn as a bar after each row, or -1 */
+	bool cell_bars;        /* a block after each rate (0..1): decay at a glance */
+	bool blank_undefined;  /* undefined cells blank, not "–" (a triangle) */
+	char **mark;           /* per row: "◀ text" after the row, or NULL */
+	struct fnl_buf notes;  /* lines shown under the table */
+};
+
 struct funnel_table {
 	struct fnl_table_column *col;
 	size_t ncols, cols_cap;
 	size_t group_cols;     /* leading columns that name a group */
-	bool cell_bars;        /* tables: a block after each rate (0..1) */
-	bool blank_undefined;  /* tables: undefined cells blank, not "–" */
-	int bar_col;           /* column drawn as bars in tables, or -1 */
 	struct fnl_table_cell *cell;  /* rows * ncols */
-	char **mark;           /* per row: marker shown in tables, or NULL */
 	size_t nrows, rows_cap;
-	struct fnl_buf text;
-	struct fnl_buf notes;  /* lines shown under tables */
+	struct fnl_buf text;   /* the text cells' bytes */
+	struct fnl_table_look look;
 };
 
 struct funnel_table *fnl_table_new(void);

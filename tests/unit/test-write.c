@@ -509,7 +509,7 @@ static struct funnel_table *two_rows(void)
 	assert_int_equal(fnl_table_add_column(t, "stage", FUNNEL_COLUMN_TEXT, 0), 0);
 	assert_int_equal(fnl_table_add_column(t, "reached", FUNNEL_COLUMN_COUNT, 0), 1);
 	assert_int_equal(fnl_table_add_column(t, "conv", FUNNEL_COLUMN_RATE, 4), 2);
-	t->bar_col = 1;
+	t->look.bar_col = 1;
 	assert_int_equal(fnl_table_add_row(t), 0);
 	assert_true(fnl_table_set_text(t, 0, 0, CJK, strlen(CJK)));
 	fnl_table_set_count(t, 0, 1, 16);
@@ -588,7 +588,7 @@ static void test_table_last_text_column(void **state)
 	/* With bars on n (largest 10): 1/10 * 192 = 19.2 -> 19 eighths (2
 	 * blocks and 3/8), 24 blocks, 5/10 * 192 = 96 -> 12 blocks; every
 	 * text cell is padded before its bar. */
-	t->bar_col = 0;
+	t->look.bar_col = 0;
 	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
 	       " n" "  " "name" "\n"
 	       " 1" "  " "a    " "  " BLOCK BLOCK "\xe2\x96\x8d"
@@ -629,8 +629,8 @@ static void test_table_marker_and_empty_columns(void **state)
 	fnl_table_set_count(t, 1, 3, 1);
 	assert_true(fnl_table_add_mark(t, 1, "bottleneck"));
 	assert_true(fnl_table_add_mark(t, 1, "p doubtful"));
-	assert_string_equal(t->mark[1], "bottleneck, p doubtful");
-	assert_null(t->mark[0]);
+	assert_string_equal(t->look.mark[1], "bottleneck, p doubtful");
+	assert_null(t->look.mark[0]);
 	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
 	       "stage" "  " "reached" "\n"
 	       "Lead " "  " "     10" "\n"
@@ -649,7 +649,7 @@ static void test_table_marker_and_empty_columns(void **state)
 	 * replaced by set. */
 	fnl_table_set_number(t, 0, 2, 1.5);
 	assert_true(fnl_table_set_mark(t, 1, "best"));
-	assert_string_equal(t->mark[1], "best");
+	assert_string_equal(t->look.mark[1], "best");
 	RENDER(t, FUNNEL_FORMAT_TABLE, -1, 0,
 	       "stage" "  " "reached" "  " "days" "\n"
 	       "Lead " "  " "     10" "  " "1.50" "\n"
@@ -702,7 +702,7 @@ static void test_table_groups(void **state)
 	fnl_table_add_column(t, "stage", FUNNEL_COLUMN_TEXT, 0);
 	fnl_table_add_column(t, "reached", FUNNEL_COLUMN_COUNT, 0);
 	t->group_cols = 1;
-	t->bar_col = 2;
+	t->look.bar_col = 2;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(rows); i++) {
 		assert_int_equal(fnl_table_add_row(t), (int64_t)i);
 		fnl_table_set_text(t, i, 0, rows[i].team, strlen(rows[i].team));

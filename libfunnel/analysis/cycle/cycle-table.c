@@ -171,7 +171,7 @@ static int make_columns(struct funnel_cycle *cy, struct funnel_table *t)
 	if (cy->mode == MODE_PER_STAGE || cy->mode == MODE_HISTOGRAM)
 		t->group_cols = cy->groups.n;
 	if (cy->mode == MODE_HISTOGRAM)
-		t->bar_col = (int)(cy->groups.n + 1);
+		t->look.bar_col = (int)(cy->groups.n + 1);
 	return 0;
 }
 

@@ -728,8 +728,8 @@ static int matrix_columns(struct funnel_retention *rt, struct funnel_table *t,
 		if (fnl_table_add_column(t, names[k], type, 4) < 0)
 			ret = fnl_nomem(rt->ctx);
 	t->group_cols = rt->groups.n;
-	t->cell_bars = true;
-	t->blank_undefined = true;
+	t->look.cell_bars = true;
+	t->look.blank_undefined = true;
 out:
 	free(taken);
 	free(names);

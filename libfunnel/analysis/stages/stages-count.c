@@ -436,7 +436,7 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 	if (st->groups.n)
 		t->col[column(st, COL_SMALL_EXPECTED)].marker = true;
 	t->group_cols = group_columns(st);
-	t->bar_col = (int)column(st, COL_REACHED);
+	t->look.bar_col = (int)column(st, COL_REACHED);
 	return 0;
 }
 
