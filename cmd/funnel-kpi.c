@@ -66,6 +66,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case OPT_APPEND:
 		job.append = arg;
+		cmd_note_file(state, "append", arg);
 		return 0;
 	case OPT_REPLACE_DATE:
 	case OPT_NO_REPLACE_DATE:
