@@ -226,8 +226,28 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+/*
+ * A closed standard descriptor would be the number of the next file
+ * opened: a 2>&- in a crontab would put the warnings in the rejects
+ * file.  Each closed one gets /dev/null, opened the other way round, so
+ * that using it still fails as on a closed descriptor (EBADF: writing a
+ * result to a closed stdout is an error, not silence).
+ */
+static void occupy_standard_fds(const char *name)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd) {
+			fprintf(stderr, "%s: /dev/null: %s\n", name, strerror(errno));
+			exit(EXIT_SOFTWARE);
+		}
+	}
+}
+
 static void cmd_init(struct cmd *cmd, const char *name)
 {
+	occupy_standard_fds(name);
 	setlocale(LC_ALL, "");
 	/* Numbers are written and read with a '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
