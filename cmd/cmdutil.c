@@ -147,6 +147,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 	case OPT_SKIP_BAD:
 		return set_input(state, cmd, "skip-bad", "1");
 	case OPT_REJECTS:
+		if (!*arg)
+			argp_error(state, "--rejects: the file name is empty");
 		cmd->rejects = arg;
 		return set_input(state, cmd, "skip-bad", "1");
 	case 'f': {
@@ -167,6 +169,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		cmd->precision = (int)n;
 		return 0;
 	case 'o':
+		if (!*arg)
+			argp_error(state, "-o: the file name is empty");
 		cmd->output = arg;
 		return 0;
 	case 'v':

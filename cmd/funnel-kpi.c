@@ -65,6 +65,8 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case OPT_APPEND:
+		if (!*arg)
+			argp_error(state, "--append: the file name is empty");
 		job.append = arg;
 		cmd_note_file(state, "append", arg);
 		return 0;

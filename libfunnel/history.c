@@ -247,6 +247,9 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 	if (replace_column && key < 0)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"no column \"%s\" to replace rows by", replace_column);
+	if (!*path)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"the history's file name is empty");
 	err = fnl_outfile_open(path, &of);
 	ret = err ? file_error(ctx, path, err) : 0;
 	if (ret == 0 && fnl_outfile_target(of))
