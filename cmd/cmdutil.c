@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmdutil.h"
+#include "outfile.h"
 
 error_t argp_err_exit_status = EXIT_USAGE;
 
@@ -39,14 +40,14 @@ static const struct argp_option common_options[] = {
 	{ "skip-bad", OPT_SKIP_BAD, NULL, 0,
 	  "skip malformed records and count them on stderr instead of stopping", 0 },
 	{ "rejects", OPT_REJECTS, "FILE", 0,
-	  "write skipped records to FILE byte for byte (implies --skip-bad)", 0 },
+	  "write skipped records to FILE byte for byte, as -o writes (implies --skip-bad)", 0 },
 	{ NULL, 0, NULL, 0, "Output:", 60 },
 	{ "format", 'f', "FMT", 0,
 	  "table, csv, tsv, json or md (default: table on a terminal, csv otherwise)", 0 },
 	{ "precision", 'p', "N", 0,
 	  "digits after the point (default: 4 for fractions, 1 for percentages)", 0 },
 	{ "output", 'o', "FILE", 0,
-	  "write to FILE, atomically (a temporary file renamed into place)", 0 },
+	  "write to FILE: a regular file atomically (a temporary file renamed into place), a device or FIFO in place", 0 },
 	{ "verbose", 'v', NULL, 0,
 	  "report the columns, delimiter and date order chosen", 0 },
 	{ 0 }
@@ -73,6 +74,61 @@ static int set_input(struct argp_state *state, struct cmd *cmd,
 	return 0;
 }
 
+void cmd_note_file(struct argp_state *state, const char *option,
+		   const char *path)
+{
+	struct cmd *cmd = state->input;
+	struct cmd_file *grown = realloc(cmd->files, (cmd->nfiles + 1) *
+							sizeof(*grown));
+
+	if (!grown)
+		argp_failure(state, EXIT_SOFTWARE, ENOMEM, "%s", path);
+	cmd->files = grown;
+	cmd->files[cmd->nfiles++] = (struct cmd_file){ option, path };
+}
+
+/* Whether path (a name, or NULL for standard input) is the file sb is. */
+static bool same_file(const char *path, const struct stat *sb)
+{
+	struct stat other;
+
+	if (path ? stat(path, &other) != 0 : fstat(STDIN_FILENO, &other) != 0)
+		return false;
+	return other.st_dev == sb->st_dev && other.st_ino == sb->st_ino;
+}
+
+/*
+ * The rejects file replaces what it names at the end of the run: never a
+ * file the run reads or keeps, however it is named (./name, a link).  A
+ * device or FIFO, written in place, replaces nothing.
+ */
+static void check_rejects(struct argp_state *state, const struct cmd *cmd)
+{
+	bool stdin_read = !cmd->have_files;
+	struct stat sb;
+
+	if (!cmd->rejects || stat(cmd->rejects, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return;
+	for (size_t i = 0; i < cmd->nfiles; i++) {
+		const struct cmd_file *f = &cmd->files[i];
+
+		if (!f->option && !strcmp(f->path, "-")) {
+			stdin_read = true;
+			continue;
+		}
+		if (!same_file(f->path, &sb))
+			continue;
+		if (f->option)
+			argp_error(state, "--rejects %s is the --%s file %s: refusing to write over it",
+				   cmd->rejects, f->option, f->path);
+		argp_error(state, "--rejects %s is the input %s: refusing to write over it",
+			   cmd->rejects, f->path);
+	}
+	if (stdin_read && same_file(NULL, &sb))
+		argp_error(state, "--rejects %s is standard input: refusing to write over it",
+			   cmd->rejects);
+}
+
 static error_t parse_common(int key, char *arg, struct argp_state *state)
 {
 	struct cmd *cmd = state->input;
@@ -91,6 +147,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 	case OPT_SKIP_BAD:
 		return set_input(state, cmd, "skip-bad", "1");
 	case OPT_REJECTS:
+		if (!*arg)
+			argp_error(state, "--rejects: the file name is empty");
 		cmd->rejects = arg;
 		return set_input(state, cmd, "skip-bad", "1");
 	case 'f': {
@@ -111,6 +169,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		cmd->precision = (int)n;
 		return 0;
 	case 'o':
+		if (!*arg)
+			argp_error(state, "-o: the file name is empty");
 		cmd->output = arg;
 		return 0;
 	case 'v':
@@ -120,6 +180,10 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		cmd->have_files = true;
 		if (funnel_input_add_file(cmd->in, arg) < 0)
 			argp_failure(state, EXIT_SOFTWARE, ENOMEM, "%s", arg);
+		cmd_note_file(state, NULL, arg);
+		return 0;
+	case ARGP_KEY_END:
+		check_rejects(state, cmd);
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -147,6 +211,8 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 			break;
 	if (!o || !o->name)
 		return ARGP_ERR_UNKNOWN;
+	if (o->arg && !strcmp(o->arg, "FILE"))
+		cmd_note_file(state, o->name, arg);
 	if (!strcmp(o->name, "asof") && arg && !strcmp(arg, "today")) {
 		time_t now = time(NULL);
 		struct tm tm;
@@ -164,8 +230,28 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+/*
+ * A closed standard descriptor would be the number of the next file
+ * opened: a 2>&- in a crontab would put the warnings in the rejects
+ * file.  Each closed one gets /dev/null, opened the other way round, so
+ * that using it still fails as on a closed descriptor (EBADF: writing a
+ * result to a closed stdout is an error, not silence).
+ */
+static void occupy_standard_fds(const char *name)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd) {
+			fprintf(stderr, "%s: /dev/null: %s\n", name, strerror(errno));
+			exit(EXIT_SOFTWARE);
+		}
+	}
+}
+
 static void cmd_init(struct cmd *cmd, const char *name)
 {
+	occupy_standard_fds(name);
 	setlocale(LC_ALL, "");
 	/* Numbers are written and read with a '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
@@ -183,23 +269,28 @@ static void cmd_init(struct cmd *cmd, const char *name)
 	funnel_ctx_set_log(cmd->ctx, log_to_stderr, cmd);
 }
 
+/* A file that cannot be opened or written: 74 (70 when memory ran out). */
+static int file_error(struct cmd *cmd, const char *path, int err)
+{
+	fprintf(stderr, "%s: %s: %s\n", cmd->name, path, strerror(err));
+	return err == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR;
+}
+
+/* The rejects file is opened first, so that a run that cannot keep its
+ * rejects stops before any reading; it is put in place at the end. */
 static void cmd_parse(struct cmd *cmd, const struct argp *argp, int argc,
 		      char **argv)
 {
-	FILE *fp;
+	int err;
 
 	cmd->options = argp->options;
 	argp_parse(argp, argc, argv, 0, NULL, cmd);
 	if (!cmd->rejects)
 		return;
-	fp = fopen(cmd->rejects, "w");
-	if (!fp) {
-		fprintf(stderr, "%s: %s: %s\n", cmd->name, cmd->rejects,
-			strerror(errno));
-		exit(EXIT_IOERR);
-	}
-	funnel_input_set_rejects(cmd->in, fp);
-	cmd->rejects_fp = fp;
+	err = fnl_outfile_open(cmd->rejects, &cmd->rejects_file);
+	if (err)
+		exit(file_error(cmd, cmd->rejects, err));
+	funnel_input_set_rejects(cmd->in, fnl_outfile_stream(cmd->rejects_file));
 }
 
 /* Prints "NAME: message" for a failed status and returns its exit code. */
@@ -218,12 +309,6 @@ int cmd_fail(struct cmd *cmd, int status)
 	default:
 		return EXIT_SOFTWARE;
 	}
-}
-
-static int write_error(struct cmd *cmd, const char *what)
-{
-	fprintf(stderr, "%s: %s: %s\n", cmd->name, what, strerror(errno));
-	return EXIT_IOERR;
 }
 
 bool cmd_table_format(const struct cmd *cmd)
@@ -248,77 +333,58 @@ static int render(struct cmd *cmd, const struct funnel_table *t, FILE *fp,
 	return funnel_table_write(t, fp, fmt, cmd->precision, flags);
 }
 
-/* Temp file beside the target, renamed over it only once complete. */
-static int write_atomically(struct cmd *cmd, const struct funnel_table *t)
+/* -o FILE, written as outfile.h says (atomically when a regular file). */
+static int write_output(struct cmd *cmd, const struct funnel_table *t)
 {
-	size_t len = strlen(cmd->output);
-	char *tmp = malloc(len + sizeof(".XXXXXX"));
-	int fd, ret = 0;
-	mode_t mask;
-	FILE *fp;
+	struct fnl_outfile *of;
+	int err = fnl_outfile_open(cmd->output, &of);
 
-	if (!tmp)
-		return write_error(cmd, cmd->output);
-	memcpy(tmp, cmd->output, len);
-	memcpy(tmp + len, ".XXXXXX", sizeof(".XXXXXX"));
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		ret = write_error(cmd, cmd->output);
-		free(tmp);
-		return ret;
+	if (err)
+		return file_error(cmd, cmd->output, err);
+	if (render(cmd, t, fnl_outfile_stream(of), false) < 0) {
+		err = errno;
+		fnl_outfile_discard(of);
+		return file_error(cmd, cmd->output, err);
 	}
-	/* mkstemp makes 0600; give the file what a plain open would. */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	fp = fdopen(fd, "w");
-	if (!fp) {
-		close(fd);
-		ret = write_error(cmd, cmd->output);
-	} else if (render(cmd, t, fp, false) < 0 || fflush(fp) != 0 ||
-		   fsync(fd) != 0) {
-		ret = write_error(cmd, cmd->output);
-		fclose(fp);
-	} else if (fclose(fp) != 0) {
-		ret = write_error(cmd, cmd->output);
-	} else if (rename(tmp, cmd->output) != 0) {
-		ret = write_error(cmd, cmd->output);
-	}
-	if (ret)
-		unlink(tmp);
-	free(tmp);
-	return ret;
+	err = fnl_outfile_commit(of);
+	return err ? file_error(cmd, cmd->output, err) : 0;
 }
 
 /* The rejects file is part of the result: nothing may be lost. */
 static int close_rejects(struct cmd *cmd)
 {
-	FILE *fp = cmd->rejects_fp;
+	struct fnl_outfile *of = cmd->rejects_file;
+	int err;
 
-	cmd->rejects_fp = NULL;
-	if (fp && fclose(fp) != 0)
-		return write_error(cmd, cmd->rejects);
-	return 0;
+	cmd->rejects_file = NULL;
+	if (!of)
+		return 0;
+	err = fnl_outfile_commit(of);
+	return err ? file_error(cmd, cmd->rejects, err) : 0;
 }
 
 int cmd_write(struct cmd *cmd, const struct funnel_table *t)
 {
-	if (close_rejects(cmd))
-		return EXIT_IOERR;
+	int ret = close_rejects(cmd);
+
+	if (ret)
+		return ret;
 	if (cmd->output)
-		return write_atomically(cmd, t);
+		return write_output(cmd, t);
 	if (render(cmd, t, stdout, isatty(STDOUT_FILENO)) < 0 ||
 	    fflush(stdout) != 0 || ferror(stdout))
-		return write_error(cmd, "write error");
+		return file_error(cmd, "write error", errno);
 	/* A full disk may only show when the last buffer is written. */
 	if (fclose(stdout) != 0)
-		return write_error(cmd, "write error");
+		return file_error(cmd, "write error", errno);
 	return 0;
 }
 
+/* A run that fails leaves the rejects file as it was. */
 static void cmd_free(struct cmd *cmd)
 {
-	close_rejects(cmd);
+	fnl_outfile_discard(cmd->rejects_file);
+	free(cmd->files);
 	funnel_input_free(cmd->in);
 	funnel_ctx_free(cmd->ctx);
 }

@@ -2,7 +2,7 @@
 /*
  * cmdutil.h - what every funnel-* command shares: the input and output
  * options (an argp child), exit codes, messages, and writing the result
- * safely (stdout checked at exit, -o written atomically).
+ * safely (stdout checked at exit, -o and --rejects as outfile.h says).
  */
 #ifndef FUNNEL_CMDUTIL_H
 #define FUNNEL_CMDUTIL_H
@@ -32,6 +32,13 @@ enum {
 	"CSV exports are read."
 
 struct cmd;
+struct fnl_outfile;
+
+/* A file named on the command line that the run reads or keeps. */
+struct cmd_file {
+	const char *option;       /* its long option, or NULL: an input */
+	const char *path;
+};
 
 /* What a command does with the result instead of cmd_write(): returns
  * the exit status. */
@@ -46,7 +53,9 @@ struct cmd {
 	const char *format;       /* NULL: table on a terminal, else csv */
 	int precision;            /* -1: each column's default */
 	const char *rejects;
-	FILE *rejects_fp;
+	struct fnl_outfile *rejects_file;  /* put in place by cmd_write() */
+	struct cmd_file *files;   /* what --rejects may not name */
+	size_t nfiles;
 	bool have_files;
 	struct funnel_analysis *analysis;
 	const struct argp_option *options;  /* the command's own */
@@ -74,6 +83,15 @@ bool cmd_table_format(const struct cmd *cmd);
 
 /* Prints "NAME: message" for a failed status and returns its exit code. */
 int cmd_fail(struct cmd *cmd, int status);
+
+/*
+ * Notes a file the run reads or keeps, such as funnel-kpi's --append
+ * history (option: its long name): a --rejects file that is the same
+ * file is refused.  The inputs and the command options whose argument
+ * is a FILE are noted already.
+ */
+void cmd_note_file(struct argp_state *state, const char *option,
+		   const char *path);
 
 /* The parse_opt of a command whose options all go to the analysis; an
  * --asof of "today" becomes the local date (the one clock we read). */

@@ -65,7 +65,10 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case OPT_APPEND:
+		if (!*arg)
+			argp_error(state, "--append: the file name is empty");
 		job.append = arg;
+		cmd_note_file(state, "append", arg);
 		return 0;
 	case OPT_REPLACE_DATE:
 	case OPT_NO_REPLACE_DATE:

@@ -20,6 +20,7 @@
 #include "format.h"
 #include "reader.h"
 #include "table.h"
+#include "outfile.h"
 
 /* ------------------------------------------------------------------ */
 /* Reading a history file back                                          */
@@ -203,85 +204,28 @@ static int merge(struct funnel_ctx *ctx, const struct funnel_table *hist,
 	return ret == 0 && !placed ? add_new_rows(ctx, m, t) : ret;
 }
 
-/* Makes a rename durable: the directory entry reaches the disk too. */
-static void sync_directory(const char *path)
+/* A failure to open or write the history at path. */
+static int file_error(struct funnel_ctx *ctx, const char *path, int err)
 {
-	char *dir = strdup(path), *slash;
-	int fd;
-
-	if (!dir)
-		return;
-	slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir] = '\0';
-	fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
+	if (err == ENOMEM)
+		return fnl_nomem(ctx);
+	return fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path, strerror(err));
 }
 
 /*
- * Writes m to a temporary file beside the file path names (the target of
- * a symbolic link: the link stays) and renames it over that file.  The
- * file keeps its mode (a new one gets what open(2) would give); a history
- * that may not be written is refused, not silently replaced.  Messages
- * name path as the user gave it.
+ * An exclusive lock on TARGET.lock, held until the descriptor is closed.
+ * flock(2) needs the file open for reading only, and the file gets 0666
+ * less the umask: every user who may write a history shared by a group
+ * may lock it too.  Messages name path as the user gave it.
  */
-static int replace_file(struct funnel_ctx *ctx, const char *path,
-			const char *target, const struct funnel_table *m)
-{
-	char *tmp = NULL;
-	FILE *fp = NULL;
-	struct stat sb;
-	mode_t mode, mask;
-	int fd, ret = 0;
-
-	if (stat(path, &sb) == 0) {
-		if (access(path, W_OK) != 0)
-			return fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path,
-					strerror(errno));
-		mode = sb.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (asprintf(&tmp, "%s.XXXXXX", target) < 0)
-		return fnl_nomem(ctx);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		ret = fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path, strerror(errno));
-		free(tmp);
-		return ret;
-	}
-	fchmod(fd, mode);
-	fp = fdopen(fd, "w");
-	if (!fp || funnel_table_write(m, fp, FUNNEL_FORMAT_CSV, -1, 0) < 0 ||
-	    fflush(fp) != 0 || fsync(fd) != 0)
-		ret = fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path, strerror(errno));
-	if (fp ? fclose(fp) != 0 : close(fd) != 0)
-		ret = ret ? ret : fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path,
-					   strerror(errno));
-	if (ret == 0 && rename(tmp, target) != 0)
-		ret = fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path, strerror(errno));
-	if (ret)
-		unlink(tmp);
-	else
-		sync_directory(target);
-	free(tmp);
-	return ret;
-}
-
-/* An exclusive lock on PATH.lock, held until the descriptor is closed. */
-static int lock_history(struct funnel_ctx *ctx, const char *path, int *fd)
+static int lock_history(struct funnel_ctx *ctx, const char *path,
+			const char *target, int *fd)
 {
 	char *lock = NULL;
 
-	if (asprintf(&lock, "%s.lock", path) < 0)
+	if (asprintf(&lock, "%s.lock", target) < 0)
 		return fnl_nomem(ctx);
-	*fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	*fd = open(lock, O_RDONLY | O_CREAT | O_CLOEXEC, 0666);
 	free(lock);
 	if (*fd < 0 || flock(*fd, LOCK_EX) != 0)
 		return fnl_fail(ctx, FUNNEL_ERR_IO, "%s.lock: %s", path,
@@ -289,14 +233,19 @@ static int lock_history(struct funnel_ctx *ctx, const char *path, int *fd)
 	return 0;
 }
 
+/*
+ * The history is written as -o is (outfile.h): a regular file replaced
+ * by a complete copy, under the lock; a device or a FIFO, with no
+ * history to keep, written in place and without a lock.
+ */
 FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 					const struct funnel_table *t,
 					const char *path,
 					const char *replace_column)
 {
 	struct funnel_table *hist = NULL, *merged = NULL;
-	char *real = NULL;
-	int lock = -1, key = -1, ret;
+	struct fnl_outfile *of = NULL;
+	int lock = -1, key = -1, ret, err;
 
 	for (size_t c = 0; replace_column && c < t->ncols; c++)
 		if (!strcmp(t->col[c].name, replace_column))
@@ -304,14 +253,13 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 	if (replace_column && key < 0)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"no column \"%s\" to replace rows by", replace_column);
-	/* A history behind a symbolic link is updated where it lives; a
-	 * history that does not exist yet is created at path. */
-	real = realpath(path, NULL);
-	if (!real && errno != ENOENT)
-		return fnl_fail(ctx, errno == ENOMEM ? FUNNEL_ERR_NOMEM :
-						       FUNNEL_ERR_IO,
-				"%s: %s", path, strerror(errno));
-	ret = lock_history(ctx, real ? real : path, &lock);
+	if (!*path)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"the history's file name is empty");
+	err = fnl_outfile_open(path, &of);
+	ret = err ? file_error(ctx, path, err) : 0;
+	if (ret == 0 && fnl_outfile_target(of))
+		ret = lock_history(ctx, path, fnl_outfile_target(of), &lock);
 	if (ret == 0)
 		ret = read_history(ctx, path, &hist);
 	if (ret == 0 && hist->ncols && !same_header(hist, t))
@@ -320,13 +268,19 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 			       path);
 	if (ret == 0)
 		ret = merge(ctx, hist, t, key, &merged);
-	if (ret == 0)
-		ret = replace_file(ctx, path, real ? real : path, merged);
+	if (ret == 0 && funnel_table_write(merged, fnl_outfile_stream(of),
+					   FUNNEL_FORMAT_CSV, -1, 0) < 0)
+		ret = file_error(ctx, path, errno);
+	if (ret == 0) {
+		err = fnl_outfile_commit(of);
+		of = NULL;
+		ret = err ? file_error(ctx, path, err) : 0;
+	}
+	fnl_outfile_discard(of);
 	funnel_table_free(hist);
 	funnel_table_free(merged);
 	if (lock >= 0)
 		close(lock);
-	free(real);
 	return ret;
 }
 
