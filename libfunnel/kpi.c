@@ -351,7 +351,7 @@ static void see_date(struct funnel_kpi *k, const struct fnl_cell *c)
 {
 	if (c->empty)
 		return;
-	if (!k->any_date || c->time.usec > k->latest.usec)
+	if (!k->any_date || fnl_time_later(&c->time, &k->latest))
 		k->latest = c->time;
 	k->any_date = true;
 }
