@@ -351,7 +351,7 @@ const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 struct fnl_u64_entry {
 	uint64_t key;   /* key + 1; 0 marks an empty slot */
 	int64_t count;
-	double sum;
+	struct fnl_sum sum;
 };
 
 struct fnl_u64map {
