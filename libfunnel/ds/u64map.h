@@ -4,6 +4,7 @@
 #define FNL_U64MAP_H
 
 #include "internal.h"
+#include "sums.h"
 
 /*
  * A map from 64-bit keys (any value, UINT64_MAX excepted) to a count and a
@@ -12,7 +13,7 @@
 struct fnl_u64_entry {
 	uint64_t key;   /* key + 1; 0 marks an empty slot */
 	int64_t count;
-	double sum;
+	struct fnl_sum sum;
 };
 
 struct fnl_u64map {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "sums.h"
 #include "amounts.h"
 
 /* Significant digits kept: 19 always fit in a uint64_t. */
@@ -205,10 +206,16 @@ static double scale(uint64_t mant, int exp)
 		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
 		1e22,
 	};
-	double v = (double)mant;
+	double v;
 
 	if (mant == 0)
 		return 0;
+	/* Trailing zeros of a fraction ("12.345000000"), which make mant
+	 * too long for a double, go: v is then rounded once, not twice,
+	 * and a sum tells the thousandths back from it (fnl_amount_units). */
+	for (; exp < 0 && mant >> 53 && mant % 10 == 0; mant /= 10)
+		exp++;
+	v = (double)mant;
 	for (; exp > 22; exp -= 22)
 		v *= 1e22;
 	for (; exp < -22; exp += 22)

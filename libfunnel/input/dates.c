@@ -585,3 +585,12 @@ bool fnl_days_span(const struct fnl_time *from, const struct fnl_time *to,
 		*days = (double)to->day - (double)from->day;
 	return *days >= 0;
 }
+
+bool fnl_time_later(const struct fnl_time *a, const struct fnl_time *b)
+{
+	if (a->usec != b->usec)
+		return a->usec > b->usec;
+	if (a->day != b->day)
+		return a->day > b->day;
+	return a->has_time && !b->has_time;
+}

@@ -70,6 +70,15 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 bool fnl_days_span(const struct fnl_time *from, const struct fnl_time *to,
 		   double *days);
 
+/*
+ * Whether a is later than b, an order that does not depend on which came
+ * first: by the instant; at the same instant (2025-01-02T00:00+01:00 and
+ * 2025-01-01T23:00Z) by the date as written; on the same day too, a value
+ * with a time of day is later than a date alone (its midnight, UTC).
+ * The latest date of an input, a default as-of date, is found with it.
+ */
+bool fnl_time_later(const struct fnl_time *a, const struct fnl_time *b);
+
 /* Proleptic Gregorian calendar, valid for years -999999..999999. */
 int32_t fnl_days_from_civil(int64_t y, unsigned m, unsigned d);
 void fnl_civil_from_days(int32_t days, int64_t *y, unsigned *m, unsigned *d);

@@ -85,6 +85,12 @@ static void test_plain(void **state)
 	OK("0.1", 0.1, "");
 	OK("1234.56", 1234.56, "");
 	OK("0.01", 0.01, "");
+	/* Trailing zeros do not make a second rounding: these came out a
+	 * double off (123456789012.34502) when 19 digits were rounded to a
+	 * double before the division by 10^9. */
+	OK("123456789012.345000000", 123456789012.345, "");
+	OK("1234567890.12300000000", 1234567890.123, "");
+	OK("98765432109.87600000", 98765432109.876, "");
 	OK("19.99", 19.99, "");
 	OK("99999999.99", 99999999.99, "");
 	OK("-1234.56", -1234.56, "");

@@ -597,6 +597,47 @@ static void test_duration(void **state)
 	NO_DURATION(NULL);
 }
 
+/* Parses s, which must be a valid date. */
+static struct fnl_time parsed(const char *s)
+{
+	struct fnl_date_format f = { 0 };
+	struct fnl_time t = { 0 };
+
+	assert_int_equal(fnl_date_parse(&f, s, strlen(s), &t, NULL), FNL_DATE_OK);
+	return t;
+}
+
+/* The latest of a column is found whatever the order of its values. */
+static void test_later(void **state)
+{
+	static const char *const ascending[] = {
+		"2025-01-01T22:59Z",
+		/* One instant, 23:00 UTC, written on two days. */
+		"2025-01-01T23:00Z",
+		"2025-01-02T00:00+01:00",
+		/* 2025-01-02T00:00Z: a date alone (its midnight), then the
+		 * same instant with a time of day. */
+		"2025-01-02",
+		"2025-01-02T00:00Z",
+		"2025-01-02T00:00:00.000001Z",
+	};
+	size_t n = sizeof(ascending) / sizeof(ascending[0]);
+
+	(void)state;
+	for (size_t i = 0; i < n; i++) {
+		struct fnl_time a = parsed(ascending[i]);
+
+		for (size_t j = 0; j < n; j++) {
+			struct fnl_time b = parsed(ascending[j]);
+
+			if (fnl_time_later(&a, &b) != (i > j))
+				fail_msg("%s later than %s: %d, want %d",
+					 ascending[i], ascending[j],
+					 fnl_time_later(&a, &b), i > j);
+		}
+	}
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -615,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_format_day),
 		cmocka_unit_test(test_duration),
+		cmocka_unit_test(test_later),
 	};
 
 	/* Take LC_ALL and TZ from the environment: results must not move. */

@@ -331,6 +331,62 @@ static void test_probabilities(void **state)
 }
 
 /*
+ * Sums of amounts do not depend on the order of the deals: each region's
+ * open deals are 10^11 and 1,000 of 0.01 (a floating sum loses the cents
+ * to 10^11's rounding when they come after it): pipeline 100000000010
+ * exactly, weighted at the win rate 1/2 (one won, one lost):
+ * 50000000005; all: twice those.  Cents last, then first.
+ */
+static void test_sums_any_order(void **state)
+{
+	static const char *const opts[] = { "by", "region", "asof",
+					    "2025-01-01", NULL };
+	struct run r;
+
+	(void)state;
+	for (int cents_first = 0; cents_first < 2; cents_first++) {
+		size_t cap = 128 * 1024, len = 0;
+		char *csv = malloc(cap);
+
+		assert_non_null(csv);
+		len += (size_t)snprintf(csv + len, cap - len,
+					"id,region,stage,amount\n");
+		for (int region = 0; region < 2; region++) {
+			const char *name = region ? "South" : "North";
+
+			for (int part = 0; part < 2; part++) {
+				if (part == cents_first) {
+					len += (size_t)snprintf(csv + len, cap - len,
+								"%s-big,%s,Proposal,100000000000\n",
+								name, name);
+					continue;
+				}
+				for (int i = 0; i < 1000; i++)
+					len += (size_t)snprintf(csv + len, cap - len,
+								"%s%d,%s,Proposal,0.01\n",
+								name, i, name);
+			}
+			len += (size_t)snprintf(csv + len, cap - len,
+						"%s-won,%s,Won,\n%s-lost,%s,Lost,\n",
+						name, name, name, name);
+		}
+		assert_true(len < cap);
+		run_ok(&r, &fnl_kpi_analysis, csv, opts);
+		assert_int_equal(funnel_table_rows(r.t), 3);
+		for (size_t row = 0; row < 3; row++) {
+			double k = row == 2 ? 2 : 1;
+
+			assert_true(num(r.t, row, "pipeline_value") ==
+				    k * 100000000010.0);
+			assert_true(num(r.t, row, "weighted_pipeline") ==
+				    k * 50000000005.0);
+		}
+		run_free(&r);
+		free(csv);
+	}
+}
+
+/*
  * Undefined is not zero: only open deals have no win rate (0/0), no cycle,
  * no average won amount, no velocity, and no win rate to weigh the
  * pipeline with; their conversion is 0/2 = 0 and their pipeline 300.
@@ -646,6 +702,7 @@ int main(void)
 		cmocka_unit_test(test_days),
 		cmocka_unit_test(test_by),
 		cmocka_unit_test(test_probabilities),
+		cmocka_unit_test(test_sums_any_order),
 		cmocka_unit_test(test_undefined),
 		cmocka_unit_test(test_retention),
 		cmocka_unit_test(test_usage_errors),

@@ -732,6 +732,122 @@ static void test_header_only(void **state)
 }
 
 /* One analysis run twice over the same input gives the same result. */
+/* Appends printf-style text to a growing buffer. */
+static void append(char **buf, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	char line[128];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	assert_true(n > 0 && (size_t)n < sizeof(line));
+	*buf = realloc(*buf, *len + (size_t)n + 1);
+	assert_non_null(*buf);
+	memcpy(*buf + *len, line, (size_t)n + 1);
+	*len += (size_t)n;
+}
+
+/*
+ * Revenue sums do not depend on the order of the rows.  A's January is
+ * 10^11, 1,000 x 0.01 and -10^11: 10 exactly (a floating sum loses the
+ * cents to 10^11's rounding when they come after it); A's February 10.
+ * The same rows cents first give the same ratio: p1 = 10/10.
+ */
+static void test_revenue_any_order(void **state)
+{
+	static const char *const opts[] = { "revenue", "1", "amount", "amount",
+					    NULL };
+	struct run r;
+
+	(void)state;
+	for (int cents_first = 0; cents_first < 2; cents_first++) {
+		char *csv = NULL;
+		size_t len = 0;
+
+		append(&csv, &len, "customer_id,order_date,amount\n");
+		for (int part = 0; part < 2; part++) {
+			if (part == cents_first)
+				append(&csv, &len, "A,2025-01-05,100000000000\n");
+			else
+				for (int i = 0; i < 1000; i++)
+					append(&csv, &len, "A,2025-01-06,0.01\n");
+		}
+		append(&csv, &len, "A,2025-01-07,-100000000000\n"
+			       "A,2025-02-28,10\n");
+		run_ok(&r, &fnl_retention_analysis, csv, opts);
+		ROWS(r.t, "2025-01,1,10/10,10/10", "all,1,10/10,10/10");
+		run_free(&r);
+		free(csv);
+	}
+}
+
+/*
+ * An amount that is no whole number of thousandths (0.0625 has four
+ * decimals) makes the run's sums floating, the pairs summed so far
+ * included: A's January 100 then 0.0625, B's January 0.0625, A's
+ * February 50.  The January cohort's base is 100.125, p1 50/100.125 (all
+ * exact in binary).  A sum beyond 9 x 10^15 does too: C's January
+ * 2 x 9 x 10^15, its February 9 x 10^15.  Run again on exact amounts,
+ * the same analysis sums them exactly.
+ */
+static void test_revenue_floating(void **state)
+{
+	static const char *const opts[] = { "revenue", "1", "amount", "amount",
+					    NULL };
+	struct run r;
+
+	(void)state;
+	run_ok(&r, &fnl_retention_analysis, "customer_id,order_date,amount\n"
+	       "A,2024-01-05,100\nA,2024-01-06,0.0625\nB,2024-01-07,0.0625\n"
+	       "A,2024-02-29,50\n", opts);
+	ROWS(r.t, "2024-01,2,1/1,50/100.125", "all,2,1/1,50/100.125");
+	run_free(&r);
+
+	run_ok(&r, &fnl_retention_analysis, "customer_id,order_date,amount\n"
+	       "C,2024-01-05,9000000000000000\nC,2024-01-06,9000000000000000\n"
+	       "C,2024-02-29,9000000000000000\n", opts);
+	ROWS(r.t, "2024-01,1,1/1,1/2", "all,1,1/1,1/2");
+	assert_int_equal(run_csv(&r, "customer_id,order_date,amount\n"
+				  "A,2025-01-05,100000000000\nA,2025-01-06,0.01\n"
+				  "A,2025-01-07,-100000000000\nA,2025-02-28,0.01\n"), 0);
+	ROWS(r.t, "2025-01,1,1/1,1/1", "all,1,1/1,1/1");
+	run_free(&r);
+}
+
+/*
+ * A sum that overflows thousandths while pairs are merged (more pairs
+ * than the first array holds, 4096, out of order): each of 3,000
+ * customers orders in March (0.5), January (1) and March again (0.5); c0
+ * orders 9 x 10^15 in March, twice, whose merge overflows.  January
+ * cohort: base 3000; March (p2): 1.8 x 10^16 + 2,999, whose nearest
+ * double is 18000000000003000 (ulp 4).
+ */
+static void test_revenue_floating_merge(void **state)
+{
+	static const char *const opts[] = { "revenue", "1", "amount", "amount",
+					    "asof", "2024-03-31", NULL };
+	char *csv = NULL;
+	size_t len = 0;
+	struct run r;
+
+	(void)state;
+	append(&csv, &len, "customer_id,order_date,amount\n");
+	for (int i = 0; i < 3000; i++) {
+		const char *march = i ? "0.5" : "9000000000000000";
+
+		append(&csv, &len, "c%d,2024-03-01,%s\n", i, march);
+		append(&csv, &len, "c%d,2024-01-01,1\n", i);
+		append(&csv, &len, "c%d,2024-03-02,%s\n", i, march);
+	}
+	run_ok(&r, &fnl_retention_analysis, csv, opts);
+	ROWS(r.t, "2024-01,3000,3000/3000,0/3000,18000000000003000/3000",
+	     "all,3000,3000/3000,0/3000,18000000000003000/3000");
+	run_free(&r);
+	free(csv);
+}
+
 static void test_rerun(void **state)
 {
 	static const char *const opts[] = { "by", "region", NULL };
@@ -766,6 +882,9 @@ int main(void)
 		cmocka_unit_test(test_leap_day),
 		cmocka_unit_test(test_max_periods),
 		cmocka_unit_test(test_revenue),
+		cmocka_unit_test(test_revenue_any_order),
+		cmocka_unit_test(test_revenue_floating),
+		cmocka_unit_test(test_revenue_floating_merge),
 		cmocka_unit_test(test_crr_activity),
 		cmocka_unit_test(test_crr_nrr_grr),
 		cmocka_unit_test(test_crr_until_textbook),

@@ -60,7 +60,7 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 
 static void see_date(struct funnel_cycle *cy, const struct fnl_time *t)
 {
-	if (!cy->any_date || t->usec > cy->latest.usec)
+	if (!cy->any_date || fnl_time_later(t, &cy->latest))
 		cy->latest = *t;
 	cy->any_date = true;
 }

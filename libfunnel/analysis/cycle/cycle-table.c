@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cycle.h"
+#include "sums.h"
 #include "format.h"
 #include "table.h"
 
@@ -313,7 +314,8 @@ static int summary_row(struct funnel_cycle *cy, struct row *r,
 {
 	struct fnl_dvec won_days = { 0 };
 	int64_t won = 0, lost = 0, open = undated_open, amounts = 0;
-	double sum = 0, mean_days = 0, avg = 0, velocity;
+	struct fnl_sum sum = { 0 };
+	double mean_days = 0, avg = 0, velocity;
 	bool has_mean, has_avg;
 
 	for (size_t i = 0; i < n; i++) {
@@ -327,10 +329,12 @@ static int summary_row(struct funnel_cycle *cy, struct row *r,
 			return fnl_nomem(cy->ctx);
 		}
 		if (o[i].has_amount) {
-			sum += o[i].amount;
+			fnl_sum_add(&sum, o[i].amount);
 			amounts++;
 		}
 	}
+	/* Sorted, the mean does not depend on the order of the rows. */
+	fnl_sort(won_days.v, won_days.n);
 	has_mean = fnl_mean(won_days.v, won_days.n, &mean_days);
 	fnl_dvec_free(&won_days);
 	put_count(r, (int64_t)n + undated_open);
@@ -342,7 +346,7 @@ static int summary_row(struct funnel_cycle *cy, struct row *r,
 	if (!cy->col_amount)
 		return 0;
 	has_avg = amounts > 0;
-	avg = has_avg ? sum / (double)amounts : 0;
+	avg = has_avg ? fnl_sum_value(&sum) / (double)amounts : 0;
 	put_number(r, has_avg, &avg);
 	/* Open x average won amount x win rate / mean won cycle, per day. */
 	velocity = won + lost > 0 && mean_days > 0

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "sums.h"
 #include "amounts.h"
 #include "buf.h"
 #include "columns.h"
@@ -349,7 +350,7 @@ static void see_date(struct funnel_kpi *k, const struct fnl_cell *c)
 {
 	if (c->empty)
 		return;
-	if (!k->any_date || c->time.usec > k->latest.usec)
+	if (!k->any_date || fnl_time_later(&c->time, &k->latest))
 		k->latest = c->time;
 	k->any_date = true;
 }
@@ -447,7 +448,12 @@ static int on_record(void *data, const struct fnl_record *rec)
 struct totals {
 	int64_t deals, open, won, lost;
 	struct fnl_dvec cycles;
-	double pipeline, weighted, won_amount;
+	struct fnl_sum pipeline, won_amount;
+	/* The open deals' amounts by stage (index: stage + 1), weighted
+	 * by the stages' probabilities once every deal is in (weigh). */
+	struct fnl_sum *at_stage;
+	int64_t *n_at_stage;
+	double weighted;
 	int64_t won_with_amount, open_with_amount;
 	bool weighted_defined;
 };
@@ -479,21 +485,22 @@ static void learn_probabilities(const struct funnel_kpi *k, double *p)
 	}
 }
 
-/* An open deal's probability of being won, NAN when none is known. */
-static double probability(const struct funnel_kpi *k, const struct deal *d,
+/* An open deal's probability of being won by its stage (-1: none), NAN
+ * when none is known. */
+static double probability(const struct funnel_kpi *k, int stage,
 			  const double *learnt, double win_rate)
 {
 	if (k->nprob) {
-		if (d->stage < 0)
+		if (stage < 0)
 			return NAN;
 		for (size_t i = 0; i < k->nprob; i++)
 			if (fnl_same_label(k->prob[i].stage, strlen(k->prob[i].stage),
-					   k->stage[d->stage]))
+					   k->stage[stage]))
 				return k->prob[i].p;
 		return NAN;
 	}
 	if (k->nstages)
-		return d->stage < 0 ? NAN : learnt[d->stage];
+		return stage < 0 ? NAN : learnt[stage];
 	return win_rate;
 }
 
@@ -504,14 +511,16 @@ static bool add_deal(struct totals *t, const struct deal *d)
 	case FNL_OUTCOME_OPEN:
 		t->open++;
 		if (d->has_amount) {
-			t->pipeline += d->amount;
+			fnl_sum_add(&t->pipeline, d->amount);
+			fnl_sum_add(&t->at_stage[d->stage + 1], d->amount);
+			t->n_at_stage[d->stage + 1]++;
 			t->open_with_amount++;
 		}
 		break;
 	case FNL_OUTCOME_WON:
 		t->won++;
 		if (d->has_amount) {
-			t->won_amount += d->amount;
+			fnl_sum_add(&t->won_amount, d->amount);
 			t->won_with_amount++;
 		}
 		if (d->has_cycle)
@@ -530,52 +539,75 @@ static double ratio(double num, double den)
 }
 
 /*
- * Every group's totals and those of all deals (the last), in two passes
- * over the deals: counts and sums, then the weighted pipeline, whose
- * fallback probability is the row's own win rate.
+ * The weighted pipeline of a row: stage by stage, the sum of its open
+ * deals' amounts times the stage's probability, the fallback being the
+ * row's own win rate.  Each stage's sum is exact (see sums.c) and the
+ * stages are taken in order, so the order of the deals cannot change it.
  */
+static void weigh(struct funnel_kpi *k, struct totals *t, const double *learnt,
+		  bool all)
+{
+	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
+
+	t->weighted_defined = true;
+	for (size_t s = 0; s <= k->nstages; s++) {
+		double p;
+
+		if (!t->n_at_stage[s])
+			continue;
+		p = probability(k, (int)s - 1, learnt, win_rate);
+		if (!isnan(p)) {
+			t->weighted += fnl_sum_value(&t->at_stage[s]) * p;
+			continue;
+		}
+		t->weighted_defined = false;
+		if (all)
+			k->stage_unknown += (uint64_t)t->n_at_stage[s];
+	}
+}
+
+/* Every group's totals and those of all deals (the last). */
 static int fill_totals(struct funnel_kpi *k, struct totals *tot,
 		       size_t ngroups, const double *learnt)
 {
 	struct totals *all = &tot[ngroups];
+	size_t width = k->nstages + 1;
+	struct fnl_sum *sums = calloc((ngroups + 1) * width, sizeof(*sums));
+	int64_t *counts = calloc((ngroups + 1) * width, sizeof(*counts));
+	int ret = 0;
 
-	for (size_t i = 0; i < k->ndeals; i++) {
+	if (!sums || !counts) {
+		ret = fnl_nomem(k->ctx);
+		goto out;
+	}
+	for (size_t g = 0; g <= ngroups; g++) {
+		tot[g].at_stage = sums + g * width;
+		tot[g].n_at_stage = counts + g * width;
+	}
+	for (size_t i = 0; i < k->ndeals && ret == 0; i++) {
 		const struct deal *d = &k->deal[i];
 
 		if ((ngroups && !add_deal(&tot[d->group], d)) || !add_deal(all, d))
-			return fnl_nomem(k->ctx);
+			ret = fnl_nomem(k->ctx);
 	}
-	for (size_t g = 0; g <= ngroups; g++)
-		tot[g].weighted_defined = true;
-	for (size_t i = 0; i < k->ndeals; i++) {
-		const struct deal *d = &k->deal[i];
-		struct totals *rows[2] = { all, ngroups ? &tot[d->group] : NULL };
-
-		if (d->outcome != FNL_OUTCOME_OPEN || !d->has_amount)
-			continue;
-		for (size_t j = 0; j < 2 && rows[j]; j++) {
-			struct totals *t = rows[j];
-			double p = probability(k, d, learnt,
-					       ratio((double)t->won,
-						     (double)(t->won + t->lost)));
-
-			if (!isnan(p)) {
-				t->weighted += d->amount * p;
-				continue;
-			}
-			t->weighted_defined = false;
-			if (t == all)
-				k->stage_unknown++;
-		}
+	for (size_t g = 0; g <= ngroups && ret == 0; g++)
+		weigh(k, &tot[g], learnt, g == ngroups);
+out:
+	for (size_t g = 0; g <= ngroups; g++) {
+		tot[g].at_stage = NULL;
+		tot[g].n_at_stage = NULL;
 	}
-	return 0;
+	free(sums);
+	free(counts);
+	return ret;
 }
 
 static void set_row(struct funnel_table *tab, size_t row, size_t base,
 		    struct totals *t)
 {
 	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
-	double avg_won = ratio(t->won_amount, (double)t->won_with_amount);
+	double avg_won = ratio(fnl_sum_value(&t->won_amount),
+			       (double)t->won_with_amount);
 	double mean = NAN, median = NAN;
 
 	fnl_sort(t->cycles.v, t->cycles.n);
@@ -592,7 +624,8 @@ static void set_row(struct funnel_table *tab, size_t row, size_t base,
 	fnl_table_set_number(tab, row, base + COL_MEDIAN_CYCLE, median);
 	/* Open deals without amounts have no pipeline value, not 0. */
 	fnl_table_set_number(tab, row, base + COL_PIPELINE,
-			     t->open_with_amount || !t->open ? t->pipeline : NAN);
+			     t->open_with_amount || !t->open ?
+				     fnl_sum_value(&t->pipeline) : NAN);
 	fnl_table_set_number(tab, row, base + COL_WEIGHTED,
 			     t->weighted_defined &&
 					     (t->open_with_amount || !t->open) ?

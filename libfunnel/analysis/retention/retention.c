@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "sums.h"
 #include "columns.h"
 #include "dates.h"
 #include "groups.h"
@@ -46,11 +47,21 @@ struct customer {
 	size_t last_pair;     /* its latest pair in pairs, when has_pair */
 };
 
+/*
+ * The revenue of a pair: a whole number of thousandths, which sum exactly
+ * in any order (sums.c), while every amount of the run is one and no sum
+ * overflows; then, for the rest of the run (floating), a double.
+ */
+union revenue {
+	int64_t units;
+	double value;
+};
+
 /* A customer active in a period, and the revenue of its rows there. */
 struct pair {
 	uint32_t cust;
 	int32_t period;
-	double revenue;
+	union revenue rev;
 };
 
 /* Where a date was read, to name it in a message. */
@@ -94,6 +105,7 @@ struct funnel_retention {
 	struct pair *pairs;        /* see add_pair */
 	size_t npairs, pairs_cap;
 	size_t unordered;          /* pairs out of order since the last merge */
+	bool floating;             /* pairs' revenue in doubles (union revenue) */
 	char apart_end[FNL_CACHE_LINE];
 };
 
@@ -112,7 +124,7 @@ struct funnel_retention {
 /* Periods                                                              */
 
 /* The period of a day, numbered so that consecutive periods differ by 1. */
-static int32_t period_of(const struct funnel_retention *rt, int32_t day)
+static inline int32_t period_of(const struct funnel_retention *rt, int32_t day)
 {
 	int64_t y;
 	unsigned m, d;
@@ -203,6 +215,7 @@ static void reset_run(struct funnel_retention *rt)
 	fnl_groups_reset(&rt->groups);
 	rt->any = false;
 	rt->after_asof = 0;
+	rt->floating = false;
 }
 
 FUNNEL_EXPORT void funnel_retention_free(struct funnel_retention *rt)
@@ -338,9 +351,8 @@ static int new_customer(struct funnel_retention *rt, int64_t id, int32_t day)
 /* ------------------------------------------------------------------ */
 /* Pairs                                                                */
 
-/* Sorts one customer's pairs by period, stably (revenue is then summed
- * in the order of the rows): a few, usually in order already.  Fails
- * (-1) only for want of memory. */
+/* Sorts one customer's pairs by period, stably: a few, usually in order
+ * already.  Fails (-1) only for want of memory. */
 static int sort_run(struct pair *p, size_t n)
 {
 	struct pair *buf;
@@ -385,6 +397,71 @@ static int sort_run(struct pair *p, size_t n)
 }
 
 /*
+ * The run becomes floating: every pair's revenue from thousandths to a
+ * double, those of the pairs array and more[0..nmore) (pairs taken out of
+ * it while they are merged).
+ */
+static void go_floating(struct funnel_retention *rt, struct pair *more,
+			size_t nmore)
+{
+	for (size_t i = 0; i < rt->npairs; i++)
+		rt->pairs[i].rev.value = fnl_units_value(rt->pairs[i].rev.units);
+	for (size_t i = 0; i < nmore; i++)
+		more[i].rev.value = fnl_units_value(more[i].rev.units);
+	rt->floating = true;
+}
+
+/* Adds thousandths to a revenue; false, leaving it, when the sum would
+ * overflow (beyond 9 x 10^15). */
+static bool add_units(union revenue *r, int64_t units)
+{
+	int64_t sum;
+
+	if (__builtin_add_overflow(r->units, units, &sum))
+		return false;
+	r->units = sum;
+	return true;
+}
+
+/*
+ * Adds a row's amount v to a pair's revenue r.  The first amount that is
+ * not a whole number of thousandths, or a sum that overflows, makes the
+ * run floating.  Not for 0, the amount of every row without --amount,
+ * which the caller skips.
+ */
+static void add_amount(struct funnel_retention *rt, union revenue *r,
+		       double v)
+{
+	int64_t units;
+
+	if (!rt->floating) {
+		if (fnl_amount_units(v, &units) && add_units(r, units))
+			return;
+		go_floating(rt, NULL, 0);
+	}
+	r->value += v;
+}
+
+/* Merges the revenue from (taken out of the array) into to, more as in
+ * go_floating. */
+static void merge_revenue(struct funnel_retention *rt, union revenue *to,
+			  const union revenue *from, struct pair *more,
+			  size_t nmore)
+{
+	double v;
+
+	if (rt->floating) {
+		to->value += from->value;
+		return;
+	}
+	if (add_units(to, from->units))
+		return;
+	v = fnl_units_value(from->units);
+	go_floating(rt, more, nmore);
+	to->value += v;
+}
+
+/*
  * Sorts the pairs by customer then period, merges those of the same
  * customer and period, and points each customer at its last pair.  One
  * stable counting pass by customer (a qsort of millions of pairs took a
@@ -426,7 +503,9 @@ static int compact_pairs(struct funnel_retention *rt)
 		}
 		for (size_t m = i; m < j; m++) {
 			if (m > i && rt->pairs[k - 1].period == tmp[m].period) {
-				rt->pairs[k - 1].revenue += tmp[m].revenue;
+				merge_revenue(rt, &rt->pairs[k - 1].rev,
+					      &tmp[m].rev, tmp + m + 1,
+					      n - m - 1);
 				continue;
 			}
 			rt->pairs[k] = tmp[m];
@@ -441,7 +520,8 @@ static int compact_pairs(struct funnel_retention *rt)
 }
 
 /*
- * Notes that a customer was active in a period.  Rows usually come in
+ * Notes that a customer was active in a period: returns its pair, where
+ * the row's revenue goes, or NULL for want of memory.  Rows usually come in
  * date order, so most repeats are of the customer's latest pair and merge
  * into it at once; the others are appended and merged when the array is
  * full, before it grows.  It grows only when more than half of it is
@@ -450,15 +530,13 @@ static int compact_pairs(struct funnel_retention *rt)
  * the last merge, came out of period order: without any, the array is
  * known to be distinct and grows without a merge.
  */
-static int add_pair(struct funnel_retention *rt, uint32_t id, int32_t period,
-		    double revenue)
+static struct pair *add_pair(struct funnel_retention *rt, uint32_t id,
+			     int32_t period)
 {
 	struct customer *c = &rt->cust[id];
 
-	if (c->has_pair && rt->pairs[c->last_pair].period == period) {
-		rt->pairs[c->last_pair].revenue += revenue;
-		return 0;
-	}
+	if (c->has_pair && rt->pairs[c->last_pair].period == period)
+		return &rt->pairs[c->last_pair];
 	if (c->has_pair && (c->unordered ||
 			    period < rt->pairs[c->last_pair].period)) {
 		c->unordered = true;
@@ -466,22 +544,22 @@ static int add_pair(struct funnel_retention *rt, uint32_t id, int32_t period,
 	}
 	if (rt->npairs == rt->pairs_cap) {
 		if (rt->unordered && compact_pairs(rt) < 0)
-			return -1;
+			return NULL;
 		if (rt->npairs * 2 >= rt->pairs_cap) {
 			size_t cap = rt->pairs_cap ? rt->pairs_cap * 2 : 4096;
 			struct pair *p = fnl_reallocarray(rt->pairs, cap,
 							  sizeof(*p));
 
 			if (!p)
-				return -1;
+				return NULL;
 			rt->pairs = p;
 			rt->pairs_cap = cap;
 		}
 	}
-	rt->pairs[rt->npairs] = (struct pair){ id, period, revenue };
+	rt->pairs[rt->npairs] = (struct pair){ id, period, { 0 } };
 	c->last_pair = rt->npairs++;
 	c->has_pair = true;
-	return 0;
+	return &rt->pairs[c->last_pair];
 }
 
 static void note_seen(const struct funnel_retention *rt,
@@ -510,6 +588,7 @@ static int apply_row(void *data, int64_t id, bool added, const void *rowp)
 	struct funnel_retention *rt = data;
 	const struct order_row *row = rowp;
 	struct customer *c;
+	struct pair *pair;
 
 	if (added && new_customer(rt, id, row->day) < 0)
 		return FUNNEL_ERR_NOMEM;
@@ -532,8 +611,11 @@ static int apply_row(void *data, int64_t id, bool added, const void *rowp)
 			c->until_day = row->until_day;
 		c->has_until = true;
 	}
-	if (add_pair(rt, (uint32_t)id, period_of(rt, row->day), row->amount) < 0)
+	pair = add_pair(rt, (uint32_t)id, period_of(rt, row->day));
+	if (!pair)
 		return FUNNEL_ERR_NOMEM;
+	if (row->amount != 0)
+		add_amount(rt, &pair->rev, row->amount);
 	return 0;
 }
 
@@ -610,8 +692,20 @@ static uint64_t cell_key(const struct funnel_retention *rt, size_t group,
 	       (uint64_t)(period - rt->first_period) << 21 | (uint64_t)offset;
 }
 
+/* Adds a pair's revenue to a sum. */
+static void sum_revenue(const struct funnel_retention *rt, struct fnl_sum *s,
+			const union revenue *r)
+{
+	if (rt->floating)
+		fnl_sum_add(s, r->value);
+	else
+		fnl_sum_add_units(s, r->units);
+}
+
+/* Counts a customer in a cell, and adds rev (if not NULL) to its sum. */
 static int add_cell(struct funnel_retention *rt, struct fnl_u64map *m,
-		    size_t group, int32_t period, int64_t offset, double rev)
+		    size_t group, int32_t period, int64_t offset,
+		    const union revenue *rev)
 {
 	struct fnl_u64_entry *e;
 
@@ -623,7 +717,8 @@ static int add_cell(struct funnel_retention *rt, struct fnl_u64map *m,
 	if (!e)
 		return fnl_nomem(rt->ctx);
 	e->count++;
-	e->sum += rev;
+	if (rev)
+		sum_revenue(rt, &e->sum, rev);
 	return 0;
 }
 
@@ -656,13 +751,14 @@ static int add_customer(struct funnel_retention *rt, struct fnl_u64map *m,
 		if (rt->on_or_after) {
 			for (int64_t k = 0; k <= p[n - 1].period - cohort &&
 					    k <= limit && ret == 0; k++)
-				ret = add_cell(rt, m, g, cohort, k, 0);
+				ret = add_cell(rt, m, g, cohort, k, NULL);
 			continue;
 		}
 		for (size_t j = i; j < n && ret == 0; j++)
 			if (p[j].period - cohort <= limit)
 				ret = add_cell(rt, m, g, cohort,
-					       p[j].period - cohort, p[j].revenue);
+					       p[j].period - cohort,
+					       rt->revenue ? &p[j].rev : NULL);
 	}
 	return ret;
 }
@@ -695,7 +791,7 @@ static int add_pairs_unsorted(struct funnel_retention *rt,
 			fnl_prefetch(&rt->cust[p[i + AHEAD].cust], sizeof(*c));
 		if (p[i].period - cohort <= limit)
 			ret = add_cell(rt, m, group_of(rt, p[i].cust), cohort,
-				       p[i].period - cohort, 0);
+				       p[i].period - cohort, NULL);
 	}
 	return ret;
 }
@@ -739,15 +835,17 @@ out:
 /* One value of a cohort row: a rate of the base, or a count. */
 static void set_value(struct funnel_retention *rt, struct funnel_table *t,
 		      size_t row, size_t col, const struct fnl_u64_entry *e,
-		      int64_t size, double base)
+		      int64_t size, const struct fnl_sum *base)
 {
 	int64_t n = e ? e->count : 0;
+	double b = fnl_sum_value(base);
 
 	if (rt->counts)
 		fnl_table_set_count(t, row, col, n);
 	else if (rt->revenue)
 		fnl_table_set_number(t, row, col,
-				     base != 0 ? (e ? e->sum : 0) / base : NAN);
+				     b != 0 ? (e ? fnl_sum_value(&e->sum) : 0) / b :
+					      NAN);
 	else
 		fnl_table_set_ratio(t, row, col, n, size);
 }
@@ -763,8 +861,8 @@ static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
 	size_t g = (size_t)group, base = rt->groups.n;
 	int64_t *n = calloc((size_t)width + 1, sizeof(*n));
 	int64_t *of = calloc((size_t)width + 1, sizeof(*of));
-	double *sum = calloc((size_t)width + 1, sizeof(*sum));
-	double *sum_base = calloc((size_t)width + 1, sizeof(*sum_base));
+	struct fnl_sum *sum = calloc((size_t)width + 1, sizeof(*sum));
+	struct fnl_sum *sum_base = calloc((size_t)width + 1, sizeof(*sum_base));
 	int64_t total = 0;
 	int ret = (n && of && sum && sum_base) ? 0 : fnl_nomem(rt->ctx);
 	char label[16];
@@ -775,10 +873,11 @@ static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
 	     cohort++) {
 		const struct fnl_u64_entry *e0 = cell(rt, m, g, cohort, 0);
 		int64_t size = e0 ? e0->count : 0;
-		double rev0 = e0 ? e0->sum : 0;
+		const struct fnl_sum *rev0;
 
 		if (size == 0)
 			continue;
+		rev0 = &e0->sum;
 		row = fnl_table_add_row(t);
 		period_label(rt, cohort, label);
 		if (row < 0 ||
@@ -797,9 +896,10 @@ static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
 			set_value(rt, t, (size_t)row, base + 2 + (size_t)k, e,
 				  size, rev0);
 			n[k] += e ? e->count : 0;
-			sum[k] += e ? e->sum : 0;
+			if (e)
+				fnl_sum_merge(&sum[k], &e->sum);
 			of[k] += size;
-			sum_base[k] += rev0;
+			fnl_sum_merge(&sum_base[k], rev0);
 		}
 	}
 	if (ret == 0 && total > 0) {
@@ -815,7 +915,7 @@ static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
 				struct fnl_u64_entry e = { .count = n[k], .sum = sum[k] };
 
 				set_value(rt, t, (size_t)row, base + 2 + (size_t)k, &e,
-					  of[k], sum_base[k]);
+					  of[k], &sum_base[k]);
 			}
 		}
 	}
@@ -837,8 +937,16 @@ enum crr_column {
 /* Per period: S, N, E, retained and the revenue sums. */
 struct crr_period {
 	int64_t start, new, end, retained;
-	double base, net, gross;  /* revenue: P-1 of S, P of S, capped */
+	struct fnl_sum base, net, gross;  /* revenue: P-1 of S, P of S, capped */
 };
+
+static const union revenue no_revenue;  /* 0 and 0.0 alike */
+
+static bool less(const struct funnel_retention *rt, const union revenue *a,
+		 const union revenue *b)
+{
+	return rt->floating ? a->value < b->value : a->units < b->units;
+}
 
 /* Activity-based: a customer counts in every period with an activity. */
 static void crr_from_activity(const struct funnel_retention *rt,
@@ -860,16 +968,17 @@ static void crr_from_activity(const struct funnel_retention *rt,
 		if (q + 1 < first || q + 1 > last)
 			continue;
 		cp[q + 1 - first].start++;
-		cp[q + 1 - first].base += p[i].revenue;
+		sum_revenue(rt, &cp[q + 1 - first].base, &p[i].rev);
 		/* A customer gone in P has revenue 0 there: capped at its
 		 * revenue in P - 1, which refunds can make negative. */
-		double now = next ? p[i + 1].revenue : 0;
+		const union revenue *now = next ? &p[i + 1].rev : &no_revenue;
 
-		cp[q + 1 - first].gross += now < p[i].revenue ? now : p[i].revenue;
+		sum_revenue(rt, &cp[q + 1 - first].gross,
+			    less(rt, now, &p[i].rev) ? now : &p[i].rev);
 		if (!next)
 			continue;
 		cp[q + 1 - first].retained++;
-		cp[q + 1 - first].net += now;
+		sum_revenue(rt, &cp[q + 1 - first].net, now);
 	}
 }
 
@@ -963,8 +1072,10 @@ static int add_crr_rows(struct funnel_retention *rt, struct funnel_table *t,
 		fnl_table_set_ratio(t, r, b + CRR_CHURN, c->start - c->retained,
 				    c->start);
 		if (rt->col_amount && !rt->col_until) {
-			set_rate(t, r, b + CRR_NRR, c->net, c->base);
-			set_rate(t, r, b + CRR_GRR, c->gross, c->base);
+			set_rate(t, r, b + CRR_NRR, fnl_sum_value(&c->net),
+				 fnl_sum_value(&c->base));
+			set_rate(t, r, b + CRR_GRR, fnl_sum_value(&c->gross),
+				 fnl_sum_value(&c->base));
 		}
 	}
 	return 0;
