@@ -350,12 +350,56 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 /* The previous row                                                     */
 
 /*
- * A row's group as a lookup key: its group cells (the first column is the
- * date), each ended by a NUL, which no cell holds.
+ * Whether row r of t is the row of all deals of a result by groups: its
+ * group cells (the first column is the date) are undefined, where even a
+ * group whose values are empty has defined cells.
  */
+static bool all_deals(const struct funnel_table *t, size_t r)
+{
+	for (size_t c = 1; c < t->group_cols; c++)
+		if (funnel_table_is_defined(t, r, c))
+			return false;
+	return t->group_cols > 1;
+}
+
+/*
+ * A row's group as a lookup key: whether it is the row of all deals, then
+ * its group cells, each ended by a NUL, which no cell holds.
+ */
+static void key_start(struct fnl_buf *b, bool all)
+{
+	b->len = 0;
+	fnl_buf_putc(b, all ? 'A' : 'G');
+}
+
 static void key_add(struct fnl_buf *b, const char *cell)
 {
 	fnl_buf_append(b, cell, strlen(cell) + 1);
+}
+
+/*
+ * Whether history row hr is a row of all deals.  The file has lost the
+ * difference between its empty group cells and those of a group whose
+ * values are all empty; their places tell them apart.  A run writes its
+ * rows together, sorted, so such a group first and the row of all deals
+ * last: of the rows of one date, one with empty group cells is the row of
+ * all deals unless it starts a run and more rows of the date follow.
+ * *start says whether hr starts a run, and is updated for the next row.
+ */
+static bool history_all_deals(const struct funnel_table *hist, size_t hr,
+			      size_t group_cols, bool *start)
+{
+	const char *d = funnel_table_text(hist, hr, 0);
+	bool blank = group_cols > 1, all;
+
+	if (hr && strcmp(d, funnel_table_text(hist, hr - 1, 0)))
+		*start = true;
+	for (size_t c = 1; c < group_cols && blank; c++)
+		blank = !*funnel_table_text(hist, hr, c);
+	all = blank && !(*start && hr + 1 < hist->nrows &&
+			 !strcmp(d, funnel_table_text(hist, hr + 1, 0)));
+	*start = all;
+	return all;
 }
 
 /*
@@ -374,7 +418,7 @@ static int index_groups(struct funnel_ctx *ctx, const struct funnel_table *t,
 		int64_t id;
 		bool added;
 
-		key.len = 0;
+		key_start(&key, all_deals(t, r));
 		for (size_t c = 1; c < t->group_cols; c++) {
 			const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_CSV,
 						      -1, buf);
@@ -407,12 +451,14 @@ static int find_previous(struct funnel_ctx *ctx, const struct funnel_table *hist
 {
 	struct fnl_buf key = { 0 };
 	char buf[FNL_CELL_MAX];
+	bool start = true;
 
 	for (size_t hr = 0; hr < hist->nrows; hr++) {
 		const char *d = funnel_table_text(hist, hr, 0);
 		int64_t id;
 
-		key.len = 0;
+		key_start(&key, history_all_deals(hist, hr, t->group_cols,
+						  &start));
 		for (size_t c = 1; c < t->group_cols; c++)
 			key_add(&key, funnel_table_text(hist, hr, c));
 		if (key.failed) {
@@ -578,12 +624,17 @@ static int parse_check(struct funnel_ctx *ctx, const struct funnel_table *t,
 			expr, (int)name, expr);
 }
 
-/* "(region North)" for a row of a group, "" for the row of all. */
+/* "(region North)" for a row of a group, "(all deals)" for the row of
+ * all deals by groups, "" without groups. */
 static void describe_group(const struct funnel_table *t, size_t r,
 			   struct fnl_buf *b)
 {
 	char buf[FNL_CELL_MAX];
 
+	if (all_deals(t, r)) {
+		fnl_buf_printf(b, " (all deals)");
+		return;
+	}
 	for (size_t c = 1; c < t->group_cols; c++) {
 		const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_CSV, -1, buf);
 
@@ -724,12 +775,18 @@ FUNNEL_EXPORT int funnel_table_trend(struct funnel_ctx *ctx,
 				ret = fnl_nomem(ctx);
 				break;
 			}
+			/* The row of all deals keeps its undefined group
+			 * cells, and its mark on its first line. */
 			for (size_t g = 0; g < k; g++) {
 				const char *s = funnel_table_text(t, r, g);
 
-				if (!fnl_table_set_text(v, (size_t)row, g, s, strlen(s)))
+				if (funnel_table_is_defined(t, r, g) &&
+				    !fnl_table_set_text(v, (size_t)row, g, s, strlen(s)))
 					ret = fnl_nomem(ctx);
 			}
+			if (c == k && exact->mark[r] &&
+			    !fnl_table_set_mark(v, (size_t)row, exact->mark[r]))
+				ret = fnl_nomem(ctx);
 			if (ret == 0 &&
 			    (!fnl_table_set_text(v, (size_t)row, k, t->col[c].name,
 						 strlen(t->col[c].name)) ||

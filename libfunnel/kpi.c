@@ -673,8 +673,11 @@ static int make_columns(struct funnel_kpi *k, struct funnel_table *t)
 	return 0;
 }
 
-/* One row: the date, the group's cells (empty for "all"), the numbers. */
-/* One row: the date, the group's cells ("all" for all deals), the numbers. */
+/*
+ * One row: the date, the group's cells, the numbers.  The row of all
+ * deals leaves its group cells undefined, as funnel-cycle's does, so that
+ * no group passes for it: not one named "all", not one of empty values.
+ */
 static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 		   int64_t group, struct totals *tot, double retention,
 		   int64_t active)
@@ -690,7 +693,7 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 	if (group >= 0)
 		ret = fnl_groups_set_cells(k->ctx, &k->groups, t, (size_t)row, 1,
 					   group);
-	else if (k->groups.n && !fnl_table_set_text(t, (size_t)row, 1, "all", 3))
+	else if (k->groups.n && !fnl_table_add_mark(t, (size_t)row, "all deals"))
 		ret = fnl_nomem(k->ctx);
 	if (ret == 0)
 		set_row(t, (size_t)row, base, tot);
