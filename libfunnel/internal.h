@@ -1033,6 +1033,16 @@ bool fnl_km_quantile(const struct fnl_km *km, enum fnl_km_curve curve,
 		     double p, double *out);
 
 /* ------------------------------------------------------------------ */
+/* stages.c: the limit of every list of stages                          */
+
+/* The most stages of a funnel, in every command: funnel-stages keeps a
+ * deal's stages in a 64-bit mask. */
+enum { FNL_MAX_STAGES = 64 };
+/* The usage error for more stages than that, from where (an option or a
+ * file). */
+int fnl_too_many_stages(struct funnel_ctx *ctx, const char *where);
+
+/* ------------------------------------------------------------------ */
 /* outcomes.c: won and lost labels                                     */
 
 enum fnl_outcome {

@@ -165,6 +165,10 @@ static int set_stages(struct funnel_kpi *k, const char *value)
 		if (!len)
 			return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 					"--stages: empty stage name in \"%s\"", value);
+		/* As many as funnel-stages takes: each deal's stage is looked
+		 * for among them. */
+		if (k->nstages > FNL_MAX_STAGES)
+			return fnl_too_many_stages(k->ctx, "--stages");
 		p += len;
 		if (!*p)
 			return 0;

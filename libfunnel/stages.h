@@ -39,7 +39,7 @@ enum mode {
 };
 
 /* A deal's stages fit a 64-bit mask. */
-enum { MAX_STAGES = 64 };
+enum { MAX_STAGES = FNL_MAX_STAGES };
 
 #define NO_TIME INT64_MIN
 /* A stage entered at an unknown time (stages-reach.c). */
