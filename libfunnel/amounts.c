@@ -216,6 +216,46 @@ static double scale(uint64_t mant, int exp)
 	return exp < 0 ? v / pow10[-exp] : v * pow10[exp];
 }
 
+/* Digits after an exponent's e, as a shift of d's exponent. */
+static bool read_exponent(struct cursor *c, struct decimal *d)
+{
+	bool negative = at_char(c, '-');
+	int e = 0;
+
+	c->p += negative || at_char(c, '+');
+	if (!is_digit_at(c, 0))
+		return false;
+	for (; is_digit_at(c, 0); c->p++)
+		if (e < MAX_EXP)
+			e = e * 10 + (*c->p - '0');
+	d->exp += negative ? -e : e;
+	return true;
+}
+
+bool fnl_number_parse(const char *s, double *out)
+{
+	struct cursor c = { s, s + strlen(s) };
+	struct decimal d = { 0 };
+	bool negative = at_char(&c, '-');
+
+	c.p += negative || at_char(&c, '+');
+	if (!read_digits(&c, &d, false))
+		return false;
+	if (at_char(&c, '.')) {
+		c.p++;
+		if (!read_digits(&c, &d, true))
+			return false;
+	}
+	if (at_char(&c, 'e') || at_char(&c, 'E')) {
+		c.p++;
+		if (!read_exponent(&c, &d))
+			return false;
+	}
+	*out = scale(d.mant, d.exp);
+	*out = negative ? -*out : *out;
+	return c.p == c.end && *out >= -DBL_MAX && *out <= DBL_MAX;
+}
+
 /* A hint for the commonest mistake: the other decimal convention. */
 static const char *explain(const struct fnl_amount_format *f, const char *s,
 			   size_t len, const char *why)

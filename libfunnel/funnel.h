@@ -569,7 +569,11 @@ int funnel_table_trend(struct funnel_ctx *ctx, const struct funnel_table *t,
  * funnel_table_check() - test a threshold on every row of a result.
  * @ctx: the context.
  * @t: the result.
- * @expr: "NAME OP NUMBER", OP one of >= <= == != > <, NAME a value column.
+ * @expr: "NAME OP NUMBER", OP one of >= <= == != > <, NAME a value column,
+ *	NUMBER a plain number: a sign, digits, a point and digits, an
+ *	exponent, the first and the last two optional (0.25, -3, 1e6).
+ * @precision: the digits after the point the value is compared at, as
+ *	funnel_table_write() writes it in csv; -1 for the column's own.
  * @report: set to NULL, or on failure to a malloc'ed text of one line per
  *	failing row ("check failed: win_rate 0.21 < 0.25"), freed by the
  *	caller.  An undefined value fails.
@@ -580,7 +584,7 @@ int funnel_table_trend(struct funnel_ctx *ctx, const struct funnel_table *t,
  * Since: 0.1
  */
 int funnel_table_check(struct funnel_ctx *ctx, const struct funnel_table *t,
-		       const char *expr, char **report);
+		       const char *expr, int precision, char **report);
 
 #ifdef __cplusplus
 }

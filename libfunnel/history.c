@@ -589,11 +589,15 @@ static const char *instead(double v, double limit)
 	return v < limit ? "<" : v > limit ? ">" : "==";
 }
 
-/* "win_rate>=0.25" -> column, operator, limit. */
+/*
+ * "win_rate>=0.25" -> column, operator, limit.  The limit is a plain
+ * number, not an amount: "(0.5)" is no accounting negative here, nor
+ * "1,000" a thousand; *text is it as written, for the messages.
+ */
 static int parse_check(struct funnel_ctx *ctx, const struct funnel_table *t,
-		       const char *expr, size_t *col, int *op, double *limit)
+		       const char *expr, size_t *col, int *op, double *limit,
+		       const char **text)
 {
-	struct fnl_amount_format f = { 0 };
 	size_t name = strcspn(expr, "<>=!");
 	const char *rest = expr + name;
 
@@ -608,10 +612,11 @@ static int parse_check(struct funnel_ctx *ctx, const struct funnel_table *t,
 	rest += strlen(ops[*op]);
 	while (*rest == ' ')
 		rest++;
-	if (!*rest || fnl_amount_parse(&f, rest, strlen(rest), limit, NULL) !=
-			      FNL_AMOUNT_OK || f.currency[0])
+	*text = rest;
+	if (!fnl_number_parse(rest, limit))
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-				"--check \"%s\": \"%s\" is not a number", expr, rest);
+				"--check \"%s\": \"%s\" is not a plain number (such as 0.25, -3 or 1e6)",
+				expr, rest);
 	while (name && expr[name - 1] == ' ')
 		name--;
 	for (size_t c = t->group_cols; c < t->ncols; c++)
@@ -645,40 +650,48 @@ static void describe_group(const struct funnel_table *t, size_t r,
 		fnl_buf_putc(b, ')');
 }
 
+/*
+ * One row's check: the value as the result writes it (at precision, or
+ * the column's digits), read back, so that what is compared is what is
+ * shown: 1.10 + 2.20 is 3.30, not 3.3000000000000003 > 3.30.
+ */
+static void check_row(const struct funnel_table *t, size_t r, size_t col,
+		      int precision, int op, double limit, const char *lim,
+		      struct fnl_buf *b)
+{
+	char value[FNL_CELL_MAX];
+	double v = NAN;
+
+	if (!fnl_cell_text(t, r, col, FUNNEL_FORMAT_CSV, precision, value)) {
+		fnl_buf_printf(b, "check failed: %s is undefined (nothing to compute it from), wanted %s %s",
+			       t->col[col].name, ops[op], lim);
+	} else {
+		if (fnl_number_parse(value, &v) && holds(op, v, limit))
+			return;
+		fnl_trim_zeros(value);
+		fnl_buf_printf(b, "check failed: %s %s %s %s", t->col[col].name,
+			       value, instead(v, limit), lim);
+	}
+	describe_group(t, r, b);
+	fnl_buf_putc(b, '\n');
+}
+
 FUNNEL_EXPORT int funnel_table_check(struct funnel_ctx *ctx,
 				     const struct funnel_table *t,
-				     const char *expr, char **report)
+				     const char *expr, int precision,
+				     char **report)
 {
 	struct fnl_buf b = { 0 };
+	const char *lim = NULL;
 	double limit;
 	size_t col = 0;
-	int op, ret = parse_check(ctx, t, expr, &col, &op, &limit);
+	int op, ret = parse_check(ctx, t, expr, &col, &op, &limit, &lim);
 
 	*report = NULL;
 	if (ret < 0)
 		return ret;
-	for (size_t r = 0; r < t->nrows; r++) {
-		char value[FNL_CELL_MAX], lim[FNL_CELL_MAX];
-		double v = funnel_table_number(t, r, col);
-
-		if (funnel_table_is_defined(t, r, col) && holds(op, v, limit))
-			continue;
-		fnl_format_fixed(limit, 6, lim, sizeof(lim));
-		fnl_trim_zeros(lim);
-		if (!funnel_table_is_defined(t, r, col)) {
-			fnl_buf_printf(&b, "check failed: %s is undefined (nothing to compute it from), wanted %s %s",
-				       t->col[col].name, ops[op], lim);
-		} else {
-			/* The value as the result writes it, less its zeros. */
-			fnl_cell_text(t, r, col, FUNNEL_FORMAT_CSV, -1, value);
-			fnl_trim_zeros(value);
-			fnl_buf_printf(&b, "check failed: %s %s %s %s",
-				       t->col[col].name, value, instead(v, limit),
-				       lim);
-		}
-		describe_group(t, r, &b);
-		fnl_buf_putc(&b, '\n');
-	}
+	for (size_t r = 0; r < t->nrows; r++)
+		check_row(t, r, col, precision, op, limit, lim, &b);
 	if (b.failed) {
 		fnl_buf_free(&b);
 		return fnl_nomem(ctx);

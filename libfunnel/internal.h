@@ -427,6 +427,10 @@ enum fnl_amount_result {
 enum fnl_amount_result fnl_amount_parse(struct fnl_amount_format *f,
 					const char *s, size_t len, double *out,
 					const char **why);
+/* A plain number, all of s: an optional sign, digits, optionally a point
+ * and digits, optionally an exponent (1e6, 2.5E-1), read in any locale;
+ * false when s is not one, or not finite. */
+bool fnl_number_parse(const char *s, double *out);
 
 /* ------------------------------------------------------------------ */
 /* columns.c: finding columns in a header                              */

@@ -493,41 +493,41 @@ static void test_check(void **state)
 
 	(void)state;
 	run_ok(&r, &kpi_analysis, deals_csv, NULL);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.25", &report), 0);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.25", -1, &report), 0);
 	assert_null(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days <= 30", &report), 0);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "deals==12", &report), 0);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.5", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days <= 30", -1, &report), 0);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "deals==12", -1, &report), 0);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.5", -1, &report), 1);
 	assert_string_equal(report, "check failed: win_rate 0.4286 < 0.5\n");
 	free(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days<20", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days<20", -1, &report), 1);
 	assert_string_equal(report, "check failed: median_cycle_days 30 > 20\n");
 	free(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "lost!=4", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "lost!=4", -1, &report), 1);
 	assert_string_equal(report, "check failed: lost 4 == 4\n");
 	free(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_ratio>=0.25", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_ratio>=0.25", -1, &report),
 			 FUNNEL_ERR_USAGE);
 	assert_null(report);
 	assert_string_equal(funnel_ctx_message(r.ctx),
 			    "--check \"win_ratio>=0.25\": no KPI \"win_ratio\"");
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate=>0.25", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate=>0.25", -1, &report),
 			 FUNNEL_ERR_USAGE);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=x", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=x", -1, &report),
 			 FUNNEL_ERR_USAGE);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "date>=1", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "date>=1", -1, &report),
 			 FUNNEL_ERR_USAGE);
 	run_free(&r);
 
 	run_ok(&r, &kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.4", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.4", -1, &report), 1);
 	assert_string_equal(report, "check failed: win_rate 0.3333 < 0.4 (region South)\n");
 	free(report);
 	run_free(&r);
 
 	/* An undefined value fails whatever the operator. */
 	run_ok(&r, &kpi_analysis, "id,stage,created_at,close_date\na,Lead,2025-01-01,\n", NULL);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate!=1", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate!=1", -1, &report), 1);
 	assert_string_equal(report, "check failed: win_rate is undefined (nothing to compute it from), wanted != 1\n");
 	free(report);
 	run_free(&r);
