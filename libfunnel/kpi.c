@@ -51,6 +51,7 @@ struct funnel_kpi {
 	int slot_key, slot_stage, slot_status, slot_created, slot_closed,
 		slot_amount;
 	struct fnl_intern *keys;
+	char *amount_name;       /* the amount column's header name */
 	struct deal *deal;
 	size_t ndeals, deal_cap;
 	bool any_date;
@@ -102,6 +103,8 @@ static void reset_run(struct funnel_kpi *k)
 {
 	fnl_intern_free(k->keys);
 	k->keys = NULL;
+	free(k->amount_name);
+	k->amount_name = NULL;
 	free(k->deal);
 	k->deal = NULL;
 	k->ndeals = k->deal_cap = 0;
@@ -333,6 +336,8 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	if (fnl_amount_column(k->ctx, r, k->slot_amount, &k->amount_name) < 0)
+		return FUNNEL_ERR_NOMEM;
 	if (!fnl_reader_has(r, k->slot_stage) &&
 	    !fnl_reader_has(r, k->slot_status)) {
 		struct fnl_buf b = { 0 };
@@ -577,6 +582,24 @@ static int fill_totals(struct funnel_kpi *k, struct totals *tot,
 	return 0;
 }
 
+/* The sums of amounts of every row: an overflow is an error. */
+static int check_sums(struct funnel_kpi *k, const struct totals *tot,
+		      size_t ngroups)
+{
+	int ret = 0;
+
+	for (size_t g = 0; g <= ngroups && ret == 0; g++) {
+		ret = fnl_amount_sum_check(k->ctx, tot[g].pipeline, k->amount_name);
+		if (ret == 0)
+			ret = fnl_amount_sum_check(k->ctx, tot[g].weighted,
+						   k->amount_name);
+		if (ret == 0)
+			ret = fnl_amount_sum_check(k->ctx, tot[g].won_amount,
+						   k->amount_name);
+	}
+	return ret;
+}
+
 static void set_row(struct funnel_table *tab, size_t row, size_t base,
 		    struct totals *t)
 {
@@ -747,6 +770,8 @@ static int make_table(struct funnel_kpi *k, struct funnel_table **result)
 	}
 	learn_probabilities(k, learnt);
 	ret = fill_totals(k, tot, ngroups, learnt);
+	if (ret == 0)
+		ret = check_sums(k, tot, ngroups);
 	if (ret == 0 && k->orders)
 		ret = orders_retention(k, &retention, &active);
 	if (ret == 0)
