@@ -538,7 +538,9 @@ int funnel_history_append(struct funnel_ctx *ctx, const struct funnel_table *t,
  * @path: the history file; absent or empty gives no previous values.
  * @previous: set to a new table with @t's columns and rows: for each row,
  *	the latest row of the file with an earlier first column and the same
- *	group cells, or undefined cells.
+ *	group cells, or undefined cells.  The row of all deals (undefined
+ *	group cells) matches the row that ends a run of the file's rows of a
+ *	date, a group of empty values the one that starts it.
  *
  * Return: 0 or a negative enum funnel_status.
  *
