@@ -124,7 +124,9 @@ static int run_checks(struct cmd *cmd, const struct funnel_table *t,
 
 	for (size_t i = 0; i < job.ncheck; i++) {
 		char *report = NULL;
-		int ret = funnel_table_check(cmd->ctx, t, job.check[i], &report);
+		/* At -p's digits, as the csv result writes the value. */
+		int ret = funnel_table_check(cmd->ctx, t, job.check[i],
+					     cmd->precision, &report);
 
 		if (ret < 0) {
 			free(*failed);

@@ -595,7 +595,9 @@ int funnel_history_append(struct funnel_ctx *ctx, const struct funnel_table *t,
  * @path: the history file; absent or empty gives no previous values.
  * @previous: set to a new table with @t's columns and rows: for each row,
  *	the latest row of the file with an earlier first column and the same
- *	group cells, or undefined cells.
+ *	group cells, or undefined cells.  The row of all deals (undefined
+ *	group cells) matches the row that ends a run of the file's rows of a
+ *	date, a group of empty values the one that starts it.
  *
  * Return: 0 or a negative enum funnel_status.
  *
@@ -626,7 +628,11 @@ int funnel_table_trend(struct funnel_ctx *ctx, const struct funnel_table *t,
  * funnel_table_check() - test a threshold on every row of a result.
  * @ctx: the context.
  * @t: the result.
- * @expr: "NAME OP NUMBER", OP one of >= <= == != > <, NAME a value column.
+ * @expr: "NAME OP NUMBER", OP one of >= <= == != > <, NAME a value column,
+ *	NUMBER a plain number: a sign, digits, a point and digits, an
+ *	exponent, the first and the last two optional (0.25, -3, 1e6).
+ * @precision: the digits after the point the value is compared at, as
+ *	funnel_table_write() writes it in csv; -1 for the column's own.
  * @report: set to NULL, or on failure to a malloc'ed text of one line per
  *	failing row ("check failed: win_rate 0.21 < 0.25"), freed by the
  *	caller.  An undefined value fails.
@@ -637,7 +643,7 @@ int funnel_table_trend(struct funnel_ctx *ctx, const struct funnel_table *t,
  * Since: 0.1
  */
 int funnel_table_check(struct funnel_ctx *ctx, const struct funnel_table *t,
-		       const char *expr, char **report);
+		       const char *expr, int precision, char **report);
 
 #ifdef __cplusplus
 }

@@ -45,6 +45,13 @@ struct fnl_analysis_ops {
 		#noun, noun##_create, noun##_set, noun##_run, noun##_destroy, \
 	}
 
+/* The most stages of a funnel, in every command: funnel-stages keeps a
+ * deal's stages in a 64-bit mask. */
+enum { FNL_MAX_STAGES = 64 };
+/* The usage error for more stages than that, from where (an option or a
+ * file). */
+int fnl_too_many_stages(struct funnel_ctx *ctx, const char *where);
+
 extern const struct fnl_analysis_ops fnl_stages_analysis;
 extern const struct fnl_analysis_ops fnl_retention_analysis;
 extern const struct fnl_analysis_ops fnl_cycle_analysis;

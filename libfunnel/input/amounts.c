@@ -4,12 +4,21 @@
  * than by strtod, whose decimal point follows LC_NUMERIC: a column must
  * sum the same under any locale.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strtod_l, newlocale */
+#endif
 #include <float.h>
+#include <inttypes.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "sums.h"
 #include "amounts.h"
+#include "reader.h"
 
 /* Significant digits kept: 19 always fit in a uint64_t. */
 #define MAX_DIGITS 19
@@ -198,7 +207,13 @@ static const char *read_number(struct cursor *c, bool decimal_comma,
 	return d->any ? NULL : "not an amount";
 }
 
-/* Powers of ten that a double holds exactly. */
+/*
+ * mant * 10^exp, the double nearest to it.  The usual money value (up to
+ * 15 digits, a few decimals) is one exact integer and one exact power of
+ * ten, so one rounding; anything else goes to strtod_l, which rounds
+ * correctly, in the C locale: a chain of products would round at each
+ * step, and 1.7976931348623157e308, the largest double, would overflow.
+ */
 static double scale(uint64_t mant, int exp)
 {
 	static const double pow10[] = {
@@ -207,21 +222,87 @@ static double scale(uint64_t mant, int exp)
 		1e22,
 	};
 	double v;
+	char text[48];
+	locale_t c;
 
 	if (mant == 0)
 		return 0;
 	/* Trailing zeros of a fraction ("12.345000000"), which make mant
-	 * too long for a double, go: v is then rounded once, not twice,
-	 * and a sum tells the thousandths back from it (fnl_amount_units). */
+	 * too long for a double, go: the usual money value then takes the
+	 * one rounding below, and a sum tells the thousandths back from it
+	 * (fnl_amount_units). */
 	for (; exp < 0 && mant >> 53 && mant % 10 == 0; mant /= 10)
 		exp++;
 	v = (double)mant;
-	for (; exp > 22; exp -= 22)
-		v *= 1e22;
-	for (; exp < -22; exp += 22)
-		v /= 1e22;
-	/* One rounding for the usual money value (<= 15 digits). */
-	return exp < 0 ? v / pow10[-exp] : v * pow10[exp];
+	/* One rounding: mant and 10^|exp| are exact doubles. */
+	if (mant <= UINT64_C(1) << 53 && exp >= -22 && exp <= 22)
+		return exp < 0 ? v / pow10[-exp] : v * pow10[exp];
+	snprintf(text, sizeof(text), "%" PRIu64 "e%d", mant, exp);
+	/* The C locale is built in: this never allocates in glibc. */
+	c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (!c)
+		return strtod(text, NULL);  /* no point in the text: no matter */
+	v = strtod_l(text, NULL, c);
+	freelocale(c);
+	return v;
+}
+
+int fnl_amount_column(struct funnel_ctx *ctx, struct fnl_reader *r, int slot,
+		      char **name)
+{
+	if (*name || !fnl_reader_has(r, slot))
+		return 0;
+	*name = strdup(fnl_reader_column_name(r, slot));
+	return *name ? 0 : fnl_nomem(ctx);
+}
+
+int fnl_amount_sum_check(struct funnel_ctx *ctx, double sum, const char *name)
+{
+	if (isfinite(sum))
+		return 0;
+	return fnl_fail(ctx, FUNNEL_ERR_DATA,
+			"column \"%s\": overflow: its amounts add up to more than 1.8e308, the largest number there is room for",
+			name ? name : "amount");
+}
+
+/* Digits after an exponent's e, as a shift of d's exponent. */
+static bool read_exponent(struct cursor *c, struct decimal *d)
+{
+	bool negative = at_char(c, '-');
+	int e = 0;
+
+	c->p += negative || at_char(c, '+');
+	if (!is_digit_at(c, 0))
+		return false;
+	for (; is_digit_at(c, 0); c->p++)
+		if (e < MAX_EXP)
+			e = e * 10 + (*c->p - '0');
+	d->exp += negative ? -e : e;
+	return true;
+}
+
+bool fnl_number_parse(const char *s, double *out)
+{
+	struct cursor c = { s, s + strlen(s) };
+	struct decimal d = { 0 };
+	bool negative = at_char(&c, '-');
+
+	c.p += negative || at_char(&c, '+');
+	if (!read_digits(&c, &d, false))
+		return false;
+	if (at_char(&c, '.')) {
+		c.p++;
+		if (!read_digits(&c, &d, true))
+			return false;
+	}
+	if (at_char(&c, 'e') || at_char(&c, 'E')) {
+		c.p++;
+		if (!read_exponent(&c, &d))
+			return false;
+	}
+	*out = scale(d.mant, d.exp);
+	*out = negative ? -*out : *out;
+	return c.p == c.end && *out >= -DBL_MAX && *out <= DBL_MAX;
 }
 
 /* A hint for the commonest mistake: the other decimal convention. */

@@ -27,5 +27,20 @@ enum fnl_amount_result {
 enum fnl_amount_result fnl_amount_parse(struct fnl_amount_format *f,
 					const char *s, size_t len, double *out,
 					const char **why);
+struct fnl_reader;
+/* Keeps in *name, once, the header name of the amount column bound to
+ * slot, for the message of an overflow found after the reading; 0 or
+ * FUNNEL_ERR_NOMEM. */
+int fnl_amount_column(struct funnel_ctx *ctx, struct fnl_reader *r, int slot,
+		      char **name);
+/* FUNNEL_ERR_DATA, saying that the amounts of column name add up to more
+ * than a double holds, when sum is not finite (finite amounts add up to
+ * infinity, or to infinity less infinity); else 0.  For the point where a
+ * sum becomes a result: an overflow is an error, not an empty cell. */
+int fnl_amount_sum_check(struct funnel_ctx *ctx, double sum, const char *name);
+/* A plain number, all of s: an optional sign, digits, optionally a point
+ * and digits, optionally an exponent (1e6, 2.5E-1), read in any locale;
+ * false when s is not one, or not finite. */
+bool fnl_number_parse(const char *s, double *out);
 
 #endif

@@ -24,11 +24,14 @@ static void pad(FILE *fp, size_t n)
 		putc(' ', fp);
 }
 
-/* Rows r and r2 belong to the same group (block of the table). */
+/* Rows r and r2 belong to the same group (block of the table); the
+ * undefined cells of the row of all deals are not a group's empty ones. */
 static bool same_group(const struct funnel_table *t, size_t r, size_t r2)
 {
 	for (size_t c = 0; c < t->group_cols; c++)
-		if (strcmp(funnel_table_text(t, r, c), funnel_table_text(t, r2, c)))
+		if (funnel_table_is_defined(t, r, c) !=
+			    funnel_table_is_defined(t, r2, c) ||
+		    strcmp(funnel_table_text(t, r, c), funnel_table_text(t, r2, c)))
 			return false;
 	return true;
 }

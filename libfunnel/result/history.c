@@ -122,22 +122,38 @@ static bool same_header(const struct funnel_table *a,
 /* ------------------------------------------------------------------ */
 /* Appending                                                            */
 
-/* Whether history row hr is replaced: its key cell equals a new row's. */
-static bool replaced(const struct funnel_table *hist, size_t hr,
-		     const struct funnel_table *t, int key)
+/*
+ * The key cells of t's rows, so that whether a history row is replaced
+ * is one lookup: a night of 5,000 groups against a history of 100 nights
+ * is then a pass over each, not their product.
+ */
+static int new_keys(struct funnel_ctx *ctx, const struct funnel_table *t,
+		    int key, struct fnl_intern **out)
 {
 	char buf[FNL_CELL_MAX];
 
-	if (key < 0)
-		return false;
-	for (size_t r = 0; r < t->nrows; r++) {
+	if (!(*out = fnl_intern_new()))
+		return fnl_nomem(ctx);
+	for (size_t r = 0; key >= 0 && r < t->nrows; r++) {
 		const char *s = fnl_cell_text(t, r, (size_t)key,
 					      FUNNEL_FORMAT_CSV, -1, buf);
 
-		if (s && !strcmp(s, funnel_table_text(hist, hr, (size_t)key)))
-			return true;
+		if (s && fnl_intern_put(*out, s, strlen(s), NULL) < 0)
+			return fnl_nomem(ctx);
 	}
-	return false;
+	return 0;
+}
+
+/* Whether history row hr is replaced: its key cell equals a new row's. */
+static bool replaced(const struct funnel_table *hist, size_t hr,
+		     const struct fnl_intern *keys, int key)
+{
+	const char *s;
+
+	if (key < 0)
+		return false;
+	s = funnel_table_text(hist, hr, (size_t)key);
+	return fnl_intern_get(keys, s, strlen(s)) >= 0;
 }
 
 /* Adds the rows of t to m as the history file writes them. */
@@ -173,34 +189,40 @@ static int merge(struct funnel_ctx *ctx, const struct funnel_table *hist,
 		 struct funnel_table **out)
 {
 	struct funnel_table *m = fnl_table_new();
+	struct fnl_intern *keys = NULL;
 	bool placed = false;
 	int ret = 0;
 
 	if (!m)
 		return fnl_nomem(ctx);
 	*out = m;
-	for (size_t c = 0; c < t->ncols; c++)
+	for (size_t c = 0; c < t->ncols && ret == 0; c++)
 		if (fnl_table_add_column(m, t->col[c].name, FUNNEL_COLUMN_TEXT,
 					 0) < 0)
-			return fnl_nomem(ctx);
+			ret = fnl_nomem(ctx);
+	if (ret == 0)
+		ret = new_keys(ctx, t, key, &keys);
 	for (size_t r = 0; r < hist->nrows && ret == 0; r++) {
 		int64_t row;
 
-		if (replaced(hist, r, t, key)) {
+		if (replaced(hist, r, keys, key)) {
 			if (!placed)
 				ret = add_new_rows(ctx, m, t);
 			placed = true;
 			continue;
 		}
-		if ((row = fnl_table_add_row(m)) < 0)
-			return fnl_nomem(ctx);
-		for (size_t c = 0; c < t->ncols; c++) {
+		if ((row = fnl_table_add_row(m)) < 0) {
+			ret = fnl_nomem(ctx);
+			break;
+		}
+		for (size_t c = 0; c < t->ncols && ret == 0; c++) {
 			const char *s = funnel_table_text(hist, r, c);
 
 			if (!fnl_table_set_text(m, (size_t)row, c, s, strlen(s)))
-				return fnl_nomem(ctx);
+				ret = fnl_nomem(ctx);
 		}
 	}
+	fnl_intern_free(keys);
 	return ret == 0 && !placed ? add_new_rows(ctx, m, t) : ret;
 }
 
@@ -287,19 +309,135 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 /* ------------------------------------------------------------------ */
 /* The previous row                                                     */
 
-/* Whether history row hr has the group cells of t's row r. */
-static bool same_group(const struct funnel_table *hist, size_t hr,
-		       const struct funnel_table *t, size_t r)
+/*
+ * Whether row r of t is the row of all deals of a result by groups: its
+ * group cells (the first column is the date) are undefined, where even a
+ * group whose values are empty has defined cells.
+ */
+static bool all_deals(const struct funnel_table *t, size_t r)
 {
-	char buf[FNL_CELL_MAX];
-
-	for (size_t c = 1; c < t->group_cols; c++) {
-		const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_CSV, -1, buf);
-
-		if (strcmp(s ? s : "", funnel_table_text(hist, hr, c)))
+	for (size_t c = 1; c < t->group_cols; c++)
+		if (funnel_table_is_defined(t, r, c))
 			return false;
+	return t->group_cols > 1;
+}
+
+/*
+ * A row's group as a lookup key: whether it is the row of all deals, then
+ * its group cells, each ended by a NUL, which no cell holds.
+ */
+static void key_start(struct fnl_buf *b, bool all)
+{
+	b->len = 0;
+	fnl_buf_putc(b, all ? 'A' : 'G');
+}
+
+static void key_add(struct fnl_buf *b, const char *cell)
+{
+	fnl_buf_append(b, cell, strlen(cell) + 1);
+}
+
+/*
+ * Whether history row hr is a row of all deals.  The file has lost the
+ * difference between its empty group cells and those of a group whose
+ * values are all empty; their places tell them apart.  A run writes its
+ * rows together, sorted, so such a group first and the row of all deals
+ * last: of the rows of one date, one with empty group cells is the row of
+ * all deals unless it starts a run and more rows of the date follow.
+ * *start says whether hr starts a run, and is updated for the next row.
+ */
+static bool history_all_deals(const struct funnel_table *hist, size_t hr,
+			      size_t group_cols, bool *start)
+{
+	const char *d = funnel_table_text(hist, hr, 0);
+	bool blank = group_cols > 1, all;
+
+	if (hr && strcmp(d, funnel_table_text(hist, hr - 1, 0)))
+		*start = true;
+	for (size_t c = 1; c < group_cols && blank; c++)
+		blank = !*funnel_table_text(hist, hr, c);
+	all = blank && !(*start && hr + 1 < hist->nrows &&
+			 !strcmp(d, funnel_table_text(hist, hr + 1, 0)));
+	*start = all;
+	return all;
+}
+
+/*
+ * Indexes t's rows by group: ids numbers the groups, head[id] is the
+ * first row of a group and next[r] the row after r in the same group
+ * (-1 ends), so that each history row is matched in constant time.
+ */
+static int index_groups(struct funnel_ctx *ctx, const struct funnel_table *t,
+			struct fnl_intern *ids, int64_t *head, int64_t *next)
+{
+	struct fnl_buf key = { 0 };
+	char buf[FNL_CELL_MAX];
+	int ret = 0;
+
+	for (size_t r = 0; r < t->nrows && ret == 0; r++) {
+		int64_t id;
+		bool added;
+
+		key_start(&key, all_deals(t, r));
+		for (size_t c = 1; c < t->group_cols; c++) {
+			const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_CSV,
+						      -1, buf);
+
+			key_add(&key, s ? s : "");
+		}
+		id = key.failed ? -1 : fnl_intern_put(ids, key.data, key.len,
+						       &added);
+		if (id < 0) {
+			ret = fnl_nomem(ctx);
+			break;
+		}
+		head[id] = added ? (int64_t)r : head[id];
+		/* A later row joins the chain after the first: the order of a
+		 * group's rows does not matter. */
+		next[r] = added ? -1 : next[head[id]];
+		if (!added)
+			next[head[id]] = (int64_t)r;
 	}
-	return true;
+	fnl_buf_free(&key);
+	return ret;
+}
+
+/* For each row r of t, best[r]: the history row of its group with the
+ * latest date before its own (at a tie, the last in the file), or -1. */
+static int find_previous(struct funnel_ctx *ctx, const struct funnel_table *hist,
+			 const struct funnel_table *t,
+			 const struct fnl_intern *ids, const int64_t *head,
+			 const int64_t *next, int64_t *best)
+{
+	struct fnl_buf key = { 0 };
+	char buf[FNL_CELL_MAX];
+	bool start = true;
+
+	for (size_t hr = 0; hr < hist->nrows; hr++) {
+		const char *d = funnel_table_text(hist, hr, 0);
+		int64_t id;
+
+		key_start(&key, history_all_deals(hist, hr, t->group_cols,
+						  &start));
+		for (size_t c = 1; c < t->group_cols; c++)
+			key_add(&key, funnel_table_text(hist, hr, c));
+		if (key.failed) {
+			fnl_buf_free(&key);
+			return fnl_nomem(ctx);
+		}
+		id = fnl_intern_get(ids, key.data, key.len);
+		for (int64_t r = id < 0 ? -1 : head[id]; r >= 0; r = next[r]) {
+			const char *date = fnl_cell_text(t, (size_t)r, 0,
+							 FUNNEL_FORMAT_CSV, -1, buf);
+
+			if (strcmp(d, date ? date : "") < 0 &&
+			    (best[r] < 0 ||
+			     strcmp(d, funnel_table_text(hist, (size_t)best[r], 0)) >= 0))
+				best[r] = (int64_t)hr;
+		}
+	}
+	fnl_buf_free(&key);
+	return 0;
 }
 
 /* Parses a history cell back into the type of t's column. */
@@ -317,48 +455,68 @@ static void set_parsed(struct funnel_table *out, size_t row, size_t col,
 		fnl_table_set_number(out, row, col, v);
 }
 
+/* Row row of out: history row hr, parsed back into t's column types. */
+static int copy_row(struct funnel_ctx *ctx, struct funnel_table *out,
+		    size_t row, const struct funnel_table *hist, size_t hr,
+		    const struct funnel_table *t)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *s = funnel_table_text(hist, hr, c);
+
+		if (t->col[c].type != FUNNEL_COLUMN_TEXT)
+			set_parsed(out, row, c, s);
+		else if (!fnl_table_set_text(out, row, c, s, strlen(s)))
+			return fnl_nomem(ctx);
+	}
+	return 0;
+}
+
+/* The previous row of each of t's rows in hist, into out. */
+static int previous_rows(struct funnel_ctx *ctx, const struct funnel_table *hist,
+			 const struct funnel_table *t, struct funnel_table *out)
+{
+	size_t n = t->nrows ? t->nrows : 1;
+	int64_t *head = malloc(n * sizeof(*head));
+	int64_t *next = malloc(n * sizeof(*next));
+	int64_t *best = malloc(n * sizeof(*best));
+	struct fnl_intern *ids = fnl_intern_new();
+	int ret = head && next && best && ids ? 0 : fnl_nomem(ctx);
+
+	for (size_t r = 0; r < t->nrows && ret == 0; r++) {
+		best[r] = -1;
+		if (fnl_table_add_row(out) < 0)
+			ret = fnl_nomem(ctx);
+	}
+	/* A history of another header has no previous rows. */
+	if (ret == 0 && hist->ncols && same_header(hist, t)) {
+		ret = index_groups(ctx, t, ids, head, next);
+		if (ret == 0)
+			ret = find_previous(ctx, hist, t, ids, head, next, best);
+	}
+	for (size_t r = 0; r < t->nrows && ret == 0; r++)
+		if (best[r] >= 0)
+			ret = copy_row(ctx, out, r, hist, (size_t)best[r], t);
+	fnl_intern_free(ids);
+	free(head);
+	free(next);
+	free(best);
+	return ret;
+}
+
 FUNNEL_EXPORT int funnel_history_previous(struct funnel_ctx *ctx,
 					  const struct funnel_table *t,
 					  const char *path,
 					  struct funnel_table **previous)
 {
 	struct funnel_table *hist = NULL, *out = fnl_table_new();
-	char buf[FNL_CELL_MAX];
 	int ret = out ? read_history(ctx, path, &hist) : fnl_nomem(ctx);
 
 	for (size_t c = 0; c < t->ncols && ret == 0; c++)
 		if (fnl_table_add_column(out, t->col[c].name, t->col[c].type,
 					 t->col[c].digits) < 0)
 			ret = fnl_nomem(ctx);
-	/* The first column is the date; the latest earlier row wins. */
-	for (size_t r = 0; r < t->nrows && ret == 0; r++) {
-		const char *date = fnl_cell_text(t, r, 0, FUNNEL_FORMAT_CSV, -1, buf);
-		int64_t best = -1, row = fnl_table_add_row(out);
-
-		if (row < 0) {
-			ret = fnl_nomem(ctx);
-			break;
-		}
-		for (size_t hr = 0; hist->ncols && same_header(hist, t) &&
-				    hr < hist->nrows; hr++) {
-			const char *d = funnel_table_text(hist, hr, 0);
-
-			if (strcmp(d, date ? date : "") < 0 &&
-			    same_group(hist, hr, t, r) &&
-			    (best < 0 || strcmp(d, funnel_table_text(hist, (size_t)best, 0)) >= 0))
-				best = (int64_t)hr;
-		}
-		for (size_t c = 0; c < t->ncols && best >= 0; c++) {
-			const char *s = funnel_table_text(hist, (size_t)best, c);
-
-			if (t->col[c].type == FUNNEL_COLUMN_TEXT) {
-				if (!fnl_table_set_text(out, (size_t)row, c, s, strlen(s)))
-					ret = fnl_nomem(ctx);
-			} else {
-				set_parsed(out, (size_t)row, c, s);
-			}
-		}
-	}
+	if (ret == 0)
+		ret = previous_rows(ctx, hist, t, out);
 	funnel_table_free(hist);
 	if (ret < 0) {
 		funnel_table_free(out);
@@ -391,11 +549,15 @@ static const char *instead(double v, double limit)
 	return v < limit ? "<" : v > limit ? ">" : "==";
 }
 
-/* "win_rate>=0.25" -> column, operator, limit. */
+/*
+ * "win_rate>=0.25" -> column, operator, limit.  The limit is a plain
+ * number, not an amount: "(0.5)" is no accounting negative here, nor
+ * "1,000" a thousand; *text is it as written, for the messages.
+ */
 static int parse_check(struct funnel_ctx *ctx, const struct funnel_table *t,
-		       const char *expr, size_t *col, int *op, double *limit)
+		       const char *expr, size_t *col, int *op, double *limit,
+		       const char **text)
 {
-	struct fnl_amount_format f = { 0 };
 	size_t name = strcspn(expr, "<>=!");
 	const char *rest = expr + name;
 
@@ -410,10 +572,11 @@ static int parse_check(struct funnel_ctx *ctx, const struct funnel_table *t,
 	rest += strlen(ops[*op]);
 	while (*rest == ' ')
 		rest++;
-	if (!*rest || fnl_amount_parse(&f, rest, strlen(rest), limit, NULL) !=
-			      FNL_AMOUNT_OK || f.currency[0])
+	*text = rest;
+	if (!fnl_number_parse(rest, limit))
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-				"--check \"%s\": \"%s\" is not a number", expr, rest);
+				"--check \"%s\": \"%s\" is not a plain number (such as 0.25, -3 or 1e6)",
+				expr, rest);
 	while (name && expr[name - 1] == ' ')
 		name--;
 	for (size_t c = t->group_cols; c < t->ncols; c++)
@@ -426,12 +589,17 @@ static int parse_check(struct funnel_ctx *ctx, const struct funnel_table *t,
 			expr, (int)name, expr);
 }
 
-/* "(region North)" for a row of a group, "" for the row of all. */
+/* "(region North)" for a row of a group, "(all deals)" for the row of
+ * all deals by groups, "" without groups. */
 static void describe_group(const struct funnel_table *t, size_t r,
 			   struct fnl_buf *b)
 {
 	char buf[FNL_CELL_MAX];
 
+	if (all_deals(t, r)) {
+		fnl_buf_printf(b, " (all deals)");
+		return;
+	}
 	for (size_t c = 1; c < t->group_cols; c++) {
 		const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_CSV, -1, buf);
 
@@ -442,40 +610,48 @@ static void describe_group(const struct funnel_table *t, size_t r,
 		fnl_buf_putc(b, ')');
 }
 
+/*
+ * One row's check: the value as the result writes it (at precision, or
+ * the column's digits), read back, so that what is compared is what is
+ * shown: 1.10 + 2.20 is 3.30, not 3.3000000000000003 > 3.30.
+ */
+static void check_row(const struct funnel_table *t, size_t r, size_t col,
+		      int precision, int op, double limit, const char *lim,
+		      struct fnl_buf *b)
+{
+	char value[FNL_CELL_MAX];
+	double v = NAN;
+
+	if (!fnl_cell_text(t, r, col, FUNNEL_FORMAT_CSV, precision, value)) {
+		fnl_buf_printf(b, "check failed: %s is undefined (nothing to compute it from), wanted %s %s",
+			       t->col[col].name, ops[op], lim);
+	} else {
+		if (fnl_number_parse(value, &v) && holds(op, v, limit))
+			return;
+		fnl_trim_zeros(value);
+		fnl_buf_printf(b, "check failed: %s %s %s %s", t->col[col].name,
+			       value, instead(v, limit), lim);
+	}
+	describe_group(t, r, b);
+	fnl_buf_putc(b, '\n');
+}
+
 FUNNEL_EXPORT int funnel_table_check(struct funnel_ctx *ctx,
 				     const struct funnel_table *t,
-				     const char *expr, char **report)
+				     const char *expr, int precision,
+				     char **report)
 {
 	struct fnl_buf b = { 0 };
+	const char *lim = NULL;
 	double limit;
 	size_t col = 0;
-	int op, ret = parse_check(ctx, t, expr, &col, &op, &limit);
+	int op, ret = parse_check(ctx, t, expr, &col, &op, &limit, &lim);
 
 	*report = NULL;
 	if (ret < 0)
 		return ret;
-	for (size_t r = 0; r < t->nrows; r++) {
-		char value[FNL_CELL_MAX], lim[FNL_CELL_MAX];
-		double v = funnel_table_number(t, r, col);
-
-		if (funnel_table_is_defined(t, r, col) && holds(op, v, limit))
-			continue;
-		fnl_format_fixed(limit, 6, lim, sizeof(lim));
-		fnl_trim_zeros(lim);
-		if (!funnel_table_is_defined(t, r, col)) {
-			fnl_buf_printf(&b, "check failed: %s is undefined (nothing to compute it from), wanted %s %s",
-				       t->col[col].name, ops[op], lim);
-		} else {
-			/* The value as the result writes it, less its zeros. */
-			fnl_cell_text(t, r, col, FUNNEL_FORMAT_CSV, -1, value);
-			fnl_trim_zeros(value);
-			fnl_buf_printf(&b, "check failed: %s %s %s %s",
-				       t->col[col].name, value, instead(v, limit),
-				       lim);
-		}
-		describe_group(t, r, &b);
-		fnl_buf_putc(&b, '\n');
-	}
+	for (size_t r = 0; r < t->nrows; r++)
+		check_row(t, r, col, precision, op, limit, lim, &b);
 	if (b.failed) {
 		fnl_buf_free(&b);
 		return fnl_nomem(ctx);
@@ -572,12 +748,18 @@ FUNNEL_EXPORT int funnel_table_trend(struct funnel_ctx *ctx,
 				ret = fnl_nomem(ctx);
 				break;
 			}
+			/* The row of all deals keeps its undefined group
+			 * cells, and its mark on its first line. */
 			for (size_t g = 0; g < k; g++) {
 				const char *s = funnel_table_text(t, r, g);
 
-				if (!fnl_table_set_text(v, (size_t)row, g, s, strlen(s)))
+				if (funnel_table_is_defined(t, r, g) &&
+				    !fnl_table_set_text(v, (size_t)row, g, s, strlen(s)))
 					ret = fnl_nomem(ctx);
 			}
+			if (c == k && exact->look.mark[r] &&
+			    !fnl_table_set_mark(v, (size_t)row, exact->look.mark[r]))
+				ret = fnl_nomem(ctx);
 			if (ret == 0 &&
 			    (!fnl_table_set_text(v, (size_t)row, k, t->col[c].name,
 						 strlen(t->col[c].name)) ||

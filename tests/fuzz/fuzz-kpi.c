@@ -49,7 +49,9 @@ static void after(struct fuzz_input *f, const struct funnel_table *t,
 	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
 		char *report = (char *)checks;
 
-		ret = funnel_table_check(f->ctx, t, checks[i], &report);
+		/* Each check at the columns' digits, and at 0 and 1. */
+		ret = funnel_table_check(f->ctx, t, checks[i], (int)(i % 3) - 1,
+					 &report);
 		FUZZ_CHECK(ret == 0 || ret == 1 || ret == FUNNEL_ERR_USAGE);
 		FUZZ_CHECK((ret == 1) == (report != NULL));
 		free(report);

@@ -1052,7 +1052,7 @@ static void body_history(const struct scenario *sc, struct outcome *o,
 		funnel_table_write(trend, out, FUNNEL_FORMAT_CSV, -1, 0);
 		break;
 	case B_CHECK:
-		ret = funnel_table_check(ctx, t, sc->expr, &report);
+		ret = funnel_table_check(ctx, t, sc->expr, -1, &report);
 		if (ret < 0)
 			failed(o, ctx, ret, "funnel_table_check");
 		else

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -292,6 +293,92 @@ static void test_refused(void **state)
 	}
 }
 
+/* s followed by n zeros, in buf. */
+static const char *zeros_after(char *buf, const char *s, size_t n)
+{
+	size_t len = strlen(s);
+
+	memcpy(buf, s, len);
+	memset(buf + len, '0', n);
+	buf[len + n] = '\0';
+	return buf;
+}
+
+/*
+ * The largest double, written out in full or to 17 digits, is an amount
+ * like any other; beyond it, halfway to the next power of two
+ * (1.797693134862315807937...e308), the value overflows.  Digits past 15
+ * are rounded once, correctly: the C literals say what the nearest double
+ * is.
+ */
+static void test_limits(void **state)
+{
+	char full[400], buf[400];
+
+	(void)state;
+	snprintf(full, sizeof(full), "%.0f", DBL_MAX);
+	assert_int_equal(strlen(full), 309);
+	OK(full, DBL_MAX, "");
+	OK(zeros_after(buf, "17976931348623157", 292), DBL_MAX, "");
+	OK(zeros_after(buf, "1797693134862315807", 290), DBL_MAX, "");
+	BAD(zeros_after(buf, "1797693134862315808", 290), "too large");
+	OK(zeros_after(buf, "1", 308), 1e308, "");
+	OK(zeros_after(buf, "-17976931348623157", 292), -DBL_MAX, "");
+	OK("123456789012345678", 123456789012345678.0, "");
+	OK("0.30000000000000004", 0.30000000000000004, "");
+	OK("1234567.891234567", 1234567.891234567, "");
+	OK("$9,007,199,254,740,993", 9007199254740993.0, "$");
+}
+
+#define NUMBER(s, want) do { \
+		double v_ = -12345.678; \
+		if (!fnl_number_parse(s, &v_) || v_ != (want)) \
+			fail_msg("line %d: \"%s\": %.17g, want %.17g", \
+				 __LINE__, s, v_, (double)(want)); \
+	} while (0)
+#define NOT_NUMBER(s) do { \
+		double v_ = 0; \
+		if (fnl_number_parse(s, &v_)) \
+			fail_msg("line %d: \"%s\" read as %.17g", __LINE__, \
+				 s, v_); \
+	} while (0)
+
+/* Thresholds: a sign, digits, a point and digits, an exponent. */
+static void test_number(void **state)
+{
+	(void)state;
+	NUMBER("0", 0);
+	NUMBER("0.25", 0.25);
+	NUMBER("+0.25", 0.25);
+	NUMBER("-3", -3);
+	NUMBER("1e6", 1e6);
+	NUMBER("2.5E-1", 0.25);
+	NUMBER("1e+3", 1000);
+	NUMBER("3.30", 3.3);
+	NUMBER("1e308", 1e308);
+	NUMBER("1.7976931348623157e308", DBL_MAX);
+	NUMBER("-1.7976931348623157e308", -DBL_MAX);
+	NUMBER("1e-400", 0);
+	NOT_NUMBER("1.7976931348623159e308");
+	NOT_NUMBER("1e999");
+	NOT_NUMBER("");
+	NOT_NUMBER("-");
+	NOT_NUMBER(".5");
+	NOT_NUMBER("5.");
+	NOT_NUMBER("1e");
+	NOT_NUMBER("1e+");
+	NOT_NUMBER("(0.5)");
+	NOT_NUMBER("1,000");
+	NOT_NUMBER("50%");
+	NOT_NUMBER("$5");
+	NOT_NUMBER("0x10");
+	NOT_NUMBER("inf");
+	NOT_NUMBER("nan");
+	NOT_NUMBER(" 1");
+	NOT_NUMBER("1 ");
+	NOT_NUMBER("--1");
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -301,6 +388,8 @@ int main(void)
 		cmocka_unit_test(test_currency),
 		cmocka_unit_test(test_decimal_comma),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_number),
 	};
 
 	/* Under LC_ALL=de_DE.UTF-8 strtod would want "1234,56": we must not. */

@@ -246,8 +246,9 @@ static void test_days(void **state)
 
 /*
  * --by region: North (D01 D02 won, D05 D06 lost, D08 D09 open), South
- * (D03 won, D04 D07 lost, D10 D11 D12 open), then "all".  Each group's
- * weighted pipeline falls back to the group's own win rate:
+ * (D03 won, D04 D07 lost, D10 D11 D12 open), then all deals, whose group
+ * cell is undefined, as funnel-cycle's (no group can pass for it).  Each
+ * group's weighted pipeline falls back to the group's own win rate:
  *   North 17,000 x 2/4; South 70,000 x 1/3.
  * velocity North 2 x 15,000 x 1/2 / 40 = 375; South 3 x 6,000 x 1/3 / 14.
  */
@@ -261,7 +262,7 @@ static void test_by(void **state)
 	assert_string_equal(funnel_table_column_name(r.t, 1), "region");
 	assert_string_equal(funnel_table_text(r.t, 0, 1), "North");
 	assert_string_equal(funnel_table_text(r.t, 1, 1), "South");
-	assert_string_equal(funnel_table_text(r.t, 2, 1), "all");
+	assert_false(funnel_table_is_defined(r.t, 2, 1));
 	for (size_t row = 0; row < 3; row++)
 		assert_string_equal(funnel_table_text(r.t, row, 0), "2025-03-15");
 	assert_int_equal(count(r.t, 0, "deals"), 6);
@@ -547,41 +548,41 @@ static void test_check(void **state)
 
 	(void)state;
 	run_ok(&r, &fnl_kpi_analysis, deals_csv, NULL);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.25", &report), 0);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.25", -1, &report), 0);
 	assert_null(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days <= 30", &report), 0);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "deals==12", &report), 0);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.5", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days <= 30", -1, &report), 0);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "deals==12", -1, &report), 0);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.5", -1, &report), 1);
 	assert_string_equal(report, "check failed: win_rate 0.4286 < 0.5\n");
 	free(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days<20", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "median_cycle_days<20", -1, &report), 1);
 	assert_string_equal(report, "check failed: median_cycle_days 30 > 20\n");
 	free(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "lost!=4", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "lost!=4", -1, &report), 1);
 	assert_string_equal(report, "check failed: lost 4 == 4\n");
 	free(report);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_ratio>=0.25", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_ratio>=0.25", -1, &report),
 			 FUNNEL_ERR_USAGE);
 	assert_null(report);
 	assert_string_equal(funnel_ctx_message(r.ctx),
 			    "--check \"win_ratio>=0.25\": no KPI \"win_ratio\"");
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate=>0.25", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate=>0.25", -1, &report),
 			 FUNNEL_ERR_USAGE);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=x", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=x", -1, &report),
 			 FUNNEL_ERR_USAGE);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "date>=1", &report),
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "date>=1", -1, &report),
 			 FUNNEL_ERR_USAGE);
 	run_free(&r);
 
 	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "by", "region", NULL });
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.4", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate>=0.4", -1, &report), 1);
 	assert_string_equal(report, "check failed: win_rate 0.3333 < 0.4 (region South)\n");
 	free(report);
 	run_free(&r);
 
 	/* An undefined value fails whatever the operator. */
 	run_ok(&r, &fnl_kpi_analysis, "id,stage,created_at,close_date\na,Lead,2025-01-01,\n", NULL);
-	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate!=1", &report), 1);
+	assert_int_equal(funnel_table_check(r.ctx, r.t, "win_rate!=1", -1, &report), 1);
 	assert_string_equal(report, "check failed: win_rate is undefined (nothing to compute it from), wanted != 1\n");
 	free(report);
 	run_free(&r);

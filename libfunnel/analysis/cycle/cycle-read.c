@@ -37,6 +37,8 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 	free(cy->place);
 	free(cy->key_column);
 	cy->key_column = NULL;
+	free(cy->amount_name);
+	cy->amount_name = NULL;
 	free(cy->obs);
 	for (size_t g = 0; g < cy->gcount_cap; g++)
 		fnl_dvec_free(&cy->gcount[g].spans);
@@ -215,6 +217,9 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 
 	if (ret == 0)
 		ret = bind_all(cy, r, h, spec, slots, FNL_ARRAY_SIZE(spec));
+	if (ret == 0)
+		ret = fnl_amount_column(cy->ctx, r, cy->slot_amount,
+					&cy->amount_name);
 	/* One row per deal. */
 	if (ret == 0)
 		fnl_intern_expect(cy->keys, h, 1);

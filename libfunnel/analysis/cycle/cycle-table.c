@@ -345,6 +345,8 @@ static int summary_row(struct funnel_cycle *cy, struct row *r,
 	put_number(r, has_mean, &mean_days);
 	if (!cy->col_amount)
 		return 0;
+	if (fnl_amount_sum_check(cy->ctx, fnl_sum_value(&sum), cy->amount_name) < 0)
+		return FUNNEL_ERR_DATA;
 	has_avg = amounts > 0;
 	avg = has_avg ? fnl_sum_value(&sum) / (double)amounts : 0;
 	put_number(r, has_avg, &avg);

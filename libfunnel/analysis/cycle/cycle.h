@@ -101,6 +101,7 @@ struct funnel_cycle {
 	int slot_time, slot_amount;
 	struct fnl_intern *keys;
 	char *key_column;               /* its name, for a late duplicate */
+	char *amount_name;              /* --amount's header name */
 	struct obs *obs;                /* when kept_obs() */
 	size_t nobs, obs_cap;
 	struct group_count *gcount;

@@ -64,6 +64,7 @@ struct funnel_kpi {
 	int slot_key, slot_stage, slot_status, slot_created, slot_closed,
 		slot_amount;
 	struct fnl_intern *keys;
+	char *amount_name;       /* the amount column's header name */
 	struct deal *deal;
 	size_t ndeals, deal_cap;
 	bool any_date;
@@ -115,6 +116,8 @@ static void reset_run(struct funnel_kpi *k)
 {
 	fnl_intern_free(k->keys);
 	k->keys = NULL;
+	free(k->amount_name);
+	k->amount_name = NULL;
 	free(k->deal);
 	k->deal = NULL;
 	k->ndeals = k->deal_cap = 0;
@@ -178,6 +181,10 @@ static int set_stages(struct funnel_kpi *k, const char *value)
 		if (!len)
 			return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 					"--stages: empty stage name in \"%s\"", value);
+		/* As many as funnel-stages takes: each deal's stage is looked
+		 * for among them. */
+		if (k->nstages > FNL_MAX_STAGES)
+			return fnl_too_many_stages(k->ctx, "--stages");
 		p += len;
 		if (!*p)
 			return 0;
@@ -328,6 +335,8 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	if (fnl_amount_column(k->ctx, r, k->slot_amount, &k->amount_name) < 0)
+		return FUNNEL_ERR_NOMEM;
 	if (!fnl_reader_has(r, k->slot_stage) &&
 	    !fnl_reader_has(r, k->slot_status)) {
 		struct fnl_buf b = { 0 };
@@ -602,6 +611,26 @@ out:
 	return ret;
 }
 
+/* The sums of amounts of every row: an overflow is an error. */
+static int check_sums(struct funnel_kpi *k, const struct totals *tot,
+		      size_t ngroups)
+{
+	int ret = 0;
+
+	for (size_t g = 0; g <= ngroups && ret == 0; g++) {
+		ret = fnl_amount_sum_check(k->ctx, fnl_sum_value(&tot[g].pipeline),
+					   k->amount_name);
+		if (ret == 0)
+			ret = fnl_amount_sum_check(k->ctx, tot[g].weighted,
+						   k->amount_name);
+		if (ret == 0)
+			ret = fnl_amount_sum_check(k->ctx,
+						   fnl_sum_value(&tot[g].won_amount),
+						   k->amount_name);
+	}
+	return ret;
+}
+
 static void set_row(struct funnel_table *tab, size_t row, size_t base,
 		    struct totals *t)
 {
@@ -704,8 +733,11 @@ static int make_columns(struct funnel_kpi *k, struct funnel_table *t)
 	return 0;
 }
 
-/* One row: the date, the group's cells (empty for "all"), the numbers. */
-/* One row: the date, the group's cells ("all" for all deals), the numbers. */
+/*
+ * One row: the date, the group's cells, the numbers.  The row of all
+ * deals leaves its group cells undefined, as funnel-cycle's does, so that
+ * no group passes for it: not one named "all", not one of empty values.
+ */
 static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 		   int64_t group, struct totals *tot, double retention,
 		   int64_t active)
@@ -721,7 +753,7 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 	if (group >= 0)
 		ret = fnl_groups_set_cells(k->ctx, &k->groups, t, (size_t)row, 1,
 					   group);
-	else if (k->groups.n && !fnl_table_set_text(t, (size_t)row, 1, "all", 3))
+	else if (k->groups.n && !fnl_table_add_mark(t, (size_t)row, "all deals"))
 		ret = fnl_nomem(k->ctx);
 	if (ret == 0)
 		set_row(t, (size_t)row, base, tot);
@@ -771,6 +803,8 @@ static int make_table(struct funnel_kpi *k, struct funnel_table **result)
 	}
 	learn_probabilities(k, learnt);
 	ret = fill_totals(k, tot, ngroups, learnt);
+	if (ret == 0)
+		ret = check_sums(k, tot, ngroups);
 	if (ret == 0 && k->orders)
 		ret = orders_retention(k, &retention, &active);
 	if (ret == 0)

@@ -88,6 +88,7 @@ struct funnel_retention {
 
 	/* Run state. */
 	int slot_key, slot_time, slot_amount, slot_until;
+	char *amount_name;         /* the amount column's header name */
 	struct fnl_intern *keys;
 	struct fnl_keyq *queue;    /* rows waiting for their customer */
 	int32_t last_day;          /* latest activity day read */
@@ -216,6 +217,8 @@ static void reset_run(struct funnel_retention *rt)
 	rt->any = false;
 	rt->after_asof = 0;
 	rt->floating = false;
+	free(rt->amount_name);
+	rt->amount_name = NULL;
 }
 
 FUNNEL_EXPORT void funnel_retention_free(struct funnel_retention *rt)
@@ -326,6 +329,8 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	if (fnl_amount_column(rt->ctx, r, rt->slot_amount, &rt->amount_name) < 0)
+		return FUNNEL_ERR_NOMEM;
 	return fnl_groups_bind(rt->ctx, &rt->groups, r, h);
 }
 
@@ -902,6 +907,15 @@ static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
 			fnl_sum_merge(&sum_base[k], rev0);
 		}
 	}
+	/* Revenue: every cohort's sums are in those of the all row. */
+	for (int64_t k = 0; rt->revenue && k < width && ret == 0; k++) {
+		ret = fnl_amount_sum_check(rt->ctx, fnl_sum_value(&sum[k]),
+					   rt->amount_name);
+		if (ret == 0)
+			ret = fnl_amount_sum_check(rt->ctx,
+						   fnl_sum_value(&sum_base[k]),
+						   rt->amount_name);
+	}
 	if (ret == 0 && total > 0) {
 		row = fnl_table_add_row(t);
 		if (row < 0 ||
@@ -1072,10 +1086,16 @@ static int add_crr_rows(struct funnel_retention *rt, struct funnel_table *t,
 		fnl_table_set_ratio(t, r, b + CRR_CHURN, c->start - c->retained,
 				    c->start);
 		if (rt->col_amount && !rt->col_until) {
-			set_rate(t, r, b + CRR_NRR, fnl_sum_value(&c->net),
-				 fnl_sum_value(&c->base));
-			set_rate(t, r, b + CRR_GRR, fnl_sum_value(&c->gross),
-				 fnl_sum_value(&c->base));
+			double base = fnl_sum_value(&c->base);
+			double net = fnl_sum_value(&c->net);
+			double gross = fnl_sum_value(&c->gross);
+
+			if (fnl_amount_sum_check(rt->ctx, base, rt->amount_name) < 0 ||
+			    fnl_amount_sum_check(rt->ctx, net, rt->amount_name) < 0 ||
+			    fnl_amount_sum_check(rt->ctx, gross, rt->amount_name) < 0)
+				return FUNNEL_ERR_DATA;
+			set_rate(t, r, b + CRR_NRR, net, base);
+			set_rate(t, r, b + CRR_GRR, gross, base);
 		}
 	}
 	return 0;

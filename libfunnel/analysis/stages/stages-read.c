@@ -160,9 +160,7 @@ static int add_wide_pipeline(struct funnel_stages *st,
 		code = classify_label(st, stage, slen);
 		if (own_order && code != LABEL_LOST) {
 			if (st->nstages == MAX_STAGES)
-				return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-						"%s: more than %d stages", h->file,
-						MAX_STAGES);
+				return fnl_too_many_stages(st->ctx, h->file);
 			code = (int)st->nstages;
 			if (fnl_stages_push(st->ctx, &st->stage, &st->nstages, stage, slen) < 0)
 				return fnl_nomem(st->ctx);

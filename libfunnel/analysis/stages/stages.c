@@ -136,6 +136,12 @@ static int find_stage(const struct funnel_stages *st, const char *name)
 	return -1;
 }
 
+int fnl_too_many_stages(struct funnel_ctx *ctx, const char *where)
+{
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "%s: more than %d stages", where,
+			FNL_MAX_STAGES);
+}
+
 int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 			 const char *option)
 {
@@ -153,8 +159,7 @@ int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 					"%s: stage \"%s\" is listed twice", option,
 					st->stage[st->nstages - 1]);
 	if (st->nstages > MAX_STAGES)
-		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-				"%s: more than %d stages", option, MAX_STAGES);
+		return fnl_too_many_stages(st->ctx, option);
 	return 0;
 }
 

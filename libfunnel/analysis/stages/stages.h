@@ -16,6 +16,7 @@
 #define FUNNEL_STAGES_H
 
 #include "internal.h"
+#include "analysis.h"
 #include "columns.h"
 #include "groups.h"
 #include "intern.h"
@@ -47,7 +48,7 @@ enum mode {
 };
 
 /* A deal's stages fit a 64-bit mask. */
-enum { MAX_STAGES = 64 };
+enum { MAX_STAGES = FNL_MAX_STAGES };
 
 #define NO_TIME INT64_MIN
 /* A stage entered at an unknown time (stages-reach.c). */

@@ -8,7 +8,7 @@
 # 2) rerun 03-15 v1 with --no-replace-date: both 03-15 rows
 # 3) rerun 03-15 v2 with --no-replace-date --replace-date: both 03-15 rows
 #    replaced by v2's one
-# 4) with --by region a date has 3 rows (North, South, all); a rerun
+# 4) with --by region a date has 3 rows (North, South, all deals); a rerun
 #    replaces all three: 1 header + 3 rows, not 6.
 grep -v '^D12,' data/kpi/deals.csv >v2.csv
 funnel-kpi --asof 2025-03-14 --append hist.csv data/kpi/deals.csv >/dev/null

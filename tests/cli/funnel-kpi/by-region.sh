@@ -1,5 +1,6 @@
-# --by region: a row per region, sorted, then the row of all deals named
-# "all". By hand from data/kpi/deals.csv:
+# --by region: a row per region, sorted, then the row of all deals, its
+# region cell empty (undefined, see by-group-named-all.sh). By hand from
+# data/kpi/deals.csv:
 #   North: D01 D02 won (30, 50 days; 10,000, 20,000), D05 D06 lost, D08 D09
 #     open (5,000, 12,000): deals 6, win_rate 2/4 = 0.5000, conversion
 #     2/6 = 0.3333, mean = median = 40.00, pipeline 17000.00, weighted at
