@@ -573,6 +573,15 @@ struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in);
 bool fnl_input_skips_bad(const struct funnel_input *in);
 
 /*
+ * Bounds on what one line may make the reader hold, so that /dev/zero, a
+ * file of one endless line or a quote that never closes is an error, not
+ * memory running out: a CSV header, its line end not counted, and a field
+ * of a data record.
+ */
+#define FNL_LINE_MAX ((size_t)1 << 20)
+#define FNL_FIELD_MAX ((size_t)16 << 20)
+
+/*
  * Searches within one line, inline: a cell is a dozen bytes, and calling
  * memchr() for each cost more than the search (a tenth of a run).  With
  * SSE2 (every x86-64) sixteen bytes at a time, reading up to 15 bytes
