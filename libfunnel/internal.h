@@ -575,8 +575,8 @@ bool fnl_input_skips_bad(const struct funnel_input *in);
 /*
  * Bounds on what one line may make the reader hold, so that /dev/zero, a
  * file of one endless line or a quote that never closes is an error, not
- * memory running out: a CSV header, its line end not counted, and a field
- * of a data record.
+ * memory running out: a CSV header (a line of a side file too, see
+ * lines.c), its line end not counted, and a field of a data record.
  */
 #define FNL_LINE_MAX ((size_t)1 << 20)
 #define FNL_FIELD_MAX ((size_t)16 << 20)
@@ -875,6 +875,32 @@ static inline void fnl_window_split(const char *p, const struct fnl_window *w,
 	field(p + start, w->end - start, data);
 	row(term, data);
 }
+
+/* ------------------------------------------------------------------ */
+/* lines.c: small side files, line by line                              */
+
+/* A text file of one item a line (--stages-file, --probabilities). */
+struct fnl_lines {
+	struct funnel_ctx *ctx;
+	const char *path;
+	FILE *fp;
+	uint64_t line;        /* of the line last read, for messages */
+	struct fnl_buf buf;
+};
+
+/* Opens path (FUNNEL_ERR_OPEN naming it when it cannot be).  Close it
+ * with fnl_lines_close() once opened, whatever happens. */
+int fnl_lines_open(struct fnl_lines *l, struct funnel_ctx *ctx,
+		   const char *path);
+/*
+ * The next line that is neither blank nor a '#' comment (after blanks),
+ * its end removed, NUL-terminated, in l's buffer until the next call:
+ * returns 1, 0 at the end of the file, or a failure naming the file and
+ * line (a NUL byte, or a line longer than FNL_LINE_MAX: FUNNEL_ERR_DATA).
+ * A UTF-8 byte order mark before line 1 is stripped.
+ */
+int fnl_lines_next(struct fnl_lines *l, char **line, size_t *len);
+void fnl_lines_close(struct fnl_lines *l);
 
 /* ------------------------------------------------------------------ */
 /* table.c: results                                                     */
