@@ -1397,6 +1397,12 @@ static int read_source(struct fnl_reader *r, struct source *src)
 	if (!first)
 		csv_free(&r->csv);
 	close_stream(&st);
+	/* Done with: a run over thousands of files holds one at a time. */
+	if (src->owned && src->fp) {
+		fclose(src->fp);
+		src->fp = NULL;
+		src->owned = false;
+	}
 	return ret;
 }
 

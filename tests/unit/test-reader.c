@@ -1652,6 +1652,71 @@ static void test_field_max(void **state)
 	fnl_buf_free(&b);
 }
 
+/* The lowest free descriptor, as the next open() would take it. */
+static int next_fd(void)
+{
+	int fd = dup(0);
+
+	assert_true(fd >= 0);
+	close(fd);
+	return fd;
+}
+
+static int fd_seen[3];
+
+static int on_header_fd(void *data, struct fnl_reader *r,
+			const struct fnl_header *h)
+{
+	int *n = data;
+
+	(void)r;
+	(void)h;
+	fd_seen[(*n)++] = next_fd();
+	return 0;
+}
+
+static int on_record_none(void *data, const struct fnl_record *rec)
+{
+	(void)data;
+	(void)rec;
+	return 0;
+}
+
+/* Each file is opened when its turn comes and closed once read: while
+ * each of three files is read, the same descriptor is the next free one
+ * (it went up by one a file when every file stayed open), and after the
+ * run, before the input is freed, the one before the run. */
+static void test_files_closed(void **state)
+{
+	char path[3][32];
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct funnel_input *in = funnel_input_new(ctx);
+	struct fnl_reader_client client = {
+		.header = on_header_fd, .record = on_record_none,
+	};
+	int n = 0, before;
+
+	(void)state;
+	assert_non_null(in);
+	for (int i = 0; i < 3; i++) {
+		strcpy(path[i], "/tmp/test-reader.XXXXXX");
+		write_lines(path[i], 3);
+		assert_int_equal(funnel_input_add_file(in, path[i]), 0);
+	}
+	client.data = &n;
+	before = next_fd();
+	assert_int_equal(fnl_input_read(in, &client), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(fd_seen[0], before + 1);
+	assert_int_equal(fd_seen[1], before + 1);
+	assert_int_equal(fd_seen[2], before + 1);
+	assert_int_equal(next_fd(), before);
+	funnel_input_free(in);
+	funnel_ctx_free(ctx);
+	for (int i = 0; i < 3; i++)
+		unlink(path[i]);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -1688,6 +1753,7 @@ int main(void)
 		cmocka_unit_test(test_header_nul),
 		cmocka_unit_test(test_header_max),
 		cmocka_unit_test(test_field_max),
+		cmocka_unit_test(test_files_closed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
