@@ -803,10 +803,8 @@ take_field(const char *s, size_t len, void *data)
 		}
 	}
 	if (r->in_header) {
-		if (memchr(s, '\0', len))
-			r->status = fail_at(r, r->line, NULL,
-					    "NUL byte in the header (is this a UTF-16 or binary file?)");
-		else if (!fnl_buf_append_str(&r->header_names, s, len))
+		/* feed() has refused a NUL in the header already. */
+		if (!fnl_buf_append_str(&r->header_names, s, len))
 			r->status = fnl_nomem(r->ctx);
 	} else if (r->nfield < r->header.count &&
 		   (slot = r->slot_of_col[r->nfield]) >= 0) {
@@ -828,9 +826,26 @@ take_field(const char *s, size_t len, void *data)
 	r->nfield++;
 }
 
+/*
+ * A field longer than FNL_FIELD_MAX, ended or still open in libcsv's
+ * buffer (a line split without libcsv is shorter than a chunk, never one).
+ * The line is where the field starts, as for an unterminated quote.
+ */
+static int field_too_long(struct fnl_reader *r, bool open)
+{
+	return fail_at(r, r->nfield ? r->field_line : r->row_line, NULL,
+		       "field %zu is longer than 16 MiB%s", r->nfield + 1,
+		       open && r->csv.quoted ? " (does its quote never close?)"
+					     : "");
+}
+
 /* libcsv's field callback. */
 static void on_field(void *s, size_t len, void *data)
 {
+	struct fnl_reader *r = data;
+
+	if (len > FNL_FIELD_MAX && !r->status)
+		r->status = field_too_long(r, false);
 	take_field(s, len, data);
 }
 
@@ -1037,6 +1052,45 @@ static int finish_reject(struct fnl_reader *r)
 }
 
 /*
+ * Until the header has been read, each byte fed is one of the header's (or
+ * of a blank line before it): a NUL there is refused at once, and so is a
+ * header past FNL_LINE_MAX, so that neither /dev/zero nor a file of one
+ * endless line is buffered until memory runs out.  Data records are
+ * bounded by their fields instead (see check_field()).
+ */
+static int check_header(struct fnl_reader *r, const char *p, size_t n,
+			bool ends_line)
+{
+	size_t len = r->raw.len + n;
+
+	if (memchr(p, '\0', n))
+		return fail_at(r, r->line, NULL,
+			       "NUL byte in the header (is this a UTF-16 or binary file?)");
+	/* A line end is not counted: CR, LF or CRLF. */
+	if (ends_line)
+		len -= n >= 2 && p[n - 2] == '\r' && p[n - 1] == '\n' ? 2 : 1;
+	if (len > FNL_LINE_MAX)
+		return fail_at(r, r->row_line, NULL,
+			       "the header line is longer than 1 MiB (is this a CSV file?)");
+	return 0;
+}
+
+/*
+ * A field still open in libcsv's buffer is refused once longer than
+ * FNL_FIELD_MAX, not read to its end, which may never come.  The buffer
+ * grows by doubling, not by the block size, so that a long field is not
+ * copied over and over.
+ */
+static int check_field(struct fnl_reader *r)
+{
+	if (r->csv.entry_pos > FNL_FIELD_MAX)
+		return field_too_long(r, true);
+	if (r->csv.entry_size > r->csv.blk_size)
+		csv_set_blk_size(&r->csv, r->csv.entry_size);
+	return 0;
+}
+
+/*
  * Feeds one line, or the part of it in this chunk, to libcsv.  A record
  * libcsv cannot parse stops the run; with skip-bad the rest of its line is
  * dropped too and the record kept byte for byte once the line is over.
@@ -1057,6 +1111,8 @@ static int feed(struct fnl_reader *r, char *p, size_t n, bool ends_line)
 		r->row_line = r->line;
 		r->raw.len = 0;
 	}
+	if (r->in_header && (ret = check_header(r, p, n, ends_line)) < 0)
+		return ret;
 	if ((r->in->rejects || r->in_header) && !fnl_buf_append(&r->raw, p, n))
 		return fnl_nomem(r->ctx);
 	/* A line that holds a whole row, without a quote, is split here; a
@@ -1073,7 +1129,7 @@ static int feed(struct fnl_reader *r, char *p, size_t n, bool ends_line)
 	r->row_plain = false;
 	done = csv_parse(&r->csv, p, n, on_field, on_row, r);
 	if (done == n || r->status)
-		return r->status;
+		return r->status ? r->status : check_field(r);
 	if (csv_error(&r->csv) != CSV_EPARSE)
 		return fnl_nomem(r->ctx);
 	ret = fail_at(r, r->line, NULL,
@@ -1332,6 +1388,12 @@ static int read_source(struct fnl_reader *r, struct source *src)
 	if (!first)
 		csv_free(&r->csv);
 	close_stream(&st);
+	/* Done with: a run over thousands of files holds one at a time. */
+	if (src->owned && src->fp) {
+		fclose(src->fp);
+		src->fp = NULL;
+		src->owned = false;
+	}
 	return ret;
 }
 

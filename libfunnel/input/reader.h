@@ -72,4 +72,13 @@ struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in);
 /* Whether bad records are skipped (--skip-bad) rather than fatal. */
 bool fnl_input_skips_bad(const struct funnel_input *in);
 
+/*
+ * Bounds on what one line may make the reader hold, so that /dev/zero, a
+ * file of one endless line or a quote that never closes is an error, not
+ * memory running out: a CSV header (a line of a side file too, see
+ * lines.c), its line end not counted, and a field of a data record.
+ */
+#define FNL_LINE_MAX ((size_t)1 << 20)
+#define FNL_FIELD_MAX ((size_t)16 << 20)
+
 #endif

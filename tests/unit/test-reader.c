@@ -1496,6 +1496,231 @@ static void test_bad_quote_across_boundary(void **state)
 	free(g.want);
 }
 
+/* ------------------------------------------------------------------ */
+/* Limits                                                               */
+
+static const struct fnl_column_spec just_id[] = { TEXT("id") };
+
+static bool put(struct fnl_buf *b, const char *s)
+{
+	return fnl_buf_append(b, s, strlen(s));
+}
+
+/* Appends n bytes: the delimiter, then fields of up to 1 KiB of 'x', so
+ * that libcsv never holds a long one. */
+static bool put_fields(struct fnl_buf *b, size_t n)
+{
+	char field[1024];
+
+	memset(field, 'x', sizeof(field));
+	field[0] = ',';
+	for (; n > sizeof(field); n -= sizeof(field))
+		if (!fnl_buf_append(b, field, sizeof(field)))
+			return false;
+	return fnl_buf_append(b, field, n);
+}
+
+/* Appends n bytes c. */
+static bool put_n(struct fnl_buf *b, char c, size_t n)
+{
+	char block[4096];
+
+	memset(block, c, sizeof(block));
+	for (; n > sizeof(block); n -= sizeof(block))
+		if (!fnl_buf_append(b, block, sizeof(block)))
+			return false;
+	return fnl_buf_append(b, block, n);
+}
+
+/* A NUL in the header is refused at once: line 1, or line 3 after two
+ * blank lines, with nothing read past the first chunk of a stream of
+ * 3 MiB of NULs (a header that never ends). */
+static void test_header_nul(void **state)
+{
+	static const char nul_line3[] = "\n\r\nid,st\0age\n1,x\n";
+	size_t n = 3 * CHUNK;
+	char *zeros = calloc(1, n);
+	struct run r;
+
+	(void)state;
+	assert_non_null(zeros);
+	run_len(&r, zeros, n, just_id, 1, NULL);
+	check_fail(&r, FUNNEL_ERR_DATA,
+		   "t.csv:1: NUL byte in the header (is this a UTF-16 or binary file?)");
+	assert_true(ftell(r.fp[0]) <= CHUNK);
+	run_free(&r);
+	free(zeros);
+	run_len(&r, nul_line3, sizeof(nul_line3) - 1, just_id, 1, NULL);
+	check_fail(&r, FUNNEL_ERR_DATA,
+		   "t.csv:3: NUL byte in the header (is this a UTF-16 or binary file?)");
+	run_free(&r);
+}
+
+/* A header of FNL_LINE_MAX bytes is read, its line end (LF, CRLF, CR or
+ * none) not counted; one byte more is refused, naming the line it starts
+ * on, read no further than the limit and a chunk.  The limit holds for a
+ * header that spans lines in a quoted name, line breaks counted. */
+static void test_header_max(void **state)
+{
+	static const char *const ends[] = { "\n", "\r\n", "\r", "" };
+	size_t max = FNL_LINE_MAX;
+	struct fnl_buf b = { 0 };
+	struct run r;
+
+	(void)state;
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(ends); i++) {
+		size_t commas = 0;
+
+		b.len = 0;
+		assert_true(put(&b, "\n\nid"));
+		assert_true(put_fields(&b, 2 + max - b.len));
+		for (size_t k = 0; k < b.len; k++)
+			commas += b.data[k] == ',';
+		assert_true(put(&b, ends[i]));
+		/* A record of as many fields: 7,,,... */
+		if (*ends[i]) {
+			assert_true(put(&b, "7"));
+			while (commas--)
+				assert_true(put(&b, ","));
+			assert_true(put(&b, "\n"));
+		}
+		run_len(&r, b.data, b.len, just_id, 1, NULL);
+		check_ok(&r);
+		assert_int_equal(r.c.nrec, *ends[i] ? 1 : 0);
+		run_free(&r);
+	}
+	b.len = 0;
+	assert_true(put(&b, "\n\nid"));
+	assert_true(put_fields(&b, 2 + max + 1 - b.len));
+	assert_true(put(&b, "\n7,y\n"));
+	run_len(&r, b.data, b.len, just_id, 1, NULL);
+	check_fail(&r, FUNNEL_ERR_DATA,
+		   "t.csv:3: the header line is longer than 1 MiB (is this a CSV file?)");
+	run_free(&r);
+	/* Endless: 3 MiB without a line end. */
+	b.len -= strlen("\n7,y\n");
+	assert_true(put_fields(&b, 3 * CHUNK - b.len));
+	run_len(&r, b.data, b.len, just_id, 1, NULL);
+	check_fail(&r, FUNNEL_ERR_DATA,
+		   "t.csv:3: the header line is longer than 1 MiB (is this a CSV file?)");
+	assert_true(ftell(r.fp[0]) <= 2 * CHUNK);
+	run_free(&r);
+	/* "id,"x...x\nx...x\n..." spans lines: the record, not a line,
+	 * counts. */
+	b.len = 0;
+	assert_true(put(&b, "id,\""));
+	while (b.len < max) {
+		assert_true(put_n(&b, 'x', 1023));
+		assert_true(put(&b, "\n"));
+	}
+	assert_true(put(&b, "\"\n"));
+	run_len(&r, b.data, b.len, just_id, 1, NULL);
+	check_fail(&r, FUNNEL_ERR_DATA,
+		   "t.csv:1: the header line is longer than 1 MiB (is this a CSV file?)");
+	run_free(&r);
+	fnl_buf_free(&b);
+}
+
+/* A field of FNL_FIELD_MAX bytes is read whole; one byte more is refused,
+ * naming the line where it starts (where the field before it ended).  A
+ * field that never ends, quoted or not, is bad-input/stages-endless-field
+ * (too big to run twice here under ASan). */
+static void test_field_max(void **state)
+{
+	size_t max = FNL_FIELD_MAX;
+	char line[4096];
+	struct fnl_buf b = { 0 };
+	struct run r;
+
+	(void)state;
+	/* Quoted, over lines of 4 KiB from line 3 on, then a record. */
+	memset(line, 'x', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
+	assert_true(put(&b, "id,note\n1,a\n2,\""));
+	for (size_t n = 0; n < max; n += sizeof(line))
+		assert_true(fnl_buf_append(&b, line, sizeof(line)));
+	assert_true(put(&b, "\"\n3,c\n"));
+	run_len(&r, b.data, b.len, id_note, 2, NULL);
+	check_ok(&r);
+	assert_int_equal(r.c.nrec, 3);
+	assert_int_equal(r.c.rec[1].len[1], max);
+	/* The note's max / 4096 line breaks, then its closing quote's. */
+	check_lines(&r, (const uint64_t[]){ 2, 3, 4 + max / 4096 }, 3);
+	run_free(&r);
+	/* One byte more: refused when it closes. */
+	b.len -= strlen("\"\n3,c\n");
+	assert_true(put(&b, "x\"\n3,c\n"));
+	run_len(&r, b.data, b.len, id_note, 2, NULL);
+	check_fail(&r, FUNNEL_ERR_DATA, "t.csv:3: field 2 is longer than 16 MiB");
+	run_free(&r);
+	fnl_buf_free(&b);
+}
+
+/* The lowest free descriptor, as the next open() would take it. */
+static int next_fd(void)
+{
+	int fd = dup(0);
+
+	assert_true(fd >= 0);
+	close(fd);
+	return fd;
+}
+
+static int fd_seen[3];
+
+static int on_header_fd(void *data, struct fnl_reader *r,
+			const struct fnl_header *h)
+{
+	int *n = data;
+
+	(void)r;
+	(void)h;
+	fd_seen[(*n)++] = next_fd();
+	return 0;
+}
+
+static int on_record_none(void *data, const struct fnl_record *rec)
+{
+	(void)data;
+	(void)rec;
+	return 0;
+}
+
+/* Each file is opened when its turn comes and closed once read: while
+ * each of three files is read, the same descriptor is the next free one
+ * (it went up by one a file when every file stayed open), and after the
+ * run, before the input is freed, the one before the run. */
+static void test_files_closed(void **state)
+{
+	char path[3][32];
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct funnel_input *in = funnel_input_new(ctx);
+	struct fnl_reader_client client = {
+		.header = on_header_fd, .record = on_record_none,
+	};
+	int n = 0, before;
+
+	(void)state;
+	assert_non_null(in);
+	for (int i = 0; i < 3; i++) {
+		strcpy(path[i], "/tmp/test-reader.XXXXXX");
+		write_lines(path[i], 3);
+		assert_int_equal(funnel_input_add_file(in, path[i]), 0);
+	}
+	client.data = &n;
+	before = next_fd();
+	assert_int_equal(fnl_input_read(in, &client), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(fd_seen[0], before + 1);
+	assert_int_equal(fd_seen[1], before + 1);
+	assert_int_equal(fd_seen[2], before + 1);
+	assert_int_equal(next_fd(), before);
+	funnel_input_free(in);
+	funnel_ctx_free(ctx);
+	for (int i = 0; i < 3; i++)
+		unlink(path[i]);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -1529,6 +1754,10 @@ int main(void)
 		cmocka_unit_test(test_chunk_boundaries),
 		cmocka_unit_test(test_rejects_crlf_at_boundary),
 		cmocka_unit_test(test_bad_quote_across_boundary),
+		cmocka_unit_test(test_header_nul),
+		cmocka_unit_test(test_header_max),
+		cmocka_unit_test(test_field_max),
+		cmocka_unit_test(test_files_closed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lines.h"
 #include "sums.h"
 #include "amounts.h"
 #include "buf.h"
@@ -211,35 +212,27 @@ static bool parse_probability(const char *s, double *p)
 /* "stage,probability" lines; '#' comments and a header line allowed. */
 static int read_probabilities(struct funnel_kpi *k, const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
-	int ret = 0;
+	struct fnl_lines lines;
+	char *line;
+	size_t len;
+	int ret = fnl_lines_open(&lines, k->ctx, path);
 
-	if (!fp)
-		return fnl_fail(k->ctx, FUNNEL_ERR_OPEN, "%s: %s", path,
-				strerror(errno));
+	if (ret < 0)
+		return ret;
 	free_probs(k);
-	while (ret == 0 && (n = getline(&line, &cap, fp)) >= 0) {
-		char *comma;
+	while ((ret = fnl_lines_next(&lines, &line, &len)) == 1) {
+		char *comma = strrchr(line, ',');
 		struct prob *grown;
 		double p;
 
-		lineno++;
-		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (!*line || *line == '#')
-			continue;
-		comma = strrchr(line, ',');
 		if (comma)
 			*comma = '\0';
 		if (!comma || !parse_probability(comma + 1, &p)) {
-			if (lineno == 1 && comma)
+			if (lines.line == 1 && comma)
 				continue;  /* a header line */
 			ret = fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-				       "%s:%zu: expected \"stage,probability\" with a probability from 0 to 1 (or 0%% to 100%%)",
-				       path, lineno);
+				       "%s:%llu: expected \"stage,probability\" with a probability from 0 to 1 (or 0%% to 100%%)",
+				       path, (unsigned long long)lines.line);
 			break;
 		}
 		grown = fnl_reallocarray(k->prob, k->nprob + 1, sizeof(*grown));
@@ -252,13 +245,7 @@ static int read_probabilities(struct funnel_kpi *k, const char *path)
 		k->prob = grown;
 		k->prob[k->nprob++].p = p;
 	}
-	/* getline also stops on an error that sets no flag (ENOMEM). */
-	if (ret == 0 && !feof(fp))
-		ret = fnl_fail(k->ctx, errno == ENOMEM ? FUNNEL_ERR_NOMEM :
-							 FUNNEL_ERR_OPEN,
-			       "%s: %s", path, strerror(errno));
-	free(line);
-	fclose(fp);
+	fnl_lines_close(&lines);
 	return ret;
 }
 

@@ -121,6 +121,9 @@ struct funnel_retention {
  */
 #define MAX_SPAN 10000
 
+/* The most columns --max-periods asks for. */
+#define MAX_MAX_PERIODS 100000
+
 /* ------------------------------------------------------------------ */
 /* Periods                                                              */
 
@@ -291,7 +294,8 @@ FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 		return ret;
 	}
 	if (!strcmp(name, "max-periods"))
-		return fnl_opt_count(ctx, name, value, 100000, &rt->max_periods);
+		return fnl_opt_count(ctx, name, value, MAX_MAX_PERIODS,
+				     &rt->max_periods);
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 
@@ -687,14 +691,22 @@ static size_t group_of(const struct funnel_retention *rt, uint32_t cust)
 }
 
 /*
- * Sparse sums keyed by (group, cohort, offset): 22 + 21 + 21 bits, the
- * cohort counted from the first one.
+ * Sparse sums keyed by (group, cohort, offset), the cohort counted from
+ * the first one.  An offset is a column of the matrix, at most
+ * MAX_MAX_PERIODS (--max-periods) or MAX_SPAN; a cohort may be any day
+ * from year 1 to 9999 (3,652,059 days, under 2^22) when --max-periods
+ * lifts MAX_SPAN, as the span error advises.
  */
+enum { OFFSET_BITS = 17, COHORT_BITS = 22, GROUP_BITS = 64 - 17 - 22 };
+_Static_assert(MAX_MAX_PERIODS < 1 << OFFSET_BITS &&
+	       MAX_SPAN < 1 << OFFSET_BITS, "a column fits a key");
+
 static uint64_t cell_key(const struct funnel_retention *rt, size_t group,
 			 int32_t period, int64_t offset)
 {
-	return (uint64_t)group << 42 |
-	       (uint64_t)(period - rt->first_period) << 21 | (uint64_t)offset;
+	return (uint64_t)group << (OFFSET_BITS + COHORT_BITS) |
+	       (uint64_t)(period - rt->first_period) << OFFSET_BITS |
+	       (uint64_t)offset;
 }
 
 /* Adds a pair's revenue to a sum. */
@@ -714,10 +726,14 @@ static int add_cell(struct funnel_retention *rt, struct fnl_u64map *m,
 {
 	struct fnl_u64_entry *e;
 
-	if (offset >= (1 << 21) || period - rt->first_period >= (1 << 21) ||
-	    group >= (size_t)1 << 22)
+	if (group >= (size_t)1 << GROUP_BITS)
 		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
-				"too many periods or groups: give --max-periods or a longer --period");
+				"more than %d groups: give fewer --by columns",
+				1 << GROUP_BITS);
+	if (offset >= 1 << OFFSET_BITS ||
+	    period - rt->first_period >= 1 << COHORT_BITS)
+		return fnl_fail(rt->ctx, FUNNEL_ERR_INTERNAL,
+				"a cohort or period out of range");
 	e = fnl_u64map_put(m, cell_key(rt, group, period, offset));
 	if (!e)
 		return fnl_nomem(rt->ctx);

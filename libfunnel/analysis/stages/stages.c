@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "stages.h"
+#include "lines.h"
 #include "options.h"
 #include "amounts.h"
 #include "dates.h"
@@ -227,32 +228,28 @@ static int add_alias(struct funnel_stages *st, const char *label,
  */
 static int read_stages_file(struct funnel_stages *st, const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, *pending = NULL;
-	size_t cap = 0, npending = 0;
-	ssize_t n;
-	int ret = 0;
+	struct fnl_lines lines;
+	char *line, *pending = NULL;
+	size_t len, npending = 0;
+	int ret = fnl_lines_open(&lines, st->ctx, path);
 
-	if (!fp)
-		return fnl_fail(st->ctx, FUNNEL_ERR_OPEN, "%s: %s", path,
-				strerror(errno));
+	if (ret < 0)
+		return ret;
 	clear_stages(st);
 	/* First pass: stages; aliases are kept as "label\0stage\0" pairs. */
-	while (ret == 0 && (n = getline(&line, &cap, fp)) >= 0) {
+	while ((ret = fnl_lines_next(&lines, &line, &len)) == 1) {
 		char *eq, *s = line;
 
-		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
 		while (isspace((unsigned char)*s))
 			s++;
-		if (!*s || *s == '#')
-			continue;
 		eq = strchr(s, '=');
 		if (!eq) {
 			ret = fnl_stages_add_stage(st, s, strlen(s), path);
+			if (ret < 0)
+				break;
 			continue;
 		}
-		size_t len = strlen(s) + 1;
+		len = strlen(s) + 1;
 		char *grown = realloc(pending, npending + len);
 
 		if (!grown) {
@@ -264,11 +261,7 @@ static int read_stages_file(struct funnel_stages *st, const char *path)
 		pending[npending + (size_t)(eq - s)] = '\0';
 		npending += len;
 	}
-	/* getline stops at the end, or on an error that may set neither
-	 * flag (ENOMEM): only feof says the whole file was read. */
-	if (ret == 0 && !feof(fp))
-		ret = fnl_fail(st->ctx, FUNNEL_ERR_OPEN, "%s: %s", path,
-			       strerror(errno));
+	fnl_lines_close(&lines);
 	for (size_t off = 0; ret == 0 && off < npending;) {
 		const char *label = pending + off;
 		const char *stage = label + strlen(label) + 1;
@@ -283,8 +276,6 @@ static int read_stages_file(struct funnel_stages *st, const char *path)
 		off += strlen(label) + strlen(stage) + 2;
 	}
 	free(pending);
-	free(line);
-	fclose(fp);
 	if (ret == 0 && st->nstages == 0)
 		ret = fnl_fail(st->ctx, FUNNEL_ERR_USAGE, "%s: no stages listed",
 			       path);
