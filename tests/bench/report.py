@@ -30,7 +30,7 @@ NAMES = {
     "pandas": "pandas",
     "bare": "bare libcsv parse",
 }
-# Issue 7's targets: (job, peer, at most this ratio of ours to the peer).
+# The targets: (job, peer, at most this ratio of ours to the peer).
 TARGETS = [
     ("stages", "duckdb", 0.5), ("stages", "bare", 1.5), ("stages", "rss", 256),
     ("cycle", "mawk", 0.4), ("cycle", "bare", 1.3),
@@ -162,7 +162,7 @@ def main():
             return None
         return x[what] / y[what]
 
-    p("## Targets of issue 7")
+    p("## Targets")
     p()
     p("| job | target | measured | met |")
     p("|---|---|--:|:-:|")

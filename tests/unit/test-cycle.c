@@ -94,7 +94,7 @@ static void test_sd(void **state)
 }
 
 /*
- * The reference of issue 5 (lifelines' g3 data, group Control): events at
+ * The Kaplan-Meier reference (lifelines' g3 data, group Control): events at
  * 9, 19, 32, 34, censored at 48 and 50.  At risk 6, 5, 4, 3:
  *   S = 5/6, 5/6*4/5 = 2/3, 2/3*3/4 = 1/2, 1/2*2/3 = 1/3.
  * Greenwood sums 1/30, +1/20, +1/12, +1/6.  At 9: log S = -0.1823216,
@@ -515,7 +515,7 @@ static void test_undated_open(void **state)
 }
 
 /*
- * Issue 5's velocity: 40 open, average won amount 25,000, win rate 25%
+ * The sales-velocity reference: 40 open, average won amount 25,000, win rate 25%
  * (2 won of 8 closed), mean won cycle 90 days (80 and 100):
  * 40 * 25000 * 0.25 / 90 = 2777.777...
  */

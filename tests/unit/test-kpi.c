@@ -194,7 +194,7 @@ static void test_every_kpi(void **state)
 }
 
 /*
- * The reference of issue 8: 40 open deals, 2 won after 80 and 100 days
+ * The sales-velocity reference: 40 open deals, 2 won after 80 and 100 days
  * for 20,000 and 30,000 (average 25,000), 6 lost (win rate 2/8):
  * velocity 40 x 25,000 x 1/4 / 90 = 250,000 / 90 = 2777.78 per day.
  */

@@ -7,7 +7,7 @@
  * from the active periods of each customer written in the comment above
  * it (the same small inputs as the command tests, tests/data/retention/,
  * whose numbers were also checked against an independent Python model of
- * issue 4 and, for CDNOW, against sqlite3).
+ * the retention rules and, for CDNOW, against sqlite3).
  *
  * A matrix has the columns [GROUP...,] cohort, size, p0 ... pN; a --crr
  * result [GROUP...,] period, start, new, end, retained, crr, retention,

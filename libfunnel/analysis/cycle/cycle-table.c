@@ -13,7 +13,8 @@
 #include "format.h"
 #include "table.h"
 
-/* The level of the Kaplan-Meier median's interval (the 95%). */
+/* The level of the Kaplan-Meier median's interval: 95%, as lifelines and
+ * R's survival report it. */
 #define KM_LEVEL 0.95
 
 static const double default_pct[] = { 0.25, 0.5, 0.75, 0.9 };

@@ -1,4 +1,4 @@
-# --summary with --amount: the reference of issue 5. data/cycle/velocity.csv
+# --summary with --amount: the sales-velocity reference. data/cycle/velocity.csv
 # (HubSpot-like headers, amounts such as "$20,000.00") has 40 open deals, 2
 # won of 8 closed (win rate 25%), won amounts 20,000 and 30,000 (average
 # 25,000) after 80 and 100 days (2024-01-01 to 03-21 and 04-10: mean 90):

@@ -1,4 +1,4 @@
-# The Kaplan-Meier reference of issue 5 (lifelines' g3 data, group
+# The Kaplan-Meier reference (lifelines' g3 data, group
 # Control): data/cycle/g3.csv has deals won after 9, 19, 32 and 34 days and
 # two open since 48 and 50 days at --asof 2024-02-20. S = 0.833, 0.667, 0.5,
 # 0.333 at 9, 19, 32, 34 (--at), a KM median of 32 days against a naive mean

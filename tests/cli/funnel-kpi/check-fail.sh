@@ -1,4 +1,4 @@
-# --check EXPR thresholds, the example of issue 8: 100 deals, 21 won and 79
+# --check EXPR thresholds, a worked example: 100 deals, 21 won and 79
 # lost, every one 30 days from created to closed:
 #   win_rate 21/100 = 0.2100, conversion 0.2100, mean = median 30.00;
 #   no open deal: pipeline and weighted 0.00; no amount column: avg won

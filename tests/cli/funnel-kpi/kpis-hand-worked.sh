@@ -17,7 +17,7 @@
 #   date: the latest created date (D12, 2025-03-15) or close date of a
 #     closed deal (D06, 2025-03-10); the forecast close dates of the open
 #     D08 (2025-06-30) and D11 (2025-04-30) do not count.
-# Cross-checked with an independent python3 script of the formulas.
+# Cross-checked with an independent python3 script of the formulas in funnel-kpi(1).
 # The same bytes from standard input.
 funnel-kpi data/kpi/deals.csv
 funnel-kpi <data/kpi/deals.csv | tail -n 1

@@ -1,6 +1,6 @@
 # Was a bug, fixed: a LOST deal closed before it was created is accepted. funnel-kpi
-# reads outcomes and dates as funnel-cycle(1) does (issue 8: "same input
-# conventions as the other commands"), and there a won or lost deal that
+# reads outcomes and dates as funnel-cycle(1) does (funnel-kpi(1): the
+# same input conventions as the other commands), and there a won or lost deal that
 # closes before it was created is bad data (65, FILE:LINE, the column).
 # funnel-kpi checks only won deals (it measures only their cycles), so the
 # lost deal below counts, and its bad close date can even become the KPIs'

@@ -1,4 +1,4 @@
-# The sales velocity reference of issue 8, from data/kpi/velocity.csv
+# The sales velocity reference, from data/kpi/velocity.csv
 # (HubSpot-like headers found automatically, amounts written "$1,000.00"):
 #   40 open deals, 2 won, 6 lost: deals 48, win_rate 2/8 = 0.2500,
 #   conversion 2/48 = 0.041667 -> 0.0417
