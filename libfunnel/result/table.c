@@ -210,3 +210,11 @@ FUNNEL_EXPORT double funnel_table_number(const struct funnel_table *t,
 		return NAN;
 	return at(t, row, col)->v.number;
 }
+
+int64_t fnl_table_find_column(const struct funnel_table *t, const char *name)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (!strcmp(t->col[c].name, name))
+			return (int64_t)c;
+	return -1;
+}

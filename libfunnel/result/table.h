@@ -53,6 +53,9 @@ int fnl_table_add_column(struct funnel_table *t, const char *name,
 			 enum funnel_column_type type, int digits);
 /* Adds a row of undefined cells; returns its index or -1. */
 int64_t fnl_table_add_row(struct funnel_table *t);
+/* The index of the column called name, or -1: an analysis reads another's
+ * result by the names its man page documents, never by position. */
+int64_t fnl_table_find_column(const struct funnel_table *t, const char *name);
 bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
 			const char *s, size_t len);
 void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,

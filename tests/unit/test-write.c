@@ -235,6 +235,9 @@ static void test_accessors(void **state)
 	assert_int_equal(funnel_table_rows(t), 3);
 	assert_string_equal(funnel_table_column_name(t, 3), "days, avg");
 	assert_null(funnel_table_column_name(t, 4));
+	assert_int_equal(fnl_table_find_column(t, "days, avg"), 3);
+	assert_int_equal(fnl_table_find_column(t, "stage"), 0);
+	assert_int_equal(fnl_table_find_column(t, "days"), -1);
 	assert_int_equal(funnel_table_column_type(t, 2), FUNNEL_COLUMN_RATE);
 	assert_string_equal(funnel_table_text(t, 2, 0), CJK);
 	assert_int_equal(funnel_table_count(t, 0, 1), 16);

@@ -685,10 +685,18 @@ static int orders_retention(struct funnel_kpi *k, double *rate,
 		ret = funnel_retention_run(rt, in, &t);
 	if (ret == 0 && funnel_table_rows(t) > 0) {
 		size_t last = funnel_table_rows(t) - 1;
+		/* By name, as funnel-retention(1) documents its columns. */
+		int64_t rate_col = fnl_table_find_column(t, "retention");
+		int64_t end_col = fnl_table_find_column(t, "end");
 
-		/* Columns: period, start, new, end, retained, crr, retention. */
-		*rate = funnel_table_number(t, last, 6);
-		*active = funnel_table_count(t, last, 3);
+		if (rate_col < 0 || end_col < 0) {
+			ret = fnl_fail(k->ctx, FUNNEL_ERR_INTERNAL,
+				       "retention --crr has no column \"%s\"",
+				       rate_col < 0 ? "retention" : "end");
+			goto out;
+		}
+		*rate = funnel_table_number(t, last, (size_t)rate_col);
+		*active = funnel_table_count(t, last, (size_t)end_col);
 	}
 out:
 	funnel_table_free(t);
