@@ -93,6 +93,10 @@ static int read_history(struct funnel_ctx *ctx, const char *path,
 		if (errno != ENOENT)  /* a new history is no error */
 			ret = fnl_fail(ctx, FUNNEL_ERR_OPEN, "%s: %s", path,
 				       strerror(errno));
+	} else if (S_ISDIR(sb.st_mode)) {
+		/* As appending to it says: a history cannot be written there. */
+		ret = fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path,
+			       strerror(EISDIR));
 	} else if (sb.st_size > 0) {
 		ret = funnel_input_add_file(in, path);
 		if (ret == 0)
