@@ -603,7 +603,8 @@ static struct fnl_time parsed(const char *s)
 	struct fnl_date_format f = { 0 };
 	struct fnl_time t = { 0 };
 
-	assert_int_equal(fnl_date_parse(&f, s, strlen(s), &t, NULL), FNL_DATE_OK);
+	assert_int_equal(fnl_date_parse(&f, s, strlen(s), &t, NULL),
+			 FNL_DATE_OK);
 	return t;
 }
 

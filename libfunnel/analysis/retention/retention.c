@@ -106,7 +106,7 @@ struct funnel_retention {
 	struct pair *pairs;        /* see add_pair */
 	size_t npairs, pairs_cap;
 	size_t unordered;          /* pairs out of order since the last merge */
-	bool floating;             /* pairs' revenue in doubles (union revenue) */
+	bool floating;             /* pairs' revenue in doubles (see pair) */
 	char apart_end[FNL_CACHE_LINE];
 };
 
@@ -128,7 +128,8 @@ struct funnel_retention {
 /* Periods                                                              */
 
 /* The period of a day, numbered so that consecutive periods differ by 1. */
-static inline int32_t period_of(const struct funnel_retention *rt, int32_t day)
+static inline int32_t period_of(const struct funnel_retention *rt,
+				int32_t day)
 {
 	int64_t y;
 	unsigned m, d;
@@ -413,8 +414,10 @@ static int sort_run(struct pair *p, size_t n)
 static void go_floating(struct funnel_retention *rt, struct pair *more,
 			size_t nmore)
 {
+	struct pair *p = rt->pairs;
+
 	for (size_t i = 0; i < rt->npairs; i++)
-		rt->pairs[i].rev.value = fnl_units_value(rt->pairs[i].rev.units);
+		p[i].rev.value = fnl_units_value(p[i].rev.units);
 	for (size_t i = 0; i < nmore; i++)
 		more[i].rev.value = fnl_units_value(more[i].rev.units);
 	rt->floating = true;
@@ -859,14 +862,12 @@ static void set_value(struct funnel_retention *rt, struct funnel_table *t,
 		      int64_t size, const struct fnl_sum *base)
 {
 	int64_t n = e ? e->count : 0;
-	double b = fnl_sum_value(base);
+	double b = fnl_sum_value(base), sum = e ? fnl_sum_value(&e->sum) : 0;
 
 	if (rt->counts)
 		fnl_table_set_count(t, row, col, n);
 	else if (rt->revenue)
-		fnl_table_set_number(t, row, col,
-				     b != 0 ? (e ? fnl_sum_value(&e->sum) : 0) / b :
-					      NAN);
+		fnl_table_set_number(t, row, col, b != 0 ? sum / b : NAN);
 	else
 		fnl_table_set_ratio(t, row, col, n, size);
 }
@@ -967,7 +968,8 @@ enum crr_column {
 /* Per period: S, N, E, retained and the revenue sums. */
 struct crr_period {
 	int64_t start, new, end, retained;
-	struct fnl_sum base, net, gross;  /* revenue: P-1 of S, P of S, capped */
+	/* Revenue: of S in P - 1, in P, and in P capped at P - 1. */
+	struct fnl_sum base, net, gross;
 };
 
 static const union revenue no_revenue;  /* 0 and 0.0 alike */
