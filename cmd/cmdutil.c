@@ -98,16 +98,18 @@ static bool same_file(const char *path, const struct stat *sb)
 }
 
 /*
- * The rejects file replaces what it names at the end of the run: never a
- * file the run reads or keeps, however it is named (./name, a link).  A
- * device or FIFO, written in place, replaces nothing.
+ * The rejects file and -o replace what they name at the end of the run:
+ * never a file the run reads or keeps, however it is named (./name, a
+ * link), nor each other.  A device or FIFO, written in place, replaces
+ * nothing.
  */
-static void check_rejects(struct argp_state *state, const struct cmd *cmd)
+static void check_written(struct argp_state *state, const struct cmd *cmd,
+			  const char *option, const char *path)
 {
 	bool stdin_read = !cmd->have_files;
 	struct stat sb;
 
-	if (!cmd->rejects || stat(cmd->rejects, &sb) != 0 || !S_ISREG(sb.st_mode))
+	if (!path || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return;
 	for (size_t i = 0; i < cmd->nfiles; i++) {
 		const struct cmd_file *f = &cmd->files[i];
@@ -119,14 +121,17 @@ static void check_rejects(struct argp_state *state, const struct cmd *cmd)
 		if (!same_file(f->path, &sb))
 			continue;
 		if (f->option)
-			argp_error(state, "--rejects %s is the --%s file %s: refusing to write over it",
-				   cmd->rejects, f->option, f->path);
-		argp_error(state, "--rejects %s is the input %s: refusing to write over it",
-			   cmd->rejects, f->path);
+			argp_error(state, "%s %s is the --%s file %s: refusing to write over it",
+				   option, path, f->option, f->path);
+		argp_error(state, "%s %s is the input %s: refusing to write over it",
+			   option, path, f->path);
 	}
 	if (stdin_read && same_file(NULL, &sb))
-		argp_error(state, "--rejects %s is standard input: refusing to write over it",
-			   cmd->rejects);
+		argp_error(state, "%s %s is standard input: refusing to write over it",
+			   option, path);
+	if (path == cmd->output && cmd->rejects && same_file(cmd->rejects, &sb))
+		argp_error(state, "-o %s is the --rejects file %s: give them different names",
+			   path, cmd->rejects);
 }
 
 static error_t parse_common(int key, char *arg, struct argp_state *state)
@@ -183,7 +188,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		cmd_note_file(state, NULL, arg);
 		return 0;
 	case ARGP_KEY_END:
-		check_rejects(state, cmd);
+		check_written(state, cmd, "--rejects", cmd->rejects);
+		check_written(state, cmd, "-o", cmd->output);
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -1,0 +1,17 @@
+# -o never writes over a file the run reads or keeps: an input (by any
+# name: ./deals.csv is deals.csv), the --append history, or the --rejects
+# file.  Each is refused before anything is read (64), and the file is
+# left byte for byte as it was. Before, -o deals.csv deals.csv replaced
+# the export with the KPI row.
+cp data/kpi/deals.csv deals.csv
+funnel-kpi --asof 2025-03-01 -o ./deals.csv deals.csv
+echo "exit $?"
+cmp deals.csv data/kpi/deals.csv && echo "deals.csv unchanged"
+funnel-kpi --asof 2025-03-01 --append h.csv data/kpi/deals.csv >/dev/null
+cp h.csv h.orig
+funnel-kpi --asof 2025-03-02 -o h.csv --append h.csv data/kpi/deals.csv
+echo "exit $?"
+cmp h.csv h.orig && echo "h.csv unchanged"
+: >r.csv
+funnel-kpi --asof 2025-03-01 -o r.csv --rejects r.csv data/kpi/deals.csv
+echo "exit $?"
