@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "cmdutil.h"
-#include "outfile.h"
 
 error_t argp_err_exit_status = EXIT_USAGE;
 
@@ -287,16 +286,16 @@ static int file_error(struct cmd *cmd, const char *path, int err)
 static void cmd_parse(struct cmd *cmd, const struct argp *argp, int argc,
 		      char **argv)
 {
-	int err;
+	int status;
 
 	cmd->options = argp->options;
 	argp_parse(argp, argc, argv, 0, NULL, cmd);
 	if (!cmd->rejects)
 		return;
-	err = fnl_outfile_open(cmd->rejects, &cmd->rejects_file);
-	if (err)
-		exit(file_error(cmd, cmd->rejects, err));
-	funnel_input_set_rejects(cmd->in, fnl_outfile_stream(cmd->rejects_file));
+	status = funnel_output_open(cmd->ctx, cmd->rejects, &cmd->rejects_file);
+	if (status < 0)
+		exit(cmd_fail(cmd, status));
+	funnel_input_set_rejects(cmd->in, funnel_output_stream(cmd->rejects_file));
 }
 
 /* Prints "NAME: message" for a failed status and returns its exit code. */
@@ -339,34 +338,36 @@ static int render(struct cmd *cmd, const struct funnel_table *t, FILE *fp,
 	return funnel_table_write(t, fp, fmt, cmd->precision, flags);
 }
 
-/* -o FILE, written as outfile.h says (atomically when a regular file). */
+/* -o FILE, written as funnel_output_open() says (atomically when a
+ * regular file). */
 static int write_output(struct cmd *cmd, const struct funnel_table *t)
 {
-	struct fnl_outfile *of;
-	int err = fnl_outfile_open(cmd->output, &of);
+	struct funnel_output *out;
+	int status = funnel_output_open(cmd->ctx, cmd->output, &out);
+	int err;
 
-	if (err)
-		return file_error(cmd, cmd->output, err);
-	if (render(cmd, t, fnl_outfile_stream(of), false) < 0) {
+	if (status < 0)
+		return cmd_fail(cmd, status);
+	if (render(cmd, t, funnel_output_stream(out), false) < 0) {
 		err = errno;
-		fnl_outfile_discard(of);
+		funnel_output_discard(out);
 		return file_error(cmd, cmd->output, err);
 	}
-	err = fnl_outfile_commit(of);
-	return err ? file_error(cmd, cmd->output, err) : 0;
+	status = funnel_output_commit(out);
+	return status < 0 ? cmd_fail(cmd, status) : 0;
 }
 
 /* The rejects file is part of the result: nothing may be lost. */
 static int close_rejects(struct cmd *cmd)
 {
-	struct fnl_outfile *of = cmd->rejects_file;
-	int err;
+	struct funnel_output *out = cmd->rejects_file;
+	int status;
 
 	cmd->rejects_file = NULL;
-	if (!of)
+	if (!out)
 		return 0;
-	err = fnl_outfile_commit(of);
-	return err ? file_error(cmd, cmd->rejects, err) : 0;
+	status = funnel_output_commit(out);
+	return status < 0 ? cmd_fail(cmd, status) : 0;
 }
 
 int cmd_write(struct cmd *cmd, const struct funnel_table *t)
@@ -389,7 +390,7 @@ int cmd_write(struct cmd *cmd, const struct funnel_table *t)
 /* A run that fails leaves the rejects file as it was. */
 static void cmd_free(struct cmd *cmd)
 {
-	fnl_outfile_discard(cmd->rejects_file);
+	funnel_output_discard(cmd->rejects_file);
 	free(cmd->files);
 	funnel_input_free(cmd->in);
 	funnel_ctx_free(cmd->ctx);

@@ -2,7 +2,8 @@
 /*
  * cmdutil.h - what every funnel-* command shares: the input and output
  * options (an argp child), exit codes, messages, and writing the result
- * safely (stdout checked at exit, -o and --rejects as outfile.h says).
+ * safely (stdout checked at exit; -o and --rejects through
+ * funnel_output_open()).
  */
 #ifndef FUNNEL_CMDUTIL_H
 #define FUNNEL_CMDUTIL_H
@@ -32,7 +33,6 @@ enum {
 	"CSV exports are read."
 
 struct cmd;
-struct fnl_outfile;
 
 /* A file named on the command line that the run reads or keeps. */
 struct cmd_file {
@@ -53,7 +53,7 @@ struct cmd {
 	const char *format;       /* NULL: table on a terminal, else csv */
 	int precision;            /* -1: each column's default */
 	const char *rejects;
-	struct fnl_outfile *rejects_file;  /* put in place by cmd_write() */
+	struct funnel_output *rejects_file;  /* put in place by cmd_write() */
 	struct cmd_file *files;   /* what --rejects may not name */
 	size_t nfiles;
 	bool have_files;

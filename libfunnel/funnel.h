@@ -315,6 +315,46 @@ int funnel_table_write(const struct funnel_table *t, FILE *fp,
 		       enum funnel_format fmt, int precision, unsigned flags);
 
 /* ------------------------------------------------------------------ */
+/* Writing a file safely                                                */
+
+struct funnel_output;
+
+/**
+ * funnel_output_open() - open a file to write a result, a history or
+ *	rejected rows into, so that a failed run leaves it as it was.
+ * @ctx: the context, which gets the message of a failure.
+ * @path: the file.  A symbolic link is followed and its target written.
+ *	A regular file (or a new one) is replaced atomically at
+ *	funnel_output_commit(), keeping its mode, group and owner; a device,
+ *	a FIFO or /dev/stdout is written in place; a directory is refused.
+ * @out: the open output.
+ *
+ * Return: 0, or FUNNEL_ERR_IO ("PATH: reason") or FUNNEL_ERR_NOMEM, *out
+ * NULL.
+ *
+ * Since: 0.1
+ */
+int funnel_output_open(struct funnel_ctx *ctx, const char *path,
+		       struct funnel_output **out);
+/** funnel_output_stream() - where to write.  Since: 0.1 */
+FILE *funnel_output_stream(const struct funnel_output *out);
+/**
+ * funnel_output_commit() - put what was written in place and free @out.
+ * @out: the output.
+ *
+ * Return: 0, or FUNNEL_ERR_IO / FUNNEL_ERR_NOMEM with the file as it was
+ * (a full disk shows here, when the last buffer is written).
+ *
+ * Since: 0.1
+ */
+int funnel_output_commit(struct funnel_output *out);
+/**
+ * funnel_output_discard() - drop what was written, leave the file as it
+ *	was, and free @out; NULL is allowed.  Since: 0.1
+ */
+void funnel_output_discard(struct funnel_output *out);
+
+/* ------------------------------------------------------------------ */
 /* Any analysis, by name                                                */
 
 struct funnel_analysis;

@@ -230,14 +230,6 @@ static int merge(struct funnel_ctx *ctx, const struct funnel_table *hist,
 	return ret == 0 && !placed ? add_new_rows(ctx, m, t) : ret;
 }
 
-/* A failure to open or write the history at path. */
-static int file_error(struct funnel_ctx *ctx, const char *path, int err)
-{
-	if (err == ENOMEM)
-		return fnl_nomem(ctx);
-	return fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path, strerror(err));
-}
-
 /*
  * An exclusive lock on TARGET.lock, held until the descriptor is closed.
  * flock(2) needs the file open for reading only, and the file gets 0666
@@ -283,7 +275,7 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"the history's file name is empty");
 	err = fnl_outfile_open(path, &of);
-	ret = err ? file_error(ctx, path, err) : 0;
+	ret = err ? fnl_outfile_fail(ctx, path, err) : 0;
 	if (ret == 0 && fnl_outfile_target(of))
 		ret = lock_history(ctx, path, fnl_outfile_target(of), &lock);
 	if (ret == 0)
@@ -296,11 +288,11 @@ FUNNEL_EXPORT int funnel_history_append(struct funnel_ctx *ctx,
 		ret = merge(ctx, hist, t, key, &merged);
 	if (ret == 0 && funnel_table_write(merged, fnl_outfile_stream(of),
 					   FUNNEL_FORMAT_CSV, -1, 0) < 0)
-		ret = file_error(ctx, path, errno);
+		ret = fnl_outfile_fail(ctx, path, errno);
 	if (ret == 0) {
 		err = fnl_outfile_commit(of);
 		of = NULL;
-		ret = err ? file_error(ctx, path, err) : 0;
+		ret = err ? fnl_outfile_fail(ctx, path, err) : 0;
 	}
 	fnl_outfile_discard(of);
 	funnel_table_free(hist);

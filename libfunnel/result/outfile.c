@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "internal.h"
 #include "outfile.h"
 
 struct fnl_outfile {
@@ -396,4 +397,63 @@ void fnl_outfile_discard(struct fnl_outfile *of)
 		fclose(of->fp);
 	free(of->target);
 	free(of);
+}
+
+/* ------------------------------------------------------------------ */
+/* The public face: the same rules, failures as messages               */
+
+struct funnel_output {
+	struct funnel_ctx *ctx;
+	struct fnl_outfile *file;
+	char path[];  /* as the user gave it, for messages */
+};
+
+int fnl_outfile_fail(struct funnel_ctx *ctx, const char *path, int err)
+{
+	if (err == ENOMEM)
+		return fnl_nomem(ctx);
+	return fnl_fail(ctx, FUNNEL_ERR_IO, "%s: %s", path, strerror(err));
+}
+
+FUNNEL_EXPORT int funnel_output_open(struct funnel_ctx *ctx, const char *path,
+				     struct funnel_output **out)
+{
+	size_t len = strlen(path);
+	struct funnel_output *o = malloc(sizeof(*o) + len + 1);
+	int err;
+
+	*out = NULL;
+	if (!o)
+		return fnl_nomem(ctx);
+	o->ctx = ctx;
+	memcpy(o->path, path, len + 1);
+	err = fnl_outfile_open(path, &o->file);
+	if (err) {
+		free(o);
+		return fnl_outfile_fail(ctx, path, err);
+	}
+	*out = o;
+	return 0;
+}
+
+FUNNEL_EXPORT FILE *funnel_output_stream(const struct funnel_output *out)
+{
+	return fnl_outfile_stream(out->file);
+}
+
+FUNNEL_EXPORT int funnel_output_commit(struct funnel_output *out)
+{
+	int err = fnl_outfile_commit(out->file);
+	int ret = err ? fnl_outfile_fail(out->ctx, out->path, err) : 0;
+
+	free(out);
+	return ret;
+}
+
+FUNNEL_EXPORT void funnel_output_discard(struct funnel_output *out)
+{
+	if (!out)
+		return;
+	fnl_outfile_discard(out->file);
+	free(out);
 }

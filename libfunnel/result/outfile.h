@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * outfile.h - writing a file safely: the one way the history (history.c),
- * -o and --rejects (cmd/cmdutil.c) are written.  outfile.c is compiled
- * into the library and into the commands' glue, as the commands cannot
- * reach the library's hidden functions; it uses nothing else of either,
- * and reports errno values, which each side turns into its own messages.
+ * -o and --rejects are written; the commands reach it through the public
+ * funnel_output_*() functions, which turn its errno values into messages.
  *
  * The rules, as the man pages give them:
  *  - A symbolic link is followed, and what it points to is written (a
@@ -29,6 +27,7 @@
 
 #include <stdio.h>
 
+struct funnel_ctx;
 struct fnl_outfile;
 
 /* Opens path for writing by the rules above; 0 and *out, or an errno
@@ -49,5 +48,9 @@ int fnl_outfile_commit(struct fnl_outfile *of);
 /* Drops what was written, the file left as it was, and frees of (NULL
  * is nothing to do). */
 void fnl_outfile_discard(struct fnl_outfile *of);
+
+/* Fails ctx with "PATH: reason" for the errno value err (FUNNEL_ERR_IO),
+ * or out of memory. */
+int fnl_outfile_fail(struct funnel_ctx *ctx, const char *path, int err);
 
 #endif

@@ -14,9 +14,10 @@ fail=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-functions.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-# Declarations start in column 1 (comments start with "/" or " *"): the
-# name is the identifier right before the first "(".
-sed -n 's/^[a-z][^(]*[^a-zA-Z0-9_]\(funnel_[a-zA-Z0-9_]*\)(.*/\1/p' "$header" |
+# Declarations start in column 1 with a letter (comments start with "/"
+# or " *"; a type may be FILE): the name is the identifier right before
+# the first "(".
+sed -n 's/^[a-zA-Z][^(]*[^a-zA-Z0-9_]\(funnel_[a-zA-Z0-9_]*\)(.*/\1/p' "$header" |
 	sort -u >"$tmp/declared"
 if [ ! -s "$tmp/declared" ]; then
 	echo "$header: no functions found (has its format changed?)"
