@@ -1,9 +1,10 @@
 # Three customers with 120 orders each (two a day for 60 days, amounts k
 # and 1 on day k of their own), shuffled: in the pair array each customer
 # has 120 (customer, day) pairs out of order, more than are sorted by
-# insertion, so the merge sort sorts them (retention.c, sort_run).  Every
-# day of a customer must then hold k + 1 of revenue, k + 1 times the first
-# day's: --revenue's cell for offset k is k + 1, whatever the row order.
+# insertion, so the merge sort sorts them (retention-read.c, sort_run).
+# Every day of a customer must then hold k + 1 of revenue, k + 1 times the
+# first day's: --revenue's cell for offset k is k + 1, whatever the row
+# order.
 awk 'BEGIN { srand(5); print "customer_id,order_date,amount"
 	split("31 29 31", len, " ")
 	for (c = 1; c <= 3; c++) for (k = 0; k < 60; k++) for (r = 0; r < 2; r++) {

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * retention.h - what the files of the retention analysis share:
+ * retention.c (options, running), retention-read.c (rows -> customers and
+ * their pairs) and retention-table.c (pairs -> the cohort matrix or the
+ * customer retention rate).
+ *
+ * One pass keeps, per customer, its first day and group, and per
+ * (customer, period) the revenue of that period: memory grows with
+ * customers times active periods, never with rows (see add_pair).
+ * Everything else is computed from those pairs once the input is read.
+ */
+#ifndef FUNNEL_RETENTION_H
+#define FUNNEL_RETENTION_H
+
+#include "internal.h"
+#include "dates.h"
+#include "groups.h"
+#include "intern.h"
+#include "keyq.h"
+
+enum period {
+	PERIOD_DAY,
+	PERIOD_WEEK,
+	PERIOD_MONTH,
+	PERIOD_QUARTER,
+};
+
+/* 32 bytes, of millions of customers. */
+struct customer {
+	int32_t first_day;
+	int32_t until_day;    /* last day of the contract (--until) */
+	bool has_until : 1;   /* until_day is set */
+	bool until_open : 1;  /* a row with no end: still active */
+	bool has_group : 1;
+	bool has_pair : 1;
+	bool unordered : 1;   /* a pair since the last merge came out of order */
+	uint32_t group;
+	int64_t group_time;   /* of the row the group came from */
+	size_t last_pair;     /* its latest pair in pairs, when has_pair */
+};
+
+/*
+ * The revenue of a pair: a whole number of thousandths, which sum exactly
+ * in any order (sums.c), while every amount of the run is one and no sum
+ * overflows; then, for the rest of the run (floating), a double.
+ */
+union revenue {
+	int64_t units;
+	double value;
+};
+
+/* A customer active in a period, and the revenue of its rows there. */
+struct pair {
+	uint32_t cust;
+	int32_t period;
+	union revenue rev;
+};
+
+/* Where a date was read, to name it in a message. */
+struct date_seen {
+	const char *file;
+	uint64_t line;
+	char column[64];
+};
+
+struct funnel_retention {
+	struct funnel_ctx *ctx;
+
+	/* Options. */
+	char *col_key, *col_time, *col_amount, *col_until;
+	struct fnl_groups groups;
+	enum period period;
+	bool sunday;          /* weeks start on Sunday */
+	bool week_start_set;
+	bool recurring;       /* --cohorts recurring */
+	bool counts, on_or_after, crr, revenue;
+	bool asof_set;
+	int32_t asof_day;
+	int64_t max_periods;  /* -1: no limit */
+
+	/* Run state. */
+	int slot_key, slot_time, slot_amount, slot_until;
+	char *amount_name;         /* the amount column's header name */
+	struct fnl_intern *keys;
+	struct fnl_keyq *queue;    /* rows waiting for their customer */
+	int32_t last_day;          /* latest activity day read */
+	int32_t first_day;         /* earliest */
+	struct date_seen first_seen, last_seen;
+	bool any;
+	uint64_t after_asof;       /* rows past --asof, left out */
+	int32_t first_period;      /* of the earliest customer */
+
+	/* Written for every row on the applying thread (keyq.c). */
+	char apart[FNL_CACHE_LINE];
+	struct customer *cust;
+	size_t cust_cap;
+	size_t ncust;              /* customers so far: ids 0..ncust-1 */
+	struct pair *pairs;        /* see add_pair */
+	size_t npairs, pairs_cap;
+	size_t unordered;          /* pairs out of order since the last merge */
+	bool floating;             /* pairs' revenue in doubles (see pair) */
+	char apart_end[FNL_CACHE_LINE];
+};
+
+/* Periods are numbered from an origin far enough back to stay positive. */
+#define PERIOD_BIAS 1000000
+
+/*
+ * The most periods a table spans from the first cohort to the last ended
+ * period: ten thousand covers 27 years of days.  Beyond that a date is
+ * almost surely mistyped (6024 for 2024 makes 48,000 months), and the
+ * table would grow with the span times the cohorts.
+ */
+#define MAX_SPAN 10000
+
+/* The most columns --max-periods asks for. */
+#define MAX_MAX_PERIODS 100000
+
+/* The period of a day, numbered so that consecutive periods differ by 1. */
+static inline int32_t fnl_retention_period_of(const struct funnel_retention *rt,
+					       int32_t day)
+{
+	int64_t y;
+	unsigned m, d;
+
+	switch (rt->period) {
+	case PERIOD_DAY:
+		return day + PERIOD_BIAS;
+	case PERIOD_WEEK:
+		/* 1970-01-01 was a Thursday: weeks start 3 (Monday) or 4
+		 * (Sunday) days before it. */
+		return (int32_t)((day + (rt->sunday ? 4 : 3) + 7 * PERIOD_BIAS) / 7);
+	case PERIOD_MONTH:
+		fnl_civil_from_days(day, &y, &m, &d);
+		return (int32_t)(y * 12 + m - 1);
+	case PERIOD_QUARTER:
+		fnl_civil_from_days(day, &y, &m, &d);
+		return (int32_t)(y * 4 + (m - 1) / 3);
+	}
+	return 0;
+}
+
+/* retention-read.c */
+int fnl_retention_read(struct funnel_retention *rt, struct funnel_input *in);
+/* Sorts and merges the pairs (see add_pair); fails (-1) only for want of
+ * memory. */
+int fnl_retention_compact_pairs(struct funnel_retention *rt);
+
+/* retention-table.c */
+int fnl_retention_make_table(struct funnel_retention *rt,
+			     struct funnel_table **out);
+
+#endif
