@@ -2,7 +2,7 @@
 /*
  * stages.h - what the files of the stage-conversion analysis share:
  * stages.c (options, running), stages-read.c (rows -> events, the stage
- * order) and stages-count.c (events -> paths per mode -> the result).
+ * order) and stages-table.c (events -> paths per mode -> the result).
  *
  * Every layout becomes the same events: (deal, stage label, time) from a
  * stage cell, a stage-date cell or a won status.  In furthest and entered
@@ -226,7 +226,7 @@ int fnl_stages_enter(struct funnel_stages *st, uint32_t id, int code,
 /* Names the labels outside the funnel; FUNNEL_ERR_NOMEM at worst. */
 int fnl_stages_warn_other_labels(struct funnel_stages *st);
 
-/* stages-count.c */
+/* stages-table.c */
 int fnl_stages_make_table(struct funnel_stages *st,
 			  struct funnel_table **result);
 

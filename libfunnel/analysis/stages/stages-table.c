@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * stages-count.c - each deal's path through the funnel under the chosen
+ * stages-table.c - each deal's path through the funnel under the chosen
  * mode, the tallies per pipeline and group, and the result table.
  */
 #include <math.h>
