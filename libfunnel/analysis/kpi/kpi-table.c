@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kpi-table.c - deals -> the result: the totals of each group and of all
+ * deals, the stage probabilities and the weighted pipeline, the retention
+ * rate of the orders file (funnel-retention's result, read by column
+ * name), and a row for each group and one for all deals.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi.h"
+#include "sums.h"
+#include "amounts.h"
+#include "stats.h"
+#include "table.h"
+
+/* The result's columns after the date and the groups, in order. */
+enum column {
+	COL_DEALS, COL_OPEN, COL_WON, COL_LOST, COL_WIN_RATE, COL_CONVERSION,
+	COL_MEAN_CYCLE, COL_MEDIAN_CYCLE, COL_PIPELINE, COL_WEIGHTED,
+	COL_AVG_WON, COL_VELOCITY, COL_RETENTION, COL_ACTIVE, NCOLUMNS,
+};
+
+static const struct {
+	const char *name;
+	enum funnel_column_type type;
+	int digits;
+} columns[NCOLUMNS] = {
+	[COL_DEALS] = { "deals", FUNNEL_COLUMN_COUNT, 0 },
+	[COL_OPEN] = { "open", FUNNEL_COLUMN_COUNT, 0 },
+	[COL_WON] = { "won", FUNNEL_COLUMN_COUNT, 0 },
+	[COL_LOST] = { "lost", FUNNEL_COLUMN_COUNT, 0 },
+	[COL_WIN_RATE] = { "win_rate", FUNNEL_COLUMN_RATE, 4 },
+	[COL_CONVERSION] = { "conversion", FUNNEL_COLUMN_RATE, 4 },
+	[COL_MEAN_CYCLE] = { "mean_cycle_days", FUNNEL_COLUMN_NUMBER, 2 },
+	[COL_MEDIAN_CYCLE] = { "median_cycle_days", FUNNEL_COLUMN_NUMBER, 2 },
+	[COL_PIPELINE] = { "pipeline_value", FUNNEL_COLUMN_NUMBER, 2 },
+	[COL_WEIGHTED] = { "weighted_pipeline", FUNNEL_COLUMN_NUMBER, 2 },
+	[COL_AVG_WON] = { "avg_won_amount", FUNNEL_COLUMN_NUMBER, 2 },
+	[COL_VELOCITY] = { "sales_velocity", FUNNEL_COLUMN_NUMBER, 2 },
+	[COL_RETENTION] = { "retention_rate", FUNNEL_COLUMN_RATE, 4 },
+	[COL_ACTIVE] = { "active_customers", FUNNEL_COLUMN_COUNT, 0 },
+};
+
+/* ------------------------------------------------------------------ */
+/* The numbers                                                          */
+
+/* The deals of one row of the result: a group, or all (group -1). */
+struct totals {
+	int64_t deals, open, won, lost;
+	struct fnl_dvec cycles;
+	struct fnl_sum pipeline, won_amount;
+	/* The open deals' amounts by stage (index: stage + 1), weighted
+	 * by the stages' probabilities once every deal is in (weigh). */
+	struct fnl_sum *at_stage;
+	int64_t *n_at_stage;
+	double weighted;
+	int64_t won_with_amount, open_with_amount;
+	bool weighted_defined;
+};
+
+/*
+ * Stage probabilities learnt from closed deals: the share won among the
+ * closed deals at or past the stage.  A won deal went past every stage; a
+ * lost deal reached the stage its stage cell names, or, when that is no
+ * stage of --stages ("Lost"), the first.
+ */
+static void learn_probabilities(const struct funnel_kpi *k, double *p)
+{
+	for (size_t s = 0; s < k->nstages; s++) {
+		int64_t won = 0, closed = 0;
+
+		for (size_t i = 0; i < k->ndeals; i++) {
+			const struct deal *d = &k->deal[i];
+			int reached = d->stage < 0 ? 0 : d->stage;
+
+			if (d->outcome == FNL_OUTCOME_WON) {
+				won++;
+				closed++;
+			} else if (d->outcome == FNL_OUTCOME_LOST &&
+				   (size_t)reached >= s) {
+				closed++;
+			}
+		}
+		p[s] = closed ? (double)won / (double)closed : NAN;
+	}
+}
+
+/* An open deal's probability of being won by its stage (-1: none), NAN
+ * when none is known. */
+static double probability(const struct funnel_kpi *k, int stage,
+			  const double *learnt, double win_rate)
+{
+	if (k->nprob) {
+		if (stage < 0)
+			return NAN;
+		for (size_t i = 0; i < k->nprob; i++)
+			if (fnl_same_label(k->prob[i].stage, strlen(k->prob[i].stage),
+					   k->stage[stage]))
+				return k->prob[i].p;
+		return NAN;
+	}
+	if (k->nstages)
+		return stage < 0 ? NAN : learnt[stage];
+	return win_rate;
+}
+
+static bool add_deal(struct totals *t, const struct deal *d)
+{
+	t->deals++;
+	switch (d->outcome) {
+	case FNL_OUTCOME_OPEN:
+		t->open++;
+		if (d->has_amount) {
+			fnl_sum_add(&t->pipeline, d->amount);
+			fnl_sum_add(&t->at_stage[d->stage + 1], d->amount);
+			t->n_at_stage[d->stage + 1]++;
+			t->open_with_amount++;
+		}
+		break;
+	case FNL_OUTCOME_WON:
+		t->won++;
+		if (d->has_amount) {
+			fnl_sum_add(&t->won_amount, d->amount);
+			t->won_with_amount++;
+		}
+		if (d->has_cycle)
+			return fnl_dvec_push(&t->cycles, d->cycle);
+		break;
+	case FNL_OUTCOME_LOST:
+		t->lost++;
+		break;
+	}
+	return true;
+}
+
+static double ratio(double num, double den)
+{
+	return den != 0 ? num / den : NAN;
+}
+
+/*
+ * The weighted pipeline of a row: stage by stage, the sum of its open
+ * deals' amounts times the stage's probability, the fallback being the
+ * row's own win rate.  Each stage's sum is exact (see sums.c) and the
+ * stages are taken in order, so the order of the deals cannot change it.
+ */
+static void weigh(struct funnel_kpi *k, struct totals *t, const double *learnt,
+		  bool all)
+{
+	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
+
+	t->weighted_defined = true;
+	for (size_t s = 0; s <= k->nstages; s++) {
+		double p;
+
+		if (!t->n_at_stage[s])
+			continue;
+		p = probability(k, (int)s - 1, learnt, win_rate);
+		if (!isnan(p)) {
+			t->weighted += fnl_sum_value(&t->at_stage[s]) * p;
+			continue;
+		}
+		t->weighted_defined = false;
+		if (all)
+			k->stage_unknown += (uint64_t)t->n_at_stage[s];
+	}
+}
+
+/* Every group's totals and those of all deals (the last). */
+static int fill_totals(struct funnel_kpi *k, struct totals *tot,
+		       size_t ngroups, const double *learnt)
+{
+	struct totals *all = &tot[ngroups];
+	size_t width = k->nstages + 1;
+	struct fnl_sum *sums = calloc((ngroups + 1) * width, sizeof(*sums));
+	int64_t *counts = calloc((ngroups + 1) * width, sizeof(*counts));
+	int ret = 0;
+
+	if (!sums || !counts) {
+		ret = fnl_nomem(k->ctx);
+		goto out;
+	}
+	for (size_t g = 0; g <= ngroups; g++) {
+		tot[g].at_stage = sums + g * width;
+		tot[g].n_at_stage = counts + g * width;
+	}
+	for (size_t i = 0; i < k->ndeals && ret == 0; i++) {
+		const struct deal *d = &k->deal[i];
+
+		if ((ngroups && !add_deal(&tot[d->group], d)) || !add_deal(all, d))
+			ret = fnl_nomem(k->ctx);
+	}
+	for (size_t g = 0; g <= ngroups && ret == 0; g++)
+		weigh(k, &tot[g], learnt, g == ngroups);
+out:
+	for (size_t g = 0; g <= ngroups; g++) {
+		tot[g].at_stage = NULL;
+		tot[g].n_at_stage = NULL;
+	}
+	free(sums);
+	free(counts);
+	return ret;
+}
+
+/* The sums of amounts of every row: an overflow is an error. */
+static int check_sums(struct funnel_kpi *k, const struct totals *tot,
+		      size_t ngroups)
+{
+	int ret = 0;
+
+	for (size_t g = 0; g <= ngroups && ret == 0; g++) {
+		ret = fnl_amount_sum_check(k->ctx, fnl_sum_value(&tot[g].pipeline),
+					   k->amount_name);
+		if (ret == 0)
+			ret = fnl_amount_sum_check(k->ctx, tot[g].weighted,
+						   k->amount_name);
+		if (ret == 0)
+			ret = fnl_amount_sum_check(k->ctx,
+						   fnl_sum_value(&tot[g].won_amount),
+						   k->amount_name);
+	}
+	return ret;
+}
+
+static void set_row(struct funnel_table *tab, size_t row, size_t base,
+		    struct totals *t)
+{
+	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
+	double avg_won = ratio(fnl_sum_value(&t->won_amount),
+			       (double)t->won_with_amount);
+	double mean = NAN, median = NAN;
+
+	fnl_sort(t->cycles.v, t->cycles.n);
+	fnl_mean(t->cycles.v, t->cycles.n, &mean);
+	fnl_quantile_sorted(t->cycles.v, t->cycles.n, 0.5, &median);
+	fnl_table_set_count(tab, row, base + COL_DEALS, t->deals);
+	fnl_table_set_count(tab, row, base + COL_OPEN, t->open);
+	fnl_table_set_count(tab, row, base + COL_WON, t->won);
+	fnl_table_set_count(tab, row, base + COL_LOST, t->lost);
+	fnl_table_set_ratio(tab, row, base + COL_WIN_RATE, t->won,
+			    t->won + t->lost);
+	fnl_table_set_ratio(tab, row, base + COL_CONVERSION, t->won, t->deals);
+	fnl_table_set_number(tab, row, base + COL_MEAN_CYCLE, mean);
+	fnl_table_set_number(tab, row, base + COL_MEDIAN_CYCLE, median);
+	/* Open deals without amounts have no pipeline value, not 0. */
+	fnl_table_set_number(tab, row, base + COL_PIPELINE,
+			     t->open_with_amount || !t->open ?
+				     fnl_sum_value(&t->pipeline) : NAN);
+	fnl_table_set_number(tab, row, base + COL_WEIGHTED,
+			     t->weighted_defined &&
+					     (t->open_with_amount || !t->open) ?
+				     t->weighted : NAN);
+	fnl_table_set_number(tab, row, base + COL_AVG_WON, avg_won);
+	/* Per day: open deals x average won amount x win rate / cycle. */
+	fnl_table_set_number(tab, row, base + COL_VELOCITY,
+			     (double)t->open * avg_won * win_rate /
+				     (mean > 0 ? mean : NAN));
+}
+
+/* ------------------------------------------------------------------ */
+/* Retention from the orders file                                       */
+
+/* The last row of funnel-retention --crr on the orders: the latest period
+ * that has ended. */
+static int orders_retention(struct funnel_kpi *k, double *rate,
+			    int64_t *active)
+{
+	struct funnel_retention *rt = funnel_retention_new(k->ctx);
+	struct funnel_input *in = funnel_input_new(k->ctx);
+	struct funnel_table *t = NULL;
+	char asof[11];
+	int ret;
+
+	*rate = NAN;
+	*active = -1;
+	if (!rt || !in) {
+		ret = fnl_nomem(k->ctx);
+		goto out;
+	}
+	fnl_format_day(k->asof.day, asof);
+	ret = funnel_retention_set(rt, "crr", "1");
+	if (ret == 0)
+		ret = funnel_retention_set(rt, "asof", asof);
+	if (ret == 0 && k->period)
+		ret = funnel_retention_set(rt, "period", k->period);
+	if (ret == 0)
+		ret = funnel_input_add_file(in, k->orders);
+	if (ret == 0)
+		ret = funnel_retention_run(rt, in, &t);
+	if (ret == 0 && funnel_table_rows(t) > 0) {
+		size_t last = funnel_table_rows(t) - 1;
+		/* By name, as funnel-retention(1) documents its columns. */
+		int64_t rate_col = fnl_table_find_column(t, "retention");
+		int64_t end_col = fnl_table_find_column(t, "end");
+
+		if (rate_col < 0 || end_col < 0) {
+			ret = fnl_fail(k->ctx, FUNNEL_ERR_INTERNAL,
+				       "retention --crr has no column \"%s\"",
+				       rate_col < 0 ? "retention" : "end");
+			goto out;
+		}
+		*rate = funnel_table_number(t, last, (size_t)rate_col);
+		*active = funnel_table_count(t, last, (size_t)end_col);
+	}
+out:
+	funnel_table_free(t);
+	funnel_input_free(in);
+	funnel_retention_free(rt);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* The result                                                           */
+
+static int make_columns(struct funnel_kpi *k, struct funnel_table *t)
+{
+	const char *taken[NCOLUMNS + 2] = { "date" };
+
+	for (int c = 0; c < NCOLUMNS; c++)
+		taken[c + 1] = columns[c].name;
+	if (fnl_table_add_column(t, "date", FUNNEL_COLUMN_TEXT, 0) < 0 ||
+	    fnl_groups_add_columns(k->ctx, &k->groups, t, taken) < 0)
+		return fnl_nomem(k->ctx);
+	for (int c = 0; c < NCOLUMNS; c++) {
+		if (c >= COL_RETENTION && !k->orders)
+			break;
+		if (fnl_table_add_column(t, columns[c].name, columns[c].type,
+					 columns[c].digits) < 0)
+			return fnl_nomem(k->ctx);
+	}
+	t->group_cols = 1 + k->groups.n;
+	return 0;
+}
+
+/*
+ * One row: the date, the group's cells, the numbers.  The row of all
+ * deals leaves its group cells undefined, as funnel-cycle's does, so that
+ * no group passes for it: not one named "all", not one of empty values.
+ */
+static int add_row(struct funnel_kpi *k, struct funnel_table *t,
+		   int64_t group, struct totals *tot, double retention,
+		   int64_t active)
+{
+	int64_t row = fnl_table_add_row(t);
+	size_t base = 1 + k->groups.n;
+	char date[11];
+	int ret = 0;
+
+	fnl_format_day(k->asof.day, date);
+	if (row < 0 || !fnl_table_set_text(t, (size_t)row, 0, date, 10))
+		return fnl_nomem(k->ctx);
+	if (group >= 0)
+		ret = fnl_groups_set_cells(k->ctx, &k->groups, t, (size_t)row, 1,
+					   group);
+	else if (k->groups.n && !fnl_table_add_mark(t, (size_t)row, "all deals"))
+		ret = fnl_nomem(k->ctx);
+	if (ret == 0)
+		set_row(t, (size_t)row, base, tot);
+	if (ret == 0 && k->orders && group < 0) {
+		fnl_table_set_number(t, (size_t)row, base + COL_RETENTION,
+				     retention);
+		if (active >= 0)
+			fnl_table_set_count(t, (size_t)row, base + COL_ACTIVE,
+					    active);
+	}
+	return ret;
+}
+
+static void say_probabilities(struct funnel_kpi *k)
+{
+	if (k->nprob)
+		fnl_log(k->ctx, FUNNEL_LOG_INFO,
+			"weighted pipeline: stage probabilities from --probabilities");
+	else if (k->nstages)
+		fnl_log(k->ctx, FUNNEL_LOG_INFO,
+			"weighted pipeline: stage probabilities learnt from the closed deals (won among those at or past each stage)");
+	else
+		fnl_log(k->ctx, FUNNEL_LOG_INFO,
+			"weighted pipeline: every open deal weighted by the win rate (give --stages or --probabilities for stage probabilities)");
+	if (k->stage_unknown)
+		fnl_log(k->ctx, FUNNEL_LOG_WARNING,
+			"%llu open deal%s with no probability for %s stage: weighted_pipeline is undefined",
+			(unsigned long long)k->stage_unknown,
+			k->stage_unknown == 1 ? "" : "s",
+			k->stage_unknown == 1 ? "its" : "their");
+}
+
+int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
+{
+	size_t ngroups = k->groups.n ? fnl_groups_count(&k->groups) : 0;
+	int64_t *order = malloc((ngroups + 1) * sizeof(*order));
+	double *learnt = calloc(k->nstages + 1, sizeof(*learnt));
+	struct totals *tot = calloc(ngroups + 1, sizeof(*tot));
+	struct funnel_table *t = fnl_table_new();
+	double retention = NAN;
+	int64_t active = -1;
+	int ret = 0;
+
+	if (!order || !learnt || !tot || !t) {
+		ret = fnl_nomem(k->ctx);
+		goto out;
+	}
+	learn_probabilities(k, learnt);
+	ret = fill_totals(k, tot, ngroups, learnt);
+	if (ret == 0)
+		ret = check_sums(k, tot, ngroups);
+	if (ret == 0 && k->orders)
+		ret = orders_retention(k, &retention, &active);
+	if (ret == 0)
+		ret = make_columns(k, t);
+	for (size_t g = 0; g < ngroups; g++)
+		order[g] = (int64_t)g;
+	fnl_groups_sort(&k->groups, order, ngroups);
+	for (size_t g = 0; g < ngroups && ret == 0; g++)
+		ret = add_row(k, t, order[g], &tot[order[g]], retention, active);
+	if (ret == 0)
+		ret = add_row(k, t, -1, &tot[ngroups], retention, active);
+	if (ret == 0)
+		say_probabilities(k);
+out:
+	for (size_t g = 0; tot && g <= ngroups; g++)
+		fnl_dvec_free(&tot[g].cycles);
+	free(tot);
+	free(order);
+	free(learnt);
+	if (ret < 0)
+		funnel_table_free(t);
+	else
+		*result = t;
+	return ret;
+}
