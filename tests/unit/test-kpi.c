@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test-kpi.c - unit tests of the nightly KPI row (kpi.c) and of history
- * files, trends and checks (history.c), through the public API only, over
- * in-memory CSV (fmemopen) and files in a scratch directory.
+ * test-kpi.c - unit tests of the nightly KPI row (analysis/kpi/) and of
+ * history files, trends and checks (history.c), through the public API
+ * only, over in-memory CSV (fmemopen) and files in a scratch directory.
  *
  * Every expected number is worked out by hand in the comment above it, as
  * an exact fraction where it has one (so the tests compare the full double,
