@@ -8,11 +8,6 @@
 #include "internal.h"
 #include "buf.h"
 
-#include "columns.h"
-#include "intern.h"
-#include "recent.h"
-#include "u64map.h"
-
 static bool buf_reserve(struct fnl_buf *b, size_t extra)
 {
 	size_t cap;
@@ -50,17 +45,15 @@ bool fnl_buf_putc(struct fnl_buf *b, char c)
 	return fnl_buf_append(b, &c, 1);
 }
 
+/* The slow path of fnl_buf_append_str(): once there is room, the fast
+ * path holds (buf_reserve() leaves more than n + 1 bytes). */
 bool fnl_buf_append_str_grow(struct fnl_buf *b, const char *s, size_t n)
 {
 	if (b->failed || n >= SIZE_MAX / 2 || !buf_reserve(b, n + 1)) {
 		b->failed = true;
 		return false;
 	}
-	if (n)
-		memcpy(b->data + b->len, s, n);
-	b->data[b->len + n] = '\0';
-	b->len += n + 1;
-	return true;
+	return fnl_buf_append_str(b, s, n);
 }
 
 bool fnl_buf_printf(struct fnl_buf *b, const char *fmt, ...)
