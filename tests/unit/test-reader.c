@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test-reader.c - unit tests of reader.c: CSV bytes -> typed records.
+ * test-reader.c - unit tests of the reader (reader*.c): CSV bytes -> typed
+ * records.
  *
  * A small client binds a few columns by name and collects every record's
  * physical line and cells.  Inputs are in-memory (fmemopen), so expected
@@ -29,7 +30,7 @@
 #include "dates.h"
 #include "reader.h"
 
-enum { MAXCOLS = 6, CHUNK = 1 << 20 /* reader.c's read size */ };
+enum { MAXCOLS = 6, CHUNK = 1 << 20 /* reader-stream.c's read size */ };
 
 /* ------------------------------------------------------------------ */
 /* The test client                                                      */

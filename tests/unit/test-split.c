@@ -62,7 +62,7 @@ static void csv_field(void *s, size_t n, void *data)
 
 static int space_only(unsigned char c) { return c == ' '; }
 
-/* libcsv set up as reader.c sets it up, from a row start. */
+/* libcsv set up as reader-feed.c sets it up, from a row start. */
 static void by_libcsv(const char *line, size_t n, unsigned char delim,
 		      struct fields *f)
 {
