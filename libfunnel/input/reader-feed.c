@@ -303,9 +303,9 @@ static int feed_chunk(struct fnl_reader *r, char *p, size_t n)
 	return 0;
 }
 
-/* Strips a BOM, reads "sep=X", refuses binary formats, picks a delimiter. */
-static int start_file(struct fnl_reader *r, struct stream *st,
-		      char **p, size_t *n)
+/* Strips a BOM, reads "sep=X", picks a delimiter (binary formats were
+ * refused when the stream was opened). */
+static int start_file(struct fnl_reader *r, char **p, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)*p;
 
@@ -336,7 +336,6 @@ static int start_file(struct fnl_reader *r, struct stream *st,
 		r->delim = (unsigned char)detect_delimiter(*p, *n);
 	fnl_log(r->ctx, FUNNEL_LOG_INFO, "%s: delimiter '%s'", r->file,
 		r->delim == '\t' ? "\\t" : (char[]){ (char)r->delim, 0 });
-	(void)st;
 	return csv_start(r);
 }
 
@@ -407,7 +406,7 @@ int fnl_read_source(struct fnl_reader *r, struct source *src)
 			break;
 		if (first) {
 			first = false;
-			ret = start_file(r, &st, &p, &n);
+			ret = start_file(r, &p, &n);
 			if (ret < 0)
 				break;
 		}

@@ -3,9 +3,9 @@
  * reader.c - CSV bytes -> typed records, one pass, one record at a time.
  *
  * Bytes are read in large chunks (converted through iconv when an encoding
- * is given) and handed to libcsv one physical line at a time, so every
- * message can name the line a record starts on, even after multi-line
- * quoted notes.  Only the columns an analysis bound are copied out of
+ * is given) and split into physical lines, so every message can name the
+ * line a record starts on, even after multi-line quoted notes: plain
+ * lines by our own splitter (split.h), quoted ones by libcsv.  Only the columns an analysis bound are copied out of
  * libcsv; nothing is kept once a record has been delivered, except while
  * the day/month order of a date column is still undecided (then records
  * wait until a value decides it).
