@@ -186,7 +186,10 @@ bool fnl_dvec_push(struct fnl_dvec *d, double v)
 bool fnl_dvec_append(struct fnl_dvec *to, const struct fnl_dvec *from)
 {
 	if (from->n > to->cap - to->n) {
-		size_t cap = to->n + from->n;
+		/* Doubling: appending thousands of small groups one by one
+		 * must not copy the whole vector each time. */
+		size_t need = to->n + from->n;
+		size_t cap = to->cap * 2 > need ? to->cap * 2 : need;
 		double *p = fnl_reallocarray(to->v, cap, sizeof(*p));
 
 		if (!p)
