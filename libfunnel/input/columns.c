@@ -51,18 +51,22 @@ bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b)
 	return fnl_buf_terminate(b);
 }
 
-static int not_found(struct funnel_ctx *ctx, const struct fnl_header *h,
-		     const struct fnl_column_spec *spec)
+int fnl_header_missing(struct funnel_ctx *ctx, const struct fnl_header *h,
+		       const struct fnl_column_spec *spec, size_t files_before)
 {
 	struct fnl_buf b = { 0 };
+	char before[64] = "";
 	int ret;
 
+	if (files_before)
+		snprintf(before, sizeof(before), " (nor in the %zu file%s before)",
+			 files_before, files_before == 1 ? "" : "s");
 	if (spec->name)
-		fnl_buf_printf(&b, "%s: no column \"%s\" for %s; the header has: ",
-			       h->file, spec->name, spec->option);
+		fnl_buf_printf(&b, "%s: no column \"%s\" for %s%s; the header has: ",
+			       h->file, spec->name, spec->option, before);
 	else
-		fnl_buf_printf(&b, "%s: no %s column found (give %s); the header has: ",
-			       h->file, spec->role, spec->option);
+		fnl_buf_printf(&b, "%s: no %s column found%s (give %s); the header has: ",
+			       h->file, spec->role, before, spec->option);
 	if (!fnl_header_describe(h, &b)) {  /* checks the appends above too */
 		fnl_buf_free(&b);
 		return fnl_nomem(ctx);
@@ -125,8 +129,10 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 	}
 	if (spec->name) {
 		n = match_name(h, spec->name, found);
+		if (n == 0 && (spec->flags & FNL_COLUMN_MAY_BE_ABSENT))
+			return 0;
 		if (n == 0)
-			return not_found(ctx, h, spec);
+			return fnl_header_missing(ctx, h, spec, 0);
 		if (n > 1)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 					"%s: column name \"%s\" is ambiguous (columns %lld and %lld); give %s a column number",
@@ -143,8 +149,9 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 			return 0;
 		}
 	}
-	if (spec->flags & FNL_COLUMN_REQUIRED)
-		return not_found(ctx, h, spec);
+	if ((spec->flags & FNL_COLUMN_REQUIRED) &&
+	    !(spec->flags & FNL_COLUMN_MAY_BE_ABSENT))
+		return fnl_header_missing(ctx, h, spec, 0);
 	return 0;
 }
 

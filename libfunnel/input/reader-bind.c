@@ -33,6 +33,43 @@ struct pending {
 /* ------------------------------------------------------------------ */
 /* Column binding                                                       */
 
+/*
+ * Of several files, one may lack a column that another has (leads in one
+ * export, won deals in another): its cells are empty there.  Not a column
+ * that needs a value in every row (the key), and not every file: a column
+ * named or required must be found in one, which the last file's header
+ * can tell.
+ */
+static int find_column(struct fnl_reader *r, const struct fnl_header *h,
+		       const struct fnl_column_spec *spec, size_t slot,
+		       int64_t *col)
+{
+	struct fnl_column_spec lenient = *spec;
+	struct slot *s = &r->slots[slot];
+	int ret;
+
+	if (r->in->nsrc > 1 && !(spec->flags & FNL_COLUMN_NONEMPTY))
+		lenient.flags |= FNL_COLUMN_MAY_BE_ABSENT;
+	ret = fnl_header_find(r->ctx, h, &lenient, col);
+	if (ret < 0 || *col >= 0) {
+		s->found |= *col >= 0;
+		return ret;
+	}
+	if (!spec->name && !(spec->flags & FNL_COLUMN_REQUIRED))
+		return 0;
+	if (!s->found && r->nth_file + 1 == r->in->nsrc)
+		return fnl_header_missing(r->ctx, h, spec, r->nth_file);
+	if (spec->name)
+		fnl_log(r->ctx, FUNNEL_LOG_INFO,
+			"%s: no column \"%s\" for %s: its cells are empty in this file",
+			h->file, spec->name, spec->option);
+	else
+		fnl_log(r->ctx, FUNNEL_LOG_INFO,
+			"%s: no %s column: its cells are empty in this file",
+			h->file, spec->role);
+	return 0;
+}
+
 int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec)
 {
@@ -67,7 +104,7 @@ int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 		};
 		r->nslots++;
 	}
-	ret = fnl_header_find(r->ctx, h, spec, &col);
+	ret = find_column(r, h, spec, slot, &col);
 	if (ret < 0)
 		return ret;
 	r->slots[slot].col = col;

@@ -75,6 +75,7 @@ struct slot {
 	struct fnl_date_format dates;
 	struct fnl_amount_format amounts;
 	bool awaiting_order;          /* an ambiguous date waits for order */
+	bool found;                   /* in this file or one before */
 };
 
 struct fnl_reader {
@@ -85,6 +86,7 @@ struct fnl_reader {
 	unsigned csv_opts;
 	unsigned char delim;
 	const char *file;
+	size_t nth_file;      /* of in->src, from 0 */
 	uint64_t line;        /* the physical line being fed */
 	uint64_t lines_hint;  /* see struct fnl_header */
 	uint64_t row_line;    /* where the current row started */
