@@ -162,7 +162,7 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
  */
 const char *const fnl_deal_key_names[] = {
 	"opportunity_id", "OpportunityId", "Opportunity ID", "Deal ID",
-	"Deal - ID", "deal_id", "Record ID", "Opportunity Number",
+	"Deal - ID", "deal_id", "mql_id", "Record ID", "Opportunity Number",
 	"Opportunity", "Deal", "Id", NULL,
 };
 const char *const fnl_stage_names[] = {
@@ -181,11 +181,15 @@ const char *const fnl_stage_time_names[] = {
 };
 const char *const fnl_created_names[] = {
 	"created_at", "CreatedDate", "Created Date", "Create Date",
-	"engage_date", "Deal created", "date_created", NULL,
+	"engage_date", "Deal created", "Deal - Deal created", "date_created",
+	"Opportunity Created Date", "Created Time", "Created On",
+	"first_contact_date", NULL,
 };
 const char *const fnl_closed_names[] = {
 	"close_date", "CloseDate", "Close Date", "closed_at", "Closed Date",
-	"Date closed", NULL,
+	"Date closed", "Opportunity Close Date", "Deal closed on",
+	"Deal - Deal closed on", "Actual Close Date", "Closing Date",
+	"won_date", NULL,
 };
 const char *const fnl_customer_names[] = {
 	"customer_id", "Customer ID", "CustomerID", "customer", "client_id",
@@ -193,12 +197,12 @@ const char *const fnl_customer_names[] = {
 	"Contact ID", NULL,
 };
 const char *const fnl_activity_time_names[] = {
-	"order_date", "Order Date", "purchase_date", "transaction_date",
-	"InvoiceDate", "invoice_date", "Invoice Date", "activity_date",
-	"date", "Date", "created_at", "timestamp", NULL,
+	"order_date", "Order Date", "purchase_date", "date_of_purchase",
+	"transaction_date", "InvoiceDate", "invoice_date", "Invoice Date",
+	"activity_date", "date", "Date", "created_at", "timestamp", NULL,
 };
 const char *const fnl_amount_names[] = {
 	"amount", "Amount", "Sales", "revenue", "Revenue", "dollar_value",
-	"order_value", "Order Value", "close_value", "total", "Total",
-	"value", NULL,
+	"order_value", "Order Value", "close_value", "purchase_amount",
+	"total", "Total", "value", NULL,
 };
