@@ -419,6 +419,83 @@ static bool is_footer(const char *first, size_t len)
 		memmem(first, len, "salesforce.com", 14));
 }
 
+/*
+ * The length of the space that starts s (n bytes): a blank, or a Unicode
+ * space separator (Zs) such as the no-break space spreadsheets leave
+ * around a label; 0 when s starts otherwise.
+ */
+static size_t space_len(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;  /* U+00A0 */
+	if (n < 3)
+		return 0;
+	if ((s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) ||  /* U+1680 */
+	    (s[0] == 0xe2 && s[1] == 0x80 &&
+	     (s[2] <= 0x8a || s[2] == 0xaf)) ||  /* U+2000-200A, U+202F */
+	    (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) ||  /* U+205F */
+	    (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80))    /* U+3000 */
+		return s[2] >= 0x80 ? 3 : 0;
+	return 0;
+}
+
+/* The length of the space that ends s (n bytes), 0 if none. */
+static size_t space_len_end(const unsigned char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++)
+		if (space_len(s + n - k, k) == k)
+			return k;
+	return 0;
+}
+
+/*
+ * The length of the run of spaces that starts (from_end: ends) s, if it
+ * goes: a run of blanks alone is what a quoted field was written with
+ * (libcsv has taken those of an unquoted one), so it stays, unless it is
+ * the whole cell; a run with a Unicode space in it goes, as blanks do.
+ */
+static size_t space_run(const unsigned char *s, size_t len, bool from_end)
+{
+	size_t run = 0, n;
+	bool unicode = false;
+
+	while (run < len &&
+	       (n = from_end ? space_len_end(s, len - run)
+			     : space_len(s + run, len - run)) > 0) {
+		unicode |= n > 1;
+		run += n;
+	}
+	return unicode || run == len ? run : 0;
+}
+
+/*
+ * Removes the spaces around the bound cells of a row that is not plain
+ * ASCII without quotes (whose blanks are gone already): a cell of spaces
+ * is empty, a key as any other, and Unicode spaces go like blanks.
+ */
+static void trim_cells(struct fnl_reader *r)
+{
+	char *base = row_bytes(r);
+
+	for (size_t i = 0; i < r->nslots; i++) {
+		struct raw_cell *c = &r->cells[i];
+		const unsigned char *s = (const unsigned char *)base + c->off;
+		size_t head, tail;
+
+		if (r->slots[i].col < 0 || r->slots[i].same_as >= 0)
+			continue;
+		head = space_run(s, c->len, false);
+		tail = head == c->len ? 0 : space_run(s + head, c->len - head, true);
+		if (head + tail == 0)
+			continue;
+		c->off += head;
+		c->len -= head + tail;
+		base[c->off + c->len] = '\0';
+	}
+}
+
 static int end_data_row(struct fnl_reader *r)
 {
 	int ret;
@@ -436,6 +513,8 @@ static int end_data_row(struct fnl_reader *r)
 				  r->header.count);
 		return fnl_reject(r, ret, r->raw.data, r->raw.len);
 	}
+	if (!r->row_plain)
+		trim_cells(r);
 	for (size_t i = 0; r->shared_columns && i < r->nslots; i++)
 		if (r->slots[i].same_as >= 0)
 			r->cells[i] = r->cells[r->slots[i].same_as];

@@ -968,10 +968,21 @@ static void test_bad_cells(void **state)
 		assert_string_equal(r.c.rec[0].text[1], "");
 		run_free(&r);
 
-		/* Quoted blanks are not empty. */
+		/* Quoted blanks alone are empty, a no-break space too; quoted
+		 * blanks around text stay, Unicode spaces go. */
 		run(&r, "id,stage\n\" \",A\n", spec, 2, NULL);
+		check_fail(&r, FUNNEL_ERR_DATA,
+			   "t.csv:2: column \"id\": empty key");
+		run_free(&r);
+		run(&r, "id,stage\n\xc2\xa0,A\n", spec, 2, NULL);
+		check_fail(&r, FUNNEL_ERR_DATA,
+			   "t.csv:2: column \"id\": empty key");
+		run_free(&r);
+		run(&r, "id,stage\n\" 1\",\xe2\x80\x89" "A\xc2\xa0 \n", spec, 2,
+		    NULL);
 		check_ok(&r);
-		assert_false(r.c.rec[0].empty[0]);
+		assert_string_equal(r.c.rec[0].text[0], " 1");
+		assert_string_equal(r.c.rec[0].text[1], "A");
 		run_free(&r);
 	}
 
