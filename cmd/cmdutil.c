@@ -24,6 +24,7 @@ enum {
 	OPT_DECIMAL_COMMA,
 	OPT_SKIP_BAD,
 	OPT_REJECTS,
+	OPT_STRICT,
 };
 
 static const struct argp_option common_options[] = {
@@ -40,6 +41,8 @@ static const struct argp_option common_options[] = {
 	  "skip malformed records and count them on stderr instead of stopping", 0 },
 	{ "rejects", OPT_REJECTS, "FILE", 0,
 	  "write skipped records to FILE byte for byte, as -o writes (implies --skip-bad)", 0 },
+	{ "strict", OPT_STRICT, NULL, 0,
+	  "every warning is an error (exit 65): a stage outside the funnel at its line, others once read", 0 },
 	{ NULL, 0, NULL, 0, "Output:", 60 },
 	{ "format", 'f', "FMT", 0,
 	  "table, csv, tsv, json or md (default: table on a terminal, csv otherwise)", 0 },
@@ -155,6 +158,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--rejects: the file name is empty");
 		cmd->rejects = arg;
 		return set_input(state, cmd, "skip-bad", "1");
+	case OPT_STRICT:
+		return set_input(state, cmd, "strict", "1");
 	case 'f': {
 		enum funnel_format fmt;
 

@@ -58,6 +58,7 @@ struct funnel_input {
 	char *date_format;
 	bool decimal_comma;
 	bool skip_bad;
+	bool strict;   /* every warning is an error */
 	FILE *rejects;
 	uint64_t skipped;
 	bool read;   /* streams cannot be read twice */

@@ -62,6 +62,11 @@ bool fnl_input_skips_bad(const struct funnel_input *in)
 	return in->skip_bad;
 }
 
+bool fnl_input_strict(const struct funnel_input *in)
+{
+	return in->strict;
+}
+
 static int parse_delimiter(struct funnel_ctx *ctx, const char *value,
 			   unsigned char *out)
 {
@@ -107,8 +112,16 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 	}
 	if (!strcmp(name, "decimal-comma"))
 		return fnl_opt_bool(ctx, name, value, &in->decimal_comma);
-	if (!strcmp(name, "skip-bad"))
-		return fnl_opt_bool(ctx, name, value, &in->skip_bad);
+	if (!strcmp(name, "skip-bad") || !strcmp(name, "strict")) {
+		bool *set = !strcmp(name, "strict") ? &in->strict : &in->skip_bad;
+		int ret = fnl_opt_bool(ctx, name, value, set);
+
+		/* Skipping a record is a warning, which --strict forbids. */
+		if (ret == 0 && in->skip_bad && in->strict)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--strict stops at the first bad record, --skip-bad and --rejects skip it: give one");
+		return ret;
+	}
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown input option \"%s\"",
 			name);
 }
