@@ -25,6 +25,7 @@ enum {
 	OPT_SKIP_BAD,
 	OPT_REJECTS,
 	OPT_STRICT,
+	OPT_NO_HEADER,
 };
 
 static const struct argp_option common_options[] = {
@@ -35,6 +36,8 @@ static const struct argp_option common_options[] = {
 	  "input encoding, converted with iconv: LATIN1, GBK, UTF-16, ... (default UTF-8)", 0 },
 	{ "date-format", OPT_DATE_FORMAT, "FMT", 0,
 	  "dates as strptime(3) FMT, or mdy / dmy for M/D/Y or D/M/Y (default: recognised)", 0 },
+	{ "no-header", OPT_NO_HEADER, NULL, 0,
+	  "the files have no header line: the first line is a record, columns are given by number", 0 },
 	{ "decimal-comma", OPT_DECIMAL_COMMA, NULL, 0,
 	  "amounts use a decimal comma: 1.234,56", 0 },
 	{ "skip-bad", OPT_SKIP_BAD, NULL, 0,
@@ -158,6 +161,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--rejects: the file name is empty");
 		cmd->rejects = arg;
 		return set_input(state, cmd, "skip-bad", "1");
+	case OPT_NO_HEADER:
+		return set_input(state, cmd, "no-header", "1");
 	case OPT_STRICT:
 		return set_input(state, cmd, "strict", "1");
 	case 'f': {

@@ -156,7 +156,8 @@ void funnel_input_free(struct funnel_input *in);
  *	"date-format" (a strptime(3) format, "mdy" or "dmy"),
  *	"decimal-comma" ("1" or "0"), "skip-bad" ("1" or "0"),
  *	"strict" ("1" or "0": every warning is an error; not with
- *	"skip-bad").
+ *	"skip-bad"), "no-header" ("1" or "0": the first line is a record,
+ *	columns are named "1", "2", ...).
  * @value: the value, as the commands' long option takes it.
  *
  * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or invalid value.

@@ -109,6 +109,11 @@ static int match_name(const struct fnl_header *h, const char *name,
 	return 0;
 }
 
+bool fnl_column_by_number(const struct fnl_column_spec *spec)
+{
+	return spec->name && is_number(spec->name);
+}
+
 int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec, int64_t *col)
 {
@@ -116,7 +121,7 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 	int n;
 
 	*col = -1;
-	if (spec->name && is_number(spec->name)) {
+	if (fnl_column_by_number(spec)) {
 		long long k = strtoll(spec->name, NULL, 10);
 
 		if (k < 1 || (size_t)k > h->count)

@@ -60,6 +60,9 @@ enum { FNL_ROWS_PER_KEY = 4 };
 void fnl_intern_expect(struct fnl_intern *in, const struct fnl_header *h,
 		       unsigned rows_per_key);
 
+/* Whether spec names its column by a 1-based number. */
+bool fnl_column_by_number(const struct fnl_column_spec *spec);
+
 /* Header names compare equal ignoring case, spaces, '_', '-' and U+00A0. */
 bool fnl_header_name_matches(const char *header, const char *wanted);
 

@@ -107,6 +107,8 @@ int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 	ret = find_column(r, h, spec, slot, &col);
 	if (ret < 0)
 		return ret;
+	/* spec's strings are the client's, for this call only. */
+	r->by_number |= fnl_column_by_number(spec);
 	r->slots[slot].col = col;
 	r->slots[slot].same_as = -1;
 	if (col >= 0 && r->slot_of_col[col] >= 0) {
@@ -533,6 +535,106 @@ static int end_data_row(struct fnl_reader *r)
 	return ret;
 }
 
+/* With --no-header the first line is a record, its fields (read as the
+ * header's names) the row's cells. */
+static int first_line_as_record(struct fnl_reader *r)
+{
+	const char *p = r->header_names.data;
+	char *split = r->split;
+	int ret;
+
+	/* Cells of absent columns point at the empty string first. */
+	r->row.len = 0;
+	if (!fnl_buf_putc(&r->row, '\0'))
+		return fnl_nomem(r->ctx);
+	for (size_t i = 0; i < r->nfield; i++) {
+		size_t len = strlen(p);
+		int64_t slot = r->slot_of_col[i];
+
+		if (slot >= 0) {
+			r->cells[slot] = (struct raw_cell){ r->row.len, len };
+			if (!fnl_buf_append_str(&r->row, p, len))
+				return fnl_nomem(r->ctx);
+		}
+		p += len + 1;
+	}
+	r->split = NULL;  /* the cells lie in r->row */
+	ret = end_data_row(r);
+	r->split = split;
+	return ret;
+}
+
+/*
+ * Whether the header's column i reads as a date (or, date false, as a
+ * number), as a data cell of the input's formats would.
+ */
+static bool header_reads_as(const struct fnl_reader *r, size_t i, bool date)
+{
+	const char *name = r->header.names[i], *why;
+	size_t len = strlen(name);
+	struct fnl_date_format dates = { .fmt = r->in->date_format };
+	struct fnl_amount_format amounts = {
+		.decimal_comma = r->in->decimal_comma,
+	};
+	struct fnl_time t;
+	double v;
+
+	if (!len)
+		return false;
+	if (date)
+		return fnl_date_parse(&dates, name, len, &t, &why) !=
+		       FNL_DATE_INVALID;
+	return fnl_amount_parse(&amounts, name, len, &v, &why) == FNL_AMOUNT_OK;
+}
+
+/*
+ * A header that reads as a record (a date, or two numbers, in it) while
+ * columns are chosen by number: the file has no header, probably, and
+ * its first record would be lost without a word.  A warning, an error
+ * at once with --strict.
+ */
+static int warn_data_header(struct fnl_reader *r)
+{
+	const struct fnl_header *h = &r->header;
+	size_t numbers = 0, at = h->count;
+	bool date = false;
+	char what[256];
+
+	for (size_t i = 0; r->by_number && i < h->count && !date; i++) {
+		if ((date = header_reads_as(r, i, true)))
+			at = i;
+		else if (header_reads_as(r, i, false) && numbers++ == 0)
+			at = i;
+	}
+	if (!date && numbers < 2)
+		return 0;
+	snprintf(what, sizeof(what),
+		 "the header line looks like a record (column %zu is %s \"%.80s\"); if the file has no header, give --no-header",
+		 at + 1, date ? "a date" : "a number", h->names[at]);
+	if (r->in->strict)
+		return fnl_fail_at(r, r->row_line, NULL, "%s (--strict)", what);
+	fnl_log(r->ctx, FUNNEL_LOG_WARNING, "%s:%llu: %s, or that record is not read",
+		r->file, (unsigned long long)r->row_line, what);
+	return 0;
+}
+
+/* The names of the columns of a file without a header: "1", "2", ... */
+static int number_names(struct fnl_reader *r, char **names)
+{
+	size_t off = 0;
+
+	r->numbers.len = 0;
+	for (size_t i = 0; i < r->nfield; i++)
+		if (!fnl_buf_printf(&r->numbers, "%zu", i + 1) ||
+		    !fnl_buf_putc(&r->numbers, '\0'))
+			return fnl_nomem(r->ctx);
+	for (size_t i = 0; i < r->nfield; i++) {
+		names[i] = r->numbers.data + off;
+		off += strlen(names[i]) + 1;
+	}
+	return 0;
+}
+
 static int end_header(struct fnl_reader *r)
 {
 	struct fnl_header *h = &r->header;
@@ -561,11 +663,18 @@ static int end_header(struct fnl_reader *r)
 	h->count = r->nfield;
 	h->lines_hint = r->lines_hint;
 	r->header_bytes.len = 0;
-	if (!fnl_buf_append(&r->header_bytes, r->raw.data, r->raw.len))
-		return fnl_nomem(r->ctx);
+	if (r->in->no_header)
+		ret = number_names(r, h->names);
+	else if (!fnl_buf_append(&r->header_bytes, r->raw.data, r->raw.len))
+		ret = fnl_nomem(r->ctx);
+	else
+		ret = 0;
+	if (ret < 0)
+		return ret;
 	for (size_t i = 0; i < r->nslots; i++)
 		r->slots[i].col = -2;  /* unbound until the client binds it */
 	r->prefetch_col = -1;
+	r->by_number = false;
 	ret = r->client->header(r->client->data, r, h);
 	/* A row of this file writes every bound cell; an absent column's
 	 * stays empty, whatever the last file had there. */
@@ -576,6 +685,10 @@ static int end_header(struct fnl_reader *r)
 		r->cells[i] = (struct raw_cell){ .off = 0, .len = 0 };
 		r->shared_columns |= r->slots[i].same_as >= 0;
 	}
+	if (ret == 0 && r->in->no_header)
+		return first_line_as_record(r);
+	if (ret == 0)
+		ret = warn_data_header(r);
 	return ret;
 }
 

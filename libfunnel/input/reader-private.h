@@ -59,6 +59,7 @@ struct funnel_input {
 	bool decimal_comma;
 	bool skip_bad;
 	bool strict;   /* every warning is an error */
+	bool no_header;  /* the first line is a record; columns by number */
 	FILE *rejects;
 	uint64_t skipped;
 	bool read;   /* streams cannot be read twice */
@@ -100,8 +101,10 @@ struct fnl_reader {
 	bool in_header;
 	struct fnl_buf header_names;  /* NUL-separated */
 	struct fnl_buf header_bytes;  /* the header line as read */
+	struct fnl_buf numbers;       /* "1", "2", ...: names without a header */
 	struct fnl_header header;
 	int64_t *slot_of_col;
+	bool by_number;       /* a column of this file was chosen by number */
 	int64_t prefetch_col;                /* -1: none */
 	const struct fnl_intern *prefetch_keys;
 

@@ -110,6 +110,8 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 					value);
 		return fnl_set_string(ctx, &in->date_format, value);
 	}
+	if (!strcmp(name, "no-header"))
+		return fnl_opt_bool(ctx, name, value, &in->no_header);
 	if (!strcmp(name, "decimal-comma"))
 		return fnl_opt_bool(ctx, name, value, &in->decimal_comma);
 	if (!strcmp(name, "skip-bad") || !strcmp(name, "strict")) {
@@ -288,6 +290,7 @@ int fnl_input_read(struct funnel_input *in,
 	free(r.pend);
 	fnl_buf_free(&r.pend_bytes);
 	fnl_buf_free(&r.header_bytes);
+	fnl_buf_free(&r.numbers);
 	fnl_buf_free(&r.header_names);
 	fnl_buf_free(&r.row);
 	fnl_buf_free(&r.raw);
