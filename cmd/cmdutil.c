@@ -24,6 +24,8 @@ enum {
 	OPT_DECIMAL_COMMA,
 	OPT_SKIP_BAD,
 	OPT_REJECTS,
+	OPT_STRICT,
+	OPT_NO_HEADER,
 };
 
 static const struct argp_option common_options[] = {
@@ -34,12 +36,16 @@ static const struct argp_option common_options[] = {
 	  "input encoding, converted with iconv: LATIN1, GBK, UTF-16, ... (default UTF-8)", 0 },
 	{ "date-format", OPT_DATE_FORMAT, "FMT", 0,
 	  "dates as strptime(3) FMT, or mdy / dmy for M/D/Y or D/M/Y (default: recognised)", 0 },
+	{ "no-header", OPT_NO_HEADER, NULL, 0,
+	  "the files have no header line: the first line is a record, columns are given by number", 0 },
 	{ "decimal-comma", OPT_DECIMAL_COMMA, NULL, 0,
 	  "amounts use a decimal comma: 1.234,56", 0 },
 	{ "skip-bad", OPT_SKIP_BAD, NULL, 0,
 	  "skip malformed records and count them on stderr instead of stopping", 0 },
 	{ "rejects", OPT_REJECTS, "FILE", 0,
 	  "write skipped records to FILE byte for byte, as -o writes (implies --skip-bad)", 0 },
+	{ "strict", OPT_STRICT, NULL, 0,
+	  "every warning is an error (exit 65): a stage outside the funnel at its line, others once read", 0 },
 	{ NULL, 0, NULL, 0, "Output:", 60 },
 	{ "format", 'f', "FMT", 0,
 	  "table, csv, tsv, json or md (default: table on a terminal, csv otherwise)", 0 },
@@ -155,6 +161,10 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--rejects: the file name is empty");
 		cmd->rejects = arg;
 		return set_input(state, cmd, "skip-bad", "1");
+	case OPT_NO_HEADER:
+		return set_input(state, cmd, "no-header", "1");
+	case OPT_STRICT:
+		return set_input(state, cmd, "strict", "1");
 	case 'f': {
 		enum funnel_format fmt;
 

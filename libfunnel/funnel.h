@@ -154,7 +154,10 @@ void funnel_input_free(struct funnel_input *in);
  * @name: "delimiter" (",", ";", "tab", "\t", "|" or any single byte),
  *	"encoding" (an iconv name such as "GBK" or "LATIN1"),
  *	"date-format" (a strptime(3) format, "mdy" or "dmy"),
- *	"decimal-comma" ("1" or "0"), "skip-bad" ("1" or "0").
+ *	"decimal-comma" ("1" or "0"), "skip-bad" ("1" or "0"),
+ *	"strict" ("1" or "0": every warning is an error; not with
+ *	"skip-bad"), "no-header" ("1" or "0": the first line is a record,
+ *	columns are named "1", "2", ...).
  * @value: the value, as the commands' long option takes it.
  *
  * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or invalid value.
@@ -404,7 +407,9 @@ int funnel_analysis_set(struct funnel_analysis *a, const char *name,
  * @in: the input.
  * @result: set to the result, owned by the caller, on success.
  *
- * Return: as the analysis' own run function (funnel_stages_run(), ...).
+ * Return: as the analysis' own run function (funnel_stages_run(), ...);
+ * with the input's "strict", FUNNEL_ERR_DATA and no result when the run
+ * logged a warning.
  *
  * Since: 0.1
  */

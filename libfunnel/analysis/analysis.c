@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "reader.h"
 
 static const struct fnl_analysis_ops *const registry[] = {
 	&fnl_stages_analysis,
@@ -60,5 +61,19 @@ FUNNEL_EXPORT int funnel_analysis_run(struct funnel_analysis *a,
 				      struct funnel_input *in,
 				      struct funnel_table **result)
 {
-	return a->ops->run(a->state, in, result);
+	struct funnel_ctx *ctx = fnl_input_ctx(in);
+	uint64_t before = fnl_warnings(ctx);
+	uint64_t n;
+	int ret = a->ops->run(a->state, in, result);
+
+	if (ret < 0 || !fnl_input_strict(in))
+		return ret;
+	/* Warnings that name no row fail the run once it is over. */
+	n = fnl_warnings(ctx) - before;
+	if (n == 0)
+		return 0;
+	funnel_table_free(*result);
+	*result = NULL;
+	return fnl_fail(ctx, FUNNEL_ERR_DATA, "--strict: %llu warning%s above, so no result",
+			(unsigned long long)n, n == 1 ? "" : "s");
 }

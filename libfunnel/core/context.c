@@ -12,6 +12,7 @@ struct funnel_ctx {
 	void (*log_fn)(void *userdata, enum funnel_log_level level,
 		       const char *message);
 	void *log_data;
+	uint64_t warnings;   /* logged so far, for --strict */
 };
 
 FUNNEL_EXPORT struct funnel_ctx *funnel_ctx_new(void)
@@ -50,6 +51,11 @@ int fnl_fail(struct funnel_ctx *ctx, int status, const char *fmt, ...)
 	return status;
 }
 
+uint64_t fnl_warnings(const struct funnel_ctx *ctx)
+{
+	return ctx->warnings;
+}
+
 int fnl_nomem(struct funnel_ctx *ctx)
 {
 	return fnl_fail(ctx, FUNNEL_ERR_NOMEM, "out of memory");
@@ -61,6 +67,7 @@ void fnl_log(struct funnel_ctx *ctx, enum funnel_log_level level,
 	char line[1024];
 	va_list ap;
 
+	ctx->warnings += level == FUNNEL_LOG_WARNING;
 	if (!ctx->log_fn)
 		return;
 	va_start(ap, fmt);

@@ -36,6 +36,8 @@ int fnl_fail(struct funnel_ctx *ctx, int status, const char *fmt, ...)
 int fnl_nomem(struct funnel_ctx *ctx);
 void fnl_log(struct funnel_ctx *ctx, enum funnel_log_level level,
 	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* How many warnings ctx has logged (--strict fails a run that logs one). */
+uint64_t fnl_warnings(const struct funnel_ctx *ctx);
 
 /* Replaces *field by a copy of value (the old one is freed). */
 int fnl_set_string(struct funnel_ctx *ctx, char **field, const char *value);

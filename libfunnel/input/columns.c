@@ -51,18 +51,22 @@ bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b)
 	return fnl_buf_terminate(b);
 }
 
-static int not_found(struct funnel_ctx *ctx, const struct fnl_header *h,
-		     const struct fnl_column_spec *spec)
+int fnl_header_missing(struct funnel_ctx *ctx, const struct fnl_header *h,
+		       const struct fnl_column_spec *spec, size_t files_before)
 {
 	struct fnl_buf b = { 0 };
+	char before[64] = "";
 	int ret;
 
+	if (files_before)
+		snprintf(before, sizeof(before), " (nor in the %zu file%s before)",
+			 files_before, files_before == 1 ? "" : "s");
 	if (spec->name)
-		fnl_buf_printf(&b, "%s: no column \"%s\" for %s; the header has: ",
-			       h->file, spec->name, spec->option);
+		fnl_buf_printf(&b, "%s: no column \"%s\" for %s%s; the header has: ",
+			       h->file, spec->name, spec->option, before);
 	else
-		fnl_buf_printf(&b, "%s: no %s column found (give %s); the header has: ",
-			       h->file, spec->role, spec->option);
+		fnl_buf_printf(&b, "%s: no %s column found%s (give %s); the header has: ",
+			       h->file, spec->role, before, spec->option);
 	if (!fnl_header_describe(h, &b)) {  /* checks the appends above too */
 		fnl_buf_free(&b);
 		return fnl_nomem(ctx);
@@ -105,6 +109,11 @@ static int match_name(const struct fnl_header *h, const char *name,
 	return 0;
 }
 
+bool fnl_column_by_number(const struct fnl_column_spec *spec)
+{
+	return spec->name && is_number(spec->name);
+}
+
 int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec, int64_t *col)
 {
@@ -112,7 +121,7 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 	int n;
 
 	*col = -1;
-	if (spec->name && is_number(spec->name)) {
+	if (fnl_column_by_number(spec)) {
 		long long k = strtoll(spec->name, NULL, 10);
 
 		if (k < 1 || (size_t)k > h->count)
@@ -125,8 +134,10 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 	}
 	if (spec->name) {
 		n = match_name(h, spec->name, found);
+		if (n == 0 && (spec->flags & FNL_COLUMN_MAY_BE_ABSENT))
+			return 0;
 		if (n == 0)
-			return not_found(ctx, h, spec);
+			return fnl_header_missing(ctx, h, spec, 0);
 		if (n > 1)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 					"%s: column name \"%s\" is ambiguous (columns %lld and %lld); give %s a column number",
@@ -143,8 +154,9 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 			return 0;
 		}
 	}
-	if (spec->flags & FNL_COLUMN_REQUIRED)
-		return not_found(ctx, h, spec);
+	if ((spec->flags & FNL_COLUMN_REQUIRED) &&
+	    !(spec->flags & FNL_COLUMN_MAY_BE_ABSENT))
+		return fnl_header_missing(ctx, h, spec, 0);
 	return 0;
 }
 
@@ -155,7 +167,7 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
  */
 const char *const fnl_deal_key_names[] = {
 	"opportunity_id", "OpportunityId", "Opportunity ID", "Deal ID",
-	"Deal - ID", "deal_id", "Record ID", "Opportunity Number",
+	"Deal - ID", "deal_id", "mql_id", "Record ID", "Opportunity Number",
 	"Opportunity", "Deal", "Id", NULL,
 };
 const char *const fnl_stage_names[] = {
@@ -174,11 +186,15 @@ const char *const fnl_stage_time_names[] = {
 };
 const char *const fnl_created_names[] = {
 	"created_at", "CreatedDate", "Created Date", "Create Date",
-	"engage_date", "Deal created", "date_created", NULL,
+	"engage_date", "Deal created", "Deal - Deal created", "date_created",
+	"Opportunity Created Date", "Created Time", "Created On",
+	"first_contact_date", NULL,
 };
 const char *const fnl_closed_names[] = {
 	"close_date", "CloseDate", "Close Date", "closed_at", "Closed Date",
-	"Date closed", NULL,
+	"Date closed", "Opportunity Close Date", "Deal closed on",
+	"Deal - Deal closed on", "Actual Close Date", "Closing Date",
+	"won_date", NULL,
 };
 const char *const fnl_customer_names[] = {
 	"customer_id", "Customer ID", "CustomerID", "customer", "client_id",
@@ -186,12 +202,12 @@ const char *const fnl_customer_names[] = {
 	"Contact ID", NULL,
 };
 const char *const fnl_activity_time_names[] = {
-	"order_date", "Order Date", "purchase_date", "transaction_date",
-	"InvoiceDate", "invoice_date", "Invoice Date", "activity_date",
-	"date", "Date", "created_at", "timestamp", NULL,
+	"order_date", "Order Date", "purchase_date", "date_of_purchase",
+	"transaction_date", "InvoiceDate", "invoice_date", "Invoice Date",
+	"activity_date", "date", "Date", "created_at", "timestamp", NULL,
 };
 const char *const fnl_amount_names[] = {
 	"amount", "Amount", "Sales", "revenue", "Revenue", "dollar_value",
-	"order_value", "Order Value", "close_value", "total", "Total",
-	"value", NULL,
+	"order_value", "Order Value", "close_value", "purchase_amount",
+	"total", "Total", "value", NULL,
 };

@@ -17,6 +17,9 @@ enum fnl_cell_type {
 /* Flags of struct fnl_column_spec. */
 #define FNL_COLUMN_REQUIRED 0x1u /* a missing column is an error */
 #define FNL_COLUMN_NONEMPTY 0x2u /* an empty cell is an error */
+/* For the reader: a column named or required that this file lacks is
+ * absent (-1), not an error; fnl_header_missing() says it when it is. */
+#define FNL_COLUMN_MAY_BE_ABSENT 0x4u
 
 /*
  * What an analysis asks of the input: a column chosen by the user (name or
@@ -57,6 +60,9 @@ enum { FNL_ROWS_PER_KEY = 4 };
 void fnl_intern_expect(struct fnl_intern *in, const struct fnl_header *h,
 		       unsigned rows_per_key);
 
+/* Whether spec names its column by a 1-based number. */
+bool fnl_column_by_number(const struct fnl_column_spec *spec);
+
 /* Header names compare equal ignoring case, spaces, '_', '-' and U+00A0. */
 bool fnl_header_name_matches(const char *header, const char *wanted);
 
@@ -67,6 +73,11 @@ bool fnl_header_name_matches(const char *header, const char *wanted);
  */
 int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec, int64_t *col);
+
+/* Fails (usage) saying that h has no column for spec, listing h's names;
+ * files_before: how many files read before h lacked it too. */
+int fnl_header_missing(struct funnel_ctx *ctx, const struct fnl_header *h,
+		       const struct fnl_column_spec *spec, size_t files_before);
 
 /* Well-known header names, best first, NULL-terminated (columns.c). */
 extern const char *const fnl_deal_key_names[];

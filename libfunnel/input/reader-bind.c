@@ -33,6 +33,43 @@ struct pending {
 /* ------------------------------------------------------------------ */
 /* Column binding                                                       */
 
+/*
+ * Of several files, one may lack a column that another has (leads in one
+ * export, won deals in another): its cells are empty there.  Not a column
+ * that needs a value in every row (the key), and not every file: a column
+ * named or required must be found in one, which the last file's header
+ * can tell.
+ */
+static int find_column(struct fnl_reader *r, const struct fnl_header *h,
+		       const struct fnl_column_spec *spec, size_t slot,
+		       int64_t *col)
+{
+	struct fnl_column_spec lenient = *spec;
+	struct slot *s = &r->slots[slot];
+	int ret;
+
+	if (r->in->nsrc > 1 && !(spec->flags & FNL_COLUMN_NONEMPTY))
+		lenient.flags |= FNL_COLUMN_MAY_BE_ABSENT;
+	ret = fnl_header_find(r->ctx, h, &lenient, col);
+	if (ret < 0 || *col >= 0) {
+		s->found |= *col >= 0;
+		return ret;
+	}
+	if (!spec->name && !(spec->flags & FNL_COLUMN_REQUIRED))
+		return 0;
+	if (!s->found && r->nth_file + 1 == r->in->nsrc)
+		return fnl_header_missing(r->ctx, h, spec, r->nth_file);
+	if (spec->name)
+		fnl_log(r->ctx, FUNNEL_LOG_INFO,
+			"%s: no column \"%s\" for %s: its cells are empty in this file",
+			h->file, spec->name, spec->option);
+	else
+		fnl_log(r->ctx, FUNNEL_LOG_INFO,
+			"%s: no %s column: its cells are empty in this file",
+			h->file, spec->role);
+	return 0;
+}
+
 int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec)
 {
@@ -67,9 +104,11 @@ int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 		};
 		r->nslots++;
 	}
-	ret = fnl_header_find(r->ctx, h, spec, &col);
+	ret = find_column(r, h, spec, slot, &col);
 	if (ret < 0)
 		return ret;
+	/* spec's strings are the client's, for this call only. */
+	r->by_number |= fnl_column_by_number(spec);
 	r->slots[slot].col = col;
 	r->slots[slot].same_as = -1;
 	if (col >= 0 && r->slot_of_col[col] >= 0) {
@@ -382,6 +421,83 @@ static bool is_footer(const char *first, size_t len)
 		memmem(first, len, "salesforce.com", 14));
 }
 
+/*
+ * The length of the space that starts s (n bytes): a blank, or a Unicode
+ * space separator (Zs) such as the no-break space spreadsheets leave
+ * around a label; 0 when s starts otherwise.
+ */
+static size_t space_len(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;  /* U+00A0 */
+	if (n < 3)
+		return 0;
+	if ((s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) ||  /* U+1680 */
+	    (s[0] == 0xe2 && s[1] == 0x80 &&
+	     (s[2] <= 0x8a || s[2] == 0xaf)) ||  /* U+2000-200A, U+202F */
+	    (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) ||  /* U+205F */
+	    (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80))    /* U+3000 */
+		return s[2] >= 0x80 ? 3 : 0;
+	return 0;
+}
+
+/* The length of the space that ends s (n bytes), 0 if none. */
+static size_t space_len_end(const unsigned char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++)
+		if (space_len(s + n - k, k) == k)
+			return k;
+	return 0;
+}
+
+/*
+ * The length of the run of spaces that starts (from_end: ends) s, if it
+ * goes: a run of blanks alone is what a quoted field was written with
+ * (libcsv has taken those of an unquoted one), so it stays, unless it is
+ * the whole cell; a run with a Unicode space in it goes, as blanks do.
+ */
+static size_t space_run(const unsigned char *s, size_t len, bool from_end)
+{
+	size_t run = 0, n;
+	bool unicode = false;
+
+	while (run < len &&
+	       (n = from_end ? space_len_end(s, len - run)
+			     : space_len(s + run, len - run)) > 0) {
+		unicode |= n > 1;
+		run += n;
+	}
+	return unicode || run == len ? run : 0;
+}
+
+/*
+ * Removes the spaces around the bound cells of a row that is not plain
+ * ASCII without quotes (whose blanks are gone already): a cell of spaces
+ * is empty, a key as any other, and Unicode spaces go like blanks.
+ */
+static void trim_cells(struct fnl_reader *r)
+{
+	char *base = row_bytes(r);
+
+	for (size_t i = 0; i < r->nslots; i++) {
+		struct raw_cell *c = &r->cells[i];
+		const unsigned char *s = (const unsigned char *)base + c->off;
+		size_t head, tail;
+
+		if (r->slots[i].col < 0 || r->slots[i].same_as >= 0)
+			continue;
+		head = space_run(s, c->len, false);
+		tail = head == c->len ? 0 : space_run(s + head, c->len - head, true);
+		if (head + tail == 0)
+			continue;
+		c->off += head;
+		c->len -= head + tail;
+		base[c->off + c->len] = '\0';
+	}
+}
+
 static int end_data_row(struct fnl_reader *r)
 {
 	int ret;
@@ -399,6 +515,8 @@ static int end_data_row(struct fnl_reader *r)
 				  r->header.count);
 		return fnl_reject(r, ret, r->raw.data, r->raw.len);
 	}
+	if (!r->row_plain)
+		trim_cells(r);
 	for (size_t i = 0; r->shared_columns && i < r->nslots; i++)
 		if (r->slots[i].same_as >= 0)
 			r->cells[i] = r->cells[r->slots[i].same_as];
@@ -415,6 +533,106 @@ static int end_data_row(struct fnl_reader *r)
 	if (ret < 0)
 		ret = fnl_reject(r, ret, r->raw.data, r->raw.len);
 	return ret;
+}
+
+/* With --no-header the first line is a record, its fields (read as the
+ * header's names) the row's cells. */
+static int first_line_as_record(struct fnl_reader *r)
+{
+	const char *p = r->header_names.data;
+	char *split = r->split;
+	int ret;
+
+	/* Cells of absent columns point at the empty string first. */
+	r->row.len = 0;
+	if (!fnl_buf_putc(&r->row, '\0'))
+		return fnl_nomem(r->ctx);
+	for (size_t i = 0; i < r->nfield; i++) {
+		size_t len = strlen(p);
+		int64_t slot = r->slot_of_col[i];
+
+		if (slot >= 0) {
+			r->cells[slot] = (struct raw_cell){ r->row.len, len };
+			if (!fnl_buf_append_str(&r->row, p, len))
+				return fnl_nomem(r->ctx);
+		}
+		p += len + 1;
+	}
+	r->split = NULL;  /* the cells lie in r->row */
+	ret = end_data_row(r);
+	r->split = split;
+	return ret;
+}
+
+/*
+ * Whether the header's column i reads as a date (or, date false, as a
+ * number), as a data cell of the input's formats would.
+ */
+static bool header_reads_as(const struct fnl_reader *r, size_t i, bool date)
+{
+	const char *name = r->header.names[i], *why;
+	size_t len = strlen(name);
+	struct fnl_date_format dates = { .fmt = r->in->date_format };
+	struct fnl_amount_format amounts = {
+		.decimal_comma = r->in->decimal_comma,
+	};
+	struct fnl_time t;
+	double v;
+
+	if (!len)
+		return false;
+	if (date)
+		return fnl_date_parse(&dates, name, len, &t, &why) !=
+		       FNL_DATE_INVALID;
+	return fnl_amount_parse(&amounts, name, len, &v, &why) == FNL_AMOUNT_OK;
+}
+
+/*
+ * A header that reads as a record (a date, or two numbers, in it) while
+ * columns are chosen by number: the file has no header, probably, and
+ * its first record would be lost without a word.  A warning, an error
+ * at once with --strict.
+ */
+static int warn_data_header(struct fnl_reader *r)
+{
+	const struct fnl_header *h = &r->header;
+	size_t numbers = 0, at = h->count;
+	bool date = false;
+	char what[256];
+
+	for (size_t i = 0; r->by_number && i < h->count && !date; i++) {
+		if ((date = header_reads_as(r, i, true)))
+			at = i;
+		else if (header_reads_as(r, i, false) && numbers++ == 0)
+			at = i;
+	}
+	if (!date && numbers < 2)
+		return 0;
+	snprintf(what, sizeof(what),
+		 "the header line looks like a record (column %zu is %s \"%.80s\"); if the file has no header, give --no-header",
+		 at + 1, date ? "a date" : "a number", h->names[at]);
+	if (r->in->strict)
+		return fnl_fail_at(r, r->row_line, NULL, "%s (--strict)", what);
+	fnl_log(r->ctx, FUNNEL_LOG_WARNING, "%s:%llu: %s, or that record is not read",
+		r->file, (unsigned long long)r->row_line, what);
+	return 0;
+}
+
+/* The names of the columns of a file without a header: "1", "2", ... */
+static int number_names(struct fnl_reader *r, char **names)
+{
+	size_t off = 0;
+
+	r->numbers.len = 0;
+	for (size_t i = 0; i < r->nfield; i++)
+		if (!fnl_buf_printf(&r->numbers, "%zu", i + 1) ||
+		    !fnl_buf_putc(&r->numbers, '\0'))
+			return fnl_nomem(r->ctx);
+	for (size_t i = 0; i < r->nfield; i++) {
+		names[i] = r->numbers.data + off;
+		off += strlen(names[i]) + 1;
+	}
+	return 0;
 }
 
 static int end_header(struct fnl_reader *r)
@@ -445,11 +663,18 @@ static int end_header(struct fnl_reader *r)
 	h->count = r->nfield;
 	h->lines_hint = r->lines_hint;
 	r->header_bytes.len = 0;
-	if (!fnl_buf_append(&r->header_bytes, r->raw.data, r->raw.len))
-		return fnl_nomem(r->ctx);
+	if (r->in->no_header)
+		ret = number_names(r, h->names);
+	else if (!fnl_buf_append(&r->header_bytes, r->raw.data, r->raw.len))
+		ret = fnl_nomem(r->ctx);
+	else
+		ret = 0;
+	if (ret < 0)
+		return ret;
 	for (size_t i = 0; i < r->nslots; i++)
 		r->slots[i].col = -2;  /* unbound until the client binds it */
 	r->prefetch_col = -1;
+	r->by_number = false;
 	ret = r->client->header(r->client->data, r, h);
 	/* A row of this file writes every bound cell; an absent column's
 	 * stays empty, whatever the last file had there. */
@@ -460,6 +685,10 @@ static int end_header(struct fnl_reader *r)
 		r->cells[i] = (struct raw_cell){ .off = 0, .len = 0 };
 		r->shared_columns |= r->slots[i].same_as >= 0;
 	}
+	if (ret == 0 && r->in->no_header)
+		return first_line_as_record(r);
+	if (ret == 0)
+		ret = warn_data_header(r);
 	return ret;
 }
 

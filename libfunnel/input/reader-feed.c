@@ -381,6 +381,7 @@ int fnl_read_source(struct fnl_reader *r, struct source *src)
 	int ret;
 
 	r->file = src->name;
+	r->nth_file = (size_t)(src - r->in->src);
 	r->line = 1;
 	/* Nothing of the last file's rows carries over, not even the fields
 	 * of a record it ended inside (skipped by --skip-bad). */

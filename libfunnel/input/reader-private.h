@@ -58,6 +58,8 @@ struct funnel_input {
 	char *date_format;
 	bool decimal_comma;
 	bool skip_bad;
+	bool strict;   /* every warning is an error */
+	bool no_header;  /* the first line is a record; columns by number */
 	FILE *rejects;
 	uint64_t skipped;
 	bool read;   /* streams cannot be read twice */
@@ -75,6 +77,7 @@ struct slot {
 	struct fnl_date_format dates;
 	struct fnl_amount_format amounts;
 	bool awaiting_order;          /* an ambiguous date waits for order */
+	bool found;                   /* in this file or one before */
 };
 
 struct fnl_reader {
@@ -85,6 +88,7 @@ struct fnl_reader {
 	unsigned csv_opts;
 	unsigned char delim;
 	const char *file;
+	size_t nth_file;      /* of in->src, from 0 */
 	uint64_t line;        /* the physical line being fed */
 	uint64_t lines_hint;  /* see struct fnl_header */
 	uint64_t row_line;    /* where the current row started */
@@ -97,8 +101,10 @@ struct fnl_reader {
 	bool in_header;
 	struct fnl_buf header_names;  /* NUL-separated */
 	struct fnl_buf header_bytes;  /* the header line as read */
+	struct fnl_buf numbers;       /* "1", "2", ...: names without a header */
 	struct fnl_header header;
 	int64_t *slot_of_col;
+	bool by_number;       /* a column of this file was chosen by number */
 	int64_t prefetch_col;                /* -1: none */
 	const struct fnl_intern *prefetch_keys;
 

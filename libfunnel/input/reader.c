@@ -62,6 +62,11 @@ bool fnl_input_skips_bad(const struct funnel_input *in)
 	return in->skip_bad;
 }
 
+bool fnl_input_strict(const struct funnel_input *in)
+{
+	return in->strict;
+}
+
 static int parse_delimiter(struct funnel_ctx *ctx, const char *value,
 			   unsigned char *out)
 {
@@ -105,10 +110,20 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 					value);
 		return fnl_set_string(ctx, &in->date_format, value);
 	}
+	if (!strcmp(name, "no-header"))
+		return fnl_opt_bool(ctx, name, value, &in->no_header);
 	if (!strcmp(name, "decimal-comma"))
 		return fnl_opt_bool(ctx, name, value, &in->decimal_comma);
-	if (!strcmp(name, "skip-bad"))
-		return fnl_opt_bool(ctx, name, value, &in->skip_bad);
+	if (!strcmp(name, "skip-bad") || !strcmp(name, "strict")) {
+		bool *set = !strcmp(name, "strict") ? &in->strict : &in->skip_bad;
+		int ret = fnl_opt_bool(ctx, name, value, set);
+
+		/* Skipping a record is a warning, which --strict forbids. */
+		if (ret == 0 && in->skip_bad && in->strict)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--strict stops at the first bad record, --skip-bad and --rejects skip it: give one");
+		return ret;
+	}
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown input option \"%s\"",
 			name);
 }
@@ -275,6 +290,7 @@ int fnl_input_read(struct funnel_input *in,
 	free(r.pend);
 	fnl_buf_free(&r.pend_bytes);
 	fnl_buf_free(&r.header_bytes);
+	fnl_buf_free(&r.numbers);
 	fnl_buf_free(&r.header_names);
 	fnl_buf_free(&r.row);
 	fnl_buf_free(&r.raw);

@@ -71,6 +71,9 @@ int fnl_fail_in(struct funnel_ctx *ctx, const char *file, uint64_t line,
 struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in);
 /* Whether bad records are skipped (--skip-bad) rather than fatal. */
 bool fnl_input_skips_bad(const struct funnel_input *in);
+/* Whether every warning is an error (--strict): at the row it is about
+ * when it has one, else once the run is over (funnel_analysis_run()). */
+bool fnl_input_strict(const struct funnel_input *in);
 
 /*
  * Bounds on what one line may make the reader hold, so that /dev/zero, a

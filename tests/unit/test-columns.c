@@ -285,6 +285,45 @@ static void test_missing(void **state)
 	}
 }
 
+/* One of several files may lack a column: the reader asks for -1, and
+ * says it is missing (counting the files before) only when no file has it. */
+static void test_may_be_absent(void **state)
+{
+	struct fixture *f = *state;
+	struct fnl_header h = HEADER("mql_id", "first_contact_date");
+	struct fnl_column_spec spec = { "stage date", "--stage-date", "won_date",
+					NULL, FNL_CELL_TIME,
+					FNL_COLUMN_REQUIRED |
+						FNL_COLUMN_MAY_BE_ABSENT };
+	int64_t col = 7;
+
+	assert_int_equal(fnl_header_find(f->ctx, &h, &spec, &col), 0);
+	assert_int_equal(col, -1);
+	spec.name = NULL;
+	spec.candidates = stage_candidates;
+	assert_int_equal(fnl_header_find(f->ctx, &h, &spec, &col), 0);
+	assert_int_equal(col, -1);
+	/* Found when it is there, absent or not. */
+	spec.name = "First Contact Date";
+	assert_int_equal(fnl_header_find(f->ctx, &h, &spec, &col), 0);
+	assert_int_equal(col, 1);
+
+	spec.name = "won_date";
+	assert_int_equal(fnl_header_missing(f->ctx, &h, &spec, 2),
+			 FUNNEL_ERR_USAGE);
+	assert_string_equal(funnel_ctx_message(f->ctx),
+			    "h.csv: no column \"won_date\" for --stage-date "
+			    "(nor in the 2 files before); the header has: "
+			    "\"mql_id\", \"first_contact_date\"");
+	spec.name = NULL;
+	assert_int_equal(fnl_header_missing(f->ctx, &h, &spec, 1),
+			 FUNNEL_ERR_USAGE);
+	assert_string_equal(funnel_ctx_message(f->ctx),
+			    "h.csv: no stage date column found (nor in the 1 "
+			    "file before) (give --stage-date); the header has: "
+			    "\"mql_id\", \"first_contact_date\"");
+}
+
 /* Long headers are shortened to 40 names in messages. */
 static void test_describe(void **state)
 {
@@ -360,6 +399,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_candidates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_may_be_absent, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_describe, setup, teardown),
 		cmocka_unit_test(test_message_lifetime),
 	};

@@ -280,6 +280,39 @@ static void test_basic(void **state)
 	run_free(&r);
 }
 
+/* Without a header the first line is a record, split plainly or by
+ * libcsv, and the columns are "1", "2", ... */
+static void test_no_header(void **state)
+{
+	static const char *const opts[] = { "no-header", "1", NULL };
+	static const struct fnl_column_spec by_number[] = {
+		{ "id", "--id", "2", NULL, FNL_CELL_TEXT, FNL_COLUMN_REQUIRED },
+		{ "stage", "--stage", "1", NULL, FNL_CELL_TEXT, 0 },
+	};
+	struct run r;
+
+	(void)state;
+	run(&r, "A,1,x\nB,2,y\n", by_number, 2, opts);
+	check_ok(&r);
+	assert_string_equal(r.c.names, "1|2|3");
+	LINES(&r, 1, 2);
+	assert_string_equal(r.c.rec[0].text[0], "1");
+	assert_string_equal(r.c.rec[0].text[1], "A");
+	assert_string_equal(r.c.rec[1].text[0], "2");
+	run_free(&r);
+
+	run(&r, "\n\"A \"\"q\"\"\",1,x\nB,2,y\n", by_number, 2, opts);
+	check_ok(&r);
+	LINES(&r, 2, 3);
+	assert_string_equal(r.c.rec[0].text[1], "A \"q\"");
+	run_free(&r);
+
+	/* The names are no names: nothing is found by one. */
+	run(&r, "stage,id\nA,1\n", id_stage, 2, opts);
+	check_fail(&r, FUNNEL_ERR_USAGE, NULL);
+	run_free(&r);
+}
+
 /* A quoted note spanning three lines: the next record is 3 lines on. */
 static void test_multiline_quoted(void **state)
 {
@@ -968,10 +1001,21 @@ static void test_bad_cells(void **state)
 		assert_string_equal(r.c.rec[0].text[1], "");
 		run_free(&r);
 
-		/* Quoted blanks are not empty. */
+		/* Quoted blanks alone are empty, a no-break space too; quoted
+		 * blanks around text stay, Unicode spaces go. */
 		run(&r, "id,stage\n\" \",A\n", spec, 2, NULL);
+		check_fail(&r, FUNNEL_ERR_DATA,
+			   "t.csv:2: column \"id\": empty key");
+		run_free(&r);
+		run(&r, "id,stage\n\xc2\xa0,A\n", spec, 2, NULL);
+		check_fail(&r, FUNNEL_ERR_DATA,
+			   "t.csv:2: column \"id\": empty key");
+		run_free(&r);
+		run(&r, "id,stage\n\" 1\",\xe2\x80\x89" "A\xc2\xa0 \n", spec, 2,
+		    NULL);
 		check_ok(&r);
-		assert_false(r.c.rec[0].empty[0]);
+		assert_string_equal(r.c.rec[0].text[0], " 1");
+		assert_string_equal(r.c.rec[0].text[1], "A");
 		run_free(&r);
 	}
 
@@ -1745,6 +1789,7 @@ int main(void)
 		cmocka_unit_test(test_date_order_learnt_later),
 		cmocka_unit_test(test_date_order_never_known),
 		cmocka_unit_test(test_bad_cells),
+		cmocka_unit_test(test_no_header),
 		cmocka_unit_test(test_same_column_twice),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_utf8_excerpt_exact_fit),

@@ -479,6 +479,10 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 			    (row->outcome == FNL_OUTCOME_WON ||
 			     row->outcome == FNL_OUTCOME_LOST);
 	row->funnel |= row->status_event;
+	if (!row->funnel && row->label >= 0 && st->strict)
+		return fnl_record_fail(rec, st->slot_stage,
+				       "stage \"%s\" is outside the funnel (--strict)",
+				       stage->text);
 	if (!row->funnel && row->label >= 0)
 		st->label_rows[row->label]++;  /* for the warning */
 	if (!row->funnel || !st->groups.n)

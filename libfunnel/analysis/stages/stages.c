@@ -374,6 +374,7 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	*result = NULL;
 	reset_run(st);
 	st->infer = st->nstages == 0;
+	st->strict = fnl_input_strict(in);
 	st->keep_events = st->infer || st->mode == MODE_ORDERED ||
 			  st->mode == MODE_STRICT;
 	st->timed = false;

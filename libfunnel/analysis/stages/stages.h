@@ -137,6 +137,7 @@ struct funnel_stages {
 
 	/* Run state. */
 	bool infer;              /* no order given: infer it from times */
+	bool strict;             /* a label outside the funnel fails its row */
 	bool keep_events;        /* events go to the arena, not the deals */
 	bool timed;              /* rows or stage dates carry times */
 	bool wide_checked;       /* HubSpot "Date entered" columns looked for */
