@@ -5,6 +5,7 @@
  * every locale; display width is how many terminal columns a text takes.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #include "internal.h"
@@ -30,6 +31,20 @@ void fnl_format_fixed(double v, int digits, char *out, size_t size)
 	/* "-0.00" is zero. */
 	if (out[0] == '-' && !out[strspn(out, "-0.")])
 		memmove(out, out + 1, strlen(out));
+}
+
+/* v in fixed notation, or, when not zero but below the last digit shown,
+ * in e-notation with two significant digits ("3.0e-25"). */
+static void format_small(double v, int digits, char *out, size_t size)
+{
+	if (v == 0 || fabs(v) >= pow(10, -digits)) {
+		fnl_format_fixed(v, digits, out, size);
+		return;
+	}
+	snprintf(out, size, "%.1e", v);
+	for (char *p = out; *p; p++)
+		if (*p != '-' && *p != '+' && *p != 'e' && (*p < '0' || *p > '9'))
+			*p = '.';
 }
 
 /* Display width of one code point: 0 for combining marks, 2 for wide. */
@@ -107,7 +122,10 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 		return buf;
 	case FUNNEL_COLUMN_NUMBER:
 		v = funnel_table_number(t, row, col);
-		break;
+		if (!c->small_exp)
+			break;
+		format_small(v, digits, buf, CELL_MAX);
+		return buf;
 	}
 	fnl_format_fixed(v, digits, buf, CELL_MAX);
 	return buf;

@@ -469,8 +469,10 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 			return fnl_nomem(st->ctx);
 	}
 	t->col[column(st, COL_BOTTLENECK)].marker = true;
-	if (st->groups.n)
+	if (st->groups.n) {
 		t->col[column(st, COL_SMALL_EXPECTED)].marker = true;
+		t->col[column(st, COL_P_VALUE)].small_exp = true;
+	}
 	t->group_cols = group_columns(st);
 	t->look.bar_col = (int)column(st, COL_REACHED);
 	return 0;
