@@ -90,7 +90,9 @@ size_t fnl_display_width(const char *s)
 	return w;
 }
 
-static bool is_percent_format(enum funnel_format fmt)
+/* Formats for people (rates as percentages, an empty group named), not
+ * for programs, which get the cells as they are. */
+static bool is_for_people(enum funnel_format fmt)
 {
 	return fmt == FUNNEL_FORMAT_TABLE || fmt == FUNNEL_FORMAT_MD;
 }
@@ -108,13 +110,18 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 		return NULL;
 	switch (c->type) {
 	case FUNNEL_COLUMN_TEXT:
+		/* An empty group label would read as a row of the group
+		 * above, or of no group; csv and json keep the empty cell. */
+		if (col < t->group_cols && is_for_people(fmt) &&
+		    !*funnel_table_text(t, row, col))
+			return "(blank)";
 		return funnel_table_text(t, row, col);
 	case FUNNEL_COLUMN_COUNT:
 		snprintf(buf, CELL_MAX, "%" PRId64, funnel_table_count(t, row, col));
 		return buf;
 	case FUNNEL_COLUMN_RATE:
 		v = funnel_table_number(t, row, col);
-		if (!is_percent_format(fmt))
+		if (!is_for_people(fmt))
 			break;
 		fnl_format_fixed(v * 100, precision >= 0 ? precision : 1, buf,
 				 CELL_MAX - 1);
