@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "retention.h"
+#include "asof.h"
 #include "sums.h"
 #include "table.h"
 #include "u64map.h"
@@ -630,6 +631,8 @@ int fnl_retention_make_table(struct funnel_retention *rt,
 	bool *used = NULL;
 	int ret = 0;
 
+	if (!rt->asof_set && rt->any)
+		fnl_asof_say(rt->ctx, asof, "the latest activity date in the input");
 	if (!w.order || !t ||
 	    (!unsorted_matrix(rt) && fnl_retention_compact_pairs(rt) < 0)) {
 		ret = fnl_nomem(rt->ctx);
