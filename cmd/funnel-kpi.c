@@ -37,7 +37,7 @@ static const struct argp_option options[] = {
 	{ "probabilities", OPT_PROBABILITIES, "FILE", 0, "stage,probability lines for the weighted pipeline (needs --stages)", 0 },
 	{ "asof", OPT_ASOF, "DATE", 0, "the KPIs' date: a date or today (default: the latest date in the input)", 0 },
 	{ "orders", OPT_ORDERS, "FILE", 0, "orders (customer, date) for retention_rate and active_customers", 0 },
-	{ "period", OPT_PERIOD, "PERIOD", 0, "with --orders: day, week, month (default) or quarter", 0 },
+	{ "period", OPT_PERIOD, "PERIOD", 0, "with --orders: day, week, month (default), quarter or year", 0 },
 	{ NULL, 0, NULL, 0, "History and thresholds:", 3 },
 	{ "append", OPT_APPEND, "FILE", 0, "also keep the row(s) in the CSV history FILE (header written once; refused if it differs)", 0 },
 	{ "replace-date", OPT_REPLACE_DATE, NULL, 0, "a rerun for a date replaces that date's rows in the history (default)", 0 },

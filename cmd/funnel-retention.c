@@ -12,7 +12,7 @@ static const struct argp_option options[] = {
 	{ "by", 'b', "COL[,COL]", 0, "one result per group, taken from the customer's first activity", 0 },
 	{ "until", 0x101, "COL", 0, "with --crr: the contract's end date (empty: still active); customers counted at period boundaries", 0 },
 	{ NULL, 0, NULL, 0, "Cohorts:", 2 },
-	{ "period", 'P', "PERIOD", 0, "day, week, month (default) or quarter", 0 },
+	{ "period", 'P', "PERIOD", 0, "day, week, month (default), quarter or year", 0 },
 	{ "week-start", 0x102, "DAY", 0, "monday (default) or sunday", 0 },
 	{ "cohorts", 'c', "WHICH", 0, "first (default): a customer's cohort is the period of its first activity; recurring: every period it was active", 0 },
 	{ "on-or-after", 0x103, NULL, 0, "count a customer in period k when active in k or any later period", 0 },

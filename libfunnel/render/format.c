@@ -5,6 +5,7 @@
  * every locale; display width is how many terminal columns a text takes.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #include "internal.h"
@@ -30,6 +31,20 @@ void fnl_format_fixed(double v, int digits, char *out, size_t size)
 	/* "-0.00" is zero. */
 	if (out[0] == '-' && !out[strspn(out, "-0.")])
 		memmove(out, out + 1, strlen(out));
+}
+
+/* v in fixed notation, or, when not zero but below the last digit shown,
+ * in e-notation with two significant digits ("3.0e-25"). */
+static void format_small(double v, int digits, char *out, size_t size)
+{
+	if (v == 0 || fabs(v) >= pow(10, -digits)) {
+		fnl_format_fixed(v, digits, out, size);
+		return;
+	}
+	snprintf(out, size, "%.1e", v);
+	for (char *p = out; *p; p++)
+		if (*p != '-' && *p != '+' && *p != 'e' && (*p < '0' || *p > '9'))
+			*p = '.';
 }
 
 /* Display width of one code point: 0 for combining marks, 2 for wide. */
@@ -75,7 +90,9 @@ size_t fnl_display_width(const char *s)
 	return w;
 }
 
-static bool is_percent_format(enum funnel_format fmt)
+/* Formats for people (rates as percentages, an empty group named), not
+ * for programs, which get the cells as they are. */
+static bool is_for_people(enum funnel_format fmt)
 {
 	return fmt == FUNNEL_FORMAT_TABLE || fmt == FUNNEL_FORMAT_MD;
 }
@@ -93,13 +110,18 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 		return NULL;
 	switch (c->type) {
 	case FUNNEL_COLUMN_TEXT:
+		/* An empty group label would read as a row of the group
+		 * above, or of no group; csv and json keep the empty cell. */
+		if (col < t->group_cols && is_for_people(fmt) &&
+		    !*funnel_table_text(t, row, col))
+			return "(blank)";
 		return funnel_table_text(t, row, col);
 	case FUNNEL_COLUMN_COUNT:
 		snprintf(buf, CELL_MAX, "%" PRId64, funnel_table_count(t, row, col));
 		return buf;
 	case FUNNEL_COLUMN_RATE:
 		v = funnel_table_number(t, row, col);
-		if (!is_percent_format(fmt))
+		if (!is_for_people(fmt))
 			break;
 		fnl_format_fixed(v * 100, precision >= 0 ? precision : 1, buf,
 				 CELL_MAX - 1);
@@ -107,7 +129,10 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 		return buf;
 	case FUNNEL_COLUMN_NUMBER:
 		v = funnel_table_number(t, row, col);
-		break;
+		if (!c->small_exp)
+			break;
+		format_small(v, digits, buf, CELL_MAX);
+		return buf;
 	}
 	fnl_format_fixed(v, digits, buf, CELL_MAX);
 	return buf;

@@ -21,6 +21,8 @@ struct fnl_table_column {
 	int digits;      /* default digits after the point (csv, json) */
 	bool marker;     /* shown by the row's mark in tables, not a column */
 	bool right;      /* a text column aligned right in tables */
+	bool small_exp;  /* a number too small for digits in e-notation
+			  * (p-values: 3.0e-25, not 0.0000) */
 };
 
 /*

@@ -639,8 +639,8 @@ static void test_usage_errors(void **state)
 	const char *csv = "customer_id,order_date,amount\nA,2024-01-01,1\n";
 
 	(void)state;
-	expect_set_error("period", "year",
-			 "--period: expected day, week, month or quarter, not \"year\"");
+	expect_set_error("period", "fortnight",
+			 "--period: expected day, week, month, quarter or year, not \"fortnight\"");
 	expect_set_error("cohorts", "last",
 			 "--cohorts: expected first or recurring, not \"last\"");
 	expect_set_error("week-start", "friday",

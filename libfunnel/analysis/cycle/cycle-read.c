@@ -58,6 +58,7 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 	cy->nev = cy->ev_cap = cy->deal_cap = cy->nstage_rows = 0;
 	cy->any_date = false;
 	cy->unpriced = 0;
+	fnl_forecasts_free(&cy->forecasts);
 }
 
 static void see_date(struct funnel_cycle *cy, const struct fnl_time *t)
@@ -343,9 +344,15 @@ static int on_snapshot_record(void *data, const struct fnl_record *rec)
 	if (ret < 0)
 		return ret;
 	if (outcome != FNL_OUTCOME_OPEN) {
-		/* An open deal's close date is a forecast, if anything. */
 		see_date(cy, &rec->cell[cy->slot_closed].time);
 		o.kind = outcome == FNL_OUTCOME_WON ? OBS_WON : OBS_LOST;
+	} else if (!rec->cell[cy->slot_closed].empty) {
+		/* An open deal's close date is a forecast, not an event. */
+		ret = fnl_forecasts_add(cy->ctx, &cy->forecasts,
+					&rec->cell[cy->slot_closed].time,
+					rec->file, rec->line);
+		if (ret < 0)
+			return ret;
 	}
 	if (created->empty) {
 		cy->gcount[o.group].undated_open++;
@@ -745,6 +752,7 @@ int fnl_cycle_censor(struct funnel_cycle *cy)
 		fnl_format_day(cy->run_asof.day, asof);
 		fnl_log(cy->ctx, FUNNEL_LOG_INFO, "open deals are censored at %s%s",
 			asof, cy->has_asof ? "" : " (the latest date in the input)");
+		fnl_forecasts_say(cy->ctx, &cy->forecasts, cy->run_asof.day);
 	}
 	return 0;
 }

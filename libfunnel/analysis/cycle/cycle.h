@@ -15,6 +15,7 @@
 #define FUNNEL_CYCLE_H
 
 #include "internal.h"
+#include "asof.h"
 #include "dates.h"
 #include "groups.h"
 #include "intern.h"
@@ -107,6 +108,7 @@ struct funnel_cycle {
 	struct group_count *gcount;
 	size_t gcount_cap;
 	int64_t unpriced;               /* won deals without an amount */
+	struct fnl_forecasts forecasts; /* open deals' close dates */
 	bool any_date;
 	struct fnl_time latest;         /* the latest date read */
 	struct fnl_time run_asof;       /* --asof, or the latest date */

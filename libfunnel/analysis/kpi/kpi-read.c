@@ -139,7 +139,11 @@ int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 	d.amount = amount->amount;
 	see_date(k, created);
 	if (outcome != FNL_OUTCOME_OPEN)
-		see_date(k, closed);  /* an open deal's close date is a forecast */
+		see_date(k, closed);
+	else if (!closed->empty &&  /* a forecast, not an event */
+		 fnl_forecasts_add(k->ctx, &k->forecasts, &closed->time,
+				   rec->file, rec->line) < 0)
+		return FUNNEL_ERR_NOMEM;
 	if (k->groups.n && fnl_groups_of(k->ctx, &k->groups, rec, &d.group) < 0)
 		return FUNNEL_ERR_NOMEM;
 	if (k->ndeals == k->deal_cap) {

@@ -43,6 +43,7 @@ static void reset_run(struct funnel_kpi *k)
 	k->ndeals = k->deal_cap = 0;
 	k->any_date = false;
 	k->stage_unknown = 0;
+	fnl_forecasts_free(&k->forecasts);
 	fnl_groups_reset(&k->groups);
 }
 
@@ -242,6 +243,9 @@ FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 					"no dates in the input to tell the KPIs' date: give --asof");
 		k->asof = k->latest;
 	}
+	fnl_asof_say(k->ctx, k->asof.day,
+		     k->asof_set ? "--asof" : FNL_ASOF_OF_DEALS);
+	fnl_forecasts_say(k->ctx, &k->forecasts, k->asof.day);
 	return fnl_kpi_make_table(k, result);
 }
 

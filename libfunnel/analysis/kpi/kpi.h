@@ -16,6 +16,7 @@
 #define FUNNEL_KPI_H
 
 #include "internal.h"
+#include "asof.h"
 #include "dates.h"
 #include "groups.h"
 #include "intern.h"
@@ -62,6 +63,7 @@ struct funnel_kpi {
 	size_t ndeals, deal_cap;
 	bool any_date;
 	struct fnl_time latest;
+	struct fnl_forecasts forecasts;  /* open deals' close dates */
 	uint64_t stage_unknown;  /* open deals whose stage has no probability */
 };
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "retention.h"
+#include "asof.h"
 #include "sums.h"
 #include "table.h"
 #include "u64map.h"
@@ -29,6 +30,8 @@ static int32_t period_start(const struct funnel_retention *rt, int32_t p)
 		return fnl_days_from_civil(p / 12, (unsigned)(p % 12) + 1, 1);
 	case PERIOD_QUARTER:
 		return fnl_days_from_civil(p / 4, (unsigned)(p % 4) * 3 + 1, 1);
+	case PERIOD_YEAR:
+		return fnl_days_from_civil(p, 1, 1);
 	}
 	return 0;
 }
@@ -38,7 +41,8 @@ static int32_t period_end(const struct funnel_retention *rt, int32_t p)
 	return period_start(rt, p + 1) - 1;
 }
 
-/* "2024-03-04" (day, and week by its first day), "2024-03", "2024-Q1". */
+/* "2024-03-04" (day, and week by its first day), "2024-03", "2024-Q1",
+ * "2024". */
 static void period_label(const struct funnel_retention *rt, int32_t p,
 			 char out[static 16])
 {
@@ -52,6 +56,9 @@ static void period_label(const struct funnel_retention *rt, int32_t p,
 		return;
 	case PERIOD_QUARTER:
 		snprintf(out, 16, "%04d-Q%d", p / 4, p % 4 + 1);
+		return;
+	case PERIOD_YEAR:
+		snprintf(out, 16, "%04d", p);
 		return;
 	}
 }
@@ -511,7 +518,7 @@ static int check_span(struct funnel_retention *rt, int32_t first,
 		      int32_t last_done)
 {
 	static const char *const unit[] = { "days", "weeks", "months",
-					    "quarters" };
+					    "quarters", "years" };
 	const struct date_seen *a = &rt->first_seen, *z = &rt->last_seen;
 	int32_t last_day = rt->asof_set ? rt->asof_day : rt->last_day;
 	int64_t apart = (int64_t)fnl_retention_period_of(rt, last_day) - first;
@@ -624,6 +631,8 @@ int fnl_retention_make_table(struct funnel_retention *rt,
 	bool *used = NULL;
 	int ret = 0;
 
+	if (!rt->asof_set && rt->any)
+		fnl_asof_say(rt->ctx, asof, "the latest activity date in the input");
 	if (!w.order || !t ||
 	    (!unsorted_matrix(rt) && fnl_retention_compact_pairs(rt) < 0)) {
 		ret = fnl_nomem(rt->ctx);

@@ -63,7 +63,7 @@ FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 				       const char *name, const char *value)
 {
 	static const char *const periods[] = { "day", "week", "month",
-					       "quarter", NULL };
+					       "quarter", "year", NULL };
 	static const char *const cohorts[] = { "first", "recurring", NULL };
 	static const char *const week_starts[] = { "monday", "sunday", NULL };
 	struct funnel_ctx *ctx = rt->ctx;

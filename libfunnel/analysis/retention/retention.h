@@ -24,6 +24,7 @@ enum period {
 	PERIOD_WEEK,
 	PERIOD_MONTH,
 	PERIOD_QUARTER,
+	PERIOD_YEAR,
 };
 
 /* 32 bytes, of millions of customers. */
@@ -137,6 +138,9 @@ static inline int32_t fnl_retention_period_of(const struct funnel_retention *rt,
 	case PERIOD_QUARTER:
 		fnl_civil_from_days(day, &y, &m, &d);
 		return (int32_t)(y * 4 + (m - 1) / 3);
+	case PERIOD_YEAR:
+		fnl_civil_from_days(day, &y, &m, &d);
+		return (int32_t)y;
 	}
 	return 0;
 }

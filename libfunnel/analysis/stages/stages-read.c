@@ -29,7 +29,7 @@ static int classify_label(const struct funnel_stages *st, const char *s,
 			if (loose ? fnl_same_label(s, len, st->stage[i])
 				  : strlen(st->stage[i]) == len &&
 					    !memcmp(st->stage[i], s, len))
-				return (int)i;
+				return st->first[i];
 		for (size_t i = 0; i < st->naliases; i++)
 			if (loose ? fnl_same_label(s, len, st->alias[i].label)
 				  : strlen(st->alias[i].label) == len &&

@@ -74,11 +74,20 @@ static bool within(const struct funnel_stages *st, int64_t start, int64_t t)
 	       (start != NO_TIME && t != NO_TIME && t - start <= st->within);
 }
 
+/* The code, relative to a pipeline, of the events that serve step k. */
+static int step_code(const struct funnel_stages *st,
+		     const struct pipeline *pl, size_t k)
+{
+	return st->first[pl->lo + k] - (int)pl->lo;
+}
+
 /*
  * Ordered mode over one deal's sorted events: step k is reached by an
  * event of stage k after a chain that reached step k - 1, the chain
  * started latest being kept (the best chance to fit the window).  Each
- * event serves one step only; the deal counts up to its best chain.
+ * event serves one step of a chain only: a repeated step (A,B,B) is
+ * tried from the last, so that its chain to step k - 1 is of earlier
+ * events.  The deal counts up to its best chain.
  */
 static void ordered_path(const struct funnel_stages *st,
 			 const struct pipeline *pl, const struct event *ev,
@@ -94,21 +103,25 @@ static void ordered_path(const struct funnel_stages *st,
 	for (size_t i = 0; i < nev; i++) {
 		int c = pipeline_code(pl, ev[i].label);
 
-		if (c < 0)
-			continue;
-		if (c == 0) {
-			start[0] = ev[i].t;
-		} else if (start[c - 1] != unset &&
-			   within(st, start[c - 1], ev[i].t)) {
-			start[c] = start[c - 1];
-			memcpy(chain[c], chain[c - 1], (size_t)c * sizeof(chain[c][0]));
-		} else {
-			continue;
-		}
-		chain[c][c] = ev[i].t;
-		if (c + 1 > best) {
-			best = c + 1;
-			memcpy(p->time, chain[c], (size_t)best * sizeof(p->time[0]));
+		for (int k = (int)pl->n - 1; c >= 0 && k >= c; k--) {
+			if (step_code(st, pl, (size_t)k) != c)
+				continue;
+			if (k == 0) {
+				start[0] = ev[i].t;
+			} else if (start[k - 1] != unset &&
+				   within(st, start[k - 1], ev[i].t)) {
+				start[k] = start[k - 1];
+				memcpy(chain[k], chain[k - 1],
+				       (size_t)k * sizeof(chain[k][0]));
+			} else {
+				continue;
+			}
+			chain[k][k] = ev[i].t;
+			if (k + 1 > best) {
+				best = k + 1;
+				memcpy(p->time, chain[k],
+				       (size_t)best * sizeof(p->time[0]));
+			}
 		}
 	}
 	p->counted = best ? UINT64_MAX >> (64 - best) : 0;
@@ -129,13 +142,31 @@ static uint64_t stages_at(const struct pipeline *pl, const struct event *ev,
 	return m;
 }
 
+/* Takes step level of a strict chain at instant t when an event of its
+ * stage, not yet used at t, is among here; marks that event used. */
+static bool take_step(const struct funnel_stages *st,
+		      const struct pipeline *pl, uint64_t here, uint64_t *used,
+		      int level)
+{
+	int c;
+
+	if ((size_t)level >= pl->n)
+		return false;
+	c = step_code(st, pl, (size_t)level);
+	if (!(here >> c & 1) || (*used >> c & 1))
+		return false;
+	*used |= UINT64_C(1) << c;
+	return true;
+}
+
 /*
  * Strict mode: one chain at a time, walked instant by instant.  The events
  * of one instant are a tie and count as in order: the chain takes every
  * next step among them, and whatever else happened at that instant is not
  * "between" steps.  An instant that brings no next step breaks the chain;
  * stage 1 then starts a new one.  Consecutive rows of one stage were merged
- * before: they are one stay.
+ * before: they are one stay, unless the stage is a repeated step, whose
+ * events each serve one step (one at an instant).
  */
 static void strict_path(const struct funnel_stages *st,
 			const struct pipeline *pl, const struct event *ev,
@@ -146,21 +177,23 @@ static void strict_path(const struct funnel_stages *st,
 
 	for (size_t i = 0, j; i < nev; i = j) {
 		int64_t t = ev[i].t;
-		uint64_t here;
+		uint64_t here, used;
 		bool advanced = false;
 
 		for (j = i; j < nev && ev[j].t == t; j++)
 			;
 		here = stages_at(pl, &ev[i], j - i);
-		while (level > 0 && (size_t)level < pl->n &&
-		       (here >> level & 1) && within(st, chain[0], t)) {
+		used = 0;
+		while (level > 0 && within(st, chain[0], t) &&
+		       take_step(st, pl, here, &used, level)) {
 			chain[level++] = t;
 			advanced = true;
 		}
 		if (!advanced) {
 			level = 0;
-			while ((size_t)level < pl->n && (here >> level & 1) &&
-			       (level == 0 || within(st, chain[0], t)))
+			used = 0;
+			while ((level == 0 || within(st, chain[0], t)) &&
+			       take_step(st, pl, here, &used, level))
 				chain[level++] = t;
 		}
 		if (level > best) {
@@ -223,7 +256,8 @@ static struct tally *tally_of(const struct funnel_stages *st,
 			(st->groups.n && e->has_group ? (size_t)e->group : 0)];
 }
 
-/* Sorts the events by deal and time, merging repeated stays. */
+/* Sorts the events by deal and time, merging repeated stays: of a
+ * repeated step, only the rows of one instant (one event written twice). */
 static size_t sequence_events(struct funnel_stages *st)
 {
 	size_t out = 0;
@@ -240,7 +274,9 @@ static size_t sequence_events(struct funnel_stages *st)
 	for (size_t i = 0; i < st->nev; i++) {
 		if (out && st->ev[out - 1].ent == st->ev[i].ent &&
 		    st->ev[out - 1].label == st->ev[i].label &&
-		    st->ev[i].label >= 0)
+		    st->ev[i].label >= 0 &&
+		    (!(st->repeated >> st->ev[i].label & 1) ||
+		     st->ev[out - 1].t == st->ev[i].t))
 			continue;
 		st->ev[out++] = st->ev[i];
 	}
@@ -433,8 +469,10 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 			return fnl_nomem(st->ctx);
 	}
 	t->col[column(st, COL_BOTTLENECK)].marker = true;
-	if (st->groups.n)
+	if (st->groups.n) {
 		t->col[column(st, COL_SMALL_EXPECTED)].marker = true;
+		t->col[column(st, COL_P_VALUE)].small_exp = true;
+	}
 	t->group_cols = group_columns(st);
 	t->look.bar_col = (int)column(st, COL_REACHED);
 	return 0;

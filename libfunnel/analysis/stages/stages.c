@@ -84,6 +84,7 @@ FUNNEL_EXPORT void funnel_stages_free(struct funnel_stages *st)
 	free(st->col_time);
 	free(st->col_status);
 	free(st->pipeline);
+	free(st->stages_origin);
 	fnl_groups_free(&st->groups);
 	free_list(st->stage, st->nstages);
 	fnl_outcomes_free(&st->outcomes);
@@ -153,14 +154,36 @@ int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 	if (!*st->stage[st->nstages - 1])
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE, "%s: empty stage name",
 				option);
-	/* Labels match stages loosely, so "Lead" and "lead" are one stage. */
-	for (size_t i = 0; i + 1 < st->nstages; i++)
-		if (!strcasecmp(st->stage[i], st->stage[st->nstages - 1]))
-			return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
-					"%s: stage \"%s\" is listed twice", option,
-					st->stage[st->nstages - 1]);
 	if (st->nstages > MAX_STAGES)
 		return fnl_too_many_stages(st->ctx, option);
+	return 0;
+}
+
+/*
+ * Which stage each step of the given order stands for: the first step of
+ * its label, as labels match stages loosely ("Lead" and "lead" are one).
+ * A label may repeat only where each step takes an event of its own
+ * (ordered and strict mode); furthest and entered mode count stages, and
+ * a stage is entered once.
+ */
+static int find_repeats(struct funnel_stages *st)
+{
+	st->repeated = 0;
+	for (size_t k = 0; k < MAX_STAGES; k++)
+		st->first[k] = (uint8_t)k;
+	for (size_t k = 1; k < st->nstages_user; k++) {
+		for (size_t i = 0; i < k; i++) {
+			if (strcasecmp(st->stage[i], st->stage[k]))
+				continue;
+			if (st->mode == MODE_FURTHEST || st->mode == MODE_ENTERED)
+				return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
+						"%s: stage \"%s\" is listed twice (a step repeats only in --mode ordered or strict)",
+						st->stages_origin, st->stage[k]);
+			st->first[k] = st->first[i];
+			st->repeated |= UINT64_C(1) << st->first[i];
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -178,6 +201,8 @@ static void clear_stages(struct funnel_stages *st)
 static int set_stages(struct funnel_stages *st, const char *value)
 {
 	clear_stages(st);
+	if (fnl_set_string(st->ctx, &st->stages_origin, "--stages") < 0)
+		return FUNNEL_ERR_NOMEM;
 	for (const char *p = value;; p++) {
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
@@ -236,6 +261,10 @@ static int read_stages_file(struct funnel_stages *st, const char *path)
 	if (ret < 0)
 		return ret;
 	clear_stages(st);
+	if (fnl_set_string(st->ctx, &st->stages_origin, path) < 0) {
+		fnl_lines_close(&lines);
+		return FUNNEL_ERR_NOMEM;
+	}
 	/* First pass: stages; aliases are kept as "label\0stage\0" pairs. */
 	while ((ret = fnl_lines_next(&lines, &line, &len)) == 1) {
 		char *eq, *s = line;
@@ -373,6 +402,9 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 
 	*result = NULL;
 	reset_run(st);
+	ret = find_repeats(st);
+	if (ret < 0)
+		return ret;
 	st->infer = st->nstages == 0;
 	st->strict = fnl_input_strict(in);
 	st->keep_events = st->infer || st->mode == MODE_ORDERED ||

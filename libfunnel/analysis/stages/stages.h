@@ -129,6 +129,7 @@ struct funnel_stages {
 	size_t nstages_user;     /* stages and stage dates the user gave; */
 	size_t nsdates_user;     /* those past these were found in the data */
 	char *pipeline;          /* --pipeline: the one to count */
+	char *stages_origin;     /* "--stages", or the --stages-file */
 	enum mode mode;
 	int64_t within;          /* conversion window in usec, or -1 */
 	bool attribute_last;
@@ -136,6 +137,11 @@ struct funnel_stages {
 	int64_t min_count;       /* for the bottleneck */
 
 	/* Run state. */
+	/* The first step of each step's label: a step repeats in ordered
+	 * and strict mode (signup,pageview,pageview), its events carry the
+	 * first one's code; repeated: those first steps, as a mask. */
+	uint8_t first[MAX_STAGES];
+	uint64_t repeated;
 	bool infer;              /* no order given: infer it from times */
 	bool strict;             /* a label outside the funnel fails its row */
 	bool keep_events;        /* events go to the arena, not the deals */

@@ -1,7 +1,8 @@
 # The row of all deals cannot be mistaken for a group, not for one named
 # "all" nor for one of empty values (a blank region): its group cells are
 # undefined, as in funnel-cycle (empty in CSV, null in JSON, "–" and the
-# mark "all deals" in a table), and checks name it "(all deals)".
+# mark "all deals" in a table, where the blank region is "(blank)"), and
+# checks name it "(all deals)".
 # Night 03-01 has regions all (1 deal), "" (2) and North (3): 6 deals; it
 # is rerun with --no-replace-date with 7 and 9 deals in all and North and
 # none in the blank region: 16. On 03-02 (4, 5, 6 deals: 15), the previous

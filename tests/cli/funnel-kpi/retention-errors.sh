@@ -18,5 +18,5 @@ echo "exit $?"
 printf '%s\n' who,when A,2025-02-03 >cols.csv
 funnel-kpi --orders cols.csv data/kpi/deals.csv
 echo "exit $?"
-funnel-kpi --orders data/kpi/orders.csv --period year data/kpi/deals.csv
+funnel-kpi --orders data/kpi/orders.csv --period fortnight data/kpi/deals.csv
 echo "exit $?"

@@ -1,2 +1,2 @@
-# An unknown --period: 64, the four periods listed.
-funnel-retention --period year data/retention/orders.csv
+# An unknown --period: 64, the five periods listed.
+funnel-retention --period fortnight data/retention/orders.csv

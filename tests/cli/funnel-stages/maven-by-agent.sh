@@ -10,7 +10,8 @@
 # (python3, not GSL): Pearson chi-square across the agents per step, no
 # continuity correction, agents with nobody entering the step left out,
 # tail probability from the closed forms for an integer number of degrees
-# of freedom; small_expected when an expected count is below 5.
+# of freedom; small_expected when an expected count is below 5; a p-value
+# below 0.0001 in e-notation, as awk's %.1e writes it.
 funnel-stages --key opportunity_id --stage deal_stage --by sales_agent \
 	--stages Prospecting,Engaging,Won --lost Lost \
 	--stage-date Engaging=engage_date <examples/sales_pipeline.csv >got.csv || exit 1
@@ -83,7 +84,7 @@ NR == FNR { p[$1] = $2; small[$1] = $3; next }
 {
 	step = $5 ? sprintf("%.4f", $4 / $5) : ""
 	overall = $6 ? sprintf("%.4f", $4 / $6) : ""
-	pv = $2 > 0 && p[$2] != "" ? sprintf("%.4f", p[$2]) : ""
+	pv = $2 > 0 && p[$2] != "" ? sprintf(p[$2] > 0 && p[$2] < 0.0001 ? "%.1e" : "%.4f", p[$2]) : ""
 	se = $2 > 0 ? small[$2] : ""
 	printf "%s,%s,%d,%s,%s,%d,%d,,,%d,%s,%s\n", $1, $3, $4, step, overall, $5 - $4, $7, $8, pv, se
 }' tests.csv counts.csv >want.csv

@@ -1,7 +1,7 @@
 # -f table with --by region: one block per group separated by a blank line,
 # bars scaled within each group, undefined rates shown as "–" (U+2013, one
 # column wide), no bar for a stage nobody reached, the empty group name as
-# blanks. Numbers from the hand-computed by-one-column case.
+# "(blank)". Numbers from the hand-computed by-one-column case.
 # p_value/small_expected (with --by): Pearson chi-square across the groups
 # per step, no continuity correction, groups with nobody entering the step
 # left out; worked out independently (python closed-form chi-square tail):
