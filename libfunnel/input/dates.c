@@ -481,7 +481,10 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 	secs = out->day * INT64_C(86400) + t.hour * 3600 + t.min * 60 + t.sec -
 	       t.offset;
 	out->usec = secs * FNL_USEC_PER_SEC + t.usec;
-	out->has_time = t.has_time;
+	/* Date fields are exported with a clock of 00:00:00 (Salesforce's
+	 * CloseDate "2023-03-05 00:00:00"): midnight says which day, not
+	 * when in it. */
+	out->has_time = t.has_time && (t.hour || t.min || t.sec || t.usec);
 	return FNL_DATE_OK;
 }
 

@@ -14,7 +14,7 @@
 struct fnl_time {
 	int64_t usec;    /* microseconds since 1970-01-01T00:00:00Z */
 	int32_t day;     /* calendar date as written, days since 1970-01-01 */
-	bool has_time;   /* the cell carried a time of day */
+	bool has_time;   /* the cell carried a time of day other than 00:00:00 */
 };
 
 #define FNL_USEC_PER_SEC INT64_C(1000000)

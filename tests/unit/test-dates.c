@@ -77,9 +77,14 @@ static void test_iso(void **state)
 	OK(&f, "2024-03-04", SEC(MAR4), 19786, false);
 	OK(&f, "2024-03-04T13:05", SEC(1709557500), 19786, true);
 	OK(&f, "2024-03-04 13:05:00", SEC(1709557500), 19786, true);
-	/* Salesforce date-time and date-only fields. */
+	/* Salesforce date-time and date-only fields: a clock of midnight
+	 * says which day, not when in it (compared by the day). */
 	OK(&f, "2018-10-13 17:16:45", SEC(1539451005), 17817, true);
-	OK(&f, "2013-09-16 00:00:00", SEC(1379289600), 15964, true);
+	OK(&f, "2013-09-16 00:00:00", SEC(1379289600), 15964, false);
+	OK(&f, "2013-09-16T00:00:00Z", SEC(1379289600), 15964, false);
+	OK(&f, "2013-09-16T00:00:00.000001Z", SEC(1379289600) + 1, 15964,
+	   true);
+	OK(&f, "2013-09-16 00:00:01", SEC(1379289601), 15964, true);
 	OK(&f, "1970-01-01", 0, 0, false);
 	OK(&f, "1969-12-31T23:59:59", SEC(-1), -1, true);
 	OK(&f, "2150-01-01", SEC(5680281600), 65744, false);
@@ -147,7 +152,8 @@ static void random_parts(uint64_t *seed, int part[6], bool date, bool clock)
 static bool against_timegm(struct fnl_date_format *f, const char *form,
 			   const int part[6])
 {
-	bool clock = form != iso_forms[0];
+	/* A clock of 00:00:00 is a date alone. */
+	bool clock = form != iso_forms[0] && (part[3] || part[4] || part[5]);
 	struct tm tm, back;
 	struct fnl_time t = { 0 };
 	char s[64];
@@ -407,7 +413,7 @@ static void test_clock_and_meridiem(void **state)
 	OK(&f, "3/4/2024 1:05PM", SEC(1709557500), 19786, true);
 	OK(&f, "3/4/2024 01:05 pm", SEC(1709557500), 19786, true);
 	OK(&f, "3/4/2024 13:05", SEC(1709557500), 19786, true);
-	OK(&f, "3/4/2024 12:00 AM", SEC(MAR4), 19786, true);
+	OK(&f, "3/4/2024 12:00 AM", SEC(MAR4), 19786, false);
 	OK(&f, "3/4/2024 12:30 PM", SEC(MAR4 + 45000), 19786, true);
 	OK(&f, "3/4/2024 11:59:59 pm", SEC(MAR4 + 86399), 19786, true);
 	OK(&f, "3/4/2024 1:05 AM", SEC(MAR4 + 3900), 19786, true);
@@ -616,13 +622,13 @@ static void test_later(void **state)
 		/* One instant, 23:00 UTC, written on two days. */
 		"2025-01-01T23:00Z",
 		"2025-01-02T00:00+01:00",
-		/* 2025-01-02T00:00Z: a date alone (its midnight), then the
-		 * same instant with a time of day. */
+		/* 2025-01-02T00:00Z: a date alone (its midnight, as
+		 * 2025-01-02T00:00Z is), then a time of day. */
 		"2025-01-02",
-		"2025-01-02T00:00Z",
 		"2025-01-02T00:00:00.000001Z",
 	};
 	size_t n = sizeof(ascending) / sizeof(ascending[0]);
+	struct fnl_time date, midnight;
 
 	(void)state;
 	for (size_t i = 0; i < n; i++) {
@@ -637,6 +643,11 @@ static void test_later(void **state)
 					 fnl_time_later(&a, &b), i > j);
 		}
 	}
+	/* Midnight is the date alone: neither is later. */
+	date = parsed("2025-01-02");
+	midnight = parsed("2025-01-02T00:00Z");
+	assert_false(fnl_time_later(&date, &midnight));
+	assert_false(fnl_time_later(&midnight, &date));
 }
 
 int main(void)
