@@ -371,20 +371,22 @@ static enum fnl_date_result parse_auto(struct fnl_date_format *f,
 
 	if (parse_iso_fixed(c, t)) {
 		*why = check_fields(t);
-		return *why ? FNL_DATE_INVALID : FNL_DATE_OK;
-	}
-	n = count_digits(c);
-	if (n == 8 && c->p + n == c->end)
-		*why = parse_compact(c, t);
-	else if (n == 4)
-		*why = parse_ymd(c, t);
-	else if (n == 1 || n == 2)
+	} else if ((n = count_digits(c)) == 1 || n == 2) {
 		return parse_abyear(f, c, t, why);
-	else
-		*why = "not a date";
-	if (!*why)
-		*why = check_fields(t);
-	return *why ? FNL_DATE_INVALID : FNL_DATE_OK;
+	} else {
+		if (n == 8 && c->p + n == c->end)
+			*why = parse_compact(c, t);
+		else if (n == 4)
+			*why = parse_ymd(c, t);
+		else
+			*why = "not a date";
+		if (!*why)
+			*why = check_fields(t);
+	}
+	if (*why)
+		return FNL_DATE_INVALID;
+	f->other_forms = true;
+	return FNL_DATE_OK;
 }
 
 /* Whether fmt uses one of the conversions in set ("%Ey" counts as 'y'). */
@@ -462,7 +464,9 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 		*why = parse_strptime(f->fmt, s, len, &t);
 		if (*why)
 			return FNL_DATE_INVALID;
-	} else if (!(same_day = is_last_day(f, s, len, &t))) {
+	} else if ((same_day = is_last_day(f, s, len, &t))) {
+		f->other_forms = true;
+	} else {
 		if (f->fmt)
 			f->order = f->fmt[0] == 'm' ? FNL_ORDER_MDY :
 				FNL_ORDER_DMY;

@@ -38,6 +38,7 @@ enum fnl_date_order {
 struct fnl_date_format {
 	const char *fmt;            /* strptime format, or NULL for automatic */
 	enum fnl_date_order order;  /* decided order for A/B/YYYY values */
+	bool other_forms;           /* a value not A/B/YYYY was read */
 	/* The last YYYY-MM-DD read at fixed places, and its day number. */
 	bool has_last;
 	char last_ymd[10];

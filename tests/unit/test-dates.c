@@ -345,6 +345,28 @@ static void test_other_forms(void **state)
 	BAD(&f, "20240304T1000", "not a date");
 }
 
+/* A column notes a value of another form than A/B/YYYY, so that an
+ * ambiguous date among them can be said to be in a column that mixes
+ * formats; the repeated day read at fixed places is one too. */
+static void test_other_forms_noted(void **state)
+{
+	struct fnl_date_format f = { 0 };
+
+	(void)state;
+	AMBIGUOUS(&f, "3/4/2024");
+	OK(&f, "13/4/2024", SEC(MAR4 + 40 * 86400), 19826, false);
+	BAD(&f, "2024-02-30", "day out of range for the month");
+	assert_false(f.other_forms);
+	OK(&f, "2024-03-04", SEC(MAR4), 19786, false);
+	assert_true(f.other_forms);
+	f.other_forms = false;
+	OK(&f, "2024-03-04", SEC(MAR4), 19786, false);
+	assert_true(f.other_forms);
+	f.other_forms = false;
+	OK(&f, "20240304", SEC(MAR4), 19786, false);
+	assert_true(f.other_forms);
+}
+
 static void test_order_learning(void **state)
 {
 	struct fnl_date_format f = { 0 };
@@ -661,6 +683,7 @@ int main(void)
 		cmocka_unit_test(test_fraction),
 		cmocka_unit_test(test_other_forms),
 		cmocka_unit_test(test_order_learning),
+		cmocka_unit_test(test_other_forms_noted),
 		cmocka_unit_test(test_two_digit_years),
 		cmocka_unit_test(test_clock_and_meridiem),
 		cmocka_unit_test(test_fixed_order),
