@@ -153,7 +153,8 @@ void funnel_input_free(struct funnel_input *in);
  * @in: the input.
  * @name: "delimiter" (",", ";", "tab", "\t", "|" or any single byte),
  *	"encoding" (an iconv name such as "GBK" or "LATIN1"),
- *	"date-format" (a strptime(3) format, "mdy" or "dmy"),
+ *	"date-format" (a strptime(3) format, "mdy", "dmy", "excel" or
+ *	"epoch"), "date-order" ("per-run" or "per-file"),
  *	"decimal-comma" ("1" or "0"), "skip-bad" ("1" or "0").
  * @value: the value, as the commands' long option takes it.
  *

@@ -33,7 +33,9 @@ enum fnl_date_order {
  * and A/B/YYYY, A-B-YYYY, A.B.YYYY with two- or four-digit years, where
  * the A/B order is learnt from the column: the first value whose first part
  * exceeds 12 decides D/M, whose second part exceeds 12 decides M/D.
- * With fmt set it is a strptime(3) format and nothing is guessed.
+ * With fmt "mdy" or "dmy" the order is that; "excel" reads spreadsheet
+ * serial day numbers (45000.5), "epoch" Unix seconds (1700000000.25);
+ * any other fmt is a strptime(3) format; with those nothing is guessed.
  */
 struct fnl_date_format {
 	const char *fmt;            /* strptime format, or NULL for automatic */

@@ -483,6 +483,11 @@ static int end_header(struct fnl_reader *r)
 		/* What a message names is this file's. */
 		s->dates.other_forms = false;
 		s->ambiguous_line = s->other_line = 0;
+		/* No record waits across files: each learns its own order. */
+		if (r->in->order_per_file) {
+			s->dates.order = FNL_ORDER_UNKNOWN;
+			s->awaiting_order = false;
+		}
 	}
 	r->prefetch_col = -1;
 	ret = r->client->header(r->client->data, r, h);

@@ -56,6 +56,7 @@ struct funnel_input {
 	unsigned char delimiter;   /* 0: detect from the header line */
 	char *encoding;
 	char *date_format;
+	bool order_per_file;       /* --date-order per-file */
 	bool decimal_comma;
 	bool skip_bad;
 	FILE *rejects;

@@ -466,6 +466,48 @@ static void test_fixed_order(void **state)
 	BAD(&g, "3/13/2024", "month out of range for the D/M/YYYY order given");
 }
 
+/* Spreadsheet serial numbers and epoch seconds, at their bounds: Python's
+ * datetime(1899, 12, 30) + timedelta(days=v) and
+ * datetime.fromtimestamp(v, timezone.utc). */
+static void test_number_formats(void **state)
+{
+	struct fnl_date_format x = { .fmt = "excel" };
+	struct fnl_date_format e = { .fmt = "epoch" };
+
+	(void)state;
+	OK(&x, "25569", 0, 0, false);
+	OK(&x, "61", SEC(INT64_C(-2203891200)), -25508, false);
+	OK(&x, "45000", SEC(1678838400), 19431, false);
+	OK(&x, "45000.5", SEC(1678838400 + 43200), 19431, true);
+	/* 15:29:59.99997 is 15:30 to the second; a hair before midnight is
+	 * the next day's midnight, a date. */
+	OK(&x, "45292.6458333333", SEC(1704123000), 19723, true);
+	OK(&x, "45000.999999999", SEC(1678838400 + 86400), 19432, false);
+	OK(&x, "2958465", SEC(INT64_C(253402214400)), 2932896, false);
+	BAD(&x, "2958466", "year out of range");
+	BAD(&x, "60", "spreadsheet serial number before 61 (1900-03-01)");
+	BAD(&x, "45000.", "not a spreadsheet serial number");
+	BAD(&x, "-45000", "not a spreadsheet serial number");
+	BAD(&x, "2023-03-15", "not a spreadsheet serial number");
+	BAD(&x, "12345678", "not a spreadsheet serial number");
+
+	OK(&e, "0", 0, 0, false);
+	OK(&e, "1700000000", SEC(1700000000), 19675, true);
+	OK(&e, "1.5", 1500000, 0, true);
+	OK(&e, "-1", SEC(-1), -1, true);
+	OK(&e, "-0.5", -500000, -1, true);
+	OK(&e, "-86400", SEC(-86400), -1, false);
+	OK(&e, "253402300799", SEC(INT64_C(253402300799)), 2932896, true);
+	OK(&e, "-62135596800", SEC(INT64_C(-62135596800)), -719162, false);
+	BAD(&e, "253402300800", "year out of range");
+	BAD(&e, "-62135596801", "year out of range");
+	BAD(&e, "1700000000000",
+	    "too many digits for epoch seconds (milliseconds?)");
+	BAD(&e, "1700000000.", "bad fractional seconds");
+	BAD(&e, "17e8", "not epoch seconds");
+	BAD(&e, "", "not epoch seconds");
+}
+
 static void test_strptime(void **state)
 {
 	struct fnl_date_format f = { .fmt = "%d.%m.%Y" };
@@ -687,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_two_digit_years),
 		cmocka_unit_test(test_clock_and_meridiem),
 		cmocka_unit_test(test_fixed_order),
+		cmocka_unit_test(test_number_formats),
 		cmocka_unit_test(test_strptime),
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_format_day),
