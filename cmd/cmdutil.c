@@ -21,6 +21,7 @@ enum {
 	OPT_DELIMITER = 0x200,
 	OPT_ENCODING,
 	OPT_DATE_FORMAT,
+	OPT_DATE_ORDER,
 	OPT_DECIMAL_COMMA,
 	OPT_SKIP_BAD,
 	OPT_REJECTS,
@@ -35,7 +36,9 @@ static const struct argp_option common_options[] = {
 	{ "encoding", OPT_ENCODING, "NAME", 0,
 	  "input encoding, converted with iconv: LATIN1, GBK, UTF-16, ... (default UTF-8)", 0 },
 	{ "date-format", OPT_DATE_FORMAT, "FMT", 0,
-	  "dates as strptime(3) FMT, or mdy / dmy for M/D/Y or D/M/Y (default: recognised)", 0 },
+	  "dates as strptime(3) FMT, mdy / dmy for M/D/Y or D/M/Y, excel for spreadsheet serial numbers, epoch for Unix seconds (default: recognised)", 0 },
+	{ "date-order", OPT_DATE_ORDER, "ORDER", 0,
+	  "per-file: learn the day/month order of each file apart (default per-run: one order a column)", 0 },
 	{ "no-header", OPT_NO_HEADER, NULL, 0,
 	  "the files have no header line: the first line is a record, columns are given by number", 0 },
 	{ "decimal-comma", OPT_DECIMAL_COMMA, NULL, 0,
@@ -152,6 +155,8 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		return set_input(state, cmd, "encoding", arg);
 	case OPT_DATE_FORMAT:
 		return set_input(state, cmd, "date-format", arg);
+	case OPT_DATE_ORDER:
+		return set_input(state, cmd, "date-order", arg);
 	case OPT_DECIMAL_COMMA:
 		return set_input(state, cmd, "decimal-comma", "1");
 	case OPT_SKIP_BAD:

@@ -153,7 +153,8 @@ void funnel_input_free(struct funnel_input *in);
  * @in: the input.
  * @name: "delimiter" (",", ";", "tab", "\t", "|" or any single byte),
  *	"encoding" (an iconv name such as "GBK" or "LATIN1"),
- *	"date-format" (a strptime(3) format, "mdy" or "dmy"),
+ *	"date-format" (a strptime(3) format, "mdy", "dmy", "excel" or
+ *	"epoch"), "date-order" ("per-run" or "per-file"),
  *	"decimal-comma" ("1" or "0"), "skip-bad" ("1" or "0"),
  *	"strict" ("1" or "0": every warning is an error; not with
  *	"skip-bad"), "no-header" ("1" or "0": the first line is a record,

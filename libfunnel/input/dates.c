@@ -371,20 +371,111 @@ static enum fnl_date_result parse_auto(struct fnl_date_format *f,
 
 	if (parse_iso_fixed(c, t)) {
 		*why = check_fields(t);
-		return *why ? FNL_DATE_INVALID : FNL_DATE_OK;
-	}
-	n = count_digits(c);
-	if (n == 8 && c->p + n == c->end)
-		*why = parse_compact(c, t);
-	else if (n == 4)
-		*why = parse_ymd(c, t);
-	else if (n == 1 || n == 2)
+	} else if ((n = count_digits(c)) == 1 || n == 2) {
 		return parse_abyear(f, c, t, why);
-	else
-		*why = "not a date";
-	if (!*why)
-		*why = check_fields(t);
-	return *why ? FNL_DATE_INVALID : FNL_DATE_OK;
+	} else {
+		if (n == 8 && c->p + n == c->end)
+			*why = parse_compact(c, t);
+		else if (n == 4)
+			*why = parse_ymd(c, t);
+		else
+			*why = "not a date";
+		if (!*why)
+			*why = check_fields(t);
+	}
+	if (*why)
+		return FNL_DATE_INVALID;
+	f->other_forms = true;
+	return FNL_DATE_OK;
+}
+
+/* A day count from 1970-01-01 and the seconds and microseconds into it,
+ * as fields (the year is checked by check_fields()). */
+static void set_instant(struct fields *t, int64_t days, int64_t secs, int usec)
+{
+	unsigned m, d;
+
+	if (days < -800000 || days > 4000000)
+		days = 4000000;  /* far outside years 1..9999 either way */
+	fnl_civil_from_days((int32_t)days, &t->year, &m, &d);
+	t->month = (int)m;
+	t->day = (int)d;
+	t->hour = (int)(secs / 3600);
+	t->min = (int)(secs / 60 % 60);
+	t->sec = (int)(secs % 60);
+	t->usec = usec;
+}
+
+/*
+ * A spreadsheet's serial day number, 1900 date system: 25569 is
+ * 1970-01-01.  Excel counts a 29 February 1900 that never was, so it
+ * agrees with the calendar from 61 (1900-03-01) on only.  A fraction is
+ * the time of day, to the nearest second (what a spreadsheet shows);
+ * digits past the twelfth, below a microsecond, are ignored.
+ */
+static const char *parse_excel(struct cursor *c, struct fields *t)
+{
+	int64_t serial = 0, num = 0, den = 1, secs;
+	size_t n = count_digits(c);
+
+	if (n == 0 || n > 7)
+		return "not a spreadsheet serial number";
+	for (; n; n--)
+		serial = serial * 10 + (*c->p++ - '0');
+	if (accept(c, '.')) {
+		if ((n = count_digits(c)) == 0)
+			return "not a spreadsheet serial number";
+		for (size_t i = 0; i < n; i++, c->p++) {
+			if (i < 12) {
+				num = num * 10 + (*c->p - '0');
+				den *= 10;
+			}
+		}
+		t->has_time = true;
+	}
+	if (!at_end(c))
+		return "not a spreadsheet serial number";
+	if (serial < 61)
+		return "spreadsheet serial number before 61 (1900-03-01)";
+	secs = (num * 86400 + den / 2) / den;
+	set_instant(t, serial - 25569 + secs / 86400, secs % 86400, 0);
+	return NULL;
+}
+
+/* Seconds since 1970-01-01T00:00:00Z, perhaps negative, with a fraction. */
+static const char *parse_epoch(struct cursor *c, struct fields *t)
+{
+	bool negative = accept(c, '-');
+	size_t n = count_digits(c);
+	int64_t secs = 0, days;
+	const char *why;
+	int usec = 0;
+
+	if (n == 0)
+		return "not epoch seconds";
+	/* 9999-12-31 is 12 digits: 13 are milliseconds, a year far off. */
+	if (n > 12)
+		return "too many digits for epoch seconds (milliseconds?)";
+	for (; n; n--)
+		secs = secs * 10 + (*c->p++ - '0');
+	if (accept(c, '.') && (why = read_fraction(c, &usec)))
+		return why;
+	if (!at_end(c))
+		return "not epoch seconds";
+	if (negative) {
+		secs = -secs - (usec > 0);
+		usec = usec ? 1000000 - usec : 0;
+	}
+	days = (secs >= 0 ? secs : secs - 86399) / 86400;
+	set_instant(t, days, secs - days * 86400, usec);
+	t->has_time = true;
+	return NULL;
+}
+
+/* Whether fmt is one of the named formats that are numbers. */
+static bool is_number_format(const char *fmt)
+{
+	return fmt && (!strcmp(fmt, "excel") || !strcmp(fmt, "epoch"));
 }
 
 /* Whether fmt uses one of the conversions in set ("%Ey" counts as 'y'). */
@@ -458,11 +549,19 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 
 	if (!why)
 		why = &ignored;
-	if (f->fmt && strcmp(f->fmt, "mdy") && strcmp(f->fmt, "dmy")) {
+	if (is_number_format(f->fmt)) {
+		*why = f->fmt[1] == 'x' ? parse_excel(&c, &t) : parse_epoch(&c, &t);
+		if (!*why)
+			*why = check_fields(&t);
+		if (*why)
+			return FNL_DATE_INVALID;
+	} else if (f->fmt && strcmp(f->fmt, "mdy") && strcmp(f->fmt, "dmy")) {
 		*why = parse_strptime(f->fmt, s, len, &t);
 		if (*why)
 			return FNL_DATE_INVALID;
-	} else if (!(same_day = is_last_day(f, s, len, &t))) {
+	} else if ((same_day = is_last_day(f, s, len, &t))) {
+		f->other_forms = true;
+	} else {
 		if (f->fmt)
 			f->order = f->fmt[0] == 'm' ? FNL_ORDER_MDY :
 				FNL_ORDER_DMY;
@@ -481,7 +580,10 @@ enum fnl_date_result fnl_date_parse(struct fnl_date_format *f, const char *s,
 	secs = out->day * INT64_C(86400) + t.hour * 3600 + t.min * 60 + t.sec -
 	       t.offset;
 	out->usec = secs * FNL_USEC_PER_SEC + t.usec;
-	out->has_time = t.has_time;
+	/* Date fields are exported with a clock of 00:00:00 (Salesforce's
+	 * CloseDate "2023-03-05 00:00:00"): midnight says which day, not
+	 * when in it. */
+	out->has_time = t.has_time && (t.hour || t.min || t.sec || t.usec);
 	return FNL_DATE_OK;
 }
 

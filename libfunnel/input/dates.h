@@ -14,7 +14,7 @@
 struct fnl_time {
 	int64_t usec;    /* microseconds since 1970-01-01T00:00:00Z */
 	int32_t day;     /* calendar date as written, days since 1970-01-01 */
-	bool has_time;   /* the cell carried a time of day */
+	bool has_time;   /* the cell carried a time of day other than 00:00:00 */
 };
 
 #define FNL_USEC_PER_SEC INT64_C(1000000)
@@ -33,11 +33,14 @@ enum fnl_date_order {
  * and A/B/YYYY, A-B-YYYY, A.B.YYYY with two- or four-digit years, where
  * the A/B order is learnt from the column: the first value whose first part
  * exceeds 12 decides D/M, whose second part exceeds 12 decides M/D.
- * With fmt set it is a strptime(3) format and nothing is guessed.
+ * With fmt "mdy" or "dmy" the order is that; "excel" reads spreadsheet
+ * serial day numbers (45000.5), "epoch" Unix seconds (1700000000.25);
+ * any other fmt is a strptime(3) format; with those nothing is guessed.
  */
 struct fnl_date_format {
 	const char *fmt;            /* strptime format, or NULL for automatic */
 	enum fnl_date_order order;  /* decided order for A/B/YYYY values */
+	bool other_forms;           /* a value not A/B/YYYY was read */
 	/* The last YYYY-MM-DD read at fixed places, and its day number. */
 	bool has_last;
 	char last_ymd[10];

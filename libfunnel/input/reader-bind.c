@@ -207,6 +207,31 @@ static int check_text(struct fnl_reader *r, uint64_t line, int slot,
 	return 0;
 }
 
+/* Keeps the first bytes of a date for a message. */
+static void note_date(uint64_t *line_out, char *out, size_t size,
+		      uint64_t line, const char *text, size_t len)
+{
+	*line_out = line;
+	snprintf(out, size, "%.*s", (int)(len < size ? len : size - 1), text);
+}
+
+int fnl_fail_undecided(struct fnl_reader *r, int slot, bool so_far)
+{
+	const struct slot *s = &r->slots[slot];
+
+	if (s->other_line)
+		return fnl_fail_at(r, s->ambiguous_line, fnl_slot_column(r, slot),
+				   "ambiguous date \"%s\" (M/D/YYYY or D/M/YYYY): the column mixes formats (\"%s\" on line %llu) and no date in it decides the order; give --date-format mdy or dmy",
+				   s->ambiguous, s->other,
+				   (unsigned long long)s->other_line);
+	if (so_far)
+		return fnl_fail_at(r, r->row_line, fnl_slot_column(r, slot),
+				   "cannot tell day/month order: every date so far is ambiguous; give --date-format mdy or dmy");
+	return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
+			"%s: column \"%s\": cannot tell M/D/YYYY from D/M/YYYY: every date is ambiguous; give --date-format mdy or dmy",
+			r->file, fnl_slot_column(r, slot));
+}
+
 static void log_order(struct fnl_reader *r, uint64_t line, int slot,
 		      const char *text)
 {
@@ -251,8 +276,14 @@ static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
 		case FNL_DATE_OK:
 			if (before != s->dates.order && !s->dates.fmt)
 				log_order(r, line, slot, text);
+			if (s->dates.other_forms && !s->other_line)
+				note_date(&s->other_line, s->other,
+					  sizeof(s->other), line, text, len);
 			return 0;
 		case FNL_DATE_AMBIGUOUS:
+			if (!s->ambiguous_line)
+				note_date(&s->ambiguous_line, s->ambiguous,
+					  sizeof(s->ambiguous), line, text, len);
 			s->awaiting_order = true;
 			return 1;
 		case FNL_DATE_INVALID:
@@ -353,9 +384,7 @@ static int queue_row(struct fnl_reader *r)
 	if (r->pend_bytes.len > MAX_PENDING_BYTES) {
 		for (size_t i = 0; i < r->nslots; i++)
 			if (r->slots[i].awaiting_order)
-				return fnl_fail_at(r, r->row_line,
-						   fnl_slot_column(r, (int)i),
-						   "cannot tell day/month order: every date so far is ambiguous; give --date-format mdy or dmy");
+				return fnl_fail_undecided(r, (int)i, true);
 	}
 	if (r->npend == r->pend_cap) {
 		size_t cap = r->pend_cap ? r->pend_cap * 2 : 256;
@@ -671,8 +700,19 @@ static int end_header(struct fnl_reader *r)
 		ret = 0;
 	if (ret < 0)
 		return ret;
-	for (size_t i = 0; i < r->nslots; i++)
-		r->slots[i].col = -2;  /* unbound until the client binds it */
+	for (size_t i = 0; i < r->nslots; i++) {
+		struct slot *s = &r->slots[i];
+
+		s->col = -2;  /* unbound until the client binds it */
+		/* What a message names is this file's. */
+		s->dates.other_forms = false;
+		s->ambiguous_line = s->other_line = 0;
+		/* No record waits across files: each learns its own order. */
+		if (r->in->order_per_file) {
+			s->dates.order = FNL_ORDER_UNKNOWN;
+			s->awaiting_order = false;
+		}
+	}
 	r->prefetch_col = -1;
 	r->by_number = false;
 	ret = r->client->header(r->client->data, r, h);

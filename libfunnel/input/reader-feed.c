@@ -366,10 +366,7 @@ static int finish_file(struct fnl_reader *r)
 		for (size_t i = 0; i < r->nslots; i++)
 			if (r->slots[i].awaiting_order &&
 			    r->slots[i].dates.order == FNL_ORDER_UNKNOWN)
-				return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
-						"%s: column \"%s\": cannot tell M/D/YYYY from D/M/YYYY: every date is ambiguous; give --date-format mdy or dmy",
-						r->file,
-						fnl_slot_column(r, (int)i));
+				return fnl_fail_undecided(r, (int)i, false);
 	}
 	return 0;
 }

@@ -56,6 +56,7 @@ struct funnel_input {
 	unsigned char delimiter;   /* 0: detect from the header line */
 	char *encoding;
 	char *date_format;
+	bool order_per_file;       /* --date-order per-file */
 	bool decimal_comma;
 	bool skip_bad;
 	bool strict;   /* every warning is an error */
@@ -78,6 +79,10 @@ struct slot {
 	struct fnl_amount_format amounts;
 	bool awaiting_order;          /* an ambiguous date waits for order */
 	bool found;                   /* in this file or one before */
+	/* This file's first ambiguous date, and its first date of another
+	 * form than A/B/YYYY: a column that mixes them is named so. */
+	uint64_t ambiguous_line, other_line;
+	char ambiguous[40], other[40];
 };
 
 struct fnl_reader {
@@ -174,6 +179,9 @@ int fnl_read_source(struct fnl_reader *r, struct source *src);
 /* reader-bind.c: libcsv's row callback, also called by the splitting of a
  * plain line: ends the header or a data record. */
 void fnl_on_row(int c, void *data);
+/* Fails for a date column of slot whose day/month order is undecided at
+ * the end of a file, or while too many records wait (so_far). */
+int fnl_fail_undecided(struct fnl_reader *r, int slot, bool so_far);
 /* A record that failed with ret: 0 once skipped (--skip-bad) and written
  * to the rejects file, else ret. */
 int fnl_reject(struct fnl_reader *r, int ret, const char *raw, size_t len);

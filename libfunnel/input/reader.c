@@ -104,14 +104,25 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 	}
 	if (!strcmp(name, "date-format")) {
 		if (strcmp(value, "mdy") && strcmp(value, "dmy") &&
+		    strcmp(value, "excel") && strcmp(value, "epoch") &&
 		    (!strchr(value, '%') || strstr(value, "%s")))
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-					"--date-format: expected mdy, dmy or a strptime format such as %%d.%%m.%%Y (not %%s), not \"%s\"",
+					"--date-format: expected mdy, dmy, excel, epoch or a strptime format such as %%d.%%m.%%Y (not %%s), not \"%s\"",
 					value);
 		return fnl_set_string(ctx, &in->date_format, value);
 	}
 	if (!strcmp(name, "no-header"))
 		return fnl_opt_bool(ctx, name, value, &in->no_header);
+	if (!strcmp(name, "date-order")) {
+		static const char *const orders[] = { "per-run", "per-file",
+						      NULL };
+		int i = 0;
+		int ret = fnl_opt_choice(ctx, name, value, orders, &i);
+
+		if (ret == 0)
+			in->order_per_file = i == 1;
+		return ret;
+	}
 	if (!strcmp(name, "decimal-comma"))
 		return fnl_opt_bool(ctx, name, value, &in->decimal_comma);
 	if (!strcmp(name, "skip-bad") || !strcmp(name, "strict")) {

@@ -2,8 +2,8 @@
 /*
  * fuzz-dates - fnl_date_parse() over the lines of the input, as the cells
  * of one column (the day/month order learnt from one value holds for the
- * next).  The first byte chooses the format: automatic, mdy, dmy or a
- * strptime(3) format.  Each value is an exact-size copy, not
+ * next).  The first byte chooses the format: automatic, mdy, dmy, a
+ * strptime(3) format, excel or epoch.  Each value is an exact-size copy, not
  * NUL-terminated, as the reader hands it over.
  */
 #include <string.h>
@@ -16,7 +16,7 @@ static const char *const formats[] = {
 	NULL, NULL, NULL, NULL, "mdy", "dmy",
 	"%d.%m.%Y", "%m/%d/%Y %I:%M %p", "%Y-%m-%dT%H:%M:%S%z", "%b %d, %Y",
 	"%d %B %Y %H:%M", "%Y%m%d", "%j/%Y", "%e-%b-%y", "%s",
-	"%Y-%m-%d %T",
+	"%Y-%m-%d %T", "excel", "epoch",
 };
 
 /* What holds for any date that parsed. */

@@ -77,9 +77,14 @@ static void test_iso(void **state)
 	OK(&f, "2024-03-04", SEC(MAR4), 19786, false);
 	OK(&f, "2024-03-04T13:05", SEC(1709557500), 19786, true);
 	OK(&f, "2024-03-04 13:05:00", SEC(1709557500), 19786, true);
-	/* Salesforce date-time and date-only fields. */
+	/* Salesforce date-time and date-only fields: a clock of midnight
+	 * says which day, not when in it (compared by the day). */
 	OK(&f, "2018-10-13 17:16:45", SEC(1539451005), 17817, true);
-	OK(&f, "2013-09-16 00:00:00", SEC(1379289600), 15964, true);
+	OK(&f, "2013-09-16 00:00:00", SEC(1379289600), 15964, false);
+	OK(&f, "2013-09-16T00:00:00Z", SEC(1379289600), 15964, false);
+	OK(&f, "2013-09-16T00:00:00.000001Z", SEC(1379289600) + 1, 15964,
+	   true);
+	OK(&f, "2013-09-16 00:00:01", SEC(1379289601), 15964, true);
 	OK(&f, "1970-01-01", 0, 0, false);
 	OK(&f, "1969-12-31T23:59:59", SEC(-1), -1, true);
 	OK(&f, "2150-01-01", SEC(5680281600), 65744, false);
@@ -147,7 +152,8 @@ static void random_parts(uint64_t *seed, int part[6], bool date, bool clock)
 static bool against_timegm(struct fnl_date_format *f, const char *form,
 			   const int part[6])
 {
-	bool clock = form != iso_forms[0];
+	/* A clock of 00:00:00 is a date alone. */
+	bool clock = form != iso_forms[0] && (part[3] || part[4] || part[5]);
 	struct tm tm, back;
 	struct fnl_time t = { 0 };
 	char s[64];
@@ -339,6 +345,28 @@ static void test_other_forms(void **state)
 	BAD(&f, "20240304T1000", "not a date");
 }
 
+/* A column notes a value of another form than A/B/YYYY, so that an
+ * ambiguous date among them can be said to be in a column that mixes
+ * formats; the repeated day read at fixed places is one too. */
+static void test_other_forms_noted(void **state)
+{
+	struct fnl_date_format f = { 0 };
+
+	(void)state;
+	AMBIGUOUS(&f, "3/4/2024");
+	OK(&f, "13/4/2024", SEC(MAR4 + 40 * 86400), 19826, false);
+	BAD(&f, "2024-02-30", "day out of range for the month");
+	assert_false(f.other_forms);
+	OK(&f, "2024-03-04", SEC(MAR4), 19786, false);
+	assert_true(f.other_forms);
+	f.other_forms = false;
+	OK(&f, "2024-03-04", SEC(MAR4), 19786, false);
+	assert_true(f.other_forms);
+	f.other_forms = false;
+	OK(&f, "20240304", SEC(MAR4), 19786, false);
+	assert_true(f.other_forms);
+}
+
 static void test_order_learning(void **state)
 {
 	struct fnl_date_format f = { 0 };
@@ -407,7 +435,7 @@ static void test_clock_and_meridiem(void **state)
 	OK(&f, "3/4/2024 1:05PM", SEC(1709557500), 19786, true);
 	OK(&f, "3/4/2024 01:05 pm", SEC(1709557500), 19786, true);
 	OK(&f, "3/4/2024 13:05", SEC(1709557500), 19786, true);
-	OK(&f, "3/4/2024 12:00 AM", SEC(MAR4), 19786, true);
+	OK(&f, "3/4/2024 12:00 AM", SEC(MAR4), 19786, false);
 	OK(&f, "3/4/2024 12:30 PM", SEC(MAR4 + 45000), 19786, true);
 	OK(&f, "3/4/2024 11:59:59 pm", SEC(MAR4 + 86399), 19786, true);
 	OK(&f, "3/4/2024 1:05 AM", SEC(MAR4 + 3900), 19786, true);
@@ -436,6 +464,48 @@ static void test_fixed_order(void **state)
 	OK(&g, "3/4/2024", SEC(MAR4 + 30 * 86400), 19816, false);
 	assert_int_equal(g.order, FNL_ORDER_DMY);
 	BAD(&g, "3/13/2024", "month out of range for the D/M/YYYY order given");
+}
+
+/* Spreadsheet serial numbers and epoch seconds, at their bounds: Python's
+ * datetime(1899, 12, 30) + timedelta(days=v) and
+ * datetime.fromtimestamp(v, timezone.utc). */
+static void test_number_formats(void **state)
+{
+	struct fnl_date_format x = { .fmt = "excel" };
+	struct fnl_date_format e = { .fmt = "epoch" };
+
+	(void)state;
+	OK(&x, "25569", 0, 0, false);
+	OK(&x, "61", SEC(INT64_C(-2203891200)), -25508, false);
+	OK(&x, "45000", SEC(1678838400), 19431, false);
+	OK(&x, "45000.5", SEC(1678838400 + 43200), 19431, true);
+	/* 15:29:59.99997 is 15:30 to the second; a hair before midnight is
+	 * the next day's midnight, a date. */
+	OK(&x, "45292.6458333333", SEC(1704123000), 19723, true);
+	OK(&x, "45000.999999999", SEC(1678838400 + 86400), 19432, false);
+	OK(&x, "2958465", SEC(INT64_C(253402214400)), 2932896, false);
+	BAD(&x, "2958466", "year out of range");
+	BAD(&x, "60", "spreadsheet serial number before 61 (1900-03-01)");
+	BAD(&x, "45000.", "not a spreadsheet serial number");
+	BAD(&x, "-45000", "not a spreadsheet serial number");
+	BAD(&x, "2023-03-15", "not a spreadsheet serial number");
+	BAD(&x, "12345678", "not a spreadsheet serial number");
+
+	OK(&e, "0", 0, 0, false);
+	OK(&e, "1700000000", SEC(1700000000), 19675, true);
+	OK(&e, "1.5", 1500000, 0, true);
+	OK(&e, "-1", SEC(-1), -1, true);
+	OK(&e, "-0.5", -500000, -1, true);
+	OK(&e, "-86400", SEC(-86400), -1, false);
+	OK(&e, "253402300799", SEC(INT64_C(253402300799)), 2932896, true);
+	OK(&e, "-62135596800", SEC(INT64_C(-62135596800)), -719162, false);
+	BAD(&e, "253402300800", "year out of range");
+	BAD(&e, "-62135596801", "year out of range");
+	BAD(&e, "1700000000000",
+	    "too many digits for epoch seconds (milliseconds?)");
+	BAD(&e, "1700000000.", "bad fractional seconds");
+	BAD(&e, "17e8", "not epoch seconds");
+	BAD(&e, "", "not epoch seconds");
 }
 
 static void test_strptime(void **state)
@@ -616,13 +686,13 @@ static void test_later(void **state)
 		/* One instant, 23:00 UTC, written on two days. */
 		"2025-01-01T23:00Z",
 		"2025-01-02T00:00+01:00",
-		/* 2025-01-02T00:00Z: a date alone (its midnight), then the
-		 * same instant with a time of day. */
+		/* 2025-01-02T00:00Z: a date alone (its midnight, as
+		 * 2025-01-02T00:00Z is), then a time of day. */
 		"2025-01-02",
-		"2025-01-02T00:00Z",
 		"2025-01-02T00:00:00.000001Z",
 	};
 	size_t n = sizeof(ascending) / sizeof(ascending[0]);
+	struct fnl_time date, midnight;
 
 	(void)state;
 	for (size_t i = 0; i < n; i++) {
@@ -637,6 +707,11 @@ static void test_later(void **state)
 					 fnl_time_later(&a, &b), i > j);
 		}
 	}
+	/* Midnight is the date alone: neither is later. */
+	date = parsed("2025-01-02");
+	midnight = parsed("2025-01-02T00:00Z");
+	assert_false(fnl_time_later(&date, &midnight));
+	assert_false(fnl_time_later(&midnight, &date));
 }
 
 int main(void)
@@ -650,9 +725,11 @@ int main(void)
 		cmocka_unit_test(test_fraction),
 		cmocka_unit_test(test_other_forms),
 		cmocka_unit_test(test_order_learning),
+		cmocka_unit_test(test_other_forms_noted),
 		cmocka_unit_test(test_two_digit_years),
 		cmocka_unit_test(test_clock_and_meridiem),
 		cmocka_unit_test(test_fixed_order),
+		cmocka_unit_test(test_number_formats),
 		cmocka_unit_test(test_strptime),
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_format_day),

@@ -5,7 +5,7 @@ funnel-cycle --help >help.txt
 echo "help exit $?"
 for o in key created closed stage status time by amount outcome won lost \
 	percentiles survival asof at per-stage histogram summary \
-	delimiter encoding date-format decimal-comma skip-bad rejects format \
+	delimiter encoding date-format date-order decimal-comma skip-bad rejects format \
 	precision output verbose help usage version; do
 	grep -q -- "--$o[=[ ]" help.txt || grep -q -- "--$o\$" help.txt || echo "missing --$o"
 done

@@ -5,7 +5,7 @@ funnel-kpi --help >help.txt
 echo "help exit $?"
 for o in key stage status created closed amount by won lost stages \
 	probabilities asof orders period append replace-date no-replace-date \
-	check delimiter encoding date-format decimal-comma skip-bad rejects \
+	check delimiter encoding date-format date-order decimal-comma skip-bad rejects \
 	format precision output verbose help usage version; do
 	grep -q -- "--$o[=[ ]" help.txt || grep -q -- "--$o\$" help.txt || echo "missing --$o"
 done
