@@ -40,6 +40,8 @@ struct fnl_header {
 	/* About how many lines the file holds, from its size and its first
 	 * megabyte; 0 when unknown (a pipe).  Only a hint, for sizing. */
 	uint64_t lines_hint;
+	/* Messages name options with it: see fnl_input_prefix_options(). */
+	const char *opt_prefix;
 };
 
 /*

@@ -156,15 +156,16 @@ static const char *excerpt(const char *s, size_t len, char out[static 96])
 static int check_text(struct fnl_reader *r, uint64_t line, int slot,
 		      const char *s, size_t len)
 {
-	char buf[96];
+	char buf[96], opt[64];
 
 	if (memchr(s, '\0', len))
 		return fnl_fail_at(r, line, fnl_slot_column(r, slot),
 				   "NUL byte in the cell (is this a UTF-16 or binary file?)");
 	if (!r->in->encoding && !is_utf8((const unsigned char *)s, len))
 		return fnl_fail_at(r, line, fnl_slot_column(r, slot),
-				   "invalid UTF-8 \"%s\" (give --encoding, e.g. LATIN1 or GBK)",
-				   excerpt(s, len, buf));
+				   "invalid UTF-8 \"%s\" (give %s, e.g. LATIN1 or GBK)",
+				   excerpt(s, len, buf),
+				   fnl_input_option(r->in, "encoding", opt));
 	return 0;
 }
 
@@ -310,13 +311,15 @@ static int queue_row(struct fnl_reader *r)
 {
 	struct pending *p;
 	size_t data = r->pend_bytes.len;
+	char opt[64];
 
 	if (r->pend_bytes.len > MAX_PENDING_BYTES) {
 		for (size_t i = 0; i < r->nslots; i++)
 			if (r->slots[i].awaiting_order)
 				return fnl_fail_at(r, r->row_line,
 						   fnl_slot_column(r, (int)i),
-						   "cannot tell day/month order: every date so far is ambiguous; give --date-format mdy or dmy");
+						   "cannot tell day/month order: every date so far is ambiguous; give %s mdy or dmy",
+						   fnl_input_option(r->in, "date-format", opt));
 	}
 	if (r->npend == r->pend_cap) {
 		size_t cap = r->pend_cap ? r->pend_cap * 2 : 256;
@@ -422,6 +425,7 @@ static int end_header(struct fnl_reader *r)
 	struct fnl_header *h = &r->header;
 	char *p = r->header_names.data;
 	int64_t *map;
+	char opt[64];
 	int ret;
 
 	h->file = r->file;
@@ -440,10 +444,12 @@ static int end_header(struct fnl_reader *r)
 		if (!is_utf8((unsigned char *)h->names[i], strlen(h->names[i])) &&
 		    !r->in->encoding)
 			return fnl_fail_at(r, r->row_line, NULL,
-					   "the header is not UTF-8 (give --encoding, e.g. LATIN1 or GBK)");
+					   "the header is not UTF-8 (give %s, e.g. LATIN1 or GBK)",
+					   fnl_input_option(r->in, "encoding", opt));
 	}
 	h->count = r->nfield;
 	h->lines_hint = r->lines_hint;
+	h->opt_prefix = r->in->opt_prefix;
 	r->header_bytes.len = 0;
 	if (!fnl_buf_append(&r->header_bytes, r->raw.data, r->raw.len))
 		return fnl_nomem(r->ctx);

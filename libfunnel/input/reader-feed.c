@@ -341,6 +341,7 @@ static int start_file(struct fnl_reader *r, char **p, size_t *n)
 
 static int finish_file(struct fnl_reader *r)
 {
+	char opt[64];
 	int ret;
 
 	if (csv_fini(&r->csv, on_field, fnl_on_row, r) != 0 && !r->status) {
@@ -367,9 +368,10 @@ static int finish_file(struct fnl_reader *r)
 			if (r->slots[i].awaiting_order &&
 			    r->slots[i].dates.order == FNL_ORDER_UNKNOWN)
 				return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
-						"%s: column \"%s\": cannot tell M/D/YYYY from D/M/YYYY: every date is ambiguous; give --date-format mdy or dmy",
+						"%s: column \"%s\": cannot tell M/D/YYYY from D/M/YYYY: every date is ambiguous; give %s mdy or dmy",
 						r->file,
-						fnl_slot_column(r, (int)i));
+						fnl_slot_column(r, (int)i),
+						fnl_input_option(r->in, "date-format", opt));
 	}
 	return 0;
 }

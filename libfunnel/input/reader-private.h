@@ -58,6 +58,7 @@ struct funnel_input {
 	char *date_format;
 	bool decimal_comma;
 	bool skip_bad;
+	const char *opt_prefix;    /* see fnl_input_prefix_options() */
 	FILE *rejects;
 	uint64_t skipped;
 	bool read;   /* streams cannot be read twice */

@@ -285,6 +285,16 @@ static int orders_retention(struct funnel_kpi *k, double *rate,
 		ret = funnel_retention_set(rt, "asof", asof);
 	if (ret == 0 && k->period)
 		ret = funnel_retention_set(rt, "period", k->period);
+	if (ret == 0 && k->orders_key)
+		ret = funnel_retention_set(rt, "key", k->orders_key);
+	if (ret == 0 && k->orders_time)
+		ret = funnel_retention_set(rt, "time", k->orders_time);
+	fnl_input_prefix_options(in, FNL_ORDERS_PREFIX);
+	for (size_t i = 0; ret == 0 && i < FNL_ARRAY_SIZE(k->orders_input); i++)
+		if (k->orders_input[i])
+			ret = funnel_input_set(in, fnl_orders_input_options[i] +
+						       strlen(FNL_ORDERS_PREFIX),
+					       k->orders_input[i]);
 	if (ret == 0)
 		ret = funnel_input_add_file(in, k->orders);
 	if (ret == 0)

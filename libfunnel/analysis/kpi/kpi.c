@@ -80,6 +80,10 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 	free(k->col_closed);
 	free(k->col_amount);
 	free(k->orders);
+	free(k->orders_key);
+	free(k->orders_time);
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(k->orders_input); i++)
+		free(k->orders_input[i]);
 	free(k->period);
 	free(k);
 }
@@ -168,6 +172,34 @@ static int read_probabilities(struct funnel_kpi *k, const char *path)
 	return ret;
 }
 
+const char *const fnl_orders_input_options[3] = {
+	"orders-delimiter", "orders-encoding", "orders-date-format",
+};
+
+/* --orders-NAME, a reading option of the orders: checked now by the input
+ * that takes it, which names it as such in its messages. */
+static int set_orders_input(struct funnel_kpi *k, const char *name,
+			    const char *value, bool *known)
+{
+	struct funnel_input *in;
+	int ret;
+
+	*known = false;
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(fnl_orders_input_options); i++) {
+		if (strcmp(name, fnl_orders_input_options[i]))
+			continue;
+		*known = true;
+		if (!(in = funnel_input_new(k->ctx)))
+			return fnl_nomem(k->ctx);
+		fnl_input_prefix_options(in, FNL_ORDERS_PREFIX);
+		ret = funnel_input_set(in, name + strlen(FNL_ORDERS_PREFIX), value);
+		funnel_input_free(in);
+		return ret < 0 ? ret : fnl_set_string(k->ctx, &k->orders_input[i],
+						      value);
+	}
+	return 0;
+}
+
 FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 				 const char *value)
 {
@@ -179,14 +211,20 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		{ "key", &k->col_key }, { "stage", &k->col_stage },
 		{ "status", &k->col_status }, { "created", &k->col_created },
 		{ "closed", &k->col_closed }, { "amount", &k->col_amount },
-		{ "orders", &k->orders },
+		{ "orders", &k->orders }, { "orders-key", &k->orders_key },
+		{ "orders-time", &k->orders_time },
 	};
+	bool known;
+	int ret;
 
 	if (!value)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s needs a value", name);
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(strings); i++)
 		if (!strcmp(name, strings[i].name))
 			return fnl_set_string(ctx, strings[i].field, value);
+	ret = set_orders_input(k, name, value, &known);
+	if (known)
+		return ret;
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &k->groups, value);
 	if (!strcmp(name, "won"))
@@ -213,6 +251,15 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 /* ------------------------------------------------------------------ */
 /* Running                                                              */
 
+/* The name of an --orders-... option given, or NULL. */
+static const char *orders_option(const struct funnel_kpi *k)
+{
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(k->orders_input); i++)
+		if (k->orders_input[i])
+			return fnl_orders_input_options[i];
+	return k->orders_key ? "orders-key" : k->orders_time ? "orders-time" : NULL;
+}
+
 FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 				 struct funnel_table **result)
 {
@@ -230,6 +277,10 @@ FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 	if (k->period && !k->orders)
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--period is the retention period of --orders: give --orders FILE");
+	if (!k->orders && orders_option(k))
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--%s is about the --orders file: give --orders FILE",
+				orders_option(k));
 	reset_run(k);
 	if (!(k->keys = fnl_intern_new()))
 		return fnl_nomem(k->ctx);

@@ -49,6 +49,9 @@ struct funnel_kpi {
 	struct prob *prob;       /* --probabilities */
 	size_t nprob;
 	char *orders;            /* --orders FILE */
+	char *orders_key, *orders_time;  /* its columns */
+	/* Its reading options, by fnl_orders_input_options' names. */
+	char *orders_input[3];
 	char *period;            /* --period, for the retention rate */
 	bool asof_set;
 	struct fnl_time asof;
@@ -69,6 +72,11 @@ struct funnel_kpi {
 int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 		      const struct fnl_header *h);
 int fnl_kpi_on_record(void *data, const struct fnl_record *rec);
+
+/* kpi.c: the input options of the orders, in kpi->orders_input's order:
+ * those of funnel_input_set() with FNL_ORDERS_PREFIX before them. */
+#define FNL_ORDERS_PREFIX "orders-"
+extern const char *const fnl_orders_input_options[3];
 
 /* kpi-table.c */
 int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result);
