@@ -22,8 +22,10 @@ o=data/kpi/sf-opportunity-latin1.csv
 h=data/kpi/sf-history-latin1.csv
 s='Prospecting,Qualification,Proposal/Price Quote,Negotiation/Review'
 funnel-kpi --encoding latin1 --stages "$s" $o | cut -d, -f1,10,11
-funnel-kpi --encoding latin1 --stages "$s" --history $h --history-encoding latin1 -v $o 2>&1 |
-	grep -v ' column: '
+funnel-kpi --encoding latin1 --stages "$s" --history $h --history-encoding latin1 $o |
+	cut -d, -f1,10,11 | tail -n 1
+funnel-kpi --encoding latin1 --stages "$s" --history $h --history-encoding latin1 -v $o 2>&1 >/dev/null |
+	grep -e 'weighted pipeline' -e 'lost deal'
 funnel-kpi --encoding latin1 --probability Probability $o | cut -d, -f1,10,11 | tail -n 1
 funnel-kpi --encoding latin1 --probability Probability -v $o 2>&1 >/dev/null |
 	grep 'weighted pipeline' 
