@@ -207,3 +207,7 @@ const char *const fnl_amount_names[] = {
 	"order_value", "Order Value", "close_value", "total", "Total",
 	"value", NULL,
 };
+const char *const fnl_currency_names[] = {
+	"CurrencyIsoCode", "Currency", "currency", "currency_code",
+	"Currency Code", "Deal Currency", NULL,
+};

@@ -80,6 +80,7 @@ extern const char *const fnl_closed_names[];
 extern const char *const fnl_customer_names[];
 extern const char *const fnl_activity_time_names[];  /* orders, visits */
 extern const char *const fnl_amount_names[];
+extern const char *const fnl_currency_names[];  /* an amount's currency */
 
 /* Appends "a, b, c" (the header's names, shortened when long) to b. */
 bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b);

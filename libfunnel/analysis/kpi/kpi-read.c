@@ -34,10 +34,12 @@ int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 		  FNL_CELL_AMOUNT, 0 },
 		{ "probability", "--probability", k->col_prob, NULL,
 		  FNL_CELL_TEXT, k->col_prob ? FNL_COLUMN_REQUIRED : 0 },
+		{ "currency", "--currency", k->col_currency, fnl_currency_names,
+		  FNL_CELL_TEXT, k->col_currency ? FNL_COLUMN_REQUIRED : 0 },
 	};
 	int *slots[] = { &k->slot_key, &k->slot_stage, &k->slot_status,
 			 &k->slot_created, &k->slot_closed, &k->slot_amount,
-			 &k->slot_prob };
+			 &k->slot_prob, &k->slot_currency };
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++) {
 		int ret = fnl_reader_bind(r, h, &spec[i]);
@@ -50,6 +52,9 @@ int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 		return FUNNEL_ERR_NOMEM;
 	if (k->col_prob && !k->prob_name &&
 	    !(k->prob_name = strdup(fnl_reader_column_name(r, k->slot_prob))))
+		return fnl_nomem(k->ctx);
+	if (fnl_reader_has(r, k->slot_currency) && !k->currency_name &&
+	    !(k->currency_name = strdup(fnl_reader_column_name(r, k->slot_currency))))
 		return fnl_nomem(k->ctx);
 	if (!fnl_reader_has(r, k->slot_stage) &&
 	    !fnl_reader_has(r, k->slot_status)) {
@@ -139,7 +144,7 @@ int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 	const struct fnl_cell *closed = &rec->cell[k->slot_closed];
 	const struct fnl_cell *amount = &rec->cell[k->slot_amount];
 	const struct fnl_cell *key = &rec->cell[k->slot_key];
-	struct deal d = { .stage = -1, .bucket = -1, .key = -1 };
+	struct deal d = { .stage = -1, .bucket = -1, .key = -1, .currency = -1 };
 	struct prob_scale scale = k->prob_scale;
 	int outcome = outcome_of(k, rec);
 	int ret;
@@ -171,6 +176,11 @@ int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 		return ret;
 	if (fnl_reader_has(rec->reader, k->slot_key) &&
 	    (d.key = fnl_intern_put(k->keys, key->text, key->len, NULL)) < 0)
+		return fnl_nomem(k->ctx);
+	if (fnl_reader_has(rec->reader, k->slot_currency) && !amount->empty &&
+	    (d.currency = (int32_t)fnl_intern_put(k->currencies,
+			rec->cell[k->slot_currency].text,
+			rec->cell[k->slot_currency].len, NULL)) < 0)
 		return fnl_nomem(k->ctx);
 	d.outcome = (uint8_t)outcome;
 	d.stage = stage_index(k, &rec->cell[k->slot_stage]);

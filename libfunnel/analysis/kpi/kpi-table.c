@@ -58,6 +58,10 @@ struct totals {
 	double weighted;
 	int64_t won_with_amount, open_with_amount;
 	bool weighted_defined;
+	/* The currency of the amounts summed (-1: none or no column), and
+	 * whether there were several: then no sum is made. */
+	int32_t currency;
+	bool any_currency, mixed_currency;
 };
 
 /* A stage's probability learnt from the closed deals. */
@@ -169,9 +173,18 @@ static double probability(const struct funnel_kpi *k, int b,
 	return b < 0 ? NAN : bucket_p[b];
 }
 
+static void note_currency(struct totals *t, const struct deal *d)
+{
+	t->mixed_currency |= t->any_currency && t->currency != d->currency;
+	t->currency = d->currency;
+	t->any_currency = true;
+}
+
 static bool add_deal(struct totals *t, const struct deal *d)
 {
 	t->deals++;
+	if (d->has_amount && d->outcome != FNL_OUTCOME_LOST)
+		note_currency(t, d);
 	switch (d->outcome) {
 	case FNL_OUTCOME_OPEN:
 		t->open++;
@@ -291,9 +304,11 @@ static int check_sums(struct funnel_kpi *k, const struct totals *tot,
 static void set_row(struct funnel_table *tab, size_t row, size_t base,
 		    struct totals *t)
 {
+	/* Amounts of several currencies are not added up. */
+	double mix = t->mixed_currency ? NAN : 1;
 	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
 	double avg_won = ratio(fnl_sum_value(&t->won_amount),
-			       (double)t->won_with_amount);
+			       (double)t->won_with_amount) * mix;
 	double mean = NAN, median = NAN;
 
 	fnl_sort(t->cycles.v, t->cycles.n);
@@ -311,11 +326,11 @@ static void set_row(struct funnel_table *tab, size_t row, size_t base,
 	/* Open deals without amounts have no pipeline value, not 0. */
 	fnl_table_set_number(tab, row, base + COL_PIPELINE,
 			     t->open_with_amount || !t->open ?
-				     fnl_sum_value(&t->pipeline) : NAN);
+				     fnl_sum_value(&t->pipeline) * mix : NAN);
 	fnl_table_set_number(tab, row, base + COL_WEIGHTED,
 			     t->weighted_defined &&
 					     (t->open_with_amount || !t->open) ?
-				     t->weighted : NAN);
+				     t->weighted * mix : NAN);
 	fnl_table_set_number(tab, row, base + COL_AVG_WON, avg_won);
 	/* Per day: open deals x average won amount x win rate / cycle. */
 	fnl_table_set_number(tab, row, base + COL_VELOCITY,
@@ -437,6 +452,65 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 	return ret;
 }
 
+static int compare_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "EUR, USD": the currencies of the deals, sorted, for a message. */
+static char *currency_list(struct funnel_kpi *k)
+{
+	size_t n = fnl_intern_count(k->currencies);
+	const char **name = malloc((n + 1) * sizeof(*name));
+	struct fnl_buf b = { 0 };
+
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		name[i] = fnl_intern_str(k->currencies, (int64_t)i, NULL);
+	qsort(name, n, sizeof(*name), compare_string);
+	for (size_t i = 0; i < n; i++)
+		fnl_buf_printf(&b, "%s%s", i ? ", " : "",
+			       *name[i] ? name[i] : "(blank)");
+	free(name);
+	if (!fnl_buf_terminate(&b)) {
+		fnl_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+/*
+ * Amounts of several currencies are never added up: a row of them is
+ * refused, but the row of all deals when --by makes the other rows (the
+ * groups, a currency's each) is left without amounts, with a warning.
+ */
+static int check_currencies(struct funnel_kpi *k, const struct totals *tot,
+			    size_t ngroups)
+{
+	bool mixed_group = false;
+	char *list;
+	int ret = 0;
+
+	for (size_t g = 0; g < ngroups; g++)
+		mixed_group |= tot[g].mixed_currency;
+	if (!tot[ngroups].mixed_currency)
+		return 0;
+	if (!(list = currency_list(k)))
+		return fnl_nomem(k->ctx);
+	if (ngroups && !mixed_group)
+		fnl_log(k->ctx, FUNNEL_LOG_WARNING,
+			"amounts in %zu currencies (%s): the row of all deals has no pipeline_value, weighted_pipeline, avg_won_amount or sales_velocity",
+			fnl_intern_count(k->currencies), list);
+	else
+		ret = fnl_fail(k->ctx, FUNNEL_ERR_DATA,
+			       "amounts in %zu currencies (%s), column \"%s\": they are not added up; give --by %s for a row per currency",
+			       fnl_intern_count(k->currencies), list,
+			       k->currency_name, k->currency_name);
+	free(list);
+	return ret;
+}
+
 /* -v: where the probabilities come from, and each stage's. */
 static void say_probabilities(struct funnel_kpi *k, const struct learnt *l,
 			      const struct totals *all)
@@ -507,6 +581,8 @@ int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
 	ret = make_buckets(k, learnt, &bucket_p, &nbuckets);
 	if (ret == 0)
 		ret = fill_totals(k, tot, ngroups, bucket_p, nbuckets);
+	if (ret == 0)
+		ret = check_currencies(k, tot, ngroups);
 	if (ret == 0)
 		ret = check_sums(k, tot, ngroups);
 	if (ret == 0 && k->side[SIDE_ORDERS].file)

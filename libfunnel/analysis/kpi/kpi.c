@@ -36,10 +36,14 @@ static void reset_run(struct funnel_kpi *k)
 {
 	fnl_intern_free(k->keys);
 	k->keys = NULL;
+	fnl_intern_free(k->currencies);
+	k->currencies = NULL;
 	free(k->amount_name);
 	k->amount_name = NULL;
 	free(k->prob_name);
 	k->prob_name = NULL;
+	free(k->currency_name);
+	k->currency_name = NULL;
 	k->prob_scale = (struct prob_scale){ 0 };
 	free(k->deal);
 	k->deal = NULL;
@@ -83,6 +87,7 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 	free(k->col_closed);
 	free(k->col_amount);
 	free(k->col_prob);
+	free(k->col_currency);
 	for (int s = 0; s < NSIDES; s++) {
 		free(k->side[s].file);
 		free(k->side[s].key);
@@ -304,7 +309,7 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		{ "key", &k->col_key }, { "stage", &k->col_stage },
 		{ "status", &k->col_status }, { "created", &k->col_created },
 		{ "closed", &k->col_closed }, { "amount", &k->col_amount },
-		{ "probability", &k->col_prob },
+		{ "probability", &k->col_prob }, { "currency", &k->col_currency },
 	};
 	char **field;
 	int side, input;
@@ -396,7 +401,8 @@ FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 	if (ret < 0)
 		return ret;
 	reset_run(k);
-	if (!(k->keys = fnl_intern_new()))
+	if (!(k->keys = fnl_intern_new()) ||
+	    !(k->currencies = fnl_intern_new()))
 		return fnl_nomem(k->ctx);
 	ret = fnl_input_read(in, &client);
 	if (ret == 0 && k->side[SIDE_HISTORY].file)
