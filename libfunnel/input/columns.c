@@ -51,11 +51,20 @@ bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b)
 	return fnl_buf_terminate(b);
 }
 
+/* spec's option as the messages of h's input name it ("--orders-key"). */
+static const char *option_of(const struct fnl_header *h,
+			     const struct fnl_column_spec *spec, char out[static 64])
+{
+	snprintf(out, 64, "--%s%s", h->opt_prefix ? h->opt_prefix : "",
+		 spec->option + 2);
+	return out;
+}
+
 int fnl_header_missing(struct funnel_ctx *ctx, const struct fnl_header *h,
 		       const struct fnl_column_spec *spec, size_t files_before)
 {
 	struct fnl_buf b = { 0 };
-	char before[64] = "";
+	char before[64] = "", opt[64];
 	int ret;
 
 	if (files_before)
@@ -63,10 +72,10 @@ int fnl_header_missing(struct funnel_ctx *ctx, const struct fnl_header *h,
 			 files_before, files_before == 1 ? "" : "s");
 	if (spec->name)
 		fnl_buf_printf(&b, "%s: no column \"%s\" for %s%s; the header has: ",
-			       h->file, spec->name, spec->option, before);
+			       h->file, spec->name, option_of(h, spec, opt), before);
 	else
 		fnl_buf_printf(&b, "%s: no %s column found%s (give %s); the header has: ",
-			       h->file, spec->role, before, spec->option);
+			       h->file, spec->role, before, option_of(h, spec, opt));
 	if (!fnl_header_describe(h, &b)) {  /* checks the appends above too */
 		fnl_buf_free(&b);
 		return fnl_nomem(ctx);
@@ -118,6 +127,7 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 		    const struct fnl_column_spec *spec, int64_t *col)
 {
 	int64_t found[2];
+	char opt[64];
 	int n;
 
 	*col = -1;
@@ -127,8 +137,8 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 		if (k < 1 || (size_t)k > h->count)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 					"%s: %s %s: the header has %zu columns",
-					h->file, spec->option, spec->name,
-					h->count);
+					h->file, option_of(h, spec, opt),
+					spec->name, h->count);
 		*col = k - 1;
 		return 0;
 	}
@@ -143,7 +153,8 @@ int fnl_header_find(struct funnel_ctx *ctx, const struct fnl_header *h,
 					"%s: column name \"%s\" is ambiguous (columns %lld and %lld); give %s a column number",
 					h->file, spec->name,
 					(long long)found[0] + 1,
-					(long long)found[1] + 1, spec->option);
+					(long long)found[1] + 1,
+					option_of(h, spec, opt));
 		*col = found[0];
 		return 0;
 	}
@@ -210,4 +221,8 @@ const char *const fnl_amount_names[] = {
 	"amount", "Amount", "Sales", "revenue", "Revenue", "dollar_value",
 	"order_value", "Order Value", "close_value", "purchase_amount",
 	"total", "Total", "value", NULL,
+};
+const char *const fnl_currency_names[] = {
+	"CurrencyIsoCode", "Currency", "currency", "currency_code",
+	"Currency Code", "Deal Currency", NULL,
 };

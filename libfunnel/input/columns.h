@@ -43,6 +43,8 @@ struct fnl_header {
 	/* About how many lines the file holds, from its size and its first
 	 * megabyte; 0 when unknown (a pipe).  Only a hint, for sizing. */
 	uint64_t lines_hint;
+	/* Messages name options with it: see fnl_input_prefix_options(). */
+	const char *opt_prefix;
 };
 
 /*
@@ -89,6 +91,7 @@ extern const char *const fnl_closed_names[];
 extern const char *const fnl_customer_names[];
 extern const char *const fnl_activity_time_names[];  /* orders, visits */
 extern const char *const fnl_amount_names[];
+extern const char *const fnl_currency_names[];  /* an amount's currency */
 
 /* Appends "a, b, c" (the header's names, shortened when long) to b. */
 bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b);

@@ -195,15 +195,16 @@ static const char *excerpt(const char *s, size_t len, char out[static 96])
 static int check_text(struct fnl_reader *r, uint64_t line, int slot,
 		      const char *s, size_t len)
 {
-	char buf[96];
+	char buf[96], opt[64];
 
 	if (memchr(s, '\0', len))
 		return fnl_fail_at(r, line, fnl_slot_column(r, slot),
 				   "NUL byte in the cell (is this a UTF-16 or binary file?)");
 	if (!r->in->encoding && !is_utf8((const unsigned char *)s, len))
 		return fnl_fail_at(r, line, fnl_slot_column(r, slot),
-				   "invalid UTF-8 \"%s\" (give --encoding, e.g. LATIN1 or GBK)",
-				   excerpt(s, len, buf));
+				   "invalid UTF-8 \"%s\" (give %s, e.g. LATIN1 or GBK)",
+				   excerpt(s, len, buf),
+				   fnl_input_option(r->in, "encoding", opt));
 	return 0;
 }
 
@@ -218,18 +219,21 @@ static void note_date(uint64_t *line_out, char *out, size_t size,
 int fnl_fail_undecided(struct fnl_reader *r, int slot, bool so_far)
 {
 	const struct slot *s = &r->slots[slot];
+	char opt[64];
 
+	fnl_input_option(r->in, "date-format", opt);
 	if (s->other_line)
 		return fnl_fail_at(r, s->ambiguous_line, fnl_slot_column(r, slot),
-				   "ambiguous date \"%s\" (M/D/YYYY or D/M/YYYY): the column mixes formats (\"%s\" on line %llu) and no date in it decides the order; give --date-format mdy or dmy",
+				   "ambiguous date \"%s\" (M/D/YYYY or D/M/YYYY): the column mixes formats (\"%s\" on line %llu) and no date in it decides the order; give %s mdy or dmy",
 				   s->ambiguous, s->other,
-				   (unsigned long long)s->other_line);
+				   (unsigned long long)s->other_line, opt);
 	if (so_far)
 		return fnl_fail_at(r, r->row_line, fnl_slot_column(r, slot),
-				   "cannot tell day/month order: every date so far is ambiguous; give --date-format mdy or dmy");
+				   "cannot tell day/month order: every date so far is ambiguous; give %s mdy or dmy",
+				   opt);
 	return fnl_fail(r->ctx, FUNNEL_ERR_DATA,
-			"%s: column \"%s\": cannot tell M/D/YYYY from D/M/YYYY: every date is ambiguous; give --date-format mdy or dmy",
-			r->file, fnl_slot_column(r, slot));
+			"%s: column \"%s\": cannot tell M/D/YYYY from D/M/YYYY: every date is ambiguous; give %s mdy or dmy",
+			r->file, fnl_slot_column(r, slot), opt);
 }
 
 static void log_order(struct fnl_reader *r, uint64_t line, int slot,
@@ -669,6 +673,7 @@ static int end_header(struct fnl_reader *r)
 	struct fnl_header *h = &r->header;
 	char *p = r->header_names.data;
 	int64_t *map;
+	char opt[64];
 	int ret;
 
 	h->file = r->file;
@@ -687,10 +692,12 @@ static int end_header(struct fnl_reader *r)
 		if (!is_utf8((unsigned char *)h->names[i], strlen(h->names[i])) &&
 		    !r->in->encoding)
 			return fnl_fail_at(r, r->row_line, NULL,
-					   "the header is not UTF-8 (give --encoding, e.g. LATIN1 or GBK)");
+					   "the header is not UTF-8 (give %s, e.g. LATIN1 or GBK)",
+					   fnl_input_option(r->in, "encoding", opt));
 	}
 	h->count = r->nfield;
 	h->lines_hint = r->lines_hint;
+	h->opt_prefix = r->in->opt_prefix;
 	r->header_bytes.len = 0;
 	if (r->in->no_header)
 		ret = number_names(r, h->names);

@@ -61,6 +61,7 @@ struct funnel_input {
 	bool skip_bad;
 	bool strict;   /* every warning is an error */
 	bool no_header;  /* the first line is a record; columns by number */
+	const char *opt_prefix;    /* see fnl_input_prefix_options() */
 	FILE *rejects;
 	uint64_t skipped;
 	bool read;   /* streams cannot be read twice */

@@ -67,9 +67,23 @@ bool fnl_input_strict(const struct funnel_input *in)
 	return in->strict;
 }
 
-static int parse_delimiter(struct funnel_ctx *ctx, const char *value,
+void fnl_input_prefix_options(struct funnel_input *in, const char *prefix)
+{
+	in->opt_prefix = prefix;
+}
+
+const char *fnl_input_option(const struct funnel_input *in, const char *name,
+			     char out[static 64])
+{
+	snprintf(out, 64, "--%s%s", in->opt_prefix ? in->opt_prefix : "", name);
+	return out;
+}
+
+static int parse_delimiter(struct funnel_input *in, const char *value,
 			   unsigned char *out)
 {
+	char opt[64];
+
 	if (!strcmp(value, "tab") || !strcmp(value, "\\t") ||
 	    !strcmp(value, "TAB"))
 		*out = '\t';
@@ -77,9 +91,9 @@ static int parse_delimiter(struct funnel_ctx *ctx, const char *value,
 		 value[0] != '\r')
 		*out = (unsigned char)value[0];
 	else
-		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-				"--delimiter: expected one character or \"tab\", not \"%s\"",
-				value);
+		return fnl_fail(in->ctx, FUNNEL_ERR_USAGE,
+				"%s: expected one character or \"tab\", not \"%s\"",
+				fnl_input_option(in, "delimiter", opt), value);
 	return 0;
 }
 
@@ -87,9 +101,10 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 				   const char *value)
 {
 	struct funnel_ctx *ctx = in->ctx;
+	char opt[64];
 
 	if (!strcmp(name, "delimiter"))
-		return parse_delimiter(ctx, value, &in->delimiter);
+		return parse_delimiter(in, value, &in->delimiter);
 	if (!strcmp(name, "encoding")) {
 		iconv_t cd = iconv_open("UTF-8", value);
 
@@ -97,8 +112,8 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 			return fnl_nomem(ctx);
 		if (cd == (iconv_t)-1)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-					"--encoding: unknown encoding \"%s\" (see iconv -l)",
-					value);
+					"%s: unknown encoding \"%s\" (see iconv -l)",
+					fnl_input_option(in, name, opt), value);
 		iconv_close(cd);
 		return fnl_set_string(ctx, &in->encoding, value);
 	}
@@ -107,8 +122,8 @@ FUNNEL_EXPORT int funnel_input_set(struct funnel_input *in, const char *name,
 		    strcmp(value, "excel") && strcmp(value, "epoch") &&
 		    (!strchr(value, '%') || strstr(value, "%s")))
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-					"--date-format: expected mdy, dmy, excel, epoch or a strptime format such as %%d.%%m.%%Y (not %%s), not \"%s\"",
-					value);
+					"%s: expected mdy, dmy, excel, epoch or a strptime format such as %%d.%%m.%%Y (not %%s), not \"%s\"",
+					fnl_input_option(in, name, opt), value);
 		return fnl_set_string(ctx, &in->date_format, value);
 	}
 	if (!strcmp(name, "no-header"))

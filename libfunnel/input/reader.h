@@ -74,6 +74,13 @@ bool fnl_input_skips_bad(const struct funnel_input *in);
 /* Whether every warning is an error (--strict): at the row it is about
  * when it has one, else once the run is over (funnel_analysis_run()). */
 bool fnl_input_strict(const struct funnel_input *in);
+/* Messages about in name its options with prefix ("orders-": give
+ * --orders-key), for an input read on behalf of another (funnel-kpi's
+ * orders); prefix is not copied. */
+void fnl_input_prefix_options(struct funnel_input *in, const char *prefix);
+/* "--" prefix name: how the messages of in call its option name. */
+const char *fnl_input_option(const struct funnel_input *in, const char *name,
+			     char out[static 64]);
 
 /*
  * Bounds on what one line may make the reader hold, so that /dev/zero, a

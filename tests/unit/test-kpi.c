@@ -27,6 +27,7 @@
 
 #include "funnel.h"
 #include "runner.h"
+#include "kpi.h"
 
 #define NEAR(a, b)                                                        \
 	assert_true(fabs((double)(a) - (double)(b)) <=                    \
@@ -283,12 +284,13 @@ static void test_by(void **state)
 
 /*
  * Probabilities learnt with --stages: the share won among the closed deals
- * at or past the stage (won deals past every stage; D07's "Closed Lost" is
- * no stage: it counts at the first):
- *   Lead 3/7, Qualified 3/5, Proposal 3/4, Negotiation 3/3;
- *   weighted 5,000 x 3/7 + 12,000 x 3/5 + 30,000 x 3/4 + 40,000.
+ * at or past the stage (won deals past every stage).  D07's "Closed Lost"
+ * is no stage: without a history only Lead's is learnt and the weighted
+ * pipeline is undefined; with a history where D07 reached Qualified:
+ *   Lead 3/7, Qualified 3/6, Proposal 3/4, Negotiation 3/3;
+ *   weighted 5,000 x 3/7 + 12,000 x 3/6 + 30,000 x 3/4 + 40,000.
  * With --probabilities: 5,000 x 0.1 + 12,000 x 0.25 + 30,000 x 0.5 +
- * 40,000 x 0.8 = 50,500 (10%, 0.25, 50 and 0.8 in the file).
+ * 40,000 x 0.8 = 50,500 (10%, 0.25, 50% and 0.8 in the file).
  * A stage without a probability makes the weighted pipeline undefined,
  * with a warning.
  */
@@ -296,20 +298,27 @@ static void test_probabilities(void **state)
 {
 	const char *stages = "Lead,Qualified,Proposal,Negotiation";
 	struct scratch s;
-	const char *four, *three;
+	const char *four, *three, *history;
 	struct run r;
 
 	(void)state;
 	scratch_new(&s);
 	four = scratch_file(&s, "p4.csv", "stage,probability\n# weights\n"
-				"Lead,10%\nQualified,0.25\nProposal,50\n"
+				"Lead,10%\nQualified,0.25\nProposal,50%\n"
 				"Negotiation,0.8\n");
 	three = scratch_file(&s, "p3.csv", "Lead,10%\nQualified,0.25\n"
-				 "Proposal,50\n");
+				 "Proposal,50%\n");
+	history = scratch_file(&s, "h.csv", "deal_id,deal_stage\nD07,Lead\n"
+				   "D07,Qualified\nD07,Closed Lost\n");
 
 	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "stages", stages, NULL });
+	assert_false(defined(r.t, 0, "weighted_pipeline"));
+	run_free(&r);
+
+	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
+		"history", history, NULL });
 	NEAR(num(r.t, 0, "weighted_pipeline"),
-	     5000 * 3.0 / 7 + 12000 * 0.6 + 30000 * 0.75 + 40000);
+	     5000 * 3.0 / 7 + 12000 * 0.5 + 30000 * 0.75 + 40000);
 	run_free(&r);
 
 	run_ok(&r, &fnl_kpi_analysis, deals_csv, (const char *const[]){ "stages", stages,
@@ -486,6 +495,48 @@ static void test_usage_errors(void **state)
 	assert_string_equal(funnel_table_text(r.t, 0, 0), "2025-03-01");
 	assert_int_equal(count(r.t, 0, "won"), 1);
 	run_free(&r);
+}
+
+/*
+ * The scale of bare probabilities: above 1 a percentage, strictly between
+ * 0 and 1 a fraction, the two together refused (naming the first of the
+ * other scale); 0 and 1 follow the others; a % is a percentage anywhere.
+ */
+static void test_probability_scale(void **state)
+{
+	struct prob_scale fractions = { 0 }, percents = { 0 };
+	bool percent;
+	double v;
+	int other = -1;
+
+	(void)state;
+	assert_true(fnl_parse_probability("75%", 3, &v, &percent));
+	assert_true(percent);
+	NEAR(v, 75);
+	assert_true(fnl_parse_probability("0.25", 4, &v, &percent));
+	assert_false(percent);
+	assert_false(fnl_parse_probability("100.5", 5, &v, &percent));
+	assert_false(fnl_parse_probability("-1", 2, &v, &percent));
+	assert_false(fnl_parse_probability("%", 1, &v, &percent));
+	assert_false(fnl_parse_probability("$5", 2, &v, &percent));
+
+	assert_true(fnl_prob_scale_see(&fractions, "1", 1, 1, &other));
+	assert_true(fnl_prob_scale_see(&fractions, "0.1", 0.1, 2, &other));
+	assert_true(fnl_prob_scale_see(&fractions, "0", 0, 3, &other));
+	NEAR(fnl_prob_value(&fractions, 1, false), 1);
+	NEAR(fnl_prob_value(&fractions, 50, true), 0.5);
+	assert_false(fnl_prob_scale_see(&fractions, "1.5", 1.5, 4, &other));
+	assert_int_equal(other, 1);
+	assert_string_equal(fractions.seen[other], "0.1");
+	assert_int_equal(fractions.line[other], 2);
+
+	assert_true(fnl_prob_scale_see(&percents, "1", 1, 1, &other));
+	assert_true(fnl_prob_scale_see(&percents, "75", 75, 2, &other));
+	NEAR(fnl_prob_value(&percents, 1, false), 0.01);
+	NEAR(fnl_prob_value(&percents, 75, false), 0.75);
+	assert_false(fnl_prob_scale_see(&percents, "0.5", 0.5, 3, &other));
+	assert_int_equal(other, 0);
+	assert_string_equal(percents.seen[other], "75");
 }
 
 static void test_probabilities_need_stages(void **state)
@@ -705,6 +756,7 @@ int main(void)
 		cmocka_unit_test(test_retention),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_probabilities_need_stages),
+		cmocka_unit_test(test_probability_scale),
 		cmocka_unit_test(test_data_errors),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_history_append),

@@ -51,71 +51,147 @@ struct totals {
 	int64_t deals, open, won, lost;
 	struct fnl_dvec cycles;
 	struct fnl_sum pipeline, won_amount;
-	/* The open deals' amounts by stage (index: stage + 1), weighted
-	 * by the stages' probabilities once every deal is in (weigh). */
+	/* The open deals' amounts by bucket (index: bucket + 1), weighted
+	 * by the buckets' probabilities once every deal is in (weigh). */
 	struct fnl_sum *at_stage;
 	int64_t *n_at_stage;
 	double weighted;
 	int64_t won_with_amount, open_with_amount;
 	bool weighted_defined;
+	/* The currency of the amounts summed (-1: none or no column), and
+	 * whether there were several: then no sum is made. */
+	int32_t currency;
+	bool any_currency, mixed_currency;
+};
+
+/* A stage's probability learnt from the closed deals. */
+struct learnt {
+	double p;
+	int64_t won, closed;
 };
 
 /*
  * Stage probabilities learnt from closed deals: the share won among the
  * closed deals at or past the stage.  A won deal went past every stage; a
- * lost deal reached the stage its stage cell names, or, when that is no
- * stage of --stages ("Lost"), the first.
+ * lost deal reached the stage its stage cell or its --history names.  One
+ * that names none ("Closed Lost" and no history) reached the first stage,
+ * but how much further is unknown: past the first, no probability is
+ * learnt while there is one.
  */
-static void learn_probabilities(const struct funnel_kpi *k, double *p)
+static void learn_probabilities(struct funnel_kpi *k, struct learnt *l)
 {
+	for (size_t i = 0; i < k->ndeals; i++)
+		k->lost_unknown += k->deal[i].outcome == FNL_OUTCOME_LOST &&
+				   k->deal[i].stage < 0;
 	for (size_t s = 0; s < k->nstages; s++) {
-		int64_t won = 0, closed = 0;
-
+		l[s] = (struct learnt){ .p = NAN };
 		for (size_t i = 0; i < k->ndeals; i++) {
 			const struct deal *d = &k->deal[i];
 			int reached = d->stage < 0 ? 0 : d->stage;
 
-			if (d->outcome == FNL_OUTCOME_WON) {
-				won++;
-				closed++;
-			} else if (d->outcome == FNL_OUTCOME_LOST &&
-				   (size_t)reached >= s) {
-				closed++;
-			}
+			l[s].won += d->outcome == FNL_OUTCOME_WON;
+			l[s].closed += d->outcome == FNL_OUTCOME_WON ||
+				       (d->outcome == FNL_OUTCOME_LOST &&
+					(size_t)reached >= s);
 		}
-		p[s] = closed ? (double)won / (double)closed : NAN;
+		if (l[s].closed && (s == 0 || !k->lost_unknown))
+			l[s].p = (double)l[s].won / (double)l[s].closed;
 	}
 }
 
-/* An open deal's probability of being won by its stage (-1: none), NAN
- * when none is known. */
-static double probability(const struct funnel_kpi *k, int stage,
-			  const double *learnt, double win_rate)
+/* A stage's probability from --probabilities, NAN when it has none. */
+static double given_probability(const struct funnel_kpi *k, size_t stage)
 {
-	if (k->nprob) {
-		if (stage < 0)
-			return NAN;
-		for (size_t i = 0; i < k->nprob; i++)
-			if (fnl_same_label(k->prob[i].stage, strlen(k->prob[i].stage),
-					   k->stage[stage]))
-				return k->prob[i].p;
-		return NAN;
+	for (size_t i = 0; i < k->nprob; i++)
+		if (fnl_same_label(k->prob[i].stage, strlen(k->prob[i].stage),
+				   k->stage[stage]))
+			return k->prob[i].p;
+	return NAN;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * What weighs the open deals, bucket by bucket: with --probability, each
+ * distinct probability is a bucket (sorted, so that the order of the deals
+ * cannot change a sum); else each stage.  *p: the buckets' probabilities,
+ * *n: how many; 0 without stages (the win rate weighs every deal).
+ */
+static int make_buckets(struct funnel_kpi *k, const struct learnt *l,
+			double **p, size_t *n)
+{
+	size_t m = 0;
+
+	*n = 0;
+	if (!k->col_prob) {
+		if (!(*p = calloc(k->nstages + 1, sizeof(**p))))
+			return fnl_nomem(k->ctx);
+		for (size_t s = 0; s < k->nstages; s++)
+			(*p)[s] = k->nprob ? given_probability(k, s) : l[s].p;
+		for (size_t i = 0; i < k->ndeals; i++)
+			k->deal[i].bucket = k->deal[i].stage;
+		*n = k->nstages;
+		return 0;
 	}
-	if (k->nstages)
-		return stage < 0 ? NAN : learnt[stage];
-	return win_rate;
+	if (!(*p = malloc((k->ndeals + 1) * sizeof(**p))))
+		return fnl_nomem(k->ctx);
+	for (size_t i = 0; i < k->ndeals; i++) {
+		struct deal *d = &k->deal[i];
+
+		if (d->has_prob)
+			d->prob = fnl_prob_value(&k->prob_scale, d->prob,
+						 d->prob_percent);
+		if (d->has_prob && d->outcome == FNL_OUTCOME_OPEN)
+			(*p)[m++] = d->prob;
+	}
+	qsort(*p, m, sizeof(**p), compare_double);
+	for (size_t i = 0; i < m; i++)
+		if (!*n || (*p)[*n - 1] != (*p)[i])
+			(*p)[(*n)++] = (*p)[i];
+	for (size_t i = 0; i < k->ndeals; i++) {
+		struct deal *d = &k->deal[i];
+		double *at = d->has_prob && d->outcome == FNL_OUTCOME_OPEN ?
+			bsearch(&d->prob, *p, *n, sizeof(**p), compare_double) : NULL;
+
+		d->bucket = at ? (int32_t)(at - *p) : -1;
+	}
+	return 0;
+}
+
+/* The probability of an open deal of bucket b (-1: none), NAN when none
+ * is known. */
+static double probability(const struct funnel_kpi *k, int b,
+			  const double *bucket_p, double win_rate)
+{
+	if (!k->nstages && !k->col_prob)
+		return win_rate;
+	return b < 0 ? NAN : bucket_p[b];
+}
+
+static void note_currency(struct totals *t, const struct deal *d)
+{
+	t->mixed_currency |= t->any_currency && t->currency != d->currency;
+	t->currency = d->currency;
+	t->any_currency = true;
 }
 
 static bool add_deal(struct totals *t, const struct deal *d)
 {
 	t->deals++;
+	if (d->has_amount && d->outcome != FNL_OUTCOME_LOST)
+		note_currency(t, d);
 	switch (d->outcome) {
 	case FNL_OUTCOME_OPEN:
 		t->open++;
 		if (d->has_amount) {
 			fnl_sum_add(&t->pipeline, d->amount);
-			fnl_sum_add(&t->at_stage[d->stage + 1], d->amount);
-			t->n_at_stage[d->stage + 1]++;
+			fnl_sum_add(&t->at_stage[d->bucket + 1], d->amount);
+			t->n_at_stage[d->bucket + 1]++;
 			t->open_with_amount++;
 		}
 		break;
@@ -141,23 +217,24 @@ static double ratio(double num, double den)
 }
 
 /*
- * The weighted pipeline of a row: stage by stage, the sum of its open
- * deals' amounts times the stage's probability, the fallback being the
- * row's own win rate.  Each stage's sum is exact (see sums.c) and the
- * stages are taken in order, so the order of the deals cannot change it.
+ * The weighted pipeline of a row: bucket by bucket (make_buckets), the
+ * sum of its open deals' amounts times the bucket's probability, or
+ * without buckets the row's own win rate.  Each bucket's sum is exact (see
+ * sums.c) and the buckets are taken in order, so the order of the deals
+ * cannot change it.
  */
-static void weigh(struct funnel_kpi *k, struct totals *t, const double *learnt,
-		  bool all)
+static void weigh(struct funnel_kpi *k, struct totals *t, const double *bucket_p,
+		  size_t nbuckets, bool all)
 {
 	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
 
 	t->weighted_defined = true;
-	for (size_t s = 0; s <= k->nstages; s++) {
+	for (size_t s = 0; s <= nbuckets; s++) {
 		double p;
 
 		if (!t->n_at_stage[s])
 			continue;
-		p = probability(k, (int)s - 1, learnt, win_rate);
+		p = probability(k, (int)s - 1, bucket_p, win_rate);
 		if (!isnan(p)) {
 			t->weighted += fnl_sum_value(&t->at_stage[s]) * p;
 			continue;
@@ -170,10 +247,10 @@ static void weigh(struct funnel_kpi *k, struct totals *t, const double *learnt,
 
 /* Every group's totals and those of all deals (the last). */
 static int fill_totals(struct funnel_kpi *k, struct totals *tot,
-		       size_t ngroups, const double *learnt)
+		       size_t ngroups, const double *bucket_p, size_t nbuckets)
 {
 	struct totals *all = &tot[ngroups];
-	size_t width = k->nstages + 1;
+	size_t width = nbuckets + 1;
 	struct fnl_sum *sums = calloc((ngroups + 1) * width, sizeof(*sums));
 	int64_t *counts = calloc((ngroups + 1) * width, sizeof(*counts));
 	int ret = 0;
@@ -193,7 +270,7 @@ static int fill_totals(struct funnel_kpi *k, struct totals *tot,
 			ret = fnl_nomem(k->ctx);
 	}
 	for (size_t g = 0; g <= ngroups && ret == 0; g++)
-		weigh(k, &tot[g], learnt, g == ngroups);
+		weigh(k, &tot[g], bucket_p, nbuckets, g == ngroups);
 out:
 	for (size_t g = 0; g <= ngroups; g++) {
 		tot[g].at_stage = NULL;
@@ -227,9 +304,11 @@ static int check_sums(struct funnel_kpi *k, const struct totals *tot,
 static void set_row(struct funnel_table *tab, size_t row, size_t base,
 		    struct totals *t)
 {
+	/* Amounts of several currencies are not added up. */
+	double mix = t->mixed_currency ? NAN : 1;
 	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
 	double avg_won = ratio(fnl_sum_value(&t->won_amount),
-			       (double)t->won_with_amount);
+			       (double)t->won_with_amount) * mix;
 	double mean = NAN, median = NAN;
 
 	fnl_sort(t->cycles.v, t->cycles.n);
@@ -247,11 +326,11 @@ static void set_row(struct funnel_table *tab, size_t row, size_t base,
 	/* Open deals without amounts have no pipeline value, not 0. */
 	fnl_table_set_number(tab, row, base + COL_PIPELINE,
 			     t->open_with_amount || !t->open ?
-				     fnl_sum_value(&t->pipeline) : NAN);
+				     fnl_sum_value(&t->pipeline) * mix : NAN);
 	fnl_table_set_number(tab, row, base + COL_WEIGHTED,
 			     t->weighted_defined &&
 					     (t->open_with_amount || !t->open) ?
-				     t->weighted : NAN);
+				     t->weighted * mix : NAN);
 	fnl_table_set_number(tab, row, base + COL_AVG_WON, avg_won);
 	/* Per day: open deals x average won amount x win rate / cycle. */
 	fnl_table_set_number(tab, row, base + COL_VELOCITY,
@@ -267,26 +346,31 @@ static void set_row(struct funnel_table *tab, size_t row, size_t base,
 static int orders_retention(struct funnel_kpi *k, double *rate,
 			    int64_t *active)
 {
+	const struct side_file *orders = &k->side[SIDE_ORDERS];
 	struct funnel_retention *rt = funnel_retention_new(k->ctx);
-	struct funnel_input *in = funnel_input_new(k->ctx);
+	struct funnel_input *in = NULL;
 	struct funnel_table *t = NULL;
 	char asof[11];
 	int ret;
 
 	*rate = NAN;
 	*active = -1;
-	if (!rt || !in) {
+	if (!rt) {
 		ret = fnl_nomem(k->ctx);
 		goto out;
 	}
 	fnl_format_day(k->asof.day, asof);
-	ret = funnel_retention_set(rt, "crr", "1");
+	ret = fnl_kpi_side_input(k, SIDE_ORDERS, &in);
+	if (ret == 0)
+		ret = funnel_retention_set(rt, "crr", "1");
 	if (ret == 0)
 		ret = funnel_retention_set(rt, "asof", asof);
 	if (ret == 0 && k->period)
 		ret = funnel_retention_set(rt, "period", k->period);
-	if (ret == 0)
-		ret = funnel_input_add_file(in, k->orders);
+	if (ret == 0 && orders->key)
+		ret = funnel_retention_set(rt, "key", orders->key);
+	if (ret == 0 && orders->col)
+		ret = funnel_retention_set(rt, "time", orders->col);
 	if (ret == 0)
 		ret = funnel_retention_run(rt, in, &t);
 	if (ret == 0 && funnel_table_rows(t) > 0) {
@@ -324,7 +408,7 @@ static int make_columns(struct funnel_kpi *k, struct funnel_table *t)
 	    fnl_groups_add_columns(k->ctx, &k->groups, t, taken) < 0)
 		return fnl_nomem(k->ctx);
 	for (int c = 0; c < NCOLUMNS; c++) {
-		if (c >= COL_RETENTION && !k->orders)
+		if (c >= COL_RETENTION && !k->side[SIDE_ORDERS].file)
 			break;
 		if (fnl_table_add_column(t, columns[c].name, columns[c].type,
 					 columns[c].digits) < 0)
@@ -358,7 +442,7 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 		ret = fnl_nomem(k->ctx);
 	if (ret == 0)
 		set_row(t, (size_t)row, base, tot);
-	if (ret == 0 && k->orders && group < 0) {
+	if (ret == 0 && k->side[SIDE_ORDERS].file && group < 0) {
 		fnl_table_set_number(t, (size_t)row, base + COL_RETENTION,
 				     retention);
 		if (active >= 0)
@@ -368,9 +452,76 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 	return ret;
 }
 
-static void say_probabilities(struct funnel_kpi *k)
+static int compare_string(const void *a, const void *b)
 {
-	if (k->nprob)
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "EUR, USD": the currencies of the deals, sorted, for a message. */
+static char *currency_list(struct funnel_kpi *k)
+{
+	size_t n = fnl_intern_count(k->currencies);
+	const char **name = malloc((n + 1) * sizeof(*name));
+	struct fnl_buf b = { 0 };
+
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		name[i] = fnl_intern_str(k->currencies, (int64_t)i, NULL);
+	qsort(name, n, sizeof(*name), compare_string);
+	for (size_t i = 0; i < n; i++)
+		fnl_buf_printf(&b, "%s%s", i ? ", " : "",
+			       *name[i] ? name[i] : "(blank)");
+	free(name);
+	if (!fnl_buf_terminate(&b)) {
+		fnl_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+/*
+ * Amounts of several currencies are never added up: a row of them is
+ * refused, but the row of all deals when --by makes the other rows (the
+ * groups, a currency's each) is left without amounts, with a warning.
+ */
+static int check_currencies(struct funnel_kpi *k, const struct totals *tot,
+			    size_t ngroups)
+{
+	bool mixed_group = false;
+	char *list;
+	int ret = 0;
+
+	for (size_t g = 0; g < ngroups; g++)
+		mixed_group |= tot[g].mixed_currency;
+	if (!tot[ngroups].mixed_currency)
+		return 0;
+	if (!(list = currency_list(k)))
+		return fnl_nomem(k->ctx);
+	if (ngroups && !mixed_group)
+		fnl_log(k->ctx, FUNNEL_LOG_WARNING,
+			"amounts in %zu currencies (%s): the row of all deals has no pipeline_value, weighted_pipeline, avg_won_amount or sales_velocity",
+			fnl_intern_count(k->currencies), list);
+	else
+		ret = fnl_fail(k->ctx, FUNNEL_ERR_DATA,
+			       "amounts in %zu currencies (%s), column \"%s\": they are not added up; give --by %s for a row per currency",
+			       fnl_intern_count(k->currencies), list,
+			       k->currency_name, k->currency_name);
+	free(list);
+	return ret;
+}
+
+/* -v: where the probabilities come from, and each stage's. */
+static void say_probabilities(struct funnel_kpi *k, const struct learnt *l,
+			      const struct totals *all)
+{
+	if (k->col_prob)
+		fnl_log(k->ctx, FUNNEL_LOG_INFO,
+			"weighted pipeline: each open deal weighted by its own probability, column \"%s\", read as %s",
+			k->prob_name ? k->prob_name : k->col_prob,
+			k->prob_scale.percent ? "percentages (a value above 1 is one)" :
+						"fractions (no value above 1)");
+	else if (k->nprob)
 		fnl_log(k->ctx, FUNNEL_LOG_INFO,
 			"weighted pipeline: stage probabilities from --probabilities");
 	else if (k->nstages)
@@ -378,10 +529,32 @@ static void say_probabilities(struct funnel_kpi *k)
 			"weighted pipeline: stage probabilities learnt from the closed deals (won among those at or past each stage)");
 	else
 		fnl_log(k->ctx, FUNNEL_LOG_INFO,
-			"weighted pipeline: every open deal weighted by the win rate (give --stages or --probabilities for stage probabilities)");
+			"weighted pipeline: every open deal weighted by the win rate of its row, %.4f for all deals (give --stages, --probabilities or --probability for others)",
+			ratio((double)all->won, (double)(all->won + all->lost)));
+	for (size_t s = 0; !k->col_prob && s < k->nstages; s++) {
+		double p = k->nprob ? given_probability(k, s) : l[s].p;
+
+		if (k->nprob || !isnan(p))
+			fnl_log(k->ctx, FUNNEL_LOG_INFO,
+				k->nprob ? "weighted pipeline: %s: %.4f" :
+					   "weighted pipeline: %s: %.4f (%lld won of %lld closed deals at or past it)",
+				k->stage[s], p, (long long)l[s].won,
+				(long long)l[s].closed);
+		else
+			fnl_log(k->ctx, FUNNEL_LOG_INFO,
+				"weighted pipeline: %s: none (%s)", k->stage[s],
+				l[s].closed ? "lost deals of unknown stages" :
+					      "no closed deal");
+	}
+	if (!k->nprob && k->nstages > 1 && k->lost_unknown)
+		fnl_log(k->ctx, FUNNEL_LOG_WARNING,
+			"%llu lost deal%s reached a stage the input does not show (a stage label none of --stages, such as \"Closed Lost\"): no probability is learnt past the first stage; give --history FILE (the stage history), --probability COL or --probabilities FILE",
+			(unsigned long long)k->lost_unknown,
+			k->lost_unknown == 1 ? "" : "s");
 	if (k->stage_unknown)
 		fnl_log(k->ctx, FUNNEL_LOG_WARNING,
-			"%llu open deal%s with no probability for %s stage: weighted_pipeline is undefined",
+			k->col_prob ? "%llu open deal%s with an empty --probability cell: weighted_pipeline is undefined" :
+				      "%llu open deal%s with no probability for %s stage: weighted_pipeline is undefined",
 			(unsigned long long)k->stage_unknown,
 			k->stage_unknown == 1 ? "" : "s",
 			k->stage_unknown == 1 ? "its" : "their");
@@ -391,10 +564,11 @@ int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
 {
 	size_t ngroups = k->groups.n ? fnl_groups_count(&k->groups) : 0;
 	int64_t *order = malloc((ngroups + 1) * sizeof(*order));
-	double *learnt = calloc(k->nstages + 1, sizeof(*learnt));
+	struct learnt *learnt = calloc(k->nstages + 1, sizeof(*learnt));
 	struct totals *tot = calloc(ngroups + 1, sizeof(*tot));
 	struct funnel_table *t = fnl_table_new();
-	double retention = NAN;
+	double retention = NAN, *bucket_p = NULL;
+	size_t nbuckets;
 	int64_t active = -1;
 	int ret = 0;
 
@@ -402,11 +576,16 @@ int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
 		ret = fnl_nomem(k->ctx);
 		goto out;
 	}
-	learn_probabilities(k, learnt);
-	ret = fill_totals(k, tot, ngroups, learnt);
+	if (!k->nprob)
+		learn_probabilities(k, learnt);
+	ret = make_buckets(k, learnt, &bucket_p, &nbuckets);
+	if (ret == 0)
+		ret = fill_totals(k, tot, ngroups, bucket_p, nbuckets);
+	if (ret == 0)
+		ret = check_currencies(k, tot, ngroups);
 	if (ret == 0)
 		ret = check_sums(k, tot, ngroups);
-	if (ret == 0 && k->orders)
+	if (ret == 0 && k->side[SIDE_ORDERS].file)
 		ret = orders_retention(k, &retention, &active);
 	if (ret == 0)
 		ret = make_columns(k, t);
@@ -418,8 +597,9 @@ int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
 	if (ret == 0)
 		ret = add_row(k, t, -1, &tot[ngroups], retention, active);
 	if (ret == 0)
-		say_probabilities(k);
+		say_probabilities(k, learnt, &tot[ngroups]);
 out:
+	free(bucket_p);
 	for (size_t g = 0; tot && g <= ngroups; g++)
 		fnl_dvec_free(&tot[g].cycles);
 	free(tot);

@@ -36,13 +36,20 @@ static void reset_run(struct funnel_kpi *k)
 {
 	fnl_intern_free(k->keys);
 	k->keys = NULL;
+	fnl_intern_free(k->currencies);
+	k->currencies = NULL;
 	free(k->amount_name);
 	k->amount_name = NULL;
+	free(k->prob_name);
+	k->prob_name = NULL;
+	free(k->currency_name);
+	k->currency_name = NULL;
+	k->prob_scale = (struct prob_scale){ 0 };
 	free(k->deal);
 	k->deal = NULL;
 	k->ndeals = k->deal_cap = 0;
 	k->any_date = false;
-	k->stage_unknown = 0;
+	k->stage_unknown = k->lost_unknown = 0;
 	fnl_forecasts_free(&k->forecasts);
 	fnl_groups_reset(&k->groups);
 }
@@ -80,7 +87,15 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 	free(k->col_created);
 	free(k->col_closed);
 	free(k->col_amount);
-	free(k->orders);
+	free(k->col_prob);
+	free(k->col_currency);
+	for (int s = 0; s < NSIDES; s++) {
+		free(k->side[s].file);
+		free(k->side[s].key);
+		free(k->side[s].col);
+		for (size_t i = 0; i < FNL_ARRAY_SIZE(k->side[s].input); i++)
+			free(k->side[s].input[i]);
+	}
 	free(k->period);
 	free(k);
 }
@@ -113,25 +128,46 @@ static int set_stages(struct funnel_kpi *k, const char *value)
 	}
 }
 
-/* A number as CRMs write probabilities: 0.75, 75% or 75 (percent). */
-static bool parse_probability(const char *s, double *p)
+bool fnl_parse_probability(const char *s, size_t len, double *p,
+			   bool *percent)
 {
 	struct fnl_amount_format f = { 0 };
-	size_t len = strlen(s);
-	bool percent = len && s[len - 1] == '%';
 
-	if (len - percent == 0 ||
-	    fnl_amount_parse(&f, s, len - percent, p, NULL) != FNL_AMOUNT_OK ||
+	*percent = len && s[len - 1] == '%';
+	if (len - *percent == 0 ||
+	    fnl_amount_parse(&f, s, len - *percent, p, NULL) != FNL_AMOUNT_OK ||
 	    f.currency[0])
 		return false;
-	if (percent || *p > 1)
-		*p /= 100;
-	return *p >= 0 && *p <= 1;
+	/* A bare number above 1 is a percentage too (fnl_prob_scale_see). */
+	return *p >= 0 && *p <= 100;
+}
+
+bool fnl_prob_scale_see(struct prob_scale *sc, const char *text, double v,
+			uint64_t line, int *other)
+{
+	int kind = v > 1 ? 0 : v > 0 && v < 1 ? 1 : -1;  /* percent, fraction */
+	bool *seen = kind == 0 ? &sc->percent : &sc->fraction;
+
+	if (kind < 0)
+		return true;
+	if (!*seen) {
+		*seen = true;
+		snprintf(sc->seen[kind], sizeof(sc->seen[kind]), "%s", text);
+		sc->line[kind] = line;
+	}
+	*other = 1 - kind;
+	return !(sc->percent && sc->fraction);
+}
+
+double fnl_prob_value(const struct prob_scale *sc, double v, bool percent)
+{
+	return percent || sc->percent ? v / 100 : v;
 }
 
 /* "stage,probability" lines; '#' comments and a header line allowed. */
 static int read_probabilities(struct funnel_kpi *k, const char *path)
 {
+	struct prob_scale scale = { 0 };
 	struct fnl_lines lines;
 	char *line;
 	size_t len;
@@ -143,16 +179,30 @@ static int read_probabilities(struct funnel_kpi *k, const char *path)
 	while ((ret = fnl_lines_next(&lines, &line, &len)) == 1) {
 		char *comma = strrchr(line, ',');
 		struct prob *grown;
+		bool percent = false;
+		int other;
 		double p;
 
 		if (comma)
 			*comma = '\0';
-		if (!comma || !parse_probability(comma + 1, &p)) {
+		if (!comma || !fnl_parse_probability(comma + 1, strlen(comma + 1),
+						     &p, &percent)) {
 			if (lines.line == 1 && comma)
 				continue;  /* a header line */
 			ret = fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				       "%s:%llu: expected \"stage,probability\" with a probability from 0 to 1 (or 0%% to 100%%)",
 				       path, (unsigned long long)lines.line);
+			break;
+		}
+		if (!percent && !fnl_prob_scale_see(&scale, comma + 1, p,
+						    lines.line, &other)) {
+			ret = fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				       "%s:%llu: %s is a %s, but line %llu has %s, a %s: write every probability as a fraction (0.25) or as a percentage (25 or 25%%)",
+				       path, (unsigned long long)lines.line,
+				       comma + 1, other ? "percentage" : "fraction",
+				       (unsigned long long)scale.line[other],
+				       scale.seen[other],
+				       other ? "fraction" : "percentage");
 			break;
 		}
 		grown = fnl_reallocarray(k->prob, k->nprob + 1, sizeof(*grown));
@@ -163,10 +213,90 @@ static int read_probabilities(struct funnel_kpi *k, const char *path)
 			break;
 		}
 		k->prob = grown;
+		k->prob[k->nprob].percent = percent;
 		k->prob[k->nprob++].p = p;
 	}
 	fnl_lines_close(&lines);
+	/* Bare numbers take the file's scale once every line is read. */
+	for (size_t i = 0; ret == 0 && i < k->nprob; i++)
+		k->prob[i].p = fnl_prob_value(&scale, k->prob[i].p,
+					      k->prob[i].percent);
 	return ret;
+}
+
+static const char *const side_name[NSIDES] = { "orders", "history" };
+static const char *const side_prefix[NSIDES] = { "orders-", "history-" };
+static const char *const side_col[NSIDES] = { "time", "stage" };
+const char *const fnl_side_input_options[3] = {
+	"delimiter", "encoding", "date-format",
+};
+
+/* The field of a side file's option name ("orders", "orders-key"), NULL
+ * if none; *side: the file's; *input: the index of a reading option. */
+static char **side_field(struct funnel_kpi *k, const char *name, int *side,
+			 int *input)
+{
+	*input = -1;
+	for (int s = 0; s < NSIDES; s++) {
+		*side = s;
+		size_t n = strlen(side_name[s]);
+		const char *o = name + n + 1;
+
+		if (strncmp(name, side_name[s], n))
+			continue;
+		if (!name[n])
+			return &k->side[s].file;
+		if (name[n] != '-')
+			continue;
+		if (!strcmp(o, "key"))
+			return &k->side[s].key;
+		if (!strcmp(o, side_col[s]))
+			return &k->side[s].col;
+		/* The history's dates are not read: no --history-date-format. */
+		for (size_t i = 0; i < (s == SIDE_HISTORY ? 2 : 3); i++)
+			if (!strcmp(o, fnl_side_input_options[i])) {
+				*input = (int)i;
+				return &k->side[s].input[i];
+			}
+	}
+	return NULL;
+}
+
+int fnl_kpi_side_input(struct funnel_kpi *k, enum side s,
+		       struct funnel_input **in)
+{
+	int ret = 0;
+
+	if (!(*in = funnel_input_new(k->ctx)))
+		return fnl_nomem(k->ctx);
+	fnl_input_prefix_options(*in, side_prefix[s]);
+	for (size_t i = 0; ret == 0 && i < FNL_ARRAY_SIZE(k->side[s].input); i++)
+		if (k->side[s].input[i])
+			ret = funnel_input_set(*in, fnl_side_input_options[i],
+					       k->side[s].input[i]);
+	if (ret == 0 && k->side[s].file)
+		ret = funnel_input_add_file(*in, k->side[s].file);
+	return ret;
+}
+
+/* A side file's option: a reading option is checked now, by an input
+ * that names it as the user wrote it. */
+static int set_side(struct funnel_kpi *k, char **field, int side, int input,
+		    const char *value)
+{
+	struct funnel_input *in;
+	int ret;
+
+	if (input >= 0) {
+		if (!(in = funnel_input_new(k->ctx)))
+			return fnl_nomem(k->ctx);
+		fnl_input_prefix_options(in, side_prefix[side]);
+		ret = funnel_input_set(in, fnl_side_input_options[input], value);
+		funnel_input_free(in);
+		if (ret < 0)
+			return ret;
+	}
+	return fnl_set_string(k->ctx, field, value);
 }
 
 FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
@@ -180,14 +310,18 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		{ "key", &k->col_key }, { "stage", &k->col_stage },
 		{ "status", &k->col_status }, { "created", &k->col_created },
 		{ "closed", &k->col_closed }, { "amount", &k->col_amount },
-		{ "orders", &k->orders },
+		{ "probability", &k->col_prob }, { "currency", &k->col_currency },
 	};
+	char **field;
+	int side, input;
 
 	if (!value)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s needs a value", name);
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(strings); i++)
 		if (!strcmp(name, strings[i].name))
 			return fnl_set_string(ctx, strings[i].field, value);
+	if ((field = side_field(k, name, &side, &input)))
+		return set_side(k, field, side, input, value);
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &k->groups, value);
 	if (!strcmp(name, "won"))
@@ -214,6 +348,45 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 /* ------------------------------------------------------------------ */
 /* Running                                                              */
 
+/* An option of a side file given without the file: usage error. */
+static int check_sides(struct funnel_kpi *k)
+{
+	for (int s = 0; s < NSIDES; s++) {
+		const struct side_file *f = &k->side[s];
+		const char *given = f->key ? "key" : f->col ? side_col[s] : NULL;
+
+		for (size_t i = 0; !given && i < FNL_ARRAY_SIZE(f->input); i++)
+			if (f->input[i])
+				given = fnl_side_input_options[i];
+		if (!f->file && given)
+			return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+					"--%s-%s is about the --%s file: give --%s FILE",
+					side_name[s], given, side_name[s],
+					side_name[s]);
+	}
+	return 0;
+}
+
+/* Options that cannot change the result are refused, not ignored. */
+static int check_options(struct funnel_kpi *k)
+{
+	const char *history = k->side[SIDE_HISTORY].file;
+
+	if (k->nprob && !k->nstages)
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--probabilities needs --stages (the stages a deal's stage cell is matched against)");
+	if (k->col_prob && k->nstages)
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--probability gives every deal its own probability: --stages and --probabilities do not apply");
+	if (history && (!k->nstages || k->nprob))
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--history shows the stages lost deals reached, to learn stage probabilities: it needs --stages, without --probabilities");
+	if (k->period && !k->side[SIDE_ORDERS].file)
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--period is the retention period of --orders: give --orders FILE");
+	return check_sides(k);
+}
+
 FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 				 struct funnel_table **result)
 {
@@ -225,16 +398,16 @@ FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 	int ret;
 
 	*result = NULL;
-	if (k->nprob && !k->nstages)
-		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-				"--probabilities needs --stages (the stages a deal's stage cell is matched against)");
-	if (k->period && !k->orders)
-		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-				"--period is the retention period of --orders: give --orders FILE");
+	ret = check_options(k);
+	if (ret < 0)
+		return ret;
 	reset_run(k);
-	if (!(k->keys = fnl_intern_new()))
+	if (!(k->keys = fnl_intern_new()) ||
+	    !(k->currencies = fnl_intern_new()))
 		return fnl_nomem(k->ctx);
 	ret = fnl_input_read(in, &client);
+	if (ret == 0 && k->side[SIDE_HISTORY].file)
+		ret = fnl_kpi_read_history(k);
 	if (ret < 0)
 		return ret;
 	if (!k->asof_set) {

@@ -5,8 +5,9 @@
 # 2) an orders file that cannot be opened: 66, nothing on stdout or in
 #    the history
 # 3) an impossible date in the orders: 65, FILE:LINE
-# 4) no customer column: 64 listing the headers
-# 5) --period not one of day, week, month, quarter: 64
+# 4) no customer column: 64 listing the headers, naming --orders-key (the
+#    command has no --key for the orders)
+# 5) --period not one of day, week, month, quarter, year: 64
 printf '%s\n' customer_id,order_date A,2025-01-03 A,2025-02-03 B,2025-03-20 >late.csv
 funnel-kpi --orders late.csv data/kpi/deals.csv | cut -d, -f1,14,15
 funnel-kpi --orders no-such.csv --append hist.csv data/kpi/deals.csv
