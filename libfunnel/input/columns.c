@@ -51,13 +51,18 @@ bool fnl_header_describe(const struct fnl_header *h, struct fnl_buf *b)
 	return fnl_buf_terminate(b);
 }
 
+const char *fnl_option_name(const char *prefix, const char *name,
+			    char out[static 64])
+{
+	snprintf(out, 64, "--%s%s", prefix ? prefix : "", name);
+	return out;
+}
+
 /* spec's option as the messages of h's input name it ("--orders-key"). */
 static const char *option_of(const struct fnl_header *h,
 			     const struct fnl_column_spec *spec, char out[static 64])
 {
-	snprintf(out, 64, "--%s%s", h->opt_prefix ? h->opt_prefix : "",
-		 spec->option + 2);
-	return out;
+	return fnl_option_name(h->opt_prefix, spec->option + 2, out);
 }
 
 int fnl_header_missing(struct funnel_ctx *ctx, const struct fnl_header *h,

@@ -47,6 +47,11 @@ struct fnl_header {
 	const char *opt_prefix;
 };
 
+/* "--" prefix name in out: how the messages of an input read on behalf of
+ * another name its options ("--orders-key"); prefix may be NULL. */
+const char *fnl_option_name(const char *prefix, const char *name,
+			    char out[static 64]);
+
 /*
  * A table of entity keys is sized, as each file's header is read, for the
  * keys the file's rows may bring: one a row when each row is an entity of

@@ -75,8 +75,7 @@ void fnl_input_prefix_options(struct funnel_input *in, const char *prefix)
 const char *fnl_input_option(const struct funnel_input *in, const char *name,
 			     char out[static 64])
 {
-	snprintf(out, 64, "--%s%s", in->opt_prefix ? in->opt_prefix : "", name);
-	return out;
+	return fnl_option_name(in->opt_prefix, name, out);
 }
 
 static int parse_delimiter(struct funnel_input *in, const char *value,
