@@ -10,6 +10,8 @@
 
 #include "internal.h"
 #include "outcomes.h"
+#include "buf.h"
+#include "reader.h"
 #include "recent.h"
 
 static const char *const default_lost[] = { "Lost", "Closed Lost", "Loss",
@@ -93,4 +95,28 @@ int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len)
 		outcome = FNL_OUTCOME_OPEN;
 	fnl_recent_put(&o->recent, s, len, outcome);
 	return (int)outcome;
+}
+
+int fnl_outcome_columns_check(struct funnel_ctx *ctx, struct fnl_reader *r,
+			      const struct fnl_header *h, int slot_stage,
+			      int slot_status)
+{
+	struct fnl_buf b = { 0 };
+	int ret;
+
+	if (fnl_reader_has(r, slot_stage) || fnl_reader_has(r, slot_status))
+		return 0;
+	/* A file of joined rows may leave won and lost to another. */
+	if (fnl_reader_joins(r) &&
+	    (fnl_reader_more_files(r) || fnl_reader_found(r, slot_stage) ||
+	     fnl_reader_found(r, slot_status)))
+		return 0;
+	/* Without either, every deal would look open. */
+	fnl_buf_printf(&b, "%s: no stage or status column found to tell won from lost (give --stage or --status); the header has: ",
+		       h->file);
+	ret = fnl_header_describe(h, &b)
+		? fnl_fail(ctx, FUNNEL_ERR_USAGE, "%s", b.data)
+		: fnl_nomem(ctx);
+	fnl_buf_free(&b);
+	return ret;
 }

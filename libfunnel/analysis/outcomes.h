@@ -6,6 +6,9 @@
 #include "internal.h"
 #include "recent.h"
 
+struct fnl_reader;
+struct fnl_header;
+
 enum fnl_outcome {
 	FNL_OUTCOME_OPEN,
 	FNL_OUTCOME_LOST,
@@ -31,6 +34,12 @@ int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
 /* Also "Open", "In Progress", "Active", "Pending"; -1 when unknown.
  * Remembers the last few answers in o: one thread at a time. */
 int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len);
+/* Fails (a usage error) when no stage or status column tells won from
+ * lost: at the file being read, or, when rows are joined across files
+ * (fnl_reader_join()), at the last one if none had either. */
+int fnl_outcome_columns_check(struct funnel_ctx *ctx, struct fnl_reader *r,
+			      const struct fnl_header *h, int slot_stage,
+			      int slot_status);
 /* Whether a (len bytes) and b are one label but for case and outer blanks. */
 bool fnl_same_label(const char *a, size_t alen, const char *b);
 

@@ -306,17 +306,17 @@ static int type_cell(struct fnl_reader *r, uint64_t line, int slot,
 	return fnl_fail(r->ctx, FUNNEL_ERR_INTERNAL, "unknown cell type");
 }
 
-static int write_reject(struct fnl_reader *r, const char *raw, size_t len)
+int fnl_write_reject(struct fnl_reader *r, size_t file,
+		     const struct fnl_buf *header, const char *raw, size_t len)
 {
 	FILE *fp = r->in->rejects;
 
 	if (!fp)
 		return 0;
-	if (!r->rejects_header) {
-		if (fwrite(r->header_bytes.data, 1, r->header_bytes.len, fp) !=
-		    r->header_bytes.len)
+	if (r->rejects_file != file + 1) {
+		if (fwrite(header->data, 1, header->len, fp) != header->len)
 			goto fail;
-		r->rejects_header = true;
+		r->rejects_file = file + 1;
 	}
 	if (fwrite(raw, 1, len, fp) == len)
 		return 0;
@@ -325,20 +325,28 @@ fail:
 			strerror(errno));
 }
 
+bool fnl_skip(struct fnl_reader *r, int ret)
+{
+	if (ret != FUNNEL_ERR_DATA || !r->in->skip_bad)
+		return false;
+	r->in->skipped++;
+	fnl_log(r->ctx, FUNNEL_LOG_INFO, "skipped: %s", funnel_ctx_message(r->ctx));
+	return true;
+}
+
 /* A record failed with ret: skip it when allowed, else stop the run. */
 int fnl_reject(struct fnl_reader *r, int ret, const char *raw, size_t len)
 {
-	if (ret != FUNNEL_ERR_DATA || !r->in->skip_bad)
+	if (!fnl_skip(r, ret))
 		return ret;
-	r->in->skipped++;
-	fnl_log(r->ctx, FUNNEL_LOG_INFO, "skipped: %s", funnel_ctx_message(r->ctx));
-	return write_reject(r, raw, len);
+	return fnl_write_reject(r, r->nth_file, &r->header_bytes, raw, len);
 }
 
-/* Types and delivers one record; 1 means it must wait for a date order. */
+/* Types and delivers one record (raw: its bytes as read); 1 means it
+ * must wait for a date order. */
 static int deliver(struct fnl_reader *r, uint64_t line, char *bytes,
-		   const struct raw_cell *cells, bool plain, bool may_wait,
-		   bool hold)
+		   const struct raw_cell *cells, const char *raw,
+		   size_t rawlen, bool plain, bool may_wait, bool hold)
 {
 	struct fnl_record rec = {
 		.file = r->file, .line = line, .cell = r->typed, .reader = r,
@@ -357,6 +365,12 @@ static int deliver(struct fnl_reader *r, uint64_t line, char *bytes,
 	if (wait)
 		return fnl_fail(r->ctx, FUNNEL_ERR_INTERNAL,
 				"date order undecided");
+	if (r->join) {
+		int ret = fnl_join_add(r, &rec, raw, rawlen);
+
+		if (ret != 1)
+			return ret;
+	}
 	return r->client->record(r->client->data, &rec);
 }
 
@@ -428,7 +442,8 @@ static int flush_pending(struct fnl_reader *r)
 		/* The cells' offsets were stored unaligned, before the bytes. */
 		memcpy(cells, base, r->nslots * sizeof(*cells));
 		ret = deliver(r, p->line, base + r->nslots * sizeof(*cells),
-			      cells, false, false, false);
+			      cells, r->pend_bytes.data + p->raw, p->rawlen,
+			      false, false, false);
 		free(cells);
 		if (ret < 0)
 			ret = fnl_reject(r, ret, r->pend_bytes.data + p->raw,
@@ -555,8 +570,8 @@ static int end_data_row(struct fnl_reader *r)
 			r->cells[i] = r->cells[r->slots[i].same_as];
 	/* While records wait, later ones queue behind them (in order), but
 	 * their dates are still read: one of them may decide the order. */
-	ret = deliver(r, r->row_line, row_bytes(r), r->cells, r->row_plain,
-		      true, r->npend > 0);
+	ret = deliver(r, r->row_line, row_bytes(r), r->cells, r->raw.data,
+		      r->raw.len, r->row_plain, true, r->npend > 0);
 	if (ret == 1) {
 		ret = queue_row(r);
 		if (ret == 0 && order_decided(r))

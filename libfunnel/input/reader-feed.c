@@ -387,7 +387,6 @@ int fnl_read_source(struct fnl_reader *r, struct source *src)
 	r->row.len = 0;
 	r->in_header = true;
 	r->footer_seen = false;
-	r->rejects_header = false;
 	r->header_bytes.len = 0;
 	r->header_names.len = 0;
 	free(r->header.names);

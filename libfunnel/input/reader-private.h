@@ -4,7 +4,7 @@
  * else: their state (the input object, the reader, a source's stream) and
  * the functions one calls in another.
  *
- * The reader is four files:
+ * The reader is five files:
  *
  *   reader.c         the input object and its options, messages naming
  *                    file, line and column, the client's entry points
@@ -20,7 +20,9 @@
  *   reader-bind.c    a row's end: the header binds the client's columns,
  *                    a data row's bound cells are typed and delivered as a
  *                    record, wait for a date column's day/month order, or
- *                    are rejected.
+ *                    are rejected;
+ *   reader-join.c    the rows of one key in several files joined into one
+ *                    record, for a client that reads one row per key.
  *
  * A row's fields pass from the feeder to the binding in struct fnl_reader
  * (cells, row, split).  The one call a row makes across files is to
@@ -101,7 +103,7 @@ struct fnl_reader {
 	int status;           /* first failure; stops feeding */
 	bool rejecting;       /* skipping the rest of a malformed line */
 	uint64_t field_line;  /* where the last field ended */
-	bool rejects_header;  /* this file's header went to rejects */
+	size_t rejects_file;  /* whose header went to rejects last: index + 1 */
 
 	/* The header of the current file, then its column bindings. */
 	bool in_header;
@@ -145,6 +147,10 @@ struct fnl_reader {
 	struct pending *pend;
 	size_t npend, pend_cap;
 	struct fnl_buf pend_bytes;
+
+	/* Rows of one key across files, joined (reader-join.c); NULL
+	 * unless the client asked and there are several files. */
+	struct fnl_join *join;
 };
 
 /* A stream of bytes from one source, converted to UTF-8 when asked. */
@@ -186,5 +192,27 @@ int fnl_fail_undecided(struct fnl_reader *r, int slot, bool so_far);
 /* A record that failed with ret: 0 once skipped (--skip-bad) and written
  * to the rejects file, else ret. */
 int fnl_reject(struct fnl_reader *r, int ret, const char *raw, size_t len);
+/* Whether a record that failed with ret is skipped (counted, said with
+ * -v); then its rows go to the rejects file with fnl_write_reject(), after
+ * a copy of their file's header unless the last rows written were of that
+ * file. */
+bool fnl_skip(struct fnl_reader *r, int ret);
+int fnl_write_reject(struct fnl_reader *r, size_t file,
+		     const struct fnl_buf *header, const char *raw, size_t len);
+
+/* reader-join.c: rows of one key across files (fnl_reader_join()). */
+/* Keeps a typed record with its raw bytes: 0, a failure, or 1 for a record
+ * without a key, to be delivered now. */
+int fnl_join_add(struct fnl_reader *r, const struct fnl_record *rec,
+		 const char *raw, size_t rawlen);
+/* Delivers every key's record, once the last file is read. */
+int fnl_join_deliver(struct fnl_reader *r);
+void fnl_join_free(struct fnl_join *j);
+/* While delivering: a slot's column name (of the first file that has it)
+ * and where the current record's cell of slot was read. */
+bool fnl_join_delivering(const struct fnl_reader *r);
+const char *fnl_join_column(const struct fnl_reader *r, int slot);
+void fnl_join_origin(const struct fnl_reader *r, int slot, const char **file,
+		     uint64_t *line);
 
 #endif

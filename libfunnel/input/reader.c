@@ -201,12 +201,14 @@ const char *fnl_slot_column(const struct fnl_reader *r, int slot)
 {
 	int64_t col = r->slots[slot].col;
 
+	if (fnl_join_delivering(r))
+		return fnl_join_column(r, slot);
 	return col >= 0 ? r->header.names[col] : r->slots[slot].spec.role;
 }
 
 const char *fnl_reader_column_name(const struct fnl_reader *r, int slot)
 {
-	return r->slots[slot].col >= 0 ? fnl_slot_column(r, slot) : "";
+	return fnl_reader_has(r, slot) ? fnl_slot_column(r, slot) : "";
 }
 
 void fnl_reader_prefetch(struct fnl_reader *r, int slot,
@@ -218,7 +220,19 @@ void fnl_reader_prefetch(struct fnl_reader *r, int slot,
 
 bool fnl_reader_has(const struct fnl_reader *r, int slot)
 {
+	if (fnl_join_delivering(r))
+		return r->slots[slot].found;
 	return r->slots[slot].col >= 0;
+}
+
+bool fnl_reader_more_files(const struct fnl_reader *r)
+{
+	return r->nth_file + 1 < r->in->nsrc;
+}
+
+bool fnl_reader_found(const struct fnl_reader *r, int slot)
+{
+	return r->slots[slot].found;
 }
 
 static int vfail_in(struct funnel_ctx *ctx, const char *file, uint64_t line,
@@ -271,8 +285,14 @@ int fnl_record_fail(const struct fnl_record *rec, int slot, const char *fmt,
 	va_list ap;
 	int ret;
 
+	const char *file = rec->file;
+	uint64_t line = rec->line;
+
+	/* A joined record's cell names the row it came from. */
+	if (slot >= 0 && fnl_join_delivering(rec->reader))
+		fnl_join_origin(rec->reader, slot, &file, &line);
 	va_start(ap, fmt);
-	ret = vfail_at(rec->reader, rec->line,
+	ret = vfail_in(rec->reader->ctx, file, line,
 		       slot >= 0 ? fnl_slot_column(rec->reader, slot) : NULL,
 		       fmt, ap);
 	va_end(ap);
@@ -302,6 +322,9 @@ int fnl_input_read(struct funnel_input *in,
 		ret = funnel_input_add_file(in, "-");
 	for (size_t i = 0; i < in->nsrc && ret == 0; i++)
 		ret = fnl_read_source(&r, &in->src[i]);
+	if (ret == 0 && r.join)
+		ret = fnl_join_deliver(&r);
+	fnl_join_free(r.join);
 	if (ret == 0 && in->skipped)
 		fnl_log(in->ctx, FUNNEL_LOG_WARNING,
 			"skipped %llu malformed record%s",

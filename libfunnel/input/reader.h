@@ -51,9 +51,28 @@ int fnl_reader_bind(struct fnl_reader *r, const struct fnl_header *h,
 void fnl_reader_prefetch(struct fnl_reader *r, int slot,
 			 const struct fnl_intern *keys);
 
-/* Whether slot is backed by a column in the current file. */
+/*
+ * Rows of one key (slot key_slot) in several files are one record: a deal
+ * created in one export and closed in another.  Each file has at most one
+ * row of a key; an empty cell takes another file's value, and two values
+ * that differ are refused at the later row.  Records with a key are then
+ * delivered once the last file is read, each cell's messages naming where
+ * it was read.  what names a key's thing in messages ("deal").  Call it
+ * from every header(); nothing changes with one file.
+ */
+int fnl_reader_join(struct fnl_reader *r, int key_slot, const char *what);
+/* Whether rows are joined by key (fnl_reader_join() with several files). */
+bool fnl_reader_joins(const struct fnl_reader *r);
+/* Whether another file follows the one being read. */
+bool fnl_reader_more_files(const struct fnl_reader *r);
+/* Whether slot is backed by a column in this file or one before. */
+bool fnl_reader_found(const struct fnl_reader *r, int slot);
+
+/* Whether slot is backed by a column in the current file; while joined
+ * records are delivered, in any file. */
 bool fnl_reader_has(const struct fnl_reader *r, int slot);
-/* The header name of slot in the current file ("" when absent). */
+/* The header name of slot in the current file ("" when absent); while
+ * joined records are delivered, in the first file that has it. */
 const char *fnl_reader_column_name(const struct fnl_reader *r, int slot);
 
 /* Reads every source of in, feeding client.  Returns 0 or a status. */

@@ -211,7 +211,6 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 	int *const slots[] = { &cy->slot_key, &cy->slot_created,
 			       &cy->slot_closed, &cy->slot_stage,
 			       &cy->slot_status, &cy->slot_amount };
-	struct fnl_buf b = { 0 };
 	/* The file before ends here: a second row of one of its deals is
 	 * found before this file's rows are read. */
 	int ret = cy->queue ? queue_failed(cy, fnl_keyq_flush(cy->queue)) : 0;
@@ -221,6 +220,9 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 	if (ret == 0)
 		ret = fnl_amount_column(cy->ctx, r, cy->slot_amount,
 					&cy->amount_name);
+	/* A deal's rows in several files are one deal. */
+	if (ret == 0)
+		ret = fnl_reader_join(r, cy->slot_key, "deal");
 	/* One row per deal. */
 	if (ret == 0)
 		fnl_intern_expect(cy->keys, h, 1);
@@ -231,17 +233,10 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 	 * while the rest of the row is parsed. */
 	else if (ret == 0)
 		fnl_reader_prefetch(r, cy->slot_key, cy->keys);
-	if (ret < 0 || fnl_reader_has(r, cy->slot_stage) ||
-	    fnl_reader_has(r, cy->slot_status))
+	if (ret < 0)
 		return ret;
-	/* Without either, every deal would look open. */
-	fnl_buf_printf(&b, "%s: no stage or status column found to tell won from lost (give --stage or --status); the header has: ",
-		       h->file);
-	ret = fnl_header_describe(h, &b)
-		? fnl_fail(cy->ctx, FUNNEL_ERR_USAGE, "%s", b.data)
-		: fnl_nomem(cy->ctx);
-	fnl_buf_free(&b);
-	return ret;
+	return fnl_outcome_columns_check(cy->ctx, r, h, cy->slot_stage,
+					 cy->slot_status);
 }
 
 /* A status says won, lost or open; a stage label won or lost, or else

@@ -40,11 +40,10 @@ int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 	int *slots[] = { &k->slot_key, &k->slot_stage, &k->slot_status,
 			 &k->slot_created, &k->slot_closed, &k->slot_amount,
 			 &k->slot_prob, &k->slot_currency };
+	int ret;
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++) {
-		int ret = fnl_reader_bind(r, h, &spec[i]);
-
-		if (ret < 0)
+		if ((ret = fnl_reader_bind(r, h, &spec[i])) < 0)
 			return ret;
 		*slots[i] = ret;
 	}
@@ -56,22 +55,13 @@ int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 	if (fnl_reader_has(r, k->slot_currency) && !k->currency_name &&
 	    !(k->currency_name = strdup(fnl_reader_column_name(r, k->slot_currency))))
 		return fnl_nomem(k->ctx);
-	if (!fnl_reader_has(r, k->slot_stage) &&
-	    !fnl_reader_has(r, k->slot_status)) {
-		struct fnl_buf b = { 0 };
-		int ret;
-
-		if (!fnl_header_describe(h, &b)) {
-			fnl_buf_free(&b);
-			return fnl_nomem(k->ctx);
-		}
-		ret = fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-			       "%s: no stage or status column found (give --stage or --status); the header has: %s",
-			       h->file, b.data);
-		fnl_buf_free(&b);
+	/* A deal's rows in several files are one deal (every column bound
+	 * first). */
+	if ((ret = fnl_groups_bind(k->ctx, &k->groups, r, h)) < 0 ||
+	    (ret = fnl_reader_join(r, k->slot_key, "deal")) < 0)
 		return ret;
-	}
-	return fnl_groups_bind(k->ctx, &k->groups, r, h);
+	return fnl_outcome_columns_check(k->ctx, r, h, k->slot_stage,
+					 k->slot_status);
 }
 
 static void see_date(struct funnel_kpi *k, const struct fnl_cell *c)
