@@ -408,9 +408,9 @@ int funnel_analysis_set(struct funnel_analysis *a, const char *name,
  * @in: the input.
  * @result: set to the result, owned by the caller, on success.
  *
- * Return: as the analysis' own run function (funnel_stages_run(), ...);
- * with the input's "strict", FUNNEL_ERR_DATA and no result when the run
- * logged a warning.
+ * Return: as the analysis' own run function (funnel_stages_run(), ...),
+ * which with the input's "strict" returns FUNNEL_ERR_DATA and no result
+ * when the run logged a warning.
  *
  * Since: 0.1
  */

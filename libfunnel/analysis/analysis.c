@@ -61,15 +61,24 @@ FUNNEL_EXPORT int funnel_analysis_run(struct funnel_analysis *a,
 				      struct funnel_input *in,
 				      struct funnel_table **result)
 {
+	return a->ops->run(a->state, in, result);
+}
+
+uint64_t fnl_run_begin(const struct funnel_input *in)
+{
+	return fnl_warnings(fnl_input_ctx(in));
+}
+
+int fnl_run_end(struct funnel_input *in, uint64_t begun, int ret,
+		struct funnel_table **result)
+{
 	struct funnel_ctx *ctx = fnl_input_ctx(in);
-	uint64_t before = fnl_warnings(ctx);
 	uint64_t n;
-	int ret = a->ops->run(a->state, in, result);
 
 	if (ret < 0 || !fnl_input_strict(in))
 		return ret;
 	/* Warnings that name no row fail the run once it is over. */
-	n = fnl_warnings(ctx) - before;
+	n = fnl_warnings(ctx) - begun;
 	if (n == 0)
 		return 0;
 	funnel_table_free(*result);

@@ -45,6 +45,16 @@ struct fnl_analysis_ops {
 		#noun, noun##_create, noun##_set, noun##_run, noun##_destroy, \
 	}
 
+/*
+ * Every funnel_NOUN_run() begins and ends with these, so that --strict
+ * holds however the analysis is run: a warning about a row fails at the
+ * row, and one about the run as a whole (logged between the two) fails
+ * it at the end, the result freed.
+ */
+uint64_t fnl_run_begin(const struct funnel_input *in);
+int fnl_run_end(struct funnel_input *in, uint64_t begun, int ret,
+		struct funnel_table **result);
+
 /* The most stages of a funnel, in every command: funnel-stages keeps a
  * deal's stages in a 64-bit mask. */
 enum { FNL_MAX_STAGES = 64 };

@@ -762,6 +762,37 @@ static void test_rerun(void **state)
 	run_free(&r);
 }
 
+/*
+ * --strict holds however a run is made, not only through
+ * funnel_analysis_run(): a warning about the run as a whole (a won deal
+ * without an amount) makes funnel_cycle_run() itself fail, with no result.
+ */
+static void test_strict_direct_run(void **state)
+{
+	static char csv[] = "id,created_at,close_date,stage,amount\n"
+			    "a,2024-01-01,2024-01-05,Won,\n";
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct funnel_cycle *cy = funnel_cycle_new(ctx);
+	struct funnel_input *in = funnel_input_new(ctx);
+	struct funnel_table *t = (struct funnel_table *)&t;
+	FILE *fp = fmemopen(csv, strlen(csv), "r");
+
+	(void)state;
+	assert_non_null(fp);
+	assert_int_equal(funnel_input_set(in, "strict", "1"), 0);
+	assert_int_equal(funnel_input_add_stream(in, fp, "t.csv"), 0);
+	assert_int_equal(funnel_cycle_set(cy, "summary", "1"), 0);
+	assert_int_equal(funnel_cycle_set(cy, "amount", "amount"), 0);
+	assert_int_equal(funnel_cycle_run(cy, in, &t), FUNNEL_ERR_DATA);
+	assert_null(t);
+	assert_string_equal(funnel_ctx_message(ctx),
+			    "--strict: 1 warning above, so no result");
+	funnel_input_free(in);
+	fclose(fp);
+	funnel_cycle_free(cy);
+	funnel_ctx_free(ctx);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -783,6 +814,7 @@ int main(void)
 		cmocka_unit_test(test_conflicts),
 		cmocka_unit_test(test_data_errors),
 		cmocka_unit_test(test_rerun),
+		cmocka_unit_test(test_strict_direct_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -306,9 +306,9 @@ static int check_options(struct funnel_cycle *cy)
 	return 0;
 }
 
-FUNNEL_EXPORT int funnel_cycle_run(struct funnel_cycle *cy,
-				   struct funnel_input *in,
-				   struct funnel_table **result)
+/* Reads the input and computes the result (see funnel_cycle_run()). */
+static int compute(struct funnel_cycle *cy, struct funnel_input *in,
+		   struct funnel_table **result)
 {
 	int ret;
 
@@ -322,6 +322,14 @@ FUNNEL_EXPORT int funnel_cycle_run(struct funnel_cycle *cy,
 	if (ret == 0)
 		ret = fnl_cycle_make_table(cy, result);
 	return ret;
+}
+
+FUNNEL_EXPORT int funnel_cycle_run(struct funnel_cycle *cy, struct funnel_input *in,
+				struct funnel_table **result)
+{
+	uint64_t warnings = fnl_run_begin(in);
+
+	return fnl_run_end(in, warnings, compute(cy, in, result), result);
 }
 
 FNL_ANALYSIS(cycle);

@@ -387,8 +387,9 @@ static int check_options(struct funnel_kpi *k)
 	return check_sides(k);
 }
 
-FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
-				 struct funnel_table **result)
+/* Reads the input and computes the result (see funnel_kpi_run()). */
+static int compute(struct funnel_kpi *k, struct funnel_input *in,
+		   struct funnel_table **result)
 {
 	struct fnl_reader_client client = {
 		.header = fnl_kpi_on_header,
@@ -420,6 +421,14 @@ FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
 		     k->asof_set ? "--asof" : FNL_ASOF_OF_DEALS);
 	fnl_forecasts_say(k->ctx, &k->forecasts, k->asof.day);
 	return fnl_kpi_make_table(k, result);
+}
+
+FUNNEL_EXPORT int funnel_kpi_run(struct funnel_kpi *k, struct funnel_input *in,
+				struct funnel_table **result)
+{
+	uint64_t warnings = fnl_run_begin(in);
+
+	return fnl_run_end(in, warnings, compute(k, in, result), result);
 }
 
 FNL_ANALYSIS(kpi);

@@ -149,9 +149,9 @@ static int check_options(struct funnel_retention *rt)
 	return 0;
 }
 
-FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt,
-				       struct funnel_input *in,
-				       struct funnel_table **result)
+/* Reads the input and computes the result (see funnel_retention_run()). */
+static int compute(struct funnel_retention *rt, struct funnel_input *in,
+		   struct funnel_table **result)
 {
 	int ret;
 
@@ -167,6 +167,14 @@ FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt,
 	fnl_intern_free(rt->keys);
 	rt->keys = NULL;
 	return fnl_retention_make_table(rt, result);
+}
+
+FUNNEL_EXPORT int funnel_retention_run(struct funnel_retention *rt, struct funnel_input *in,
+				struct funnel_table **result)
+{
+	uint64_t warnings = fnl_run_begin(in);
+
+	return fnl_run_end(in, warnings, compute(rt, in, result), result);
 }
 
 FNL_ANALYSIS(retention);

@@ -389,9 +389,9 @@ FUNNEL_EXPORT int funnel_stages_set(struct funnel_stages *st, const char *name,
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 
-FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
-				    struct funnel_input *in,
-				    struct funnel_table **result)
+/* Reads the input and computes the result (see funnel_stages_run()). */
+static int compute(struct funnel_stages *st, struct funnel_input *in,
+		   struct funnel_table **result)
 {
 	struct fnl_reader_client client = {
 		.header = fnl_stages_on_header,
@@ -461,6 +461,14 @@ FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st,
 	if (ret < 0)
 		return ret;
 	return fnl_stages_make_table(st, result);
+}
+
+FUNNEL_EXPORT int funnel_stages_run(struct funnel_stages *st, struct funnel_input *in,
+				struct funnel_table **result)
+{
+	uint64_t warnings = fnl_run_begin(in);
+
+	return fnl_run_end(in, warnings, compute(st, in, result), result);
 }
 
 
