@@ -105,6 +105,40 @@ static bool same_file(const char *path, const struct stat *sb)
 	return other.st_dev == sb->st_dev && other.st_ino == sb->st_ino;
 }
 
+/* The directory a name is in, as stat found it, and its last part. */
+static bool dir_entry(const char *path, struct stat *dir, const char **base)
+{
+	const char *slash = strrchr(path, '/');
+	char *d;
+	bool ok;
+
+	*base = slash ? slash + 1 : path;
+	if (!slash)
+		return stat(".", dir) == 0;
+	if (!(d = strndup(path, (size_t)(slash - path) + 1)))
+		return false;
+	ok = stat(d, dir) == 0;
+	free(d);
+	return ok;
+}
+
+/* Whether a and b name one regular file, made already or to be made: one
+ * file, or one name in one directory (out.csv and ./out.csv, before
+ * either is).  A device or FIFO is written in place: both may use it. */
+static bool same_target(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	const char *base_a, *base_b;
+	bool made_a = stat(a, &sa) == 0, made_b = stat(b, &sb) == 0;
+
+	if (made_a || made_b)
+		return made_a && made_b && S_ISREG(sa.st_mode) &&
+		       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	return dir_entry(a, &sa, &base_a) && dir_entry(b, &sb, &base_b) &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino &&
+	       !strcmp(base_a, base_b);
+}
+
 /*
  * The rejects file and -o replace what they name at the end of the run:
  * never a file the run reads or keeps, however it is named (./name, a
@@ -117,7 +151,21 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 	bool stdin_read = !cmd->have_files;
 	struct stat sb;
 
-	if (!path || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	if (path && path == cmd->output && cmd->rejects &&
+	    same_target(path, cmd->rejects))
+		argp_error(state, "-o %s is the --rejects file %s: give them different names",
+			   path, cmd->rejects);
+	if (!path)
+		return;
+	/* A file to be made clashes only with another to be made: the
+	 * history --append creates. */
+	for (size_t i = 0; i < cmd->nfiles && stat(path, &sb) != 0; i++)
+		if (cmd->files[i].option &&
+		    same_target(path, cmd->files[i].path))
+			argp_error(state, "%s %s is the --%s file %s: refusing to write over it",
+				   option, path, cmd->files[i].option,
+				   cmd->files[i].path);
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return;
 	for (size_t i = 0; i < cmd->nfiles; i++) {
 		const struct cmd_file *f = &cmd->files[i];
@@ -137,9 +185,6 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 	if (stdin_read && same_file(NULL, &sb))
 		argp_error(state, "%s %s is standard input: refusing to write over it",
 			   option, path);
-	if (path == cmd->output && cmd->rejects && same_file(cmd->rejects, &sb))
-		argp_error(state, "-o %s is the --rejects file %s: give them different names",
-			   path, cmd->rejects);
 }
 
 static error_t parse_common(int key, char *arg, struct argp_state *state)

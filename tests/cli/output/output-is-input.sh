@@ -15,3 +15,13 @@ cmp h.csv h.orig && echo "h.csv unchanged"
 : >r.csv
 funnel-kpi --asof 2025-03-01 -o r.csv --rejects r.csv data/kpi/deals.csv
 echo "exit $?"
+# Nor when the files are still to be made: -o and --rejects of one new
+# name (./n.csv is n.csv), -o and a new --append history; a device such as
+# /dev/null is written in place, so both may name it.
+funnel-kpi --asof 2025-03-01 -o n.csv --rejects ./n.csv data/kpi/deals.csv
+echo "exit $?"
+funnel-kpi --asof 2025-03-01 -o ./new-h.csv --append new-h.csv data/kpi/deals.csv
+echo "exit $?"
+ls n.csv new-h.csv 2>/dev/null || echo "neither made"
+funnel-kpi --asof 2025-03-01 -o /dev/null --rejects /dev/null data/kpi/deals.csv
+echo "exit $?"
