@@ -24,6 +24,7 @@ void fnl_currencies_reset(struct fnl_currencies *cur)
 	cur->codes = NULL;
 	free(cur->name);
 	cur->name = NULL;
+	cur->slot = -1;  /* not bound: an analysis that sums no amounts */
 }
 
 int fnl_currencies_start(struct funnel_ctx *ctx, struct fnl_currencies *cur)
@@ -63,7 +64,7 @@ int fnl_currencies_bind(struct funnel_ctx *ctx, struct fnl_currencies *cur,
 bool fnl_currencies_bound(const struct fnl_currencies *cur,
 			  const struct fnl_reader *r)
 {
-	return fnl_reader_has(r, cur->slot);
+	return cur->slot >= 0 && fnl_reader_has(r, cur->slot);
 }
 
 int fnl_currency_of(struct funnel_ctx *ctx, struct fnl_currencies *cur,

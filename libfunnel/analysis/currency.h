@@ -21,7 +21,7 @@
 struct fnl_currencies {
 	char *col;                 /* --currency COL; NULL: auto-detected */
 	/* Run state. */
-	int slot;
+	int slot;                  /* -1 until bound */
 	char *name;                /* the bound column's header name */
 	struct fnl_intern *codes;  /* the currencies read, as written */
 };
@@ -48,7 +48,7 @@ void fnl_currencies_free(struct fnl_currencies *cur);
  * named as funnel-input(7) lists them. */
 int fnl_currencies_bind(struct funnel_ctx *ctx, struct fnl_currencies *cur,
 			struct fnl_reader *r, const struct fnl_header *h);
-/* Whether the current file has the currency column. */
+/* Whether the currency column is bound and in the current file. */
 bool fnl_currencies_bound(const struct fnl_currencies *cur,
 			  const struct fnl_reader *r);
 /* The id of rec's currency, -1 when its file has no currency column;
