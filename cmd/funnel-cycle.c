@@ -14,6 +14,7 @@ enum {
 	OPT_PER_STAGE,
 	OPT_HISTOGRAM,
 	OPT_SUMMARY,
+	OPT_CURRENCY,
 };
 
 static const struct argp_option options[] = {
@@ -26,6 +27,7 @@ static const struct argp_option options[] = {
 	{ "time", 't', "COL", 0, "with --per-stage: when the deal entered the row's stage (default: entered_at, changed_at, CreatedDate, ...)", 0 },
 	{ "by", 'b', "COL[,COL]", 0, "one row (or block) per group of these columns, then all deals", 0 },
 	{ "amount", 'a', "COL", 0, "with --summary: the deal amount, for the average won deal and the sales velocity", 0 },
+	{ "currency", OPT_CURRENCY, "COL", 0, "with --amount: the amount's currency; amounts of several are never added up (default: CurrencyIsoCode, Currency, ...)", 0 },
 	{ NULL, 0, NULL, 0, "What is measured:", 2 },
 	{ "outcome", OPT_OUTCOME, "WHICH", 0, "won (default), lost or closed: the deals whose cycle is measured", 0 },
 	{ "won", OPT_WON, "LABEL", 0, "a stage or status label that means won, beside Won, Closed Won, Win (repeatable)", 0 },

@@ -9,6 +9,7 @@ static const struct argp_option options[] = {
 	{ "key", 'k', "COL", 0, "the customer (default: customer_id, Customer ID, ...)", 0 },
 	{ "time", 't', "COL", 0, "the activity's date (default: order_date, Order Date, date, ...)", 0 },
 	{ "amount", 'a', "COL", 0, "the activity's amount, for --revenue, and for nrr and grr with --crr", 0 },
+	{ "currency", 0x108, "COL", 0, "with --amount: the amount's currency; amounts of several are never added up (default: CurrencyIsoCode, Currency, ...)", 0 },
 	{ "by", 'b', "COL[,COL]", 0, "one result per group, taken from the customer's first activity", 0 },
 	{ "until", 0x101, "COL", 0, "with --crr: the contract's end date (empty: still active); customers counted at period boundaries", 0 },
 	{ NULL, 0, NULL, 0, "Cohorts:", 2 },

@@ -58,6 +58,8 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 	cy->nev = cy->ev_cap = cy->deal_cap = cy->nstage_rows = 0;
 	cy->any_date = false;
 	cy->unpriced = 0;
+	fnl_currencies_reset(&cy->currencies);
+	cy->all_currency = (struct fnl_currency_mix){ 0 };
 	fnl_forecasts_free(&cy->forecasts);
 }
 
@@ -220,6 +222,9 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 	if (ret == 0)
 		ret = fnl_amount_column(cy->ctx, r, cy->slot_amount,
 					&cy->amount_name);
+	/* Amounts' currencies matter only where amounts are added up. */
+	if (ret == 0 && cy->col_amount)
+		ret = fnl_currencies_bind(cy->ctx, &cy->currencies, r, h);
 	/* A deal's rows in several files are one deal. */
 	if (ret == 0)
 		ret = fnl_reader_join(r, cy->slot_key, "deal");
@@ -317,6 +322,21 @@ static int check_closed(struct funnel_cycle *cy, const struct fnl_record *rec,
 	return 0;
 }
 
+/* A won deal's amount is added up, in its group's row and in the row of
+ * all deals: its currency goes into both. */
+static int note_currency(struct funnel_cycle *cy, const struct fnl_record *rec,
+			 int64_t group)
+{
+	int32_t id;
+	int ret = fnl_currency_of(cy->ctx, &cy->currencies, rec, &id);
+
+	if (ret < 0)
+		return ret;
+	fnl_currency_note(&cy->gcount[group].currency, id);
+	fnl_currency_note(&cy->all_currency, id);
+	return 0;
+}
+
 static int on_snapshot_record(void *data, const struct fnl_record *rec)
 {
 	struct funnel_cycle *cy = data;
@@ -360,6 +380,11 @@ static int on_snapshot_record(void *data, const struct fnl_record *rec)
 		o.days = days;
 		o.has_amount = !amount->empty;
 		o.amount = amount->amount;
+	}
+	if (o.kind == OBS_WON && o.has_amount) {
+		ret = note_currency(cy, rec, o.group);
+		if (ret < 0)
+			return ret;
 	}
 	cy->unpriced += o.kind == OBS_WON && cy->col_amount && !o.has_amount;
 	return keep(cy, &o);
@@ -690,6 +715,8 @@ int fnl_cycle_read(struct funnel_cycle *cy, struct funnel_input *in)
 	cy->labels = fnl_intern_new();
 	if (!cy->keys || !cy->labels)
 		return fnl_nomem(cy->ctx);
+	if ((ret = fnl_currencies_start(cy->ctx, &cy->currencies)) < 0)
+		return ret;
 	if (history)
 		cy->queue = fnl_keyq_new(cy->ctx, cy->keys,
 					 sizeof(struct history_row),

@@ -311,10 +311,15 @@ static int stage_row(struct funnel_cycle *cy, struct row *r,
 }
 
 static int summary_row(struct funnel_cycle *cy, struct row *r,
-		       const struct obs *o, size_t n, int64_t undated_open)
+		       const struct block *b)
 {
+	const struct obs *o = b->o;
+	size_t n = b->n;
 	struct fnl_dvec won_days = { 0 };
-	int64_t won = 0, lost = 0, open = undated_open, amounts = 0;
+	int64_t won = 0, lost = 0, open = b->undated_open, amounts = 0;
+	/* Only the row of all deals can mix currencies here: a group that
+	 * does was refused (check_currencies). */
+	bool mixed = b->group < 0 && cy->all_currency.mixed;
 	struct fnl_sum sum = { 0 };
 	double mean_days = 0, avg = 0, velocity;
 	bool has_mean, has_avg;
@@ -338,7 +343,7 @@ static int summary_row(struct funnel_cycle *cy, struct row *r,
 	fnl_sort(won_days.v, won_days.n);
 	has_mean = fnl_mean(won_days.v, won_days.n, &mean_days);
 	fnl_dvec_free(&won_days);
-	put_count(r, (int64_t)n + undated_open);
+	put_count(r, (int64_t)n + b->undated_open);
 	put_count(r, open);
 	put_count(r, won);
 	put_count(r, lost);
@@ -346,9 +351,10 @@ static int summary_row(struct funnel_cycle *cy, struct row *r,
 	put_number(r, has_mean, &mean_days);
 	if (!cy->col_amount)
 		return 0;
-	if (fnl_amount_sum_check(cy->ctx, fnl_sum_value(&sum), cy->amount_name) < 0)
+	if (!mixed &&
+	    fnl_amount_sum_check(cy->ctx, fnl_sum_value(&sum), cy->amount_name) < 0)
 		return FUNNEL_ERR_DATA;
-	has_avg = amounts > 0;
+	has_avg = amounts > 0 && !mixed;
 	avg = has_avg ? fnl_sum_value(&sum) / (double)amounts : 0;
 	put_number(r, has_avg, &avg);
 	/* Open x average won amount x win rate / mean won cycle, per day. */
@@ -477,7 +483,7 @@ static int add_block(struct funnel_cycle *cy, struct funnel_table *t,
 	if (ret < 0)
 		return ret;
 	return cy->mode == MODE_SUMMARY
-		? summary_row(cy, &r, b->o, b->n, b->undated_open)
+		? summary_row(cy, &r, b)
 		: stats_row(cy, &r, b);
 }
 
@@ -639,6 +645,22 @@ static int add_blocks(struct funnel_cycle *cy, struct funnel_table *t,
 	return ret;
 }
 
+/*
+ * --summary adds up the won deals' amounts, which are never of several
+ * currencies: a row of them is refused, but the row of all deals when
+ * the groups keep the currencies apart is left without its amounts.
+ */
+static int check_currencies(struct funnel_cycle *cy)
+{
+	bool mixed_group = false;
+
+	for (size_t g = 0; g < cy->gcount_cap; g++)
+		mixed_group |= cy->gcount[g].currency.mixed;
+	return fnl_currencies_check(cy->ctx, &cy->currencies,
+				    cy->all_currency.mixed, cy->groups.n > 0,
+				    mixed_group, "avg_won_amount or sales_velocity");
+}
+
 int fnl_cycle_make_table(struct funnel_cycle *cy,
 			 struct funnel_table **result)
 {
@@ -647,7 +669,10 @@ int fnl_cycle_make_table(struct funnel_cycle *cy,
 	int64_t *rank = calloc(ng, sizeof(*rank));
 	struct funnel_table *t = fnl_table_new();
 	char asof[11];
-	int ret = ids && rank && t ? make_columns(cy, t) : fnl_nomem(cy->ctx);
+	int ret = ids && rank && t ? check_currencies(cy) : fnl_nomem(cy->ctx);
+
+	if (ret == 0)
+		ret = make_columns(cy, t);
 
 	if (ret == 0)
 		ret = add_blocks(cy, t, ids, rank);

@@ -39,6 +39,7 @@ static const struct rule {
 	{ "time", M_PER_STAGE },
 	{ "by", M_ALL },
 	{ "amount", M_SUMMARY },
+	{ "currency", M_SUMMARY },
 	{ "won", M_ALL },
 	{ "lost", M_ALL },
 	{ "outcome", M_STATS | M_HISTOGRAM },
@@ -88,6 +89,7 @@ FUNNEL_EXPORT void funnel_cycle_free(struct funnel_cycle *cy)
 	free(cy->col_status);
 	free(cy->col_time);
 	free(cy->col_amount);
+	fnl_currencies_free(&cy->currencies);
 	fnl_groups_free(&cy->groups);
 	fnl_outcomes_free(&cy->outcomes);
 	free(cy->pct);
@@ -207,6 +209,8 @@ static int set_option(struct funnel_cycle *cy, const char *name,
 		return fnl_set_string(ctx, &cy->col_time, value);
 	if (!strcmp(name, "amount"))
 		return fnl_set_string(ctx, &cy->col_amount, value);
+	if (!strcmp(name, "currency"))
+		return fnl_currencies_set(ctx, &cy->currencies, value);
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &cy->groups, value);
 	if (!strcmp(name, "won"))
@@ -303,6 +307,9 @@ static int check_options(struct funnel_cycle *cy)
 			return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
 					"--%s needs --survival", rules[i].name);
 	}
+	if (cy->currencies.col && !cy->col_amount)
+		return fnl_fail(cy->ctx, FUNNEL_ERR_USAGE,
+				"--currency is the currency of the amounts: give --amount");
 	return 0;
 }
 

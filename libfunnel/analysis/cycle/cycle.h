@@ -16,6 +16,7 @@
 
 #include "internal.h"
 #include "asof.h"
+#include "currency.h"
 #include "dates.h"
 #include "groups.h"
 #include "intern.h"
@@ -73,6 +74,8 @@ struct key_place {
 struct group_count {
 	int64_t undated_open;  /* open deals without a created date */
 	bool used;             /* some deal belongs to the group */
+	/* The currencies of its won deals' amounts, which --summary adds. */
+	struct fnl_currency_mix currency;
 	struct fnl_dvec spans; /* its measured spans, when kept_spans() */
 };
 
@@ -82,6 +85,7 @@ struct funnel_cycle {
 	/* Options. */
 	char *col_key, *col_created, *col_closed, *col_stage, *col_status;
 	char *col_time, *col_amount;
+	struct fnl_currencies currencies;  /* --currency, and of the amounts */
 	struct fnl_groups groups;       /* --by */
 	struct fnl_outcomes outcomes;   /* --won, --lost */
 	enum cycle_mode mode;
@@ -108,6 +112,7 @@ struct funnel_cycle {
 	struct group_count *gcount;
 	size_t gcount_cap;
 	int64_t unpriced;               /* won deals without an amount */
+	struct fnl_currency_mix all_currency;  /* of every won amount */
 	struct fnl_forecasts forecasts; /* open deals' close dates */
 	bool any_date;
 	struct fnl_time latest;         /* the latest date read */

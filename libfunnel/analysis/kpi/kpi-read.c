@@ -34,12 +34,10 @@ int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 		  FNL_CELL_AMOUNT, 0 },
 		{ "probability", "--probability", k->col_prob, NULL,
 		  FNL_CELL_TEXT, k->col_prob ? FNL_COLUMN_REQUIRED : 0 },
-		{ "currency", "--currency", k->col_currency, fnl_currency_names,
-		  FNL_CELL_TEXT, k->col_currency ? FNL_COLUMN_REQUIRED : 0 },
 	};
 	int *slots[] = { &k->slot_key, &k->slot_stage, &k->slot_status,
 			 &k->slot_created, &k->slot_closed, &k->slot_amount,
-			 &k->slot_prob, &k->slot_currency };
+			 &k->slot_prob };
 	int ret;
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++) {
@@ -47,13 +45,12 @@ int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	if ((ret = fnl_currencies_bind(k->ctx, &k->currencies, r, h)) < 0)
+		return ret;
 	if (fnl_amount_column(k->ctx, r, k->slot_amount, &k->amount_name) < 0)
 		return FUNNEL_ERR_NOMEM;
 	if (k->col_prob && !k->prob_name &&
 	    !(k->prob_name = strdup(fnl_reader_column_name(r, k->slot_prob))))
-		return fnl_nomem(k->ctx);
-	if (fnl_reader_has(r, k->slot_currency) && !k->currency_name &&
-	    !(k->currency_name = strdup(fnl_reader_column_name(r, k->slot_currency))))
 		return fnl_nomem(k->ctx);
 	/* A deal's rows in several files are one deal (every column bound
 	 * first). */
@@ -167,11 +164,9 @@ int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 	if (fnl_reader_has(rec->reader, k->slot_key) &&
 	    (d.key = fnl_intern_put(k->keys, key->text, key->len, NULL)) < 0)
 		return fnl_nomem(k->ctx);
-	if (fnl_reader_has(rec->reader, k->slot_currency) && !amount->empty &&
-	    (d.currency = (int32_t)fnl_intern_put(k->currencies,
-			rec->cell[k->slot_currency].text,
-			rec->cell[k->slot_currency].len, NULL)) < 0)
-		return fnl_nomem(k->ctx);
+	if (!amount->empty &&
+	    (ret = fnl_currency_of(k->ctx, &k->currencies, rec, &d.currency)) < 0)
+		return ret;
 	d.outcome = (uint8_t)outcome;
 	d.stage = stage_index(k, &rec->cell[k->slot_stage]);
 	d.has_amount = !amount->empty;

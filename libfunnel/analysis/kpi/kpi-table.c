@@ -58,10 +58,8 @@ struct totals {
 	double weighted;
 	int64_t won_with_amount, open_with_amount;
 	bool weighted_defined;
-	/* The currency of the amounts summed (-1: none or no column), and
-	 * whether there were several: then no sum is made. */
-	int32_t currency;
-	bool any_currency, mixed_currency;
+	/* The currencies of the amounts summed: several make no sum. */
+	struct fnl_currency_mix currency;
 };
 
 /* A stage's probability learnt from the closed deals. */
@@ -173,18 +171,11 @@ static double probability(const struct funnel_kpi *k, int b,
 	return b < 0 ? NAN : bucket_p[b];
 }
 
-static void note_currency(struct totals *t, const struct deal *d)
-{
-	t->mixed_currency |= t->any_currency && t->currency != d->currency;
-	t->currency = d->currency;
-	t->any_currency = true;
-}
-
 static bool add_deal(struct totals *t, const struct deal *d)
 {
 	t->deals++;
 	if (d->has_amount && d->outcome != FNL_OUTCOME_LOST)
-		note_currency(t, d);
+		fnl_currency_note(&t->currency, d->currency);
 	switch (d->outcome) {
 	case FNL_OUTCOME_OPEN:
 		t->open++;
@@ -305,7 +296,7 @@ static void set_row(struct funnel_table *tab, size_t row, size_t base,
 		    struct totals *t)
 {
 	/* Amounts of several currencies are not added up. */
-	double mix = t->mixed_currency ? NAN : 1;
+	double mix = t->currency.mixed ? NAN : 1;
 	double win_rate = ratio((double)t->won, (double)(t->won + t->lost));
 	double avg_won = ratio(fnl_sum_value(&t->won_amount),
 			       (double)t->won_with_amount) * mix;
@@ -452,34 +443,6 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 	return ret;
 }
 
-static int compare_string(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* "EUR, USD": the currencies of the deals, sorted, for a message. */
-static char *currency_list(struct funnel_kpi *k)
-{
-	size_t n = fnl_intern_count(k->currencies);
-	const char **name = malloc((n + 1) * sizeof(*name));
-	struct fnl_buf b = { 0 };
-
-	if (!name)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		name[i] = fnl_intern_str(k->currencies, (int64_t)i, NULL);
-	qsort(name, n, sizeof(*name), compare_string);
-	for (size_t i = 0; i < n; i++)
-		fnl_buf_printf(&b, "%s%s", i ? ", " : "",
-			       *name[i] ? name[i] : "(blank)");
-	free(name);
-	if (!fnl_buf_terminate(&b)) {
-		fnl_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
-}
-
 /*
  * Amounts of several currencies are never added up: a row of them is
  * refused, but the row of all deals when --by makes the other rows (the
@@ -489,26 +452,13 @@ static int check_currencies(struct funnel_kpi *k, const struct totals *tot,
 			    size_t ngroups)
 {
 	bool mixed_group = false;
-	char *list;
-	int ret = 0;
 
 	for (size_t g = 0; g < ngroups; g++)
-		mixed_group |= tot[g].mixed_currency;
-	if (!tot[ngroups].mixed_currency)
-		return 0;
-	if (!(list = currency_list(k)))
-		return fnl_nomem(k->ctx);
-	if (ngroups && !mixed_group)
-		fnl_log(k->ctx, FUNNEL_LOG_WARNING,
-			"amounts in %zu currencies (%s): the row of all deals has no pipeline_value, weighted_pipeline, avg_won_amount or sales_velocity",
-			fnl_intern_count(k->currencies), list);
-	else
-		ret = fnl_fail(k->ctx, FUNNEL_ERR_DATA,
-			       "amounts in %zu currencies (%s), column \"%s\": they are not added up; give --by %s for a row per currency",
-			       fnl_intern_count(k->currencies), list,
-			       k->currency_name, k->currency_name);
-	free(list);
-	return ret;
+		mixed_group |= tot[g].currency.mixed;
+	return fnl_currencies_check(k->ctx, &k->currencies,
+				    tot[ngroups].currency.mixed, ngroups > 0,
+				    mixed_group,
+				    "pipeline_value, weighted_pipeline, avg_won_amount or sales_velocity");
 }
 
 /* -v: where the probabilities come from, and each stage's. */

@@ -36,14 +36,11 @@ static void reset_run(struct funnel_kpi *k)
 {
 	fnl_intern_free(k->keys);
 	k->keys = NULL;
-	fnl_intern_free(k->currencies);
-	k->currencies = NULL;
+	fnl_currencies_reset(&k->currencies);
 	free(k->amount_name);
 	k->amount_name = NULL;
 	free(k->prob_name);
 	k->prob_name = NULL;
-	free(k->currency_name);
-	k->currency_name = NULL;
 	k->prob_scale = (struct prob_scale){ 0 };
 	free(k->deal);
 	k->deal = NULL;
@@ -88,7 +85,7 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 	free(k->col_closed);
 	free(k->col_amount);
 	free(k->col_prob);
-	free(k->col_currency);
+	fnl_currencies_free(&k->currencies);
 	for (int s = 0; s < NSIDES; s++) {
 		free(k->side[s].file);
 		free(k->side[s].key);
@@ -310,7 +307,7 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		{ "key", &k->col_key }, { "stage", &k->col_stage },
 		{ "status", &k->col_status }, { "created", &k->col_created },
 		{ "closed", &k->col_closed }, { "amount", &k->col_amount },
-		{ "probability", &k->col_prob }, { "currency", &k->col_currency },
+		{ "probability", &k->col_prob },
 	};
 	char **field;
 	int side, input;
@@ -322,6 +319,8 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 			return fnl_set_string(ctx, strings[i].field, value);
 	if ((field = side_field(k, name, &side, &input)))
 		return set_side(k, field, side, input, value);
+	if (!strcmp(name, "currency"))
+		return fnl_currencies_set(ctx, &k->currencies, value);
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &k->groups, value);
 	if (!strcmp(name, "won"))
@@ -403,9 +402,10 @@ static int compute(struct funnel_kpi *k, struct funnel_input *in,
 	if (ret < 0)
 		return ret;
 	reset_run(k);
-	if (!(k->keys = fnl_intern_new()) ||
-	    !(k->currencies = fnl_intern_new()))
+	if (!(k->keys = fnl_intern_new()))
 		return fnl_nomem(k->ctx);
+	if ((ret = fnl_currencies_start(k->ctx, &k->currencies)) < 0)
+		return ret;
 	ret = fnl_input_read(in, &client);
 	if (ret == 0 && k->side[SIDE_HISTORY].file)
 		ret = fnl_kpi_read_history(k);

@@ -17,6 +17,7 @@
 
 #include "internal.h"
 #include "asof.h"
+#include "currency.h"
 #include "dates.h"
 #include "groups.h"
 #include "intern.h"
@@ -26,7 +27,7 @@
 struct deal {
 	int64_t group;
 	int64_t key;            /* its id in keys, or -1 */
-	int32_t currency;       /* its id in currencies, or -1 */
+	int32_t currency;       /* its amount's id in currencies, or -1 */
 	uint8_t outcome;        /* enum fnl_outcome */
 	/* Index in --stages, or -1: an open deal's stage, the stage a lost
 	 * one reached (its stage cell, raised by --history). */
@@ -92,7 +93,7 @@ struct funnel_kpi {
 	struct prob *prob;       /* --probabilities */
 	size_t nprob;
 	char *col_prob;          /* --probability COL */
-	char *col_currency;      /* --currency COL */
+	struct fnl_currencies currencies;  /* --currency, and of the amounts */
 	struct side_file side[NSIDES];
 	char *period;            /* --period, for the retention rate */
 	bool asof_set;
@@ -100,12 +101,10 @@ struct funnel_kpi {
 
 	/* Run state. */
 	int slot_key, slot_stage, slot_status, slot_created, slot_closed,
-		slot_amount, slot_prob, slot_currency;
-	struct fnl_intern *currencies;  /* as written, of the deals */
+		slot_amount, slot_prob;
 	struct fnl_intern *keys;
 	char *amount_name;       /* the amount column's header name */
 	char *prob_name;         /* the --probability column's */
-	char *currency_name;     /* the currency column's */
 	struct prob_scale prob_scale;
 	struct deal *deal;
 	size_t ndeals, deal_cap;

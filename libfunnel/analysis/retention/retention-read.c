@@ -49,6 +49,10 @@ static int on_header(void *data, struct fnl_reader *r,
 	}
 	if (fnl_amount_column(rt->ctx, r, rt->slot_amount, &rt->amount_name) < 0)
 		return FUNNEL_ERR_NOMEM;
+	/* Amounts' currencies matter only where amounts are added up. */
+	if (fnl_retention_sums(rt) &&
+	    (ret = fnl_currencies_bind(rt->ctx, &rt->currencies, r, h)) < 0)
+		return ret;
 	return fnl_groups_bind(rt->ctx, &rt->groups, r, h);
 }
 
@@ -60,13 +64,22 @@ static int new_customer(struct funnel_retention *rt, int64_t id, int32_t day)
 	if ((size_t)id >= rt->cust_cap) {
 		size_t cap = rt->cust_cap ? rt->cust_cap * 2 : 1024;
 		struct customer *c = fnl_reallocarray(rt->cust, cap, sizeof(*c));
+		struct fnl_currency_mix *m;
 
 		if (!c)
 			return -1;
 		rt->cust = c;
+		if (fnl_retention_sums(rt)) {
+			m = fnl_reallocarray(rt->cust_currency, cap, sizeof(*m));
+			if (!m)
+				return -1;
+			rt->cust_currency = m;
+		}
 		rt->cust_cap = cap;
 	}
 	rt->cust[id] = (struct customer){ .first_day = day };
+	if (rt->cust_currency)
+		rt->cust_currency[id] = (struct fnl_currency_mix){ 0 };
 	rt->ncust = (size_t)id + 1;
 	return 0;
 }
@@ -300,7 +313,9 @@ static void note_seen(const struct funnel_retention *rt,
 struct order_row {
 	int64_t usec;
 	uint32_t group;
+	int32_t currency;   /* of the amount, when priced (-1: no column) */
 	double amount;      /* 0 when blank: missing, it adds nothing */
+	bool priced;        /* an amount that is added up */
 	int32_t day;
 	int32_t until_day;
 	enum { UNTIL_NONE, UNTIL_OPEN, UNTIL_DAY } until;
@@ -342,6 +357,8 @@ static int apply_row(void *data, int64_t id, bool added, const void *rowp)
 		return FUNNEL_ERR_NOMEM;
 	if (row->amount != 0)
 		add_amount(rt, &pair->rev, row->amount);
+	if (row->priced)
+		fnl_currency_note(&rt->cust_currency[id], row->currency);
 	return 0;
 }
 
@@ -396,6 +413,14 @@ static int on_record(void *data, const struct fnl_record *rec)
 		note_seen(rt, rec, &rt->first_seen);
 	}
 	rt->any = true;
+	if (fnl_retention_sums(rt) && !amount->empty) {
+		int ret = fnl_currency_of(rt->ctx, &rt->currencies, rec,
+					  &row.currency);
+
+		if (ret < 0)
+			return ret;
+		row.priced = true;
+	}
 	return fnl_keyq_push(rt->queue, key->text, key->len, &row);
 }
 
@@ -411,6 +436,8 @@ int fnl_retention_read(struct funnel_retention *rt, struct funnel_input *in)
 	};
 	int ret;
 
+	if ((ret = fnl_currencies_start(rt->ctx, &rt->currencies)) < 0)
+		return ret;
 	rt->keys = fnl_intern_new();
 	rt->queue = rt->keys ? fnl_keyq_new(rt->ctx, rt->keys,
 					    sizeof(struct order_row), apply_row,
@@ -424,4 +451,51 @@ int fnl_retention_read(struct funnel_retention *rt, struct funnel_input *in)
 	fnl_keyq_free(rt->queue);
 	rt->queue = NULL;
 	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Currencies                                                           */
+
+/*
+ * Revenue is added up per customer and period, then per group: a
+ * customer whose amounts are of several currencies is refused by name
+ * (--by cannot part them), and so is a group whose customers' are
+ * (--by on the currency column can: a customer's group is that of its
+ * first activity).
+ */
+int fnl_retention_check_currencies(struct funnel_retention *rt)
+{
+	size_t ngroups = fnl_groups_count(&rt->groups);
+	struct fnl_currency_mix *group;
+	bool mixed = false;
+	char *list;
+	int ret;
+
+	if (!rt->cust_currency)
+		return 0;
+	for (size_t i = 0; i < rt->ncust; i++) {
+		if (!rt->cust_currency[i].mixed)
+			continue;
+		if (!(list = fnl_currencies_list(&rt->currencies)))
+			return fnl_nomem(rt->ctx);
+		ret = fnl_fail(rt->ctx, FUNNEL_ERR_DATA,
+			       "amounts in %zu currencies (%s), column \"%s\": customer \"%s\" has amounts in more than one, and they are not added up",
+			       fnl_intern_count(rt->currencies.codes), list,
+			       rt->currencies.name,
+			       fnl_intern_str(rt->keys, (int64_t)i, NULL));
+		free(list);
+		return ret;
+	}
+	if (!(group = calloc(ngroups + 1, sizeof(*group))))
+		return fnl_nomem(rt->ctx);
+	for (size_t i = 0; i < rt->ncust; i++) {
+		size_t g = rt->groups.n ? rt->cust[i].group : 0;
+
+		fnl_currency_merge(&group[g], &rt->cust_currency[i]);
+		mixed |= group[g].mixed;
+	}
+	free(group);
+	/* No row adds up the groups: a group's figures are the single ones. */
+	return fnl_currencies_check(rt->ctx, &rt->currencies, mixed, false,
+				    false, NULL);
 }

@@ -34,6 +34,9 @@ static void reset_run(struct funnel_retention *rt)
 	rt->keys = NULL;
 	free(rt->cust);
 	rt->cust = NULL;
+	free(rt->cust_currency);
+	rt->cust_currency = NULL;
+	fnl_currencies_reset(&rt->currencies);
 	rt->cust_cap = rt->ncust = 0;
 	free(rt->pairs);
 	rt->pairs = NULL;
@@ -56,6 +59,7 @@ FUNNEL_EXPORT void funnel_retention_free(struct funnel_retention *rt)
 	free(rt->col_time);
 	free(rt->col_amount);
 	free(rt->col_until);
+	fnl_currencies_free(&rt->currencies);
 	free(rt);
 }
 
@@ -79,6 +83,8 @@ FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 		return fnl_set_string(ctx, &rt->col_amount, value);
 	if (!strcmp(name, "until"))
 		return fnl_set_string(ctx, &rt->col_until, value);
+	if (!strcmp(name, "currency"))
+		return fnl_currencies_set(ctx, &rt->currencies, value);
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &rt->groups, value);
 	if (!strcmp(name, "period")) {
@@ -143,6 +149,9 @@ static int check_options(struct funnel_retention *rt)
 	if (rt->col_until && rt->col_amount)
 		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
 				"--amount with --until: revenue retention is measured on activity, not on contracts");
+	if (rt->currencies.col && !fnl_retention_sums(rt))
+		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
+				"--currency is the currency of the revenue: it needs --revenue, or --crr with --amount");
 	if (rt->week_start_set && rt->period != PERIOD_WEEK)
 		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
 				"--week-start is for --period week");
@@ -161,6 +170,8 @@ static int compute(struct funnel_retention *rt, struct funnel_input *in,
 		return ret;
 	reset_run(rt);
 	ret = fnl_retention_read(rt, in);
+	if (ret == 0)
+		ret = fnl_retention_check_currencies(rt);
 	if (ret < 0)
 		return ret;
 	/* The table needs the customers, not their names. */

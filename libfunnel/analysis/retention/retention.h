@@ -14,6 +14,7 @@
 #define FUNNEL_RETENTION_H
 
 #include "internal.h"
+#include "currency.h"
 #include "dates.h"
 #include "groups.h"
 #include "intern.h"
@@ -70,6 +71,7 @@ struct funnel_retention {
 
 	/* Options. */
 	char *col_key, *col_time, *col_amount, *col_until;
+	struct fnl_currencies currencies;  /* --currency, and of the amounts */
 	struct fnl_groups groups;
 	enum period period;
 	bool sunday;          /* weeks start on Sunday */
@@ -95,6 +97,10 @@ struct funnel_retention {
 	/* Written for every row on the applying thread (keyq.c). */
 	char apart[FNL_CACHE_LINE];
 	struct customer *cust;
+	/* Per customer, when revenue is added up (fnl_retention_sums):
+	 * the currencies of its amounts.  Apart, so that a run without
+	 * amounts keeps 32 bytes a customer. */
+	struct fnl_currency_mix *cust_currency;
 	size_t cust_cap;
 	size_t ncust;              /* customers so far: ids 0..ncust-1 */
 	struct pair *pairs;        /* see add_pair */
@@ -145,8 +151,18 @@ static inline int32_t fnl_retention_period_of(const struct funnel_retention *rt,
 	return 0;
 }
 
+/* Whether the result adds amounts up: the revenue matrix, or nrr and grr
+ * of --crr. */
+static inline bool fnl_retention_sums(const struct funnel_retention *rt)
+{
+	return rt->revenue || (rt->crr && rt->col_amount);
+}
+
 /* retention-read.c */
 int fnl_retention_read(struct funnel_retention *rt, struct funnel_input *in);
+/* Refuses revenue of several currencies in a customer or a group; needs
+ * the customers' names (before keys are freed). */
+int fnl_retention_check_currencies(struct funnel_retention *rt);
 /* Sorts and merges the pairs (see add_pair); fails (-1) only for want of
  * memory. */
 int fnl_retention_compact_pairs(struct funnel_retention *rt);

@@ -3,7 +3,7 @@
 # library.
 funnel-cycle --help >help.txt
 echo "help exit $?"
-for o in key created closed stage status time by amount outcome won lost \
+for o in key created closed stage status time by amount currency outcome won lost \
 	percentiles survival asof at per-stage histogram summary \
 	delimiter encoding date-format date-order decimal-comma skip-bad rejects format \
 	precision output verbose help usage version; do

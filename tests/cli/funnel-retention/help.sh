@@ -2,7 +2,7 @@
 # exit statuses; --version names the command and the library.
 funnel-retention --help >help.txt
 echo "help exit $?"
-for o in key time amount by until period week-start cohorts on-or-after counts \
+for o in key time amount currency by until period week-start cohorts on-or-after counts \
 	revenue max-periods asof crr delimiter encoding date-format date-order decimal-comma \
 	skip-bad rejects format precision output verbose help usage version; do
 	grep -q -- "--$o[=[ ]" help.txt || grep -q -- "--$o\$" help.txt || echo "missing --$o"
