@@ -280,6 +280,25 @@ static void test_aliased_level(void **state)
 		   "terms before it (collinear): drop it");
 }
 
+/* Both at once, and x again as the last term: each is named. */
+static void test_aliased_two(void **state)
+{
+	static const char *const terms[] = { "(intercept)", "region=East",
+					     "region=West", "x", "x again" };
+	static const double x[] = { 1, 1, 0, 0.5, 0.5, 1, 0, 1, 1.5, 1.5,
+				    1, 1, 0, 2, 2,     1, 0, 1, 0.1, 0.1,
+				    1, 1, 0, 3, 3,     1, 0, 1, 7, 7 };
+	static const bool y[] = { 0, 1, 1, 0, 1, 0 };
+	struct fnl_logit_data d = { .x = x, .y = y, .n = 6, .p = 5,
+				    .term = terms };
+
+	(void)state;
+	check_fail(&d, FNL_LOGIT_ALIASED,
+		   "terms \"region=West\", \"x again\" are each a linear "
+		   "combination of the terms before them (collinear): drop "
+		   "them");
+}
+
 /*
  * mu 0.2 0.4 0.4 0.6 0.8 with y 0 1 0 0 1: midranks 1, 2.5, 2.5, 4, 5;
  * the events' rank sum 7.5 gives (7.5 - 3) / (2 * 3) = 3/4 (by pairs:
@@ -350,6 +369,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_separation),
 		cmocka_unit_test(test_guards),
 		cmocka_unit_test(test_aliased_level),
+		cmocka_unit_test(test_aliased_two),
 		cmocka_unit_test(test_auc_ties),
 		cmocka_unit_test(test_hosmer_lemeshow),
 	};
