@@ -98,10 +98,23 @@ void fnl_sort(double *v, size_t n)
 bool fnl_quantile_sorted(const double *sorted, size_t n, double p,
 			 double *out)
 {
+	double index, h;
+	size_t lo;
+
 	if (n == 0 || !(p >= 0 && p <= 1))
 		return false;
-	/* GSL interpolates linearly between order statistics: R's type 7. */
-	*out = gsl_stats_quantile_from_sorted_data(sorted, 1, n, p);
+	/*
+	 * R's type 7 as R computes it: 1-based index 1 + (n - 1) p, and no
+	 * interpolation between equal neighbours.  GSL's (1 - h) x + h x is
+	 * an ulp off x for a few h, which moves tied values across a cut
+	 * (Hosmer-Lemeshow groups) and keeps equal cuts from merging.
+	 */
+	index = 1 + (double)(n - 1) * p;
+	lo = (size_t)floor(index);
+	h = index - (double)lo;
+	*out = sorted[lo - 1];
+	if (h > 0 && sorted[lo] != *out)
+		*out = (1 - h) * *out + h * sorted[lo];
 	return true;
 }
 

@@ -36,9 +36,10 @@
  * end-of-file indicator set).  libcsv's buffer growth is reached too: the
  * wrapped csv_init gives the parser our realloc.  Not reached: allocations
  * inside libc (stdio buffers on the first read or write, qsort's merge
- * buffer, iconv's state, strptime_l), inside GSL (the functions used do
- * not allocate), and newlocale("C"), which glibc serves without
- * allocating.  LeakSanitizer, in the sanitizer build, checks whatever the
+ * buffer, iconv's state, strptime_l), inside GSL (only the logistic
+ * fit's gsl_multifit_linear_alloc allocates: NULL, reported as
+ * FNL_LOGIT_NOMEM, when the caller turned GSL's abort handler off), and
+ * newlocale("C"), which glibc serves without allocating.  LeakSanitizer, in the sanitizer build, checks whatever the
  * wrappers do not track when each child exits.
  */
 #include <dirent.h>

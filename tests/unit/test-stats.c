@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test-stats.c - unit tests of stats.c's sort, which medians and
- * percentiles rest on.
+ * percentiles rest on, and of the type-7 quantile.
  *
  * The expected order comes from qsort with a plain comparison, and from
- * values whose order is known by construction.
+ * values whose order is known by construction; the quantiles are R's
+ * quantile(x, p, type = 7) worked by hand.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -95,11 +96,35 @@ static void test_sort_known_order(void **state)
 	assert_true(v[1] == 3.25 && v[4999] == 3.25);
 }
 
+static void test_quantile_type7(void **state)
+{
+	static const double four[] = { 1, 2, 3, 4 }, tied[] = { 0.1, 0.1 },
+			    third[] = { 0, 1.0 / 3, 1.0 / 3, 1.0 / 3, 1 };
+	double q;
+
+	(void)state;
+	assert_false(fnl_quantile_sorted(four, 0, 0.5, &q));
+	assert_false(fnl_quantile_sorted(four, 4, 1.5, &q));
+	/* Index 1 + 3 * 0.3 = 1.9: 1 + 0.9 * (2 - 1). */
+	assert_true(fnl_quantile_sorted(four, 4, 0.3, &q));
+	assert_true(fabs(q - 1.9) < 1e-15);
+	assert_true(fnl_quantile_sorted(four, 4, 0, &q) && q == 1);
+	assert_true(fnl_quantile_sorted(four, 4, 1, &q) && q == 4);
+	/* Between equal neighbours the value itself, exactly: (1 - h) x +
+	 * h x is 0.10000000000000002 at h = 0.2, and 0.33333333333333326
+	 * at p = 7 * 0.1 (as R's seq(0, 1, 0.1) makes it) of five values,
+	 * index 3.8000000000000003. */
+	assert_true(fnl_quantile_sorted(tied, 2, 0.2, &q) && q == 0.1);
+	assert_true(fnl_quantile_sorted(third, 5, 7 * 0.1, &q) &&
+		    q == 1.0 / 3);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sort_mixed),
 		cmocka_unit_test(test_sort_known_order),
+		cmocka_unit_test(test_quantile_type7),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
