@@ -281,9 +281,10 @@ static void write_blocks(const struct funnel_table *t, FILE *fp,
 
 		to = block_end(t, l->width, from, &used, limit);
 		/* The bars and marks go after the last block, or with the
-		 * keys in a block of their own when they do not fit there. */
+		 * keys in a block of their own when they do not fit there;
+		 * a table without any ends with its last column. */
 		decorated = to == t->ncols &&
-			    (used == keys_width || used + deco <= limit);
+			    (!deco || used == keys_width || used + deco <= limit);
 		for (size_t c = 0; c < t->ncols; c++)
 			l->shown[c] = c < nkeys || (c >= from && c < to) ?
 				      l->width[c] : 0;

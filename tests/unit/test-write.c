@@ -899,6 +899,17 @@ static void test_table_folded(void **state)
 	       "\n"
 	       "cccc\n"
 	       "   3\n");
+	/* Narrower than any column: one a block, and no empty block after
+	 * the last, as there are no bars or marks to put there. */
+	FOLDED(u, 3, 0, 4,
+	       "aaaa\n"
+	       "   1\n"
+	       "\n"
+	       "bbbb\n"
+	       "   2\n"
+	       "\n"
+	       "cccc\n"
+	       "   3\n");
 	FOLDED(u, 16, 0, 16,
 	       "aaaa  bbbb  cccc\n"
 	       "   1     2     3\n");
