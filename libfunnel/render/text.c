@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* text.c - the aligned table a terminal shows: bars, marks, notes. */
+/* text.c - the aligned table a terminal shows: bars, marks, notes, and
+ * blocks when it is wider than the terminal. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +28,8 @@ static void pad(FILE *fp, size_t n)
 }
 
 /* Rows r and r2 belong to the same group (rows a blank line apart from
- * the next group's); the
- * undefined cells of the row of all deals are not a group's empty ones. */
+ * the next group's); the undefined cells of the row of all deals are not
+ * a group's empty ones. */
 static bool same_group(const struct funnel_table *t, size_t r, size_t r2)
 {
 	for (size_t c = 0; c < t->group_cols; c++)
