@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@ enum {
 	OPT_REJECTS,
 	OPT_STRICT,
 	OPT_NO_HEADER,
+	OPT_WIDTH,
 };
 
 static const struct argp_option common_options[] = {
@@ -54,6 +56,8 @@ static const struct argp_option common_options[] = {
 	  "table, csv, tsv, json or md (default: table on a terminal, csv otherwise)", 0 },
 	{ "precision", 'p', "N", 0,
 	  "digits after the point (default: 4 for fractions, 1 for percentages)", 0 },
+	{ "width", OPT_WIDTH, "N", 0,
+	  "fold a table wider than N columns into blocks, 0 never (default: the terminal's width; no folding when stdout is not a terminal)", 0 },
 	{ "output", 'o', "FILE", 0,
 	  "write to FILE: a regular file atomically (a temporary file renamed into place), a device or FIFO in place", 0 },
 	{ "verbose", 'v', NULL, 0,
@@ -232,6 +236,14 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 				   arg);
 		cmd->precision = (int)n;
 		return 0;
+	case OPT_WIDTH:
+		errno = 0;
+		n = strtol(arg, &end, 10);
+		if (errno || *end || end == arg || n < 0)
+			argp_error(state, "--width: expected a number of columns (0: no folding), not \"%s\"",
+				   arg);
+		cmd->width = n;
+		return 0;
 	case 'o':
 		if (!*arg)
 			argp_error(state, "-o: the file name is empty");
@@ -324,7 +336,7 @@ static void cmd_init(struct cmd *cmd, const char *name)
 	gsl_set_error_handler_off();
 	/* A closed pipe ends us quietly, even if our parent ignored SIGPIPE. */
 	signal(SIGPIPE, SIG_DFL);
-	*cmd = (struct cmd){ .name = name, .precision = -1 };
+	*cmd = (struct cmd){ .name = name, .precision = -1, .width = -1 };
 	cmd->ctx = funnel_ctx_new();
 	cmd->in = cmd->ctx ? funnel_input_new(cmd->ctx) : NULL;
 	if (!cmd->in) {
@@ -385,17 +397,41 @@ bool cmd_table_format(const struct cmd *cmd)
 	return !cmd->output && isatty(STDOUT_FILENO);
 }
 
+/*
+ * The columns of the terminal on standard output, else $COLUMNS (a
+ * terminal that does not say, such as a serial line), else 0: a width
+ * not known folds nothing.  The library is given the width, never asks.
+ */
+static size_t terminal_width(void)
+{
+	const char *columns = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (!columns)
+		return 0;
+	errno = 0;
+	n = strtol(columns, &end, 10);
+	return errno || *end || end == columns || n < 0 ? 0 : (size_t)n;
+}
+
 static int render(struct cmd *cmd, const struct funnel_table *t, FILE *fp,
 		  bool terminal)
 {
 	enum funnel_format fmt = terminal ? FUNNEL_FORMAT_TABLE : FUNNEL_FORMAT_CSV;
 	unsigned flags = 0;
+	size_t width = cmd->width >= 0 ? (size_t)cmd->width :
+		       terminal ? terminal_width() : 0;
 
 	if (cmd->format)
 		funnel_format_parse(cmd->format, &fmt);
 	if (terminal && !(getenv("NO_COLOR") && *getenv("NO_COLOR")))
 		flags |= FUNNEL_WRITE_COLOR;
-	return funnel_table_write(t, fp, fmt, cmd->precision, flags);
+	return funnel_table_write_width(t, fp, fmt, cmd->precision, flags,
+					width);
 }
 
 /* -o FILE, written as funnel_output_open() says (atomically when a

@@ -52,6 +52,7 @@ struct cmd {
 	const char *output;       /* -o FILE, or NULL for stdout */
 	const char *format;       /* NULL: table on a terminal, else csv */
 	int precision;            /* -1: each column's default */
+	long width;               /* --width, or -1: the terminal's */
 	const char *rejects;
 	struct funnel_output *rejects_file;  /* put in place by cmd_write() */
 	struct cmd_file *files;   /* what --rejects may not name */

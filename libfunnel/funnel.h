@@ -318,6 +318,30 @@ int funnel_format_parse(const char *name, enum funnel_format *fmt);
 int funnel_table_write(const struct funnel_table *t, FILE *fp,
 		       enum funnel_format fmt, int precision, unsigned flags);
 
+/**
+ * funnel_table_write_width() - render a result for a terminal of a width.
+ * @t: the result.
+ * @fp: where to write.
+ * @fmt: the format, as for funnel_table_write().
+ * @precision: as for funnel_table_write().
+ * @flags: FUNNEL_WRITE_* flags.
+ * @width: the terminal columns a FUNNEL_FORMAT_TABLE line may take, 0 for
+ *	no limit; the other formats ignore it.  A table wider than @width
+ *	is folded into blocks one under another, a blank line apart, each
+ *	repeating the columns that say what a row is (its group, cohort or
+ *	stage); a column wider than @width alone still has a block.  The
+ *	library never asks the terminal: the caller gives its width.
+ *
+ * funnel_table_write() is this function with a @width of 0.
+ *
+ * Return: as funnel_table_write().
+ *
+ * Since: 0.1
+ */
+int funnel_table_write_width(const struct funnel_table *t, FILE *fp,
+			     enum funnel_format fmt, int precision,
+			     unsigned flags, size_t width);
+
 /* ------------------------------------------------------------------ */
 /* Writing a file safely                                                */
 

@@ -72,17 +72,19 @@ static void write_delimited(const struct funnel_table *t, FILE *fp,
 }
 
 static int write_csv(const struct funnel_table *t, FILE *fp, int precision,
-		     unsigned flags)
+		     unsigned flags, size_t width)
 {
 	(void)flags;
+	(void)width;
 	write_delimited(t, fp, FUNNEL_FORMAT_CSV, precision);
 	return 0;
 }
 
 static int write_tsv(const struct funnel_table *t, FILE *fp, int precision,
-		     unsigned flags)
+		     unsigned flags, size_t width)
 {
 	(void)flags;
+	(void)width;
 	write_delimited(t, fp, FUNNEL_FORMAT_TSV, precision);
 	return 0;
 }

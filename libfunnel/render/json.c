@@ -26,11 +26,12 @@ static void put_json_string(FILE *fp, const char *s)
 }
 
 static int write_json(const struct funnel_table *t, FILE *fp, int precision,
-		      unsigned flags)
+		      unsigned flags, size_t width)
 {
 	char buf[FNL_CELL_MAX];
 
 	(void)flags;
+	(void)width;
 	fputs("[", fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n  {" : "\n  {", fp);

@@ -11,11 +11,12 @@ static const char *shown(const char *s)
 }
 
 static int write_md(const struct funnel_table *t, FILE *fp, int precision,
-		    unsigned flags)
+		    unsigned flags, size_t width)
 {
 	char buf[FNL_CELL_MAX];
 
 	(void)flags;
+	(void)width;
 	for (size_t c = 0; c < t->ncols; c++)
 		fprintf(fp, "| %s ", t->col[c].name);
 	fputs("|\n", fp);

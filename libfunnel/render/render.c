@@ -20,17 +20,26 @@ FUNNEL_EXPORT int funnel_format_parse(const char *name, enum funnel_format *fmt)
 	return FUNNEL_ERR_USAGE;
 }
 
-FUNNEL_EXPORT int funnel_table_write(const struct funnel_table *t, FILE *fp,
-				     enum funnel_format fmt, int precision,
-				     unsigned flags)
+FUNNEL_EXPORT int funnel_table_write_width(const struct funnel_table *t,
+					   FILE *fp, enum funnel_format fmt,
+					   int precision, unsigned flags,
+					   size_t width)
 {
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(renderers); i++)
 		if (renderers[i]->format == fmt) {
-			int ret = renderers[i]->write(t, fp, precision, flags);
+			int ret = renderers[i]->write(t, fp, precision, flags,
+						      width);
 
 			if (ret < 0)
 				return ret;
 			return ferror(fp) ? FUNNEL_ERR_IO : 0;
 		}
 	return FUNNEL_ERR_USAGE;
+}
+
+FUNNEL_EXPORT int funnel_table_write(const struct funnel_table *t, FILE *fp,
+				     enum funnel_format fmt, int precision,
+				     unsigned flags)
+{
+	return funnel_table_write_width(t, fp, fmt, precision, flags, 0);
 }

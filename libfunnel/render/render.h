@@ -13,10 +13,12 @@ struct fnl_renderer {
 	const char *name;            /* as --format takes it */
 	enum funnel_format format;
 	/* Writes t to fp: precision -1 for each column's own digits, flags
-	 * FUNNEL_WRITE_*.  Returns 0 or FUNNEL_ERR_NOMEM; write errors are
-	 * left in ferror(fp) for the caller. */
+	 * FUNNEL_WRITE_*, width the terminal columns a table is folded to
+	 * (0: none; the other formats ignore it).  Returns 0 or
+	 * FUNNEL_ERR_NOMEM; write errors are left in ferror(fp) for the
+	 * caller. */
 	int (*write)(const struct funnel_table *t, FILE *fp, int precision,
-		     unsigned flags);
+		     unsigned flags, size_t width);
 };
 
 extern const struct fnl_renderer fnl_csv_renderer;

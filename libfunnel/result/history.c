@@ -722,6 +722,7 @@ FUNNEL_EXPORT int funnel_table_trend(struct funnel_ctx *ctx,
 		ret = fnl_nomem(ctx);
 	if (ret == 0) {
 		v->group_cols = k;
+		v->look.key_cols = k + 1;  /* kpi */
 		v->col[k + 1].right = true;
 		v->col[k + 2].right = true;
 	}

@@ -35,6 +35,10 @@ struct fnl_table_look {
 	int bar_col;           /* a column drawn as a bar after each row, or -1 */
 	bool cell_bars;        /* a block after each rate (0..1): decay at a glance */
 	bool blank_undefined;  /* undefined cells blank, not "–" (a triangle) */
+	/* Leading columns that say what a row is (its group, cohort, stage):
+	 * a table folded into blocks to fit a width repeats them in each
+	 * block.  The group columns are keys whatever this says. */
+	size_t key_cols;
 	char **mark;           /* per row: "◀ text" after the row, or NULL */
 	struct fnl_buf notes;  /* lines shown under the table */
 };

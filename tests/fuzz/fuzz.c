@@ -192,6 +192,10 @@ void fuzz_check_table(const struct funnel_table *t)
 					      precision[fmt],
 					      fmt == FUNNEL_FORMAT_TABLE ?
 					      FUNNEL_WRITE_COLOR : 0) == 0);
+	/* Folded: narrower than any column, and than most tables. */
+	for (size_t width = 1; width <= 41; width += 40)
+		FUZZ_CHECK(funnel_table_write_width(t, fp, FUNNEL_FORMAT_TABLE, -1,
+						    0, width) == 0);
 	fclose(fp);
 }
 

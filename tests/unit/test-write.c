@@ -724,6 +724,216 @@ static void test_table_groups(void **state)
 	funnel_table_free(t);
 }
 
+/* t as a table folded to width: the lines, none longer than max_line
+ * columns (display width, escapes left out). */
+static void check_folded(const struct funnel_table *t, size_t width,
+			 unsigned flags, size_t max_line, const char *want,
+			 int line)
+{
+	char *got = NULL, *p, *nl;
+	size_t len = 0;
+	FILE *fp = open_memstream(&got, &len);
+
+	assert_non_null(fp);
+	assert_int_equal(funnel_table_write_width(t, fp, FUNNEL_FORMAT_TABLE, -1,
+						  flags, width), 0);
+	assert_int_equal(fclose(fp), 0);
+	if (strcmp(got, want))
+		fail_msg("line %d: width %zu:\n%s\nwant\n%s", line, width, got,
+			 want);
+	for (p = got; (nl = strchr(p, '\n')); p = nl + 1) {
+		*nl = '\0';
+		if (!strchr(p, '\033') && fnl_display_width(p) > max_line)
+			fail_msg("line %d: width %zu: \"%s\" is %zu columns wide",
+				 line, width, p, fnl_display_width(p));
+	}
+	free(got);
+}
+
+#define FOLDED(t, width, flags, max_line, want) \
+	check_folded(t, width, flags, max_line, want, __LINE__)
+
+/*
+ * A table wider than the width folds into blocks, a blank line apart,
+ * each repeating the key columns (team, a group, and stage), the bars and
+ * marks after the last block, or with the keys alone when they do not fit
+ * there.
+ *   team  stage  n1  n2   n3    bar on n1, per team; row 1 marked "best"
+ *   A     商机    4  10  100    4/4 -> 24 blocks
+ *         Won     1  20  200    1/4 * 192 = 48 eighths -> 6 blocks
+ *   B     商机    2  30  300    2/2 -> 24 blocks
+ *         Won     0  40  400    no bar
+ * Widths: team 4, stage 5 (商机 is 4 columns, 6 bytes), n1 2, n2 2, n3 3:
+ * keys 4 + 2 + 5 = 11, the whole line 11 + 4 + 4 + 5 = 24.  After it row
+ * 0 and 2 take 2 + 24 = 26 (bar), row 1 2 + 6 + 8 ("  ◀ best") = 16:
+ * the table is 24 + 26 = 50 wide.
+ */
+static void test_table_folded(void **state)
+{
+	static const struct {
+		const char *team, *stage;
+		int64_t n[3];
+	} rows[] = {
+		{ "A", CJK, { 4, 10, 100 } }, { "A", "Won", { 1, 20, 200 } },
+		{ "B", CJK, { 2, 30, 300 } }, { "B", "Won", { 0, 40, 400 } },
+	};
+	/* The last block, keys and decorations: stage padded before them. */
+#define KEYS_HEAD "team  stage\n"
+#define KEYS_DECO                                                        \
+	"A     " CJK "   " B24 "\n"                                          \
+	"      Won    " B4 BLOCK BLOCK "  \xe2\x97\x80 best\n"               \
+	"\n"                                                                 \
+	"B     " CJK "   " B24 "\n"                                          \
+	"      Won  \n"
+#define N3_BLOCK                                                         \
+	"team  stage   n3\n"                                                \
+	"A     " CJK "   100\n"                                             \
+	"      Won    200\n"                                                \
+	"\n"                                                                 \
+	"B     " CJK "   300\n"                                             \
+	"      Won    400\n"
+#define ALL_UNDECORATED                                                  \
+	"team  stage  n1  n2   n3\n"                                        \
+	"A     " CJK "    4  10  100\n"                                     \
+	"      Won     1  20  200\n"                                        \
+	"\n"                                                                 \
+	"B     " CJK "    2  30  300\n"                                     \
+	"      Won     0  40  400\n"
+	struct funnel_table *t = fnl_table_new();
+	struct funnel_table *u = fnl_table_new();
+
+	(void)state;
+	assert_non_null(t);
+	assert_non_null(u);
+	fnl_table_add_column(t, "team", FUNNEL_COLUMN_TEXT, 0);
+	fnl_table_add_column(t, "stage", FUNNEL_COLUMN_TEXT, 0);
+	fnl_table_add_column(t, "n1", FUNNEL_COLUMN_COUNT, 0);
+	fnl_table_add_column(t, "n2", FUNNEL_COLUMN_COUNT, 0);
+	fnl_table_add_column(t, "n3", FUNNEL_COLUMN_COUNT, 0);
+	t->group_cols = 1;
+	t->look.key_cols = 2;
+	t->look.bar_col = 2;
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(rows); i++) {
+		assert_int_equal(fnl_table_add_row(t), (int64_t)i);
+		fnl_table_set_text(t, i, 0, rows[i].team, strlen(rows[i].team));
+		fnl_table_set_text(t, i, 1, rows[i].stage, strlen(rows[i].stage));
+		for (size_t c = 0; c < 3; c++)
+			fnl_table_set_count(t, i, 2 + c, rows[i].n[c]);
+	}
+	assert_true(fnl_table_set_mark(t, 1, "best"));
+
+	/* No width, or one the table fits exactly: as funnel_table_write(). */
+	FOLDED(t, 0, 0, 50,
+	       "team  stage  n1  n2   n3\n"
+	       "A     " CJK "    4  10  100  " B24 "\n"
+	       "      Won     1  20  200  " B4 BLOCK BLOCK "  \xe2\x97\x80 best\n"
+	       "\n"
+	       "B     " CJK "    2  30  300  " B24 "\n"
+	       "      Won     0  40  400\n");
+	{
+		char *whole = render(t, FUNNEL_FORMAT_TABLE, -1, 0);
+
+		FOLDED(t, 50, 0, 50, whole);
+		free(whole);
+	}
+	/* 49: the columns fit (24), not the bars after them (50). */
+	FOLDED(t, 49, 0, 49, ALL_UNDECORATED "\n" KEYS_HEAD KEYS_DECO);
+	/* With colour the marked row is bold in every block. */
+	FOLDED(t, 49, FUNNEL_WRITE_COLOR, 49,
+	       "team  stage  n1  n2   n3\n"
+	       "A     " CJK "    4  10  100\n"
+	       "\033[1m      Won     1  20  200\033[0m\n"
+	       "\n"
+	       "B     " CJK "    2  30  300\n"
+	       "      Won     0  40  400\n"
+	       "\n"
+	       KEYS_HEAD
+	       "A     " CJK "   " B24 "\n"
+	       "\033[1m      Won    " B4 BLOCK BLOCK "  \xe2\x97\x80 best\033[0m\n"
+	       "\n"
+	       "B     " CJK "   " B24 "\n"
+	       "      Won  \n");
+	/* 20: keys + n1 + n2 is 19, n3 goes to a block of its own (16),
+	 * where the bars (16 + 26) do not fit either; they keep their 24
+	 * columns, so that the keys and bars alone take 11 + 26 = 37. */
+	FOLDED(t, 20, 0, 37,
+	       "team  stage  n1  n2\n"
+	       "A     " CJK "    4  10\n"
+	       "      Won     1  20\n"
+	       "\n"
+	       "B     " CJK "    2  30\n"
+	       "      Won     0  40\n"
+	       "\n"
+	       N3_BLOCK
+	       "\n" KEYS_HEAD KEYS_DECO);
+	/* 10, narrower than the keys (11): one column a block, none lost;
+	 * lines are as wide as they must be (the keys and bars: 37). */
+	FOLDED(t, 10, 0, 37,
+	       "team  stage  n1\n"
+	       "A     " CJK "    4\n"
+	       "      Won     1\n"
+	       "\n"
+	       "B     " CJK "    2\n"
+	       "      Won     0\n"
+	       "\n"
+	       "team  stage  n2\n"
+	       "A     " CJK "   10\n"
+	       "      Won    20\n"
+	       "\n"
+	       "B     " CJK "   30\n"
+	       "      Won    40\n"
+	       "\n"
+	       N3_BLOCK
+	       "\n" KEYS_HEAD KEYS_DECO);
+
+	/* Without keys, blocks are the columns alone: "aaaa  bbbb" is 10. */
+	fnl_table_add_column(u, "aaaa", FUNNEL_COLUMN_COUNT, 0);
+	fnl_table_add_column(u, "bbbb", FUNNEL_COLUMN_COUNT, 0);
+	fnl_table_add_column(u, "cccc", FUNNEL_COLUMN_COUNT, 0);
+	fnl_table_add_row(u);
+	for (size_t c = 0; c < 3; c++)
+		fnl_table_set_count(u, 0, c, (int64_t)c + 1);
+	FOLDED(u, 10, 0, 10,
+	       "aaaa  bbbb\n"
+	       "   1     2\n"
+	       "\n"
+	       "cccc\n"
+	       "   3\n");
+	/* Narrower than any column: one a block, and no empty block after
+	 * the last, as there are no bars or marks to put there. */
+	FOLDED(u, 3, 0, 4,
+	       "aaaa\n"
+	       "   1\n"
+	       "\n"
+	       "bbbb\n"
+	       "   2\n"
+	       "\n"
+	       "cccc\n"
+	       "   3\n");
+	FOLDED(u, 16, 0, 16,
+	       "aaaa  bbbb  cccc\n"
+	       "   1     2     3\n");
+	/* Other formats ignore the width. */
+	{
+		char *got = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&got, &len);
+
+		assert_non_null(fp);
+		assert_int_equal(funnel_table_write_width(u, fp, FUNNEL_FORMAT_CSV,
+							  -1, 0, 3), 0);
+		assert_int_equal(fclose(fp), 0);
+		assert_string_equal(got, "aaaa,bbbb,cccc\n1,2,3\n");
+		free(got);
+	}
+#undef KEYS_HEAD
+#undef KEYS_DECO
+#undef ALL_UNDECORATED
+#undef N3_BLOCK
+	funnel_table_free(t);
+	funnel_table_free(u);
+}
+
 static void test_formats_and_errors(void **state)
 {
 	struct funnel_table *t = sample();
@@ -834,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(test_table_marker_and_empty_columns),
 		cmocka_unit_test(test_table_undefined_and_notes),
 		cmocka_unit_test(test_table_groups),
+		cmocka_unit_test(test_table_folded),
 		cmocka_unit_test(test_formats_and_errors),
 		cmocka_unit_test(test_locale_independent),
 	};

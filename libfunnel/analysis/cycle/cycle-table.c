@@ -174,6 +174,9 @@ static int make_columns(struct funnel_cycle *cy, struct funnel_table *t)
 		t->group_cols = cy->groups.n;
 	if (cy->mode == MODE_HISTOGRAM)
 		t->look.bar_col = (int)(cy->groups.n + 1);
+	/* A row is its group's, and its stage's or bucket's. */
+	t->look.key_cols = cy->groups.n + (cy->mode == MODE_PER_STAGE ||
+					   cy->mode == MODE_HISTOGRAM);
 	return 0;
 }
 

@@ -226,6 +226,7 @@ static int matrix_columns(struct funnel_retention *rt, struct funnel_table *t,
 		if (fnl_table_add_column(t, names[k], type, 4) < 0)
 			ret = fnl_nomem(rt->ctx);
 	t->group_cols = rt->groups.n;
+	t->look.key_cols = rt->groups.n + 2;  /* cohort, size */
 	t->look.cell_bars = true;
 	t->look.blank_undefined = true;
 out:
@@ -446,6 +447,7 @@ static int crr_columns(struct funnel_retention *rt, struct funnel_table *t)
 			return fnl_nomem(rt->ctx);
 	}
 	t->group_cols = rt->groups.n;
+	t->look.key_cols = rt->groups.n + 1;  /* period */
 	return 0;
 }
 

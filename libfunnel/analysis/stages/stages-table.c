@@ -474,6 +474,7 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 		t->col[column(st, COL_P_VALUE)].small_exp = true;
 	}
 	t->group_cols = group_columns(st);
+	t->look.key_cols = group_columns(st) + 1;  /* stage */
 	t->look.bar_col = (int)column(st, COL_REACHED);
 	return 0;
 }

@@ -6,7 +6,7 @@ echo "help exit $?"
 for o in key created closed stage status time by amount currency outcome won lost \
 	percentiles survival asof at per-stage histogram summary \
 	delimiter encoding date-format date-order decimal-comma skip-bad rejects format \
-	precision output verbose help usage version; do
+	precision width output verbose help usage version; do
 	grep -q -- "--$o[=[ ]" help.txt || grep -q -- "--$o\$" help.txt || echo "missing --$o"
 done
 grep -q 'Exit status: 0 success, 64 usage error, 65 bad input data' help.txt && echo 'exit statuses listed'

@@ -6,7 +6,7 @@ echo "help exit $?"
 for o in key stage status created closed amount by won lost stages \
 	probabilities asof orders period append replace-date no-replace-date \
 	check delimiter encoding date-format date-order decimal-comma skip-bad rejects \
-	format precision output verbose help usage version; do
+	format precision width output verbose help usage version; do
 	grep -q -- "--$o[=[ ]" help.txt || grep -q -- "--$o\$" help.txt || echo "missing --$o"
 done
 tr '\n' ' ' <help.txt | tr -s ' ' | grep -q 'Exit status 1 means a --check failed' && echo 'check status listed'
