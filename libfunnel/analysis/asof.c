@@ -59,3 +59,30 @@ void fnl_forecasts_free(struct fnl_forecasts *f)
 	free(f->day);
 	*f = (struct fnl_forecasts){ 0 };
 }
+
+void fnl_late_see(struct fnl_late *l, const struct fnl_time *asof,
+		  const struct fnl_time *t)
+{
+	/* The as-of date is a day: that day's events are not after it. */
+	if (t->day <= asof->day)
+		return;
+	if (!l->n || t->day > l->latest)
+		l->latest = t->day;
+	l->n++;
+}
+
+void fnl_late_say(struct funnel_ctx *ctx, const struct fnl_late *l,
+		  const struct fnl_time *asof)
+{
+	char day[11], latest[11];
+
+	if (!l->n)
+		return;
+	fnl_format_day(asof->day, day);
+	fnl_format_day(l->latest, latest);
+	fnl_log(ctx, FUNNEL_LOG_WARNING,
+		"%llu date%s of events after --asof %s, the latest %s: the export is later than its as-of date, and %s counted as the export shows %s",
+		(unsigned long long)l->n, l->n == 1 ? "" : "s", day, latest,
+		l->n == 1 ? "that event is" : "those events are",
+		l->n == 1 ? "it" : "them");
+}

@@ -32,4 +32,23 @@ void fnl_forecasts_say(struct funnel_ctx *ctx, const struct fnl_forecasts *f,
 			int32_t asof);
 void fnl_forecasts_free(struct fnl_forecasts *f);
 
+/*
+ * Events dated after an --asof that was given: the export was taken later
+ * than the date its result is named by, and what happened since counts as
+ * the export shows it.  Counted as they are read, for a warning that
+ * names the latest (a date, not a line: it reads the same whatever the
+ * order of the rows).
+ */
+struct fnl_late {
+	uint64_t n;
+	int32_t latest;         /* day */
+};
+
+/* Notes an event at t when it is after asof's day. */
+void fnl_late_see(struct fnl_late *l, const struct fnl_time *asof,
+		  const struct fnl_time *t);
+/* The warning, when some event was after asof. */
+void fnl_late_say(struct funnel_ctx *ctx, const struct fnl_late *l,
+		  const struct fnl_time *asof);
+
 #endif

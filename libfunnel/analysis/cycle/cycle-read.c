@@ -61,10 +61,13 @@ void fnl_cycle_reset_read(struct funnel_cycle *cy)
 	fnl_currencies_reset(&cy->currencies);
 	cy->all_currency = (struct fnl_currency_mix){ 0 };
 	fnl_forecasts_free(&cy->forecasts);
+	cy->late = (struct fnl_late){ 0 };
 }
 
 static void see_date(struct funnel_cycle *cy, const struct fnl_time *t)
 {
+	if (cy->has_asof)
+		fnl_late_see(&cy->late, &cy->asof, t);
 	if (!cy->any_date || fnl_time_later(t, &cy->latest))
 		cy->latest = *t;
 	cy->any_date = true;
@@ -750,6 +753,7 @@ int fnl_cycle_censor(struct funnel_cycle *cy)
 	char asof[11], start[11];
 
 	cy->run_asof = cy->has_asof ? cy->asof : cy->latest;
+	fnl_late_say(cy->ctx, &cy->late, &cy->run_asof);
 	if (!cy->survival)
 		return 0;
 	for (size_t i = 0; i < cy->nobs; i++) {

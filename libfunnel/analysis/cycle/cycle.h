@@ -114,6 +114,7 @@ struct funnel_cycle {
 	int64_t unpriced;               /* won deals without an amount */
 	struct fnl_currency_mix all_currency;  /* of every won amount */
 	struct fnl_forecasts forecasts; /* open deals' close dates */
+	struct fnl_late late;           /* events after --asof */
 	bool any_date;
 	struct fnl_time latest;         /* the latest date read */
 	struct fnl_time run_asof;       /* --asof, or the latest date */

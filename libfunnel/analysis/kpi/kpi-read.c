@@ -65,6 +65,8 @@ static void see_date(struct funnel_kpi *k, const struct fnl_cell *c)
 {
 	if (c->empty)
 		return;
+	if (k->asof_set)
+		fnl_late_see(&k->late, &k->asof, &c->time);
 	if (!k->any_date || fnl_time_later(&c->time, &k->latest))
 		k->latest = c->time;
 	k->any_date = true;

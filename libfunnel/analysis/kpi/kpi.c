@@ -48,6 +48,7 @@ static void reset_run(struct funnel_kpi *k)
 	k->any_date = false;
 	k->stage_unknown = k->lost_unknown = 0;
 	fnl_forecasts_free(&k->forecasts);
+	k->late = (struct fnl_late){ 0 };
 	fnl_groups_reset(&k->groups);
 }
 
@@ -420,6 +421,7 @@ static int compute(struct funnel_kpi *k, struct funnel_input *in,
 	fnl_asof_say(k->ctx, k->asof.day,
 		     k->asof_set ? "--asof" : FNL_ASOF_OF_DEALS);
 	fnl_forecasts_say(k->ctx, &k->forecasts, k->asof.day);
+	fnl_late_say(k->ctx, &k->late, &k->asof);
 	return fnl_kpi_make_table(k, result);
 }
 

@@ -111,6 +111,7 @@ struct funnel_kpi {
 	bool any_date;
 	struct fnl_time latest;
 	struct fnl_forecasts forecasts;  /* open deals' close dates */
+	struct fnl_late late;            /* events after --asof */
 	uint64_t stage_unknown;  /* open deals whose stage has no probability */
 	uint64_t lost_unknown;   /* lost deals that reached no known stage */
 };
