@@ -588,6 +588,52 @@ int funnel_cycle_run(struct funnel_cycle *cy, struct funnel_input *in,
 		     struct funnel_table **result);
 
 /* ------------------------------------------------------------------ */
+/* Opportunity scoring                                                  */
+
+struct funnel_score;
+
+/**
+ * funnel_score_new() - create an opportunity-scoring analysis: each open
+ * deal rated on five dimensions, weighed into a score of 0 to 100, tiered
+ * and ranked; see funnel-score(1).
+ * @ctx: the context.
+ *
+ * Return: a new analysis owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_score *funnel_score_new(struct funnel_ctx *ctx);
+
+/** funnel_score_free() - release the analysis; NULL is allowed.  Since: 0.1 */
+void funnel_score_free(struct funnel_score *s);
+
+/**
+ * funnel_score_set() - set an option by name, as funnel-score(1) takes it.
+ * @s: the analysis.
+ * @name: the long option's name.
+ * @value: its value ("1" for a flag).
+ *
+ * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or a bad value.
+ *
+ * Since: 0.1
+ */
+int funnel_score_set(struct funnel_score *s, const char *name,
+		     const char *value);
+
+/**
+ * funnel_score_run() - read the deals and score them.
+ * @s: the analysis.
+ * @in: the deals; read to its end (an input can be read once).
+ * @result: set to a new table owned by the caller on success.
+ *
+ * Return: 0 or a negative enum funnel_status; on failure no table is made.
+ *
+ * Since: 0.1
+ */
+int funnel_score_run(struct funnel_score *s, struct funnel_input *in,
+		     struct funnel_table **result);
+
+/* ------------------------------------------------------------------ */
 /* Nightly KPIs and history files                                       */
 
 struct funnel_kpi;

@@ -11,6 +11,7 @@ static const struct fnl_analysis_ops *const registry[] = {
 	&fnl_retention_analysis,
 	&fnl_cycle_analysis,
 	&fnl_kpi_analysis,
+	&fnl_score_analysis,
 };
 
 struct funnel_analysis {

@@ -120,3 +120,24 @@ int fnl_outcome_columns_check(struct funnel_ctx *ctx, struct fnl_reader *r,
 	fnl_buf_free(&b);
 	return ret;
 }
+
+int fnl_outcome_of_row(struct fnl_outcomes *o, const struct fnl_record *rec,
+		       int slot_status, int slot_stage, int *outcome)
+{
+	const struct fnl_cell *status = &rec->cell[slot_status];
+	const struct fnl_cell *stage = &rec->cell[slot_stage];
+	int v;
+
+	*outcome = FNL_OUTCOME_OPEN;
+	if (!status->empty) {
+		*outcome = fnl_outcome_of_status(o, status->text, status->len);
+		if (*outcome < 0)
+			return fnl_record_fail(rec, slot_status,
+					       "unknown status \"%s\" (expected won, lost or open; give --won or --lost to add labels)",
+					       status->text);
+	} else if (!stage->empty &&
+		   (v = fnl_outcome_of_label(o, stage->text, stage->len)) >= 0) {
+		*outcome = v;
+	}
+	return 0;
+}

@@ -8,6 +8,7 @@
 
 struct fnl_reader;
 struct fnl_header;
+struct fnl_record;
 
 enum fnl_outcome {
 	FNL_OUTCOME_OPEN,
@@ -34,6 +35,13 @@ int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
 /* Also "Open", "In Progress", "Active", "Pending"; -1 when unknown.
  * Remembers the last few answers in o: one thread at a time. */
 int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len);
+/*
+ * A deal's outcome from its row: its status cell when not empty (an
+ * unknown status is a data error at the cell), else its stage label (won
+ * or lost, or anything else open).  *outcome is an enum fnl_outcome.
+ */
+int fnl_outcome_of_row(struct fnl_outcomes *o, const struct fnl_record *rec,
+		       int slot_status, int slot_stage, int *outcome);
 /* Fails (a usage error) when no stage or status column tells won from
  * lost: at the file being read, or, when rows are joined across files
  * (fnl_reader_join()), at the last one if none had either. */

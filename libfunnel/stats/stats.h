@@ -6,6 +6,18 @@
 #include "internal.h"
 #include "dates.h"
 
+/*
+ * Whether x reaches a cut point: x >= cut less 1e-9 of the cut (or of 1
+ * when the cut is smaller), so that a score summed to 69.99999999999999
+ * reaches 70 as the same sum on paper does.
+ */
+static inline bool fnl_reaches(double x, double cut)
+{
+	double scale = cut < 0 ? -cut : cut;
+
+	return x >= cut - 1e-9 * (scale > 1 ? scale : 1);
+}
+
 /* Sorts ascending. */
 void fnl_sort(double *v, size_t n);
 /* Quantile p of sorted[0..n) by linear interpolation (R type 7, datamash

@@ -3,7 +3,7 @@
  * nomem.c - every allocation of the library fails in turn, and each time
  * the call must fail cleanly or succeed with the same answer.
  *
- *   nomem GROUP DATADIR     GROUP: reader, stages, retention, cycle, kpi,
+ *   nomem GROUP DATADIR     GROUP: reader, stages, retention, cycle, kpi, score,
  *                           history, write; DATADIR: tests/data
  *
  * The test is linked with the library's objects and -Wl,--wrap for the
@@ -718,6 +718,20 @@ static const struct scenario scenarios[] = {
 		    "data:kpi/orders.csv", "period", "week", "asof", "2025-03-14",
 		    "won", "Signed", "lost", "Dropped"),
 	  .files = L("data:kpi/deals.csv") },
+
+	/* Opportunity scores. */
+	{ "score", "default", B_ANALYSIS, &fnl_score_analysis,
+	  .csv = "opportunity_id,region,status,need,budget,authority,timeline,competition\n"
+		 "a,N,open,5,4,4,3,4\nb,N,won,3,2,3,2,3\nc,S,open,2,1,2,3,2\n" },
+	{ "score", "--by --tiers quantile:2 --missing renormalize --weights",
+	  B_ANALYSIS, &fnl_score_analysis,
+	  .opts = L("by", "region", "tiers", "quantile:2", "missing",
+		    "renormalize", "weights", "2,1,1,1,1"),
+	  .csv = "opportunity_id,region,status,need,budget,authority,timeline,competition\n"
+		 "a,N,open,5,,4,3,4\nb,N,open,3,2,3,2,3\nc,S,open,,,,,\n" },
+	{ "score", "error: rating outside the scale (DATA)", B_ANALYSIS,
+	  &fnl_score_analysis, .opts = L("dims", "need"),
+	  .csv = "id,need\na,6\n", .expect = FUNNEL_ERR_DATA },
 
 	/* History files, trends, checks. */
 	{ "history", "append: new file", B_APPEND, .from = &kpi_by_region,

@@ -247,31 +247,6 @@ static int on_snapshot_header(void *data, struct fnl_reader *r,
 					 cy->slot_status);
 }
 
-/* A status says won, lost or open; a stage label won or lost, or else
- * nothing, which is open. */
-static int outcome_of(struct funnel_cycle *cy, const struct fnl_record *rec,
-		      int *outcome)
-{
-	const struct fnl_cell *status = &rec->cell[cy->slot_status];
-	const struct fnl_cell *stage = &rec->cell[cy->slot_stage];
-
-	*outcome = FNL_OUTCOME_OPEN;
-	if (!status->empty) {
-		*outcome = fnl_outcome_of_status(&cy->outcomes, status->text,
-						 status->len);
-		if (*outcome < 0)
-			return fnl_record_fail(rec, cy->slot_status,
-					       "unknown status \"%s\" (expected won, lost or open; give --won or --lost to add labels)",
-					       status->text);
-	} else if (!stage->empty) {
-		int o = fnl_outcome_of_label(&cy->outcomes, stage->text, stage->len);
-
-		if (o >= 0)
-			*outcome = o;
-	}
-	return 0;
-}
-
 /*
  * Adds a deal's key and where it was read; a key seen before is a second
  * row of one deal: the snapshot is wrong.  Last of the checks, so that a
@@ -350,7 +325,8 @@ static int on_snapshot_record(void *data, const struct fnl_record *rec)
 	int outcome, ret;
 
 	/* A rejected record must leave no trace: check, then count. */
-	ret = outcome_of(cy, rec, &outcome);
+	ret = fnl_outcome_of_row(&cy->outcomes, rec, cy->slot_status,
+				 cy->slot_stage, &outcome);
 	if (ret == 0 && outcome != FNL_OUTCOME_OPEN)
 		ret = check_closed(cy, rec, outcome, &days);
 	if (ret == 0)

@@ -106,26 +106,6 @@ static int read_probability(struct funnel_kpi *k, const struct fnl_record *rec,
 	return 0;
 }
 
-/* The outcome of a deal: its status if it has one, else its stage. */
-static int outcome_of(struct funnel_kpi *k, const struct fnl_record *rec)
-{
-	const struct fnl_cell *status = &rec->cell[k->slot_status];
-	const struct fnl_cell *stage = &rec->cell[k->slot_stage];
-	int o;
-
-	if (!status->empty) {
-		o = fnl_outcome_of_status(&k->outcomes, status->text, status->len);
-		if (o < 0)
-			return fnl_record_fail(rec, k->slot_status,
-					       "unknown status \"%s\" (expected won, lost or open)",
-					       status->text);
-		return o;
-	}
-	o = stage->empty ? -1 :
-			   fnl_outcome_of_label(&k->outcomes, stage->text, stage->len);
-	return o < 0 ? FNL_OUTCOME_OPEN : o;
-}
-
 int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 {
 	struct funnel_kpi *k = data;
@@ -135,15 +115,15 @@ int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 	const struct fnl_cell *key = &rec->cell[k->slot_key];
 	struct deal d = { .stage = -1, .bucket = -1, .key = -1, .currency = -1 };
 	struct prob_scale scale = k->prob_scale;
-	int outcome = outcome_of(k, rec);
-	int ret;
+	int outcome, ret;
 	bool dated = fnl_reader_has(rec->reader, k->slot_created) &&
 		     fnl_reader_has(rec->reader, k->slot_closed);
 
 	/* Everything is checked before anything is kept: a row that
 	 * --skip-bad skips must leave no trace. */
-	if (outcome < 0)
-		return outcome;
+	if ((ret = fnl_outcome_of_row(&k->outcomes, rec, k->slot_status,
+				      k->slot_stage, &outcome)) < 0)
+		return ret;
 	if (outcome != FNL_OUTCOME_OPEN && dated) {
 		if (created->empty || closed->empty)
 			return fnl_record_fail(rec, created->empty ? k->slot_created :

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/* funnel-score - which open opportunities deserve the effort. */
+#include "cmdutil.h"
+
+enum {
+	OPT_STATUS = 0x101,
+	OPT_WON,
+	OPT_LOST,
+	OPT_ALL,
+	OPT_DIMS,
+	OPT_WEIGHTS,
+	OPT_SCALE,
+	OPT_TIERS,
+	OPT_MISSING,
+	OPT_REPORT,
+};
+
+static const struct argp_option options[] = {
+	{ NULL, 0, NULL, 0, "Columns (a header name or a 1-based number):", 1 },
+	{ "key", 'k', "COL", 0, "the deal id: one row per deal (default: opportunity_id, Deal ID, Id, ...)", 0 },
+	{ "status", OPT_STATUS, "COL", 0, "won / lost / open status (default: deal_status, Status, ...)", 0 },
+	{ "stage", 's', "COL", 0, "the stage, whose won and lost labels close a deal (default: deal_stage, StageName, Stage, ...)", 0 },
+	{ "by", 'b', "COL[,COL]", 0, "rank and tier the deals of each group of these columns apart", 0 },
+	{ "won", OPT_WON, "LABEL", 0, "a stage or status label that means won, beside Won, Closed Won, Win (repeatable)", 0 },
+	{ "lost", OPT_LOST, "LABEL", 0, "a stage or status label that means lost, beside Lost, Closed Lost, Loss (repeatable)", 0 },
+	{ "all", OPT_ALL, NULL, 0, "score won and lost deals too, not only open ones", 0 },
+	{ NULL, 0, NULL, 0, "The rule score:", 2 },
+	{ "dims", OPT_DIMS, "LIST", 0, "the dimensions, each NAME (its column) or NAME=COL (default: need,budget,authority,timeline,competition)", 0 },
+	{ "weights", OPT_WEIGHTS, "LIST", 0, "a relative weight of 0 or more per dimension (default: all equal)", 0 },
+	{ "scale", OPT_SCALE, "LO-HI", 0, "the lowest and highest rating (default 1-5)", 0 },
+	{ "tiers", OPT_TIERS, "CUTS", 0, "decreasing cut scores for tiers A, B, ... (default 75,50,25), or quantile:K for K tiers of equal size", 0 },
+	{ "missing", OPT_MISSING, "HOW", 0, "a blank rating: error (default) or renormalize (score on the rated dimensions)", 0 },
+	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default)", 0 },
+	{ 0 }
+};
+
+static const struct argp_child children[] = {
+	{ &cmd_common_argp, 0, NULL, 0 },
+	{ 0 }
+};
+
+static const struct argp argp = {
+	.options = options,
+	.parser = cmd_forward_option,
+	.args_doc = "[FILE...]",
+	.doc = "Opportunity scoring: each open deal rated on five dimensions "
+	       "(need, budget, authority, timeline, competition), weighed "
+	       "into a score of 0 to 100, tiered and ranked."
+	       "\v"
+	       "Output columns: [GROUP...,] KEY, score, tier, rank, rated, "
+	       "weakest; one row per deal, by group, then highest score "
+	       "first.\n" CMD_EXIT_HELP,
+	.children = children,
+};
+
+const char *argp_program_version = "funnel-score (libfunnel) " FUNNEL_VERSION_STRING;
+
+int main(int argc, char **argv)
+{
+	return cmd_main("funnel-score", "score", &argp, NULL, argc, argv);
+}

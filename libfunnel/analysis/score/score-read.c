@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * score-read.c - rows -> scored deals: the header binds the key, the
+ * outcome columns and a column per dimension; each row is checked whole
+ * (outcome, ratings, a key not seen before) before anything of it is kept.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "score.h"
+#include "amounts.h"
+#include "columns.h"
+
+void fnl_score_reset_read(struct funnel_score *s)
+{
+	fnl_intern_free(s->keys);
+	s->keys = NULL;
+	free(s->place);
+	s->place = NULL;
+	s->place_cap = 0;
+	free(s->row);
+	s->row = NULL;
+	s->nrows = s->rows_cap = 0;
+	free(s->key_name);
+	s->key_name = NULL;
+	fnl_groups_reset(&s->groups);
+	s->closed_skipped = 0;
+}
+
+static int on_header(void *data, struct fnl_reader *r,
+		     const struct fnl_header *h)
+{
+	struct funnel_score *s = data;
+	const struct fnl_column_spec spec[] = {
+		{ "key", "--key", s->col_key, fnl_deal_key_names, FNL_CELL_TEXT,
+		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		{ "status", "--status", s->col_status, fnl_status_names,
+		  FNL_CELL_TEXT, 0 },
+		{ "stage", "--stage", s->col_stage, fnl_stage_names,
+		  FNL_CELL_TEXT, 0 },
+	};
+	int *slots[] = { &s->slot_key, &s->slot_status, &s->slot_stage };
+	int ret;
+
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++) {
+		if ((ret = fnl_reader_bind(r, h, &spec[i])) < 0)
+			return ret;
+		*slots[i] = ret;
+	}
+	/* Dimensions are named exactly: nothing is guessed. */
+	for (size_t i = 0; i < s->ndims; i++) {
+		struct fnl_column_spec dim = {
+			s->dim[i].name, "--dims", s->dim[i].col, NULL,
+			FNL_CELL_TEXT, FNL_COLUMN_REQUIRED,
+		};
+
+		if ((ret = fnl_reader_bind(r, h, &dim)) < 0)
+			return ret;
+		s->dim[i].slot = ret;
+	}
+	if (!s->key_name &&
+	    fnl_set_string(s->ctx, &s->key_name,
+			   fnl_reader_column_name(r, s->slot_key)) < 0)
+		return FUNNEL_ERR_NOMEM;
+	/* A deal's rows in several files are one deal (every column bound
+	 * first). */
+	if ((ret = fnl_groups_bind(s->ctx, &s->groups, r, h)) < 0)
+		return ret;
+	return fnl_reader_join(r, s->slot_key, "deal");
+}
+
+/*
+ * The rule score of a row: each rated dimension's rating on [0, 1] of the
+ * scale, weighed; the score is of the dimensions rated.
+ */
+static int score_row(struct funnel_score *s, const struct fnl_record *rec,
+		     struct scored *out)
+{
+	double sum = 0, weights = 0, lowest = 0;
+
+	out->rated = 0;
+	out->weakest = -1;
+	for (size_t i = 0; i < s->ndims; i++) {
+		const struct dim *d = &s->dim[i];
+		const struct fnl_cell *c = &rec->cell[d->slot];
+		double v, n;
+
+		if (c->empty) {
+			if (s->missing == MISSING_ERROR)
+				return fnl_record_fail(rec, d->slot,
+						       "no %s rating (give --missing renormalize to score a deal on the dimensions it is rated on)",
+						       d->name);
+			continue;
+		}
+		if (!fnl_number_parse(c->text, &v))
+			return fnl_record_fail(rec, d->slot,
+					       "%s rating \"%s\" is not a number",
+					       d->name, c->text);
+		if (v < s->lo || v > s->hi)
+			return fnl_record_fail(rec, d->slot,
+					       "%s rating %s is outside the scale %g-%g (give --scale)",
+					       d->name, c->text, s->lo, s->hi);
+		n = (v - s->lo) / (s->hi - s->lo);
+		sum += d->weight * n;
+		weights += d->weight;
+		/* Of equal ratings, the first dimension listed is the weakest. */
+		if (out->weakest < 0 || n < lowest) {
+			out->weakest = (int32_t)i;
+			lowest = n;
+		}
+		out->rated++;
+	}
+	out->has_score = weights > 0;
+	out->score = out->has_score ? 100 * sum / weights : 0;
+	return 0;
+}
+
+/* A key not seen before, noted with where it was read. */
+static int add_key(struct funnel_score *s, const struct fnl_record *rec,
+		   int64_t *id)
+{
+	const struct fnl_cell *key = &rec->cell[s->slot_key];
+	int64_t seen = fnl_intern_get(s->keys, key->text, key->len);
+
+	if (seen >= 0)
+		return fnl_record_fail(rec, s->slot_key,
+				       "deal \"%s\" has a row already, on %s:%llu (a score has one row per deal)",
+				       key->text, s->place[seen].file,
+				       (unsigned long long)s->place[seen].line);
+	if ((*id = fnl_intern_put(s->keys, key->text, key->len, NULL)) < 0)
+		return fnl_nomem(s->ctx);
+	if ((size_t)*id >= s->place_cap) {
+		size_t cap = s->place_cap ? s->place_cap * 2 : 1024;
+		struct place *p = fnl_reallocarray(s->place, cap, sizeof(*p));
+
+		if (!p)
+			return fnl_nomem(s->ctx);
+		s->place = p;
+		s->place_cap = cap;
+	}
+	s->place[*id] = (struct place){ rec->file, rec->line };
+	return 0;
+}
+
+static int on_record(void *data, const struct fnl_record *rec)
+{
+	struct funnel_score *s = data;
+	struct scored row = { 0 };
+	int outcome, ret;
+	bool scored;
+
+	/* A rejected record must leave no trace: check, then keep. */
+	ret = fnl_outcome_of_row(&s->outcomes, rec, s->slot_status,
+				 s->slot_stage, &outcome);
+	scored = s->all || outcome == FNL_OUTCOME_OPEN;
+	if (ret == 0 && scored)
+		ret = score_row(s, rec, &row);
+	if (ret == 0)
+		ret = add_key(s, rec, &row.key);
+	if (ret < 0)
+		return ret;
+	if (!scored) {
+		s->closed_skipped++;
+		return 0;
+	}
+	if (s->groups.n &&
+	    fnl_groups_of(s->ctx, &s->groups, rec, &row.group) < 0)
+		return FUNNEL_ERR_NOMEM;
+	if (s->nrows == s->rows_cap) {
+		size_t cap = s->rows_cap ? s->rows_cap * 2 : 1024;
+		struct scored *grown = fnl_reallocarray(s->row, cap, sizeof(*grown));
+
+		if (!grown)
+			return fnl_nomem(s->ctx);
+		s->row = grown;
+		s->rows_cap = cap;
+	}
+	s->row[s->nrows++] = row;
+	return 0;
+}
+
+int fnl_score_read(struct funnel_score *s, struct funnel_input *in)
+{
+	struct fnl_reader_client client = {
+		.header = on_header,
+		.record = on_record,
+		.data = s,
+	};
+	int ret;
+
+	if (!(s->keys = fnl_intern_new()))
+		return fnl_nomem(s->ctx);
+	ret = fnl_input_read(in, &client);
+	if (ret == 0 && s->closed_skipped)
+		fnl_log(s->ctx, FUNNEL_LOG_INFO,
+			"%llu won or lost deal%s not scored (give --all to score them too)",
+			(unsigned long long)s->closed_skipped,
+			s->closed_skipped == 1 ? "" : "s");
+	return ret;
+}

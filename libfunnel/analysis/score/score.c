@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * score.c - opportunity scoring: each open deal rated on five dimensions
+ * (need, budget, authority, timeline, competition), weighed into a score
+ * of 0 to 100, tiered and ranked.  Options and running; see score.h for
+ * how the work is divided.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "score.h"
+#include "amounts.h"
+#include "analysis.h"
+#include "options.h"
+
+static const char *const default_dims[] = {
+	"need", "budget", "authority", "timeline", "competition",
+};
+
+/* ------------------------------------------------------------------ */
+/* Options                                                              */
+
+static void free_dim_array(struct dim *dim, size_t n)
+{
+	for (size_t i = 0; dim && i < n; i++) {
+		free(dim[i].name);
+		free(dim[i].col);
+	}
+	free(dim);
+}
+
+static void free_dims(struct funnel_score *s)
+{
+	free_dim_array(s->dim, s->ndims);
+	s->dim = NULL;
+	s->ndims = 0;
+}
+
+/*
+ * Splits value at commas into at most max items, each copied into a NUL-
+ * terminated string of items (freed by the caller); false when an item
+ * is empty or there are too many.
+ */
+static bool split_list(const char *value, size_t max, char ***items,
+		       size_t *n, bool *nomem)
+{
+	size_t count = 1;
+	char **v;
+
+	*nomem = false;
+	for (const char *p = value; *p; p++)
+		count += *p == ',';
+	if (count > max)
+		return false;
+	if (!(v = calloc(count, sizeof(*v)))) {
+		*nomem = true;
+		return false;
+	}
+	for (size_t k = 0; k < count; k++) {
+		size_t len = strcspn(value, ",");
+
+		if (!(v[k] = strndup(value, len)))
+			*nomem = true;
+		value += len + (value[len] == ',');
+	}
+	*items = v;
+	*n = count;
+	for (size_t k = 0; k < count && !*nomem; k++)
+		if (!v[k][0])
+			return false;
+	return !*nomem;
+}
+
+static void free_list(char **items, size_t n)
+{
+	for (size_t k = 0; items && k < n; k++)
+		free(items[k]);
+	free(items);
+}
+
+/* "need,budget=Budget__c,...": a dimension's name, and the column rated
+ * on it when it is not the name. */
+static int set_dims(struct funnel_score *s, const char *value)
+{
+	char **items = NULL;
+	size_t n = 0;
+	bool nomem;
+	struct dim *dim = NULL;
+	int ret = 0;
+
+	if (!split_list(value, FNL_SCORE_MAX_DIMS, &items, &n, &nomem))
+		ret = nomem ? fnl_nomem(s->ctx)
+			    : fnl_opt_fail(s->ctx, "dims", value,
+					   "up to 32 dimensions separated by commas, each NAME or NAME=COL");
+	else if (!(dim = calloc(n, sizeof(*dim))))
+		ret = fnl_nomem(s->ctx);
+	for (size_t k = 0; ret == 0 && k < n; k++) {
+		char *eq = strchr(items[k], '=');
+
+		dim[k].slot = -1;
+		dim[k].name = items[k];
+		items[k] = NULL;
+		dim[k].col = strdup(eq ? eq + 1 : dim[k].name);
+		if (eq)
+			*eq = '\0';
+		if (!dim[k].col)
+			ret = fnl_nomem(s->ctx);
+		else if (!dim[k].name[0] || !dim[k].col[0])
+			ret = fnl_opt_fail(s->ctx, "dims", value,
+					   "NAME or NAME=COL, with neither empty");
+		for (size_t j = 0; ret == 0 && j < k; j++)
+			if (!strcmp(dim[j].name, dim[k].name))
+				ret = fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+					       "--dims: dimension \"%s\" is listed twice",
+					       dim[j].name);
+	}
+	free_list(items, n);
+	if (ret < 0) {
+		free_dim_array(dim, n);
+		return ret;
+	}
+	free_dims(s);
+	s->dim = dim;
+	s->ndims = n;
+	return 0;
+}
+
+/* Numbers separated by commas, each accepted by ok(); the list replaces
+ * the old one only when all of it is valid. */
+static int parse_numbers(struct funnel_score *s, const char *option,
+			 const char *value, size_t max, const char *what,
+			 bool (*ok)(double), double *out, size_t *n)
+{
+	char **items = NULL;
+	size_t count = 0;
+	bool nomem, valid = split_list(value, max, &items, &count, &nomem);
+	double v[FNL_SCORE_MAX_DIMS];
+
+	for (size_t k = 0; valid && k < count; k++)
+		valid = fnl_number_parse(items[k], &v[k]) && ok(v[k]);
+	free_list(items, count);
+	if (nomem)
+		return fnl_nomem(s->ctx);
+	if (!valid)
+		return fnl_opt_fail(s->ctx, option, value, what);
+	memcpy(out, v, count * sizeof(*v));
+	*n = count;
+	return 0;
+}
+
+static bool non_negative(double v)
+{
+	return v >= 0;
+}
+
+static bool in_0_100(double v)
+{
+	return v >= 0 && v <= 100;
+}
+
+static int set_weights(struct funnel_score *s, const char *value)
+{
+	double v[FNL_SCORE_MAX_DIMS];
+	size_t n = 0;
+	int ret = parse_numbers(s, "weights", value, FNL_SCORE_MAX_DIMS,
+				"relative weights of 0 or more separated by commas, one per dimension",
+				non_negative, v, &n);
+	double *w;
+
+	if (ret < 0)
+		return ret;
+	if (!(w = malloc(n * sizeof(*w))))
+		return fnl_nomem(s->ctx);
+	memcpy(w, v, n * sizeof(*w));
+	free(s->weights);
+	s->weights = w;
+	s->nweights = n;
+	return 0;
+}
+
+/* "1-5", "0-10": the lowest and highest rating. */
+static int set_scale(struct funnel_score *s, const char *value)
+{
+	/* The dash between the two, not a minus sign of the first. */
+	const char *dash = value[0] ? strchr(value + 1, '-') : NULL;
+	char lo[64];
+	double l, h;
+
+	if (!dash || (size_t)(dash - value) >= sizeof(lo))
+		return fnl_opt_fail(s->ctx, "scale", value,
+				    "LO-HI, the lowest and highest rating, such as 1-5 or 0-10");
+	memcpy(lo, value, (size_t)(dash - value));
+	lo[dash - value] = '\0';
+	if (!fnl_number_parse(lo, &l) || !fnl_number_parse(dash + 1, &h) ||
+	    !(l < h))
+		return fnl_opt_fail(s->ctx, "scale", value,
+				    "LO-HI, the lowest and highest rating, such as 1-5 or 0-10");
+	s->lo = l;
+	s->hi = h;
+	return 0;
+}
+
+/* "75,50,25" (strictly decreasing scores) or "quantile:K". */
+static int set_tiers(struct funnel_score *s, const char *value)
+{
+	static const char what[] =
+		"cut scores from 0 to 100, strictly decreasing (75,50,25), or quantile:K with K from 1 to 26";
+	double cut[FNL_SCORE_MAX_TIERS];
+	size_t n = 0;
+	int ret;
+
+	if (!strncmp(value, "quantile:", 9)) {
+		int64_t k;
+
+		if (fnl_opt_count(s->ctx, "tiers", value + 9,
+				  FNL_SCORE_MAX_TIERS, &k) < 0 || k < 1)
+			return fnl_opt_fail(s->ctx, "tiers", value, what);
+		s->quantiles = (int)k;
+		s->ncuts = 0;
+		return 0;
+	}
+	ret = parse_numbers(s, "tiers", value, FNL_SCORE_MAX_TIERS - 1, what,
+			    in_0_100, cut, &n);
+	if (ret < 0)
+		return ret;
+	for (size_t i = 1; i < n; i++)
+		if (!(cut[i] < cut[i - 1]))
+			return fnl_opt_fail(s->ctx, "tiers", value, what);
+	memcpy(s->cut, cut, n * sizeof(*cut));
+	s->ncuts = n;
+	s->quantiles = 0;
+	return 0;
+}
+
+FUNNEL_EXPORT struct funnel_score *funnel_score_new(struct funnel_ctx *ctx)
+{
+	struct funnel_score *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return NULL;
+	s->ctx = ctx;
+	s->lo = 1;
+	s->hi = 5;
+	s->cut[0] = 75;
+	s->cut[1] = 50;
+	s->cut[2] = 25;
+	s->ncuts = 3;
+	return s;
+}
+
+FUNNEL_EXPORT void funnel_score_free(struct funnel_score *s)
+{
+	if (!s)
+		return;
+	fnl_score_reset_read(s);
+	free(s->col_key);
+	free(s->col_status);
+	free(s->col_stage);
+	fnl_groups_free(&s->groups);
+	fnl_outcomes_free(&s->outcomes);
+	free_dims(s);
+	free(s->weights);
+	free(s);
+}
+
+FUNNEL_EXPORT int funnel_score_set(struct funnel_score *s, const char *name,
+				   const char *value)
+{
+	static const char *const missing[] = { "error", "renormalize", NULL };
+	static const char *const reports[] = { "scores", NULL };
+	struct funnel_ctx *ctx = s->ctx;
+	int choice = 0, ret;
+
+	if (!value)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s needs a value", name);
+	if (!strcmp(name, "key"))
+		return fnl_set_string(ctx, &s->col_key, value);
+	if (!strcmp(name, "status"))
+		return fnl_set_string(ctx, &s->col_status, value);
+	if (!strcmp(name, "stage"))
+		return fnl_set_string(ctx, &s->col_stage, value);
+	if (!strcmp(name, "by"))
+		return fnl_groups_set(ctx, &s->groups, value);
+	if (!strcmp(name, "won"))
+		return fnl_outcomes_add(ctx, &s->outcomes, FNL_OUTCOME_WON, value);
+	if (!strcmp(name, "lost"))
+		return fnl_outcomes_add(ctx, &s->outcomes, FNL_OUTCOME_LOST, value);
+	if (!strcmp(name, "all"))
+		return fnl_opt_bool(ctx, name, value, &s->all);
+	if (!strcmp(name, "dims"))
+		return set_dims(s, value);
+	if (!strcmp(name, "weights"))
+		return set_weights(s, value);
+	if (!strcmp(name, "scale"))
+		return set_scale(s, value);
+	if (!strcmp(name, "tiers"))
+		return set_tiers(s, value);
+	if (!strcmp(name, "missing")) {
+		if ((ret = fnl_opt_choice(ctx, name, value, missing, &choice)) == 0)
+			s->missing = (enum score_missing)choice;
+		return ret;
+	}
+	if (!strcmp(name, "report")) {
+		if ((ret = fnl_opt_choice(ctx, name, value, reports, &choice)) == 0)
+			s->report = (enum score_report)choice;
+		return ret;
+	}
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                              */
+
+/* The default dimensions, and the weights given to them. */
+static int check_options(struct funnel_score *s)
+{
+	double total = 0;
+
+	if (!s->ndims) {
+		struct dim *dim = calloc(FNL_ARRAY_SIZE(default_dims), sizeof(*dim));
+
+		if (!dim)
+			return fnl_nomem(s->ctx);
+		s->dim = dim;
+		for (size_t i = 0; i < FNL_ARRAY_SIZE(default_dims); i++) {
+			dim[i].name = strdup(default_dims[i]);
+			dim[i].col = strdup(default_dims[i]);
+			s->ndims++;
+			if (!dim[i].name || !dim[i].col)
+				return fnl_nomem(s->ctx);
+		}
+	}
+	if (s->weights && s->nweights != s->ndims)
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+				"--weights gives %zu weight%s for %zu dimension%s: give one per dimension of --dims",
+				s->nweights, s->nweights == 1 ? "" : "s", s->ndims,
+				s->ndims == 1 ? "" : "s");
+	for (size_t i = 0; i < s->ndims; i++) {
+		s->dim[i].weight = s->weights ? s->weights[i] : 1;
+		total += s->dim[i].weight;
+	}
+	if (!(total > 0))
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+				"--weights: every weight is 0, so no dimension counts");
+	return 0;
+}
+
+/* Reads the input and computes the result (see funnel_score_run()). */
+static int compute(struct funnel_score *s, struct funnel_input *in,
+		   struct funnel_table **result)
+{
+	int ret;
+
+	*result = NULL;
+	fnl_score_reset_read(s);
+	ret = check_options(s);
+	if (ret == 0)
+		ret = fnl_score_read(s, in);
+	if (ret == 0)
+		ret = fnl_score_make_table(s, result);
+	return ret;
+}
+
+FUNNEL_EXPORT int funnel_score_run(struct funnel_score *s, struct funnel_input *in,
+				   struct funnel_table **result)
+{
+	uint64_t warnings = fnl_run_begin(in);
+
+	return fnl_run_end(in, warnings, compute(s, in, result), result);
+}
+
+FNL_ANALYSIS(score);

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * score.h - what the files of the opportunity-scoring analysis share:
+ * score.c (options, running), score-read.c (rows -> deals) and
+ * score-table.c (deals -> the scores, tiers and ranks).
+ *
+ * A deal's row is read once: its outcome (status, else stage), its
+ * ratings on the --dims, and from them its rule score, the dimensions it
+ * was rated on and its weakest one.  Nothing else of a row is kept, so
+ * memory grows with the deals scored.  Tiers and ranks need every score
+ * of a group, so they are made once all are read.
+ */
+#ifndef FUNNEL_SCORE_H
+#define FUNNEL_SCORE_H
+
+#include "internal.h"
+#include "groups.h"
+#include "intern.h"
+#include "outcomes.h"
+#include "reader.h"
+
+/* The most dimensions a score has; the letters of the tiers. */
+enum { FNL_SCORE_MAX_DIMS = 32, FNL_SCORE_MAX_TIERS = 26 };
+
+enum score_report {
+	REPORT_SCORES,
+};
+
+enum score_missing {
+	MISSING_ERROR,        /* a blank rating is a data error */
+	MISSING_RENORMALIZE,  /* the score is of the rated dimensions */
+};
+
+/* A dimension: its name, the column rated on it, its weight. */
+struct dim {
+	char *name;
+	char *col;
+	double weight;
+	int slot;
+};
+
+/* One deal scored. */
+struct scored {
+	int64_t key;          /* id in keys */
+	int64_t group;
+	double score;         /* 0..100, when has_score */
+	bool has_score;
+	int32_t rated;        /* dimensions rated */
+	int32_t weakest;      /* index in dims, -1 when none rated */
+};
+
+/* Where a deal's row was read, to name both rows of a deal listed twice. */
+struct place {
+	const char *file;
+	uint64_t line;
+};
+
+struct funnel_score {
+	struct funnel_ctx *ctx;
+
+	/* Options. */
+	char *col_key, *col_status, *col_stage;
+	struct fnl_groups groups;       /* --by */
+	struct fnl_outcomes outcomes;   /* --won, --lost */
+	bool all;                       /* --all: won and lost deals too */
+	struct dim *dim;                /* --dims */
+	size_t ndims;
+	double *weights;                /* --weights, before they meet --dims */
+	size_t nweights;
+	double lo, hi;                  /* --scale */
+	double cut[FNL_SCORE_MAX_TIERS];  /* --tiers, decreasing */
+	size_t ncuts;
+	int quantiles;                  /* --tiers quantile:K; 0: cuts */
+	enum score_missing missing;
+	enum score_report report;
+
+	/* Run state. */
+	int slot_key, slot_status, slot_stage;
+	char *key_name;                 /* the key column's header name */
+	struct fnl_intern *keys;
+	struct place *place;            /* per key */
+	size_t place_cap;
+	struct scored *row;
+	size_t nrows, rows_cap;
+	uint64_t closed_skipped;        /* won and lost deals, without --all */
+};
+
+/* score-read.c */
+int fnl_score_read(struct funnel_score *s, struct funnel_input *in);
+void fnl_score_reset_read(struct funnel_score *s);
+
+/* score-table.c */
+int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result);
+
+#endif

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* fuzz-score - funnel_score_run over CSV bytes (see fuzz.h). */
+#include "fuzz.h"
+
+static const struct fuzz_case cases[] = {
+	{ { NULL } },
+	{ { "all", "1", NULL } },
+	{ { "missing", "renormalize", NULL } },
+	{ { "by", "2", "tiers", "quantile:3", NULL } },
+	{ { "by", "2,3", "missing", "renormalize", "weights", "2,1,1,0,1", NULL } },
+	{ { "scale", "0-10", "tiers", "90,50", NULL } },
+	{ { "dims", "need", "scale", "-5-5", NULL } },
+	{ { "dims", "a=1,b=4", "key", "2", "missing", "renormalize", NULL } },
+	{ { "won", "Signed", "lost", "Dead", "all", "1", NULL } },
+	{ { "status", "3", "stage", "2", "tiers", "quantile:26", NULL } },
+	{ { "dims", "need,budget", "weights", "0,1", NULL } },
+	{ { "tiers", "99.5,99,1", "missing", "renormalize", NULL } },
+	{ { "key", "Id", "dims", "need=Pain__c", NULL } },
+	{ { "by", "1", "all", "1", NULL } },
+	{ { "scale", "1-3", "missing", "renormalize", NULL } },
+	{ { "dims", "x=1,y=2,z=3", "tiers", "quantile:1", NULL } },
+};
+
+static const struct fuzz_analysis target = {
+	&fnl_score_analysis, cases, sizeof(cases) / sizeof(cases[0]), NULL,
+};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_analysis(&target, data, size);
+}
