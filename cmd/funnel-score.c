@@ -13,6 +13,10 @@ enum {
 	OPT_TIERS,
 	OPT_MISSING,
 	OPT_REPORT,
+	OPT_FIT,
+	OPT_CATEGORICAL,
+	OPT_CI,
+	OPT_STRICT_FIT,
 };
 
 static const struct argp_option options[] = {
@@ -30,7 +34,12 @@ static const struct argp_option options[] = {
 	{ "scale", OPT_SCALE, "LO-HI", 0, "the lowest and highest rating (default 1-5)", 0 },
 	{ "tiers", OPT_TIERS, "CUTS", 0, "decreasing cut scores for tiers A, B, ... (default 75,50,25), or quantile:K for K tiers of equal size", 0 },
 	{ "missing", OPT_MISSING, "HOW", 0, "a blank rating: error (default) or renormalize (score on the rated dimensions)", 0 },
-	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default)", 0 },
+	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default); coef, stats or calibration of the fit", 0 },
+	{ NULL, 0, NULL, 0, "What predicts a win (a logistic fit on won and lost deals):", 3 },
+	{ "fit", OPT_FIT, NULL, 0, "fit won against lost on the --dims values and --categorical columns, as R's glm (--report coef unless another is given)", 0 },
+	{ "categorical", OPT_CATEGORICAL, "COL[:REF]", 0, "a column of levels, each but the reference (default: the first) a term of its own (repeatable)", 0 },
+	{ "ci", OPT_CI, "LEVEL", 0, "the level of the coefficients' Wald intervals (default 0.95)", 0 },
+	{ "strict-fit", OPT_STRICT_FIT, NULL, 0, "a fit that does not converge, or separates won from lost, is an error", 0 },
 	{ 0 }
 };
 
@@ -49,7 +58,12 @@ static const struct argp argp = {
 	       "\v"
 	       "Output columns: [GROUP...,] KEY, score, tier, rank, rated, "
 	       "weakest; one row per deal, by group, then highest score "
-	       "first.\n" CMD_EXIT_HELP,
+	       "first.  --report coef: term, estimate, std_error, z, p_value, "
+	       "odds_ratio, ci_low, ci_high; stats: n, events, null_deviance, "
+	       "residual_deviance, aic, iterations, auc, brier, hl_statistic, "
+	       "hl_df, hl_p_value; calibration: group, n, p_min, p_max, "
+	       "mean_predicted, observed_rate, observed, expected.\n"
+	       CMD_EXIT_HELP,
 	.children = children,
 };
 

@@ -17,8 +17,8 @@ static const struct fuzz_case cases[] = {
 	{ { "tiers", "99.5,99,1", "missing", "renormalize", NULL } },
 	{ { "key", "Id", "dims", "need=Pain__c", NULL } },
 	{ { "by", "1", "all", "1", NULL } },
-	{ { "scale", "1-3", "missing", "renormalize", NULL } },
-	{ { "dims", "x=1,y=2,z=3", "tiers", "quantile:1", NULL } },
+	{ { "report", "calibration", "dims", "need", "categorical", "3:Lost", NULL } },
+	{ { "fit", "1", "dims", "need,budget", "categorical", "2", NULL } },
 };
 
 static const struct fuzz_analysis target = {

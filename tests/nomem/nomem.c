@@ -729,6 +729,12 @@ static const struct scenario scenarios[] = {
 		    "renormalize", "weights", "2,1,1,1,1"),
 	  .csv = "opportunity_id,region,status,need,budget,authority,timeline,competition\n"
 		 "a,N,open,5,,4,3,4\nb,N,open,3,2,3,2,3\nc,S,open,,,,,\n" },
+	{ "score", "--fit --categorical --report calibration", B_ANALYSIS,
+	  &fnl_score_analysis,
+	  .opts = L("fit", "1", "dims", "gpa", "categorical", "rank",
+		    "status", "admit", "won", "1", "lost", "0", "report",
+		    "calibration"),
+	  .files = L("data:ucla/binary.csv") },
 	{ "score", "error: rating outside the scale (DATA)", B_ANALYSIS,
 	  &fnl_score_analysis, .opts = L("dims", "need"),
 	  .csv = "id,need\na,6\n", .expect = FUNNEL_ERR_DATA },

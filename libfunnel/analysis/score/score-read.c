@@ -25,15 +25,19 @@ void fnl_score_reset_read(struct funnel_score *s)
 	s->key_name = NULL;
 	fnl_groups_reset(&s->groups);
 	s->closed_skipped = 0;
+	fnl_score_reset_fit(s);
 }
 
 static int on_header(void *data, struct fnl_reader *r,
 		     const struct fnl_header *h)
 {
 	struct funnel_score *s = data;
+	/* A report with a row per deal needs the key; the fit treats each
+	 * row as an observation, as R does. */
 	const struct fnl_column_spec spec[] = {
 		{ "key", "--key", s->col_key, fnl_deal_key_names, FNL_CELL_TEXT,
-		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		  (fnl_score_fits(s) ? 0 : FNL_COLUMN_REQUIRED) |
+			  FNL_COLUMN_NONEMPTY },
 		{ "status", "--status", s->col_status, fnl_status_names,
 		  FNL_CELL_TEXT, 0 },
 		{ "stage", "--stage", s->col_stage, fnl_stage_names,
@@ -58,7 +62,17 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		s->dim[i].slot = ret;
 	}
-	if (!s->key_name &&
+	for (size_t c = 0; c < s->ncat; c++) {
+		struct fnl_column_spec cat = {
+			"categorical", "--categorical", s->cat[c].col, NULL,
+			FNL_CELL_TEXT, FNL_COLUMN_REQUIRED,
+		};
+
+		if ((ret = fnl_reader_bind(r, h, &cat)) < 0)
+			return ret;
+		s->cat[c].slot = ret;
+	}
+	if (!s->key_name && fnl_reader_has(r, s->slot_key) &&
 	    fnl_set_string(s->ctx, &s->key_name,
 			   fnl_reader_column_name(r, s->slot_key)) < 0)
 		return FUNNEL_ERR_NOMEM;
@@ -152,6 +166,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 	/* A rejected record must leave no trace: check, then keep. */
 	ret = fnl_outcome_of_row(&s->outcomes, rec, s->slot_status,
 				 s->slot_stage, &outcome);
+	if (ret == 0 && fnl_score_fits(s))
+		return fnl_score_observe(s, rec, outcome);
 	scored = s->all || outcome == FNL_OUTCOME_OPEN;
 	if (ret == 0 && scored)
 		ret = score_row(s, rec, &row);
@@ -190,6 +206,9 @@ int fnl_score_read(struct funnel_score *s, struct funnel_input *in)
 
 	if (!(s->keys = fnl_intern_new()))
 		return fnl_nomem(s->ctx);
+	for (size_t c = 0; c < s->ncat; c++)
+		if (!(s->cat[c].levels = fnl_intern_new()))
+			return fnl_nomem(s->ctx);
 	ret = fnl_input_read(in, &client);
 	if (ret == 0 && s->closed_skipped)
 		fnl_log(s->ctx, FUNNEL_LOG_INFO,

@@ -17,6 +17,19 @@ static const char *const default_dims[] = {
 	"need", "budget", "authority", "timeline", "competition",
 };
 
+/*
+ * Options that shape one kind of report only: given for another, they are
+ * a usage error rather than silently ignored.  By bit in s->given.
+ */
+static const struct rule {
+	const char *name;
+	bool fit;           /* true: the fit's reports; false: the scores */
+} rules[] = {
+	{ "all", false }, { "by", false }, { "weights", false }, { "scale", false },
+	{ "tiers", false }, { "missing", false },
+	{ "categorical", true }, { "ci", true }, { "strict-fit", true },
+};
+
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
 
@@ -245,6 +258,7 @@ FUNNEL_EXPORT struct funnel_score *funnel_score_new(struct funnel_ctx *ctx)
 	s->cut[1] = 50;
 	s->cut[2] = 25;
 	s->ncuts = 3;
+	s->ci = 0.95;
 	return s;
 }
 
@@ -260,19 +274,56 @@ FUNNEL_EXPORT void funnel_score_free(struct funnel_score *s)
 	fnl_outcomes_free(&s->outcomes);
 	free_dims(s);
 	free(s->weights);
+	for (size_t c = 0; c < s->ncat; c++) {
+		free(s->cat[c].col);
+		free(s->cat[c].ref);
+	}
+	free(s->cat);
 	free(s);
 }
 
-FUNNEL_EXPORT int funnel_score_set(struct funnel_score *s, const char *name,
-				   const char *value)
+/* --categorical COL[:REF], repeatable. */
+static int add_categorical(struct funnel_score *s, const char *value)
+{
+	const char *colon = strrchr(value, ':');
+	struct categorical *cat, *grown;
+
+	if (!value[0] || colon == value || (colon && !colon[1]))
+		return fnl_opt_fail(s->ctx, "categorical", value,
+				    "COL or COL:REF, a column and its reference level");
+	if (s->ncat == FNL_SCORE_MAX_DIMS)
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+				"--categorical: at most %d columns",
+				FNL_SCORE_MAX_DIMS);
+	grown = fnl_reallocarray(s->cat, s->ncat + 1, sizeof(*grown));
+	if (!grown)
+		return fnl_nomem(s->ctx);
+	s->cat = grown;
+	cat = &s->cat[s->ncat];
+	*cat = (struct categorical){ .slot = -1 };
+	cat->col = colon ? strndup(value, (size_t)(colon - value)) : strdup(value);
+	cat->ref = colon ? strdup(colon + 1) : NULL;
+	if (!cat->col || (colon && !cat->ref)) {
+		free(cat->col);
+		free(cat->ref);
+		return fnl_nomem(s->ctx);
+	}
+	s->ncat++;
+	return 0;
+}
+
+static int set_option(struct funnel_score *s, const char *name,
+		      const char *value)
 {
 	static const char *const missing[] = { "error", "renormalize", NULL };
-	static const char *const reports[] = { "scores", NULL };
+	static const char *const reports[] = {
+		[REPORT_SCORES] = "scores", [REPORT_COEF] = "coef",
+		[REPORT_STATS] = "stats", [REPORT_CALIBRATION] = "calibration",
+		NULL,
+	};
 	struct funnel_ctx *ctx = s->ctx;
 	int choice = 0, ret;
 
-	if (!value)
-		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "--%s needs a value", name);
 	if (!strcmp(name, "key"))
 		return fnl_set_string(ctx, &s->col_key, value);
 	if (!strcmp(name, "status"))
@@ -301,20 +352,70 @@ FUNNEL_EXPORT int funnel_score_set(struct funnel_score *s, const char *name,
 		return ret;
 	}
 	if (!strcmp(name, "report")) {
-		if ((ret = fnl_opt_choice(ctx, name, value, reports, &choice)) == 0)
+		if ((ret = fnl_opt_choice(ctx, name, value, reports, &choice)) == 0) {
 			s->report = (enum score_report)choice;
+			s->report_given = true;
+		}
 		return ret;
 	}
+	if (!strcmp(name, "fit"))
+		return fnl_opt_bool(ctx, name, value, &s->fit);
+	if (!strcmp(name, "categorical"))
+		return add_categorical(s, value);
+	if (!strcmp(name, "ci"))
+		return fnl_opt_level(ctx, name, value, &s->ci);
+	if (!strcmp(name, "strict-fit"))
+		return fnl_opt_bool(ctx, name, value, &s->strict_fit);
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
+}
+
+FUNNEL_EXPORT int funnel_score_set(struct funnel_score *s, const char *name,
+				   const char *value)
+{
+	int ret;
+
+	if (!value)
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE, "--%s needs a value",
+				name);
+	ret = set_option(s, name, value);
+	for (size_t i = 0; ret == 0 && i < FNL_ARRAY_SIZE(rules); i++)
+		if (!strcmp(name, rules[i].name))
+			s->given |= 1u << i;
+	return ret;
 }
 
 /* ------------------------------------------------------------------ */
 /* Running                                                              */
 
+/* The report asked for, and only options that change it. */
+static int check_report(struct funnel_score *s)
+{
+	/* --fit alone asks for the coefficients. */
+	if (s->fit && !s->report_given)
+		s->report = REPORT_COEF;
+	if (s->fit && s->report == REPORT_SCORES)
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+				"--fit fits the model, whose reports are coef, stats and calibration: --report scores is the rule score");
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(rules); i++)
+		if ((s->given & 1u << i) && rules[i].fit != fnl_score_fits(s))
+			return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+					"--%s has no effect on --report %s",
+					rules[i].name,
+					s->report == REPORT_SCORES ? "scores" :
+					s->report == REPORT_COEF ? "coef" :
+					s->report == REPORT_STATS ? "stats" :
+								    "calibration");
+	return 0;
+}
+
 /* The default dimensions, and the weights given to them. */
 static int check_options(struct funnel_score *s)
 {
 	double total = 0;
+	int ret = check_report(s);
+
+	if (ret < 0)
+		return ret;
 
 	if (!s->ndims) {
 		struct dim *dim = calloc(FNL_ARRAY_SIZE(default_dims), sizeof(*dim));
@@ -357,7 +458,8 @@ static int compute(struct funnel_score *s, struct funnel_input *in,
 	if (ret == 0)
 		ret = fnl_score_read(s, in);
 	if (ret == 0)
-		ret = fnl_score_make_table(s, result);
+		ret = fnl_score_fits(s) ? fnl_score_fit_table(s, result)
+					: fnl_score_make_table(s, result);
 	return ret;
 }
 

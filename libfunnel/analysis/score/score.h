@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * score.h - what the files of the opportunity-scoring analysis share:
- * score.c (options, running), score-read.c (rows -> deals) and
- * score-table.c (deals -> the scores, tiers and ranks).
+ * score.c (options, running), score-read.c (rows -> deals),
+ * score-table.c (deals -> the scores, tiers and ranks) and score-fit.c
+ * (closed deals -> the logistic fit and its reports).
  *
  * A deal's row is read once: its outcome (status, else stage), its
  * ratings on the --dims, and from them its rule score, the dimensions it
  * was rated on and its weakest one.  Nothing else of a row is kept, so
  * memory grows with the deals scored.  Tiers and ranks need every score
- * of a group, so they are made once all are read.
+ * of a group, so they are made once all are read.  For the fit, each won
+ * or lost row is an observation: its --dims values as they are and its
+ * --categorical levels, so memory grows with the closed deals times the
+ * terms.
  */
 #ifndef FUNNEL_SCORE_H
 #define FUNNEL_SCORE_H
@@ -24,6 +28,19 @@ enum { FNL_SCORE_MAX_DIMS = 32, FNL_SCORE_MAX_TIERS = 26 };
 
 enum score_report {
 	REPORT_SCORES,
+	REPORT_COEF,         /* the fit's reports, from here on */
+	REPORT_STATS,
+	REPORT_CALIBRATION,
+};
+
+/* --categorical COL[:REF]: a column of levels, treatment-coded. */
+struct categorical {
+	char *col;
+	char *ref;                  /* NULL: the first level */
+	int slot;
+	struct fnl_intern *levels;  /* as read; "(blank)" for an empty cell */
+	int32_t *order;             /* level ids, sorted */
+	int32_t nlevels, ref_id;
 };
 
 enum score_missing {
@@ -73,6 +90,13 @@ struct funnel_score {
 	int quantiles;                  /* --tiers quantile:K; 0: cuts */
 	enum score_missing missing;
 	enum score_report report;
+	bool report_given;
+	unsigned given;                 /* options set (score.c), by bit */
+	bool fit;                       /* --fit */
+	struct categorical *cat;        /* --categorical */
+	size_t ncat;
+	double ci;                      /* --ci */
+	bool strict_fit;                /* --strict-fit */
 
 	/* Run state. */
 	int slot_key, slot_status, slot_stage;
@@ -83,11 +107,29 @@ struct funnel_score {
 	struct scored *row;
 	size_t nrows, rows_cap;
 	uint64_t closed_skipped;        /* won and lost deals, without --all */
+
+	/* The fit's observations: the won and lost rows. */
+	double *num;                    /* nobs x ndims */
+	int32_t *lev;                   /* nobs x ncat */
+	bool *won;
+	size_t nobs, obs_cap;
+	uint64_t open_ignored;          /* open rows, not observations */
 };
+
+static inline bool fnl_score_fits(const struct funnel_score *s)
+{
+	return s->report >= REPORT_COEF;
+}
 
 /* score-read.c */
 int fnl_score_read(struct funnel_score *s, struct funnel_input *in);
 void fnl_score_reset_read(struct funnel_score *s);
+
+/* score-fit.c: a won or lost row as an observation of the fit. */
+int fnl_score_observe(struct funnel_score *s, const struct fnl_record *rec,
+		      int outcome);
+int fnl_score_fit_table(struct funnel_score *s, struct funnel_table **result);
+void fnl_score_reset_fit(struct funnel_score *s);
 
 /* score-table.c */
 int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result);
