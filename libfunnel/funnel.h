@@ -390,7 +390,7 @@ struct funnel_analysis;
 /**
  * funnel_analysis_new() - create an analysis by its name.
  * @ctx: the context.
- * @name: "stages", "retention", "cycle" or "kpi": the command's name
+ * @name: "stages", "retention", "cycle", "kpi" or "score": the command's name
  *	without "funnel-".
  *
  * The same analyses as funnel_stages_new() and the others, behind one
