@@ -69,6 +69,11 @@ int fnl_groups_set(struct funnel_ctx *ctx, struct fnl_groups *g,
 		if (start == end)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 					"--by: empty column name in \"%s\"", value);
+		for (size_t i = 0; i + 1 < g->n; i++)
+			if (!strcmp(by[i], by[g->n - 1]))
+				return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+						"--by: column \"%s\" is listed twice",
+						by[i]);
 		p += len;
 		if (!*p)
 			return 0;

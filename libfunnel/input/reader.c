@@ -57,6 +57,11 @@ struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in)
 	return in->ctx;
 }
 
+bool fnl_input_decimal_comma(const struct funnel_input *in)
+{
+	return in->decimal_comma;
+}
+
 bool fnl_input_skips_bad(const struct funnel_input *in)
 {
 	return in->skip_bad;

@@ -88,6 +88,8 @@ int fnl_fail_in(struct funnel_ctx *ctx, const char *file, uint64_t line,
 	__attribute__((format(printf, 5, 6)));
 
 struct funnel_ctx *fnl_input_ctx(const struct funnel_input *in);
+/* Whether numbers are written with a decimal comma (--decimal-comma). */
+bool fnl_input_decimal_comma(const struct funnel_input *in);
 /* Whether bad records are skipped (--skip-bad) rather than fatal. */
 bool fnl_input_skips_bad(const struct funnel_input *in);
 /* Whether every warning is an error (--strict): at the row it is about

@@ -83,7 +83,7 @@ int fnl_score_observe(struct funnel_score *s, const struct fnl_record *rec,
 			return fnl_record_fail(rec, d->slot,
 					       "no %s value, a term of the fit (--skip-bad leaves the row out, as R's na.omit does)",
 					       d->name);
-		if (!fnl_number_parse(c->text, &v[i]))
+		if (!fnl_score_number(s, c->text, c->len, &v[i]))
 			return fnl_record_fail(rec, d->slot,
 					       "%s value \"%s\" is not a number, a term of the fit",
 					       d->name, c->text);
@@ -167,6 +167,11 @@ static int order_levels(struct funnel_score *s, struct categorical *cat)
 					cat->col, cat->ref, cat->col, cat->ref);
 		cat->ref_id = (int32_t)id;
 	}
+	if (n)
+		fnl_log(s->ctx, FUNNEL_LOG_INFO,
+			"--categorical %s: %zu levels, the reference \"%s\"%s",
+			cat->col, n, fnl_intern_str(cat->levels, cat->ref_id, NULL),
+			cat->ref ? "" : " (the first)");
 	return 0;
 }
 
@@ -271,7 +276,10 @@ static int coef_table(struct funnel_score *s, const struct model *m,
 
 	if (ret < 0)
 		return ret;
-	t->col[4].small_exp = true;
+	/* Small estimates (per dollar of an amount) and p-values keep their
+	 * digits in e-notation. */
+	for (size_t c = 1; c < FNL_ARRAY_SIZE(name); c++)
+		t->col[c].small_exp = c != 3;
 	t->look.key_cols = 1;
 	for (size_t j = 0; j < m->p; j++) {
 		const struct fnl_logit_coef *c = &fit->coef[j];

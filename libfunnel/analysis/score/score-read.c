@@ -83,6 +83,25 @@ static int on_header(void *data, struct fnl_reader *r,
 	return fnl_reader_join(r, s->slot_key, "deal");
 }
 
+bool fnl_score_number(const struct funnel_score *s, const char *text,
+		      size_t len, double *out)
+{
+	char buf[64];
+
+	while (len && text[0] == ' ')
+		text++, len--;
+	while (len && text[len - 1] == ' ')
+		len--;
+	if (!len || len >= sizeof(buf))
+		return false;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	for (size_t i = 0; s->decimal_comma && i < len; i++)
+		if (buf[i] == ',')
+			buf[i] = '.';
+	return fnl_number_parse(buf, out);
+}
+
 /*
  * The rule score of a row: each rated dimension's rating on [0, 1] of the
  * scale, weighed; the score is of the dimensions rated.
@@ -106,7 +125,7 @@ static int score_row(struct funnel_score *s, const struct fnl_record *rec,
 						       d->name);
 			continue;
 		}
-		if (!fnl_number_parse(c->text, &v))
+		if (!fnl_score_number(s, c->text, c->len, &v))
 			return fnl_record_fail(rec, d->slot,
 					       "%s rating \"%s\" is not a number",
 					       d->name, c->text);
@@ -117,8 +136,9 @@ static int score_row(struct funnel_score *s, const struct fnl_record *rec,
 		n = (v - s->lo) / (s->hi - s->lo);
 		sum += d->weight * n;
 		weights += d->weight;
-		/* Of equal ratings, the first dimension listed is the weakest. */
-		if (out->weakest < 0 || n < lowest) {
+		/* Of equal ratings, the first dimension listed is the weakest;
+		 * one of weight 0 cannot change the score. */
+		if (d->weight > 0 && (out->weakest < 0 || n < lowest)) {
 			out->weakest = (int32_t)i;
 			lowest = n;
 		}
@@ -206,6 +226,7 @@ int fnl_score_read(struct funnel_score *s, struct funnel_input *in)
 
 	if (!(s->keys = fnl_intern_new()))
 		return fnl_nomem(s->ctx);
+	s->decimal_comma = fnl_input_decimal_comma(in);
 	for (size_t c = 0; c < s->ncat; c++)
 		if (!(s->cat[c].levels = fnl_intern_new()))
 			return fnl_nomem(s->ctx);

@@ -11,9 +11,6 @@
 #include "stats.h"
 #include "table.h"
 
-/* Scores this close are one score: a rank is shared, as on paper. */
-#define SAME_SCORE 1e-9
-
 struct order {
 	const struct funnel_score *s;
 	const int64_t *group_rank;
@@ -39,7 +36,8 @@ static int cmp_rows(const void *pa, const void *pb, void *data)
 		return ga < gb ? -1 : 1;
 	if (a->has_score != b->has_score)
 		return a->has_score ? -1 : 1;
-	if (a->has_score && a->score != b->score)
+	if (a->has_score &&
+	    fnl_score_units(a->score) != fnl_score_units(b->score))
 		return a->score > b->score ? -1 : 1;
 	return cmp_keys(o->s, a->key, b->key);
 }
@@ -83,9 +81,9 @@ static char tier_of(const struct funnel_score *s, double score, size_t i,
 
 static int add_columns(struct funnel_score *s, struct funnel_table *t)
 {
-	static const char *const taken[] = { "score", "tier", "rank", "rated",
-					     "weakest", NULL };
 	const char *key = s->key_name ? s->key_name : "key";
+	const char *const taken[] = { key, "score", "tier", "rank", "rated",
+				      "weakest", NULL };
 	int ret = fnl_groups_add_columns(s->ctx, &s->groups, t, taken);
 
 	if (ret < 0)
@@ -108,8 +106,7 @@ static int write_group(struct funnel_score *s, struct funnel_table *t,
 		       size_t from, size_t to)
 {
 	size_t scored = 0, col = s->groups.n;
-	int64_t rank = 0;
-	double rank_score = 0;
+	int64_t rank = 0, rank_score = 0;
 
 	while (from + scored < to && s->row[from + scored].has_score)
 		scored++;
@@ -134,9 +131,9 @@ static int write_group(struct funnel_score *s, struct funnel_table *t,
 		if (!r->has_score)
 			continue;
 		/* Competition ranking: 1, 2, 2, 4. */
-		if (k == 0 || rank_score - r->score > SAME_SCORE) {
+		if (k == 0 || fnl_score_units(r->score) != rank_score) {
 			rank = (int64_t)k + 1;
-			rank_score = r->score;
+			rank_score = fnl_score_units(r->score);
 		}
 		tier[0] = tier_of(s, r->score, k, scored);
 		fnl_table_set_number(t, (size_t)row, col + 1, r->score);

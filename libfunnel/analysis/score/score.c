@@ -5,6 +5,7 @@
  * of 0 to 100, tiered and ranked.  Options and running; see score.h for
  * how the work is divided.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,11 +71,16 @@ static bool split_list(const char *value, size_t max, char ***items,
 		return false;
 	}
 	for (size_t k = 0; k < count; k++) {
-		size_t len = strcspn(value, ",");
+		size_t len = strcspn(value, ","), skip = len + (value[len] == ',');
 
+		/* "2, 2, 1": spaces around an item are not part of it. */
+		while (len && *value == ' ')
+			value++, len--, skip--;
+		while (len && value[len - 1] == ' ')
+			len--;
 		if (!(v[k] = strndup(value, len)))
 			*nomem = true;
-		value += len + (value[len] == ',');
+		value += skip;
 	}
 	*items = v;
 	*n = count;
@@ -205,7 +211,7 @@ static int set_scale(struct funnel_score *s, const char *value)
 	memcpy(lo, value, (size_t)(dash - value));
 	lo[dash - value] = '\0';
 	if (!fnl_number_parse(lo, &l) || !fnl_number_parse(dash + 1, &h) ||
-	    !(l < h))
+	    !(l < h) || !isfinite(h - l))
 		return fnl_opt_fail(s->ctx, "scale", value,
 				    "LO-HI, the lowest and highest rating, such as 1-5 or 0-10");
 	s->lo = l;
@@ -443,6 +449,10 @@ static int check_options(struct funnel_score *s)
 	if (!(total > 0))
 		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
 				"--weights: every weight is 0, so no dimension counts");
+	/* Relative weights: their sum must be a number for the score to be. */
+	if (!isfinite(total))
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+				"--weights: they add up to more than a double holds; give smaller relative weights");
 	return 0;
 }
 

@@ -17,6 +17,8 @@
 #ifndef FUNNEL_SCORE_H
 #define FUNNEL_SCORE_H
 
+#include <math.h>
+
 #include "internal.h"
 #include "groups.h"
 #include "intern.h"
@@ -99,6 +101,7 @@ struct funnel_score {
 	bool strict_fit;                /* --strict-fit */
 
 	/* Run state. */
+	bool decimal_comma;             /* the input's --decimal-comma */
 	int slot_key, slot_status, slot_stage;
 	char *key_name;                 /* the key column's header name */
 	struct fnl_intern *keys;
@@ -122,6 +125,16 @@ static inline bool fnl_score_fits(const struct funnel_score *s)
 }
 
 /* score-read.c */
+/* A rating or a term of the fit as written: a plain number, spaces
+ * around it allowed, with a decimal comma under --decimal-comma. */
+bool fnl_score_number(const struct funnel_score *s, const char *text,
+		      size_t len, double *out);
+/* Scores compared to 9 decimals: equal ones tie (a rank is shared), and
+ * rounding noise (78.00000000000001) never orders two of them. */
+static inline int64_t fnl_score_units(double score)
+{
+	return llround(score * 1e9);
+}
 int fnl_score_read(struct funnel_score *s, struct funnel_input *in);
 void fnl_score_reset_read(struct funnel_score *s);
 
