@@ -2,7 +2,8 @@
 /*
  * gen - deterministic CRM data for the benchmark (tests/bench/run).
  *
- *   gen [--scale F] [--seed N] [--out DIR] [--only stages|deals|orders]
+ *   gen [--scale F] [--seed N] [--out DIR]
+ *       [--only stages|deals|orders|opportunities]
  *
  * writes, into DIR (default .), from the seed alone (the same seed and
  * scale give the same bytes on the same C library):
@@ -25,6 +26,12 @@
  *               order_id,customer_id,order_date,amount in date order, with
  *               cohort behaviour (growing acquisition, customers of three
  *               loyalty segments, churn), up to 2024-06-17, mid-month.
+ *   opportunities.csv  opportunities rated on five dimensions, 1M rows x
+ *               scale: opportunity_id,region,owner,status,amount,need,
+ *               budget,authority,timeline,competition; ~92% open, the rest
+ *               won or lost; ~300 owners; every rating an integer 1-5
+ *               (none blank), correlated through a deal's quality and
+ *               skewed as reps rate (need high, authority low).
  *
  * No field holds a comma, a double quote or a line break, so every file
  * can also be read by awk -F,.  Each file is written to a temporary name
@@ -633,11 +640,73 @@ static void gen_orders(const char *dir, double scale, uint64_t seed)
 }
 
 /* ------------------------------------------------------------------ */
+/* (d) Rated opportunities                                              */
+
+static void gen_opportunities(const char *dir, double scale, uint64_t seed)
+{
+	/* Reps rate need high (a deal exists because of it) and authority
+	 * low (the decision maker is rarely met early). */
+	static const char *const dims[] = { "need", "budget", "authority",
+					    "timeline", "competition" };
+	static const double bias[] = { 0.7, 0.0, -0.5, -0.2, 0.1 };
+	enum { NOWNERS = 300, NDIMS = 5 };
+	uint64_t n = (uint64_t)llround(1000000 * scale), open = 0;
+	struct out *o = malloc(sizeof(*o));
+	struct rng r;
+
+	if (!o) {
+		perror("gen");
+		exit(1);
+	}
+	rng_seed(&r, seed, 4);
+	out_open(o, dir, "opportunities.csv");
+	out_str(o, "opportunity_id,region,owner,status");
+	out_str(o, ",amount");
+	for (int d = 0; d < NDIMS; d++) {
+		out_ch(o, ',');
+		out_str(o, dims[d]);
+	}
+	out_ch(o, '\n');
+	for (uint64_t i = 0; i < n; i++) {
+		int region = pick(&r, region_weight, NREGIONS);
+		/* Owners work in one region each, some carrying more deals. */
+		uint64_t owner = (uint64_t)region * NOWNERS / NREGIONS +
+				 below(&r, NOWNERS / NREGIONS) * below(&r, 1000) / 1000;
+		double u = u01(&r), quality = normal(&r);
+		const char *status = u < 0.92 ? "open" : u < 0.95 ? "won" : "lost";
+
+		out_sfid(o, "0069q0000", i, seed);
+		out_ch(o, ',');
+		out_str(o, regions[region]);
+		out_ch(o, ',');
+		out_sfid(o, "0055g0000", owner, seed ^ 0x5bd1e995);
+		out_ch(o, ',');
+		out_str(o, status);
+		out_ch(o, ',');
+		out_cents(o, (uint64_t)llround(lognormal(&r, 15000, 1.1) * 100));
+		for (int d = 0; d < NDIMS; d++) {
+			long v = lround(3 + bias[d] + 0.8 * quality + 0.7 * normal(&r));
+
+			out_ch(o, ',');
+			out_ch(o, (char)('0' + (v < 1 ? 1 : v > 5 ? 5 : v)));
+		}
+		out_ch(o, '\n');
+		o->rows++;
+		open += status[0] == 'o';
+	}
+	out_close(o, "rated opportunities");
+	fprintf(stderr, "gen: opportunities.csv: %llu open opportunities\n",
+		(unsigned long long)open);
+	free(o);
+}
+
+/* ------------------------------------------------------------------ */
 
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: gen [--scale F] [--seed N] [--out DIR] [--only stages|deals|orders]\n");
+		"usage: gen [--scale F] [--seed N] [--out DIR]\n"
+		"           [--only stages|deals|orders|opportunities]\n");
 	exit(64);
 }
 
@@ -666,7 +735,7 @@ int main(int argc, char **argv)
 	if (!(scale > 0 && scale <= 20))
 		usage();
 	if (only && strcmp(only, "stages") && strcmp(only, "deals") &&
-	    strcmp(only, "orders"))
+	    strcmp(only, "orders") && strcmp(only, "opportunities"))
 		usage();
 	dates_init();
 	if (!only || !strcmp(only, "stages"))
@@ -675,5 +744,7 @@ int main(int argc, char **argv)
 		gen_deals(dir, scale, seed);
 	if (!only || !strcmp(only, "orders"))
 		gen_orders(dir, scale, seed);
+	if (!only || !strcmp(only, "opportunities"))
+		gen_opportunities(dir, scale, seed);
 	return 0;
 }

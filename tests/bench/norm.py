@@ -13,6 +13,9 @@ The common form is a sorted CSV without header, one line per result row:
   cycle      region,count,mean,median,p90       (won deals; days; 6 decimals)
   retention  cohort,size,p0,...,p11             (counts; empty where the
                                                  month has not ended)
+  score      region,opportunity_id,score,tier,rank,rated,weakest
+                                                (open deals; score to 2
+                                                 decimals, empty when none)
 
 compare takes numbers as equal within 2e-6 (relative above 1), so that a
 mean printed with 15 digits by one tool and 17 by another agrees, and
@@ -25,7 +28,10 @@ COLUMNS = {
     "stages": ["region", "stage", "reached"],
     "cycle": ["region", "count", "mean", "median", "p90"],
     "retention": ["cohort", "size"] + [f"p{k}" for k in range(12)],
+    "score": ["region", "opportunity_id", "score", "tier", "rank", "rated",
+              "weakest"],
 }
+TEXT = ("region", "stage", "cohort", "opportunity_id", "tier", "weakest")
 
 # Our funnel-cycle's columns (count, mean_days, median_days, p90_days with
 # --percentiles 50,90); the first of these names that the header has is
@@ -45,7 +51,9 @@ def fmt(job, row):
         v = v.strip()
         if job == "cycle" and name in ("mean", "median", "p90") and v != "":
             v = f"{float(v):.6f}"
-        elif name not in ("region", "stage", "cohort") and v != "":
+        elif job == "score" and name == "score" and v != "":
+            v = f"{float(v):.2f}"
+        elif name not in TEXT and v != "":
             f = float(v)
             if f != int(f):
                 sys.exit(f"norm.py: {job}: {name} is not a whole number: {v}")
@@ -74,7 +82,7 @@ def ours(job, path):
                 return pos[n]
         sys.exit(f"norm.py: {job}: none of the columns {names} in {header}")
 
-    if job == "stages":
+    if job in ("stages", "score"):
         idx = [col([n]) for n in COLUMNS[job]]
         rows = [[r[i] for i in idx] for r in data]
     elif job == "cycle":

@@ -19,6 +19,8 @@ JOBS = {
               "deals.csv", "funnel-cycle {cycle_args}"),
     "retention": ("Monthly first-order cohorts, offsets 0..11", "orders.csv",
                   "funnel-retention --period month --max-periods 11 --counts"),
+    "score": ("Rule scores of open deals: score, tier, rank, weakest, by region",
+              "opportunities.csv", "funnel-score --by region"),
 }
 QUIET = 0.15  # cores taken by other processes during a run
 TOOLS = ["ours", "duckdb", "sqlite", "mawk", "pandas", "bare"]
@@ -35,6 +37,7 @@ TARGETS = [
     ("stages", "duckdb", 0.5), ("stages", "bare", 1.5), ("stages", "rss", 256),
     ("cycle", "mawk", 0.4), ("cycle", "bare", 1.3),
     ("retention", "duckdb", 0.5), ("retention", "bare", 3.0),
+    ("score", "duckdb", 0.5), ("score", "bare", 2.0),
 ]
 
 
@@ -146,7 +149,8 @@ def main():
     p("| file | rows | size | entities |")
     p("|---|--:|--:|--:|")
     ent = {"stages": (meta.get("keys_stages"), "opportunities"),
-           "cycle": (None, "deals"), "retention": (meta.get("keys_retention"), "customers")}
+           "cycle": (None, "deals"), "retention": (meta.get("keys_retention"), "customers"),
+           "score": (meta.get("keys_score"), "open opportunities")}
     for job, (_, fname, _) in JOBS.items():
         rows = meta.get(f"rows_{job}") or "?"
         size = int(meta.get(f"size_{job}", "0") or 0)

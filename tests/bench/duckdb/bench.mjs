@@ -1,6 +1,6 @@
 // DuckDB peer of the benchmark: node bench.mjs JOB FILE [THREADS]
-// JOB is stages, cycle or retention; prints the answer in the benchmark's
-// common form (see ../norm.py), one CSV line per row, no header.
+// JOB is stages, cycle, retention or score; prints the answer in the
+// benchmark's common form (see ../norm.py), one CSV line per row, no header.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [job, file, threads = '2'] = process.argv.slice(2);
@@ -49,14 +49,47 @@ SELECT printf('%04d-%02d', cm // 12, cm % 12 + 1) AS cohort,
        ${cells}
 FROM cell, lim GROUP BY cm, last_done ORDER BY cm`;
 
-const sql = { stages, cycle, retention }[job];
+// Rule scores of the open deals, as funnel-score --by region prints them:
+// each rating r on 1-5 counts as (r - 1) / 4, the score is 100 times their
+// weighted mean (equal weights), the tier is A, B, C from the cuts 75, 50,
+// 25 (a cut less 1e-9 of it reached), else D; the competition rank within
+// the region; the weakest dimension is the first of the lowest rated.  The
+// deals of a region by score, highest first, then id.  Ratings are all
+// there (funnel-score's default --missing error), so every deal is rated
+// on all five.  RANK() ties equal scores only, where funnel-score ties
+// scores within 1e-9; with integer ratings and equal weights every score is
+// a multiple of 5, exact in binary, so the two agree.
+const dims = ['need', 'budget', 'authority', 'timeline', 'competition'];
+const weights = [1, 1, 1, 1, 1];
+const weighted = dims.map((d, i) => `${weights[i]} * (${d} - 1) / 4`).join(' + ');
+const score = `
+WITH s AS (
+  SELECT region, opportunity_id,
+         100 * (${weighted}) / ${weights.reduce((a, b) => a + b)} AS x,
+         least(${dims.join(', ')}) AS low, ${dims.join(', ')}
+  FROM ${src} WHERE status = 'open')
+SELECT region, opportunity_id, x::DECIMAL(5, 2) AS score,
+       CASE WHEN x >= 75 - 75e-9 THEN 'A' WHEN x >= 50 - 50e-9 THEN 'B'
+            WHEN x >= 25 - 25e-9 THEN 'C' ELSE 'D' END AS tier,
+       rank() OVER (PARTITION BY region ORDER BY x DESC) AS "rank",
+       ${dims.length} AS rated,
+       CASE ${dims.map((d) => `WHEN ${d} = low THEN '${d}'`).join(' ')} END AS weakest
+FROM s ORDER BY region, x DESC, opportunity_id`;
+
+const sql = { stages, cycle, retention, score }[job];
 if (!sql || !file) {
-  console.error('usage: node bench.mjs stages|cycle|retention FILE [THREADS]');
+  console.error('usage: node bench.mjs stages|cycle|retention|score FILE [THREADS]');
   process.exit(64);
 }
 const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
 const con = await instance.connect();
-const reader = await con.runAndReadAll(sql);
-const lines = reader.getRows().map((row) =>
-  row.map((v) => (v === null ? '' : String(v))).join(','));
-process.stdout.write(lines.join('\n') + '\n');
+if (job === 'score') {
+  // A row per deal: DuckDB writes the CSV itself, as a user of its CLI
+  // would, rather than handing a million rows to JavaScript.
+  await con.run(`COPY (${sql}) TO '/dev/stdout' (FORMAT csv, HEADER false)`);
+} else {
+  const reader = await con.runAndReadAll(sql);
+  const lines = reader.getRows().map((row) =>
+    row.map((v) => (v === null ? '' : String(v))).join(','));
+  process.stdout.write(lines.join('\n') + '\n');
+}

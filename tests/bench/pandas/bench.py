@@ -1,15 +1,17 @@
 """pandas peer of the benchmark: python3 bench.py JOB FILE
 
-JOB is stages, cycle or retention; prints the answer in the benchmark's
+JOB is stages, cycle, retention or score; prints the answer in the benchmark's
 common form (see ../norm.py), one CSV line per row, no header.  Written as
 an analyst fluent in pandas would: only the needed columns, categories for
 the small label columns, vectorised group-bys.
 """
 import sys
 
+import numpy as np
 import pandas as pd
 
 STAGES = ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won"]
+DIMS = ["need", "budget", "authority", "timeline", "competition"]
 
 
 def stages(path):
@@ -60,7 +62,32 @@ def retention(path):
         print(f"{c // 12:04d}-{c % 12 + 1:02d},{row[0]}," + ",".join(cells))
 
 
+def score(path):
+    df = pd.read_csv(path, usecols=["opportunity_id", "region", "status"] + DIMS,
+                     dtype={"region": "category", "status": "category"})
+    df = df[df["status"] == "open"]
+    # A rating r on 1-5 counts as (r - 1) / 4; the score is 100 times the
+    # weighted mean (equal weights), the weakest dimension the first of the
+    # lowest rated.
+    r = df[DIMS]
+    w = np.ones(len(DIMS))
+    x = 100 * ((r - 1) / 4 * w).sum(axis=1) / w.sum()
+    tier = np.select([x >= 75 - 75e-9, x >= 50 - 50e-9, x >= 25 - 25e-9],
+                     ["A", "B", "C"], "D")
+    out = pd.DataFrame({
+        "region": df["region"], "opportunity_id": df["opportunity_id"],
+        "score": x, "tier": tier,
+        "rank": x.groupby(df["region"], observed=True)
+                 .rank(method="min", ascending=False).astype(int),
+        "rated": len(DIMS),
+        # argmin takes the first of equal ones (idxmin(axis=1) is slow).
+        "weakest": np.array(DIMS)[r.to_numpy().argmin(axis=1)]})
+    out = out.sort_values(["region", "score", "opportunity_id"],
+                          ascending=[True, False, True])
+    out.to_csv(sys.stdout, header=False, index=False, float_format="%.2f")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("stages", "cycle", "retention"):
-        sys.exit("usage: bench.py stages|cycle|retention FILE")
+    if len(sys.argv) != 3 or sys.argv[1] not in ("stages", "cycle", "retention", "score"):
+        sys.exit("usage: bench.py stages|cycle|retention|score FILE")
     globals()[sys.argv[1]](sys.argv[2])
