@@ -372,3 +372,13 @@ const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 		       start - 1;
 	return in->arena.data + start;
 }
+
+int fnl_intern_cmp(const struct fnl_intern *in, int64_t a, int64_t b)
+{
+	size_t la, lb;
+	const char *sa = fnl_intern_str(in, a, &la);
+	const char *sb = fnl_intern_str(in, b, &lb);
+	int c = memcmp(sa, sb, la < lb ? la : lb);
+
+	return c ? c : (la > lb) - (la < lb);
+}

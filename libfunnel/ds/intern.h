@@ -47,5 +47,8 @@ int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 /* The NUL-terminated string behind id; *len may be NULL. */
 const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 			   size_t *len);
+/* The strings behind a and b compared bytewise, as strcmp() orders them:
+ * the order of keys and levels in results. */
+int fnl_intern_cmp(const struct fnl_intern *in, int64_t a, int64_t b);
 
 #endif

@@ -117,16 +117,10 @@ static int cmp_levels(const void *pa, const void *pb, void *data)
 {
 	const struct level_order *o = data;
 	int32_t a = *(const int32_t *)pa, b = *(const int32_t *)pb;
-	size_t la, lb;
-	const char *sa, *sb;
-	int c;
 
 	if (o->value && o->value[a] != o->value[b])
 		return o->value[a] < o->value[b] ? -1 : 1;
-	sa = fnl_intern_str(o->levels, a, &la);
-	sb = fnl_intern_str(o->levels, b, &lb);
-	c = memcmp(sa, sb, la < lb ? la : lb);
-	return c ? c : (la > lb) - (la < lb);
+	return fnl_intern_cmp(o->levels, a, b);
 }
 
 /*

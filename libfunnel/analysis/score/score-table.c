@@ -16,16 +16,6 @@ struct order {
 	const int64_t *group_rank;
 };
 
-static int cmp_keys(const struct funnel_score *s, int64_t a, int64_t b)
-{
-	size_t la, lb;
-	const char *ka = fnl_intern_str(s->keys, a, &la);
-	const char *kb = fnl_intern_str(s->keys, b, &lb);
-	int c = memcmp(ka, kb, la < lb ? la : lb);
-
-	return c ? c : (la > lb) - (la < lb);
-}
-
 static int cmp_rows(const void *pa, const void *pb, void *data)
 {
 	const struct order *o = data;
@@ -39,7 +29,7 @@ static int cmp_rows(const void *pa, const void *pb, void *data)
 	if (a->has_score &&
 	    fnl_score_units(a->score) != fnl_score_units(b->score))
 		return a->score > b->score ? -1 : 1;
-	return cmp_keys(o->s, a->key, b->key);
+	return fnl_intern_cmp(o->s->keys, a->key, b->key);
 }
 
 /* Sorts the rows: by group name, then as cmp_rows says. */

@@ -18,6 +18,13 @@ static const char *const default_dims[] = {
 	"need", "budget", "authority", "timeline", "competition",
 };
 
+/* --report's names, in the order of enum score_report. */
+static const char *const reports[] = {
+	[REPORT_SCORES] = "scores", [REPORT_COEF] = "coef",
+	[REPORT_STATS] = "stats", [REPORT_CALIBRATION] = "calibration",
+	NULL,
+};
+
 /*
  * Options that shape one kind of report only: given for another, they are
  * a usage error rather than silently ignored.  By bit in s->given.
@@ -322,11 +329,6 @@ static int set_option(struct funnel_score *s, const char *name,
 		      const char *value)
 {
 	static const char *const missing[] = { "error", "renormalize", NULL };
-	static const char *const reports[] = {
-		[REPORT_SCORES] = "scores", [REPORT_COEF] = "coef",
-		[REPORT_STATS] = "stats", [REPORT_CALIBRATION] = "calibration",
-		NULL,
-	};
 	struct funnel_ctx *ctx = s->ctx;
 	int choice = 0, ret;
 
@@ -406,11 +408,7 @@ static int check_report(struct funnel_score *s)
 		if ((s->given & 1u << i) && rules[i].fit != fnl_score_fits(s))
 			return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
 					"--%s has no effect on --report %s",
-					rules[i].name,
-					s->report == REPORT_SCORES ? "scores" :
-					s->report == REPORT_COEF ? "coef" :
-					s->report == REPORT_STATS ? "stats" :
-								    "calibration");
+					rules[i].name, reports[s->report]);
 	return 0;
 }
 
