@@ -18,12 +18,21 @@ static const char *const default_dims[] = {
 	"need", "budget", "authority", "timeline", "competition",
 };
 
-/* --report's names, in the order of enum score_report. */
+/* --report's names, in the order of enum score_report, and their kinds. */
 static const char *const reports[] = {
 	[REPORT_SCORES] = "scores", [REPORT_COEF] = "coef",
 	[REPORT_STATS] = "stats", [REPORT_CALIBRATION] = "calibration",
 	NULL,
 };
+static const enum score_family report_family[] = {
+	[REPORT_SCORES] = FAMILY_SCORES, [REPORT_COEF] = FAMILY_FIT,
+	[REPORT_STATS] = FAMILY_FIT, [REPORT_CALIBRATION] = FAMILY_FIT,
+};
+
+enum score_family fnl_score_family(const struct funnel_score *s)
+{
+	return report_family[s->report];
+}
 
 /*
  * Options that shape one kind of report only: given for another, they are
@@ -31,11 +40,13 @@ static const char *const reports[] = {
  */
 static const struct rule {
 	const char *name;
-	bool fit;           /* true: the fit's reports; false: the scores */
+	unsigned families;  /* the kinds of report it shapes */
 } rules[] = {
-	{ "all", false }, { "by", false }, { "weights", false }, { "scale", false },
-	{ "tiers", false }, { "missing", false },
-	{ "categorical", true }, { "ci", true }, { "strict-fit", true },
+	{ "all", FAMILY_SCORES }, { "by", FAMILY_SCORES },
+	{ "weights", FAMILY_SCORES }, { "scale", FAMILY_SCORES },
+	{ "tiers", FAMILY_SCORES }, { "missing", FAMILY_SCORES },
+	{ "categorical", FAMILY_FIT }, { "ci", FAMILY_FIT },
+	{ "strict-fit", FAMILY_FIT },
 };
 
 /* ------------------------------------------------------------------ */
@@ -405,7 +416,8 @@ static int check_report(struct funnel_score *s)
 		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
 				"--fit fits the model, whose reports are coef, stats and calibration: --report scores is the rule score");
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(rules); i++)
-		if ((s->given & 1u << i) && rules[i].fit != fnl_score_fits(s))
+		if ((s->given & 1u << i) &&
+		    !(rules[i].families & fnl_score_family(s)))
 			return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
 					"--%s has no effect on --report %s",
 					rules[i].name, reports[s->report]);
@@ -465,10 +477,15 @@ static int compute(struct funnel_score *s, struct funnel_input *in,
 	ret = check_options(s);
 	if (ret == 0)
 		ret = fnl_score_read(s, in);
-	if (ret == 0)
-		ret = fnl_score_fits(s) ? fnl_score_fit_table(s, result)
-					: fnl_score_make_table(s, result);
-	return ret;
+	if (ret < 0)
+		return ret;
+	switch (fnl_score_family(s)) {
+	case FAMILY_SCORES:
+		return fnl_score_make_table(s, result);
+	case FAMILY_FIT:
+		return fnl_score_fit_table(s, result);
+	}
+	return fnl_fail(s->ctx, FUNNEL_ERR_INTERNAL, "no such report");
 }
 
 FUNNEL_EXPORT int funnel_score_run(struct funnel_score *s, struct funnel_input *in,

@@ -30,9 +30,16 @@ enum { FNL_SCORE_MAX_DIMS = 32, FNL_SCORE_MAX_TIERS = 26 };
 
 enum score_report {
 	REPORT_SCORES,
-	REPORT_COEF,         /* the fit's reports, from here on */
+	REPORT_COEF,
 	REPORT_STATS,
 	REPORT_CALIBRATION,
+};
+
+/* The kinds of report, each read and made by a file of its own; an
+ * option that shapes one kind only is refused for another (score.c). */
+enum score_family {
+	FAMILY_SCORES = 1 << 0,   /* score-table.c */
+	FAMILY_FIT = 1 << 1,      /* score-fit.c */
 };
 
 /* --categorical COL[:REF]: a column of levels, treatment-coded. */
@@ -119,9 +126,12 @@ struct funnel_score {
 	uint64_t open_ignored;          /* open rows, not observations */
 };
 
+/* score.c: the kind of the report asked for. */
+enum score_family fnl_score_family(const struct funnel_score *s);
+
 static inline bool fnl_score_fits(const struct funnel_score *s)
 {
-	return s->report >= REPORT_COEF;
+	return fnl_score_family(s) == FAMILY_FIT;
 }
 
 /* score-read.c */
