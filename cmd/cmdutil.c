@@ -96,7 +96,14 @@ void cmd_note_file(struct argp_state *state, const char *option,
 	if (!grown)
 		argp_failure(state, EXIT_SOFTWARE, ENOMEM, "%s", path);
 	cmd->files = grown;
-	cmd->files[cmd->nfiles++] = (struct cmd_file){ option, path };
+	cmd->files[cmd->nfiles++] = (struct cmd_file){ option, path, false };
+}
+
+/* The commands' options that name a file the run writes; the others that
+ * take a FILE read it. */
+static bool writes_file(const char *option)
+{
+	return !strcmp(option, "save-model");
 }
 
 /* Whether path (a name, or NULL for standard input) is the file sb is. */
@@ -161,10 +168,16 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 			   path, cmd->rejects);
 	if (!path)
 		return;
+	for (size_t i = 0; i < cmd->nfiles; i++)
+		if (cmd->files[i].written && cmd->files[i].path != path &&
+		    same_target(path, cmd->files[i].path))
+			argp_error(state, "%s %s is the --%s file %s: give them different names",
+				   option, path, cmd->files[i].option,
+				   cmd->files[i].path);
 	/* A file to be made clashes only with another to be made: the
 	 * history --append creates. */
 	for (size_t i = 0; i < cmd->nfiles && stat(path, &sb) != 0; i++)
-		if (cmd->files[i].option &&
+		if (cmd->files[i].option && !cmd->files[i].written &&
 		    same_target(path, cmd->files[i].path))
 			argp_error(state, "%s %s is the --%s file %s: refusing to write over it",
 				   option, path, cmd->files[i].option,
@@ -174,6 +187,8 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 	for (size_t i = 0; i < cmd->nfiles; i++) {
 		const struct cmd_file *f = &cmd->files[i];
 
+		if (f->written)
+			continue;
 		if (!f->option && !strcmp(f->path, "-")) {
 			stdin_read = true;
 			continue;
@@ -261,6 +276,15 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		check_written(state, cmd, "--rejects", cmd->rejects);
 		check_written(state, cmd, "-o", cmd->output);
+		for (size_t i = 0; i < cmd->nfiles; i++) {
+			char option[64];
+
+			if (!cmd->files[i].written)
+				continue;
+			snprintf(option, sizeof(option), "--%s",
+				 cmd->files[i].option);
+			check_written(state, cmd, option, cmd->files[i].path);
+		}
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -288,8 +312,10 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 			break;
 	if (!o || !o->name)
 		return ARGP_ERR_UNKNOWN;
-	if (o->arg && !strcmp(o->arg, "FILE"))
+	if (o->arg && !strcmp(o->arg, "FILE")) {
 		cmd_note_file(state, o->name, arg);
+		cmd->files[cmd->nfiles - 1].written = writes_file(o->name);
+	}
 	if (!strcmp(o->name, "asof") && arg && !strcmp(arg, "today")) {
 		time_t now = time(NULL);
 		struct tm tm;

@@ -38,6 +38,7 @@ struct cmd;
 struct cmd_file {
 	const char *option;       /* its long option, or NULL: an input */
 	const char *path;
+	bool written;             /* written by the run (--save-model), not read */
 };
 
 /* What a command does with the result instead of cmd_write(): returns

@@ -17,6 +17,9 @@ enum {
 	OPT_CATEGORICAL,
 	OPT_CI,
 	OPT_STRICT_FIT,
+	OPT_SAVE_MODEL,
+	OPT_MODEL,
+	OPT_UNSEEN,
 };
 
 static const struct argp_option options[] = {
@@ -40,6 +43,10 @@ static const struct argp_option options[] = {
 	{ "categorical", OPT_CATEGORICAL, "COL[:REF]", 0, "a column of levels, each but the reference (default: the first) a term of its own (repeatable)", 0 },
 	{ "ci", OPT_CI, "LEVEL", 0, "the level of the coefficients' Wald intervals (default 0.95)", 0 },
 	{ "strict-fit", OPT_STRICT_FIT, NULL, 0, "a fit that does not converge, or separates won from lost, is an error", 0 },
+	{ "save-model", OPT_SAVE_MODEL, "FILE", 0, "also write the fit to FILE (its coefficients, the levels of each --categorical column), for --model", 0 },
+	{ NULL, 0, NULL, 0, "Win probability from a saved fit:", 4 },
+	{ "model", OPT_MODEL, "FILE", 0, "a fit written by --save-model: each deal scored gets its win_probability", 0 },
+	{ "unseen", OPT_UNSEEN, "HOW", 0, "a --model column's level the fit never saw: error (default) or reference (taken as the reference level)", 0 },
 	{ 0 }
 };
 
@@ -57,8 +64,8 @@ static const struct argp argp = {
 	       "into a score of 0 to 100, tiered and ranked."
 	       "\v"
 	       "Output columns: [GROUP...,] KEY, score, tier, rank, rated, "
-	       "weakest; one row per deal, by group, then highest score "
-	       "first.  --report coef: term, estimate, std_error, z, p_value, "
+	       "weakest, and win_probability with --model; one row per deal, "
+	       "by group, then highest score first.  --report coef: term, estimate, std_error, z, p_value, "
 	       "odds_ratio, ci_low, ci_high; stats: n, events, null_deviance, "
 	       "residual_deviance, aic, iterations, auc, brier, hl_statistic, "
 	       "hl_df, hl_p_value; calibration: group, n, p_min, p_max, "

@@ -305,6 +305,25 @@ bool fnl_number_parse(const char *s, double *out)
 	return c.p == c.end && *out >= -DBL_MAX && *out <= DBL_MAX;
 }
 
+bool fnl_number_cell(const char *text, size_t len, bool decimal_comma,
+		     double *out)
+{
+	char buf[64];
+
+	while (len && text[0] == ' ')
+		text++, len--;
+	while (len && text[len - 1] == ' ')
+		len--;
+	if (!len || len >= sizeof(buf))
+		return false;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	for (size_t i = 0; decimal_comma && i < len; i++)
+		if (buf[i] == ',')
+			buf[i] = '.';
+	return fnl_number_parse(buf, out);
+}
+
 /* A hint for the commonest mistake: the other decimal convention. */
 static const char *explain(const struct fnl_amount_format *f, const char *s,
 			   size_t len, const char *why)

@@ -42,5 +42,9 @@ int fnl_amount_sum_check(struct funnel_ctx *ctx, double sum, const char *name);
  * and digits, optionally an exponent (1e6, 2.5E-1), read in any locale;
  * false when s is not one, or not finite. */
 bool fnl_number_parse(const char *s, double *out);
+/* A cell's plain number: text[0..len) with spaces around it allowed and,
+ * under --decimal-comma, a comma for the point (a rating "3,5"). */
+bool fnl_number_cell(const char *text, size_t len, bool decimal_comma,
+		     double *out);
 
 #endif

@@ -85,11 +85,42 @@ int fnl_lines_next(struct fnl_lines *l, char **line, size_t *len)
 			return fnl_nomem(l->ctx);
 		for (s = l->buf.data; isspace((unsigned char)*s); s++)
 			;
-		if (*s && *s != '#') {
+		if (*s && (*s != '#' || l->comments)) {
 			*line = l->buf.data;
 			*len = l->buf.len;
 			return 1;
 		}
 	}
 	return ret;
+}
+
+int fnl_lines_split(char *line, char **field, int max)
+{
+	char *in = line, *out = line;
+	int n = 0;
+
+	for (;;) {
+		if (n == max)
+			return -1;
+		field[n++] = out;
+		if (*in == '"') {
+			for (in++;; in++) {
+				if (!*in)
+					return -1;
+				if (*in == '"' && *++in != '"')
+					break;
+				*out++ = *in;
+			}
+		} else {
+			while (*in && *in != ',')
+				*out++ = *in++;
+		}
+		if (*in != ',' && *in)
+			return -1;  /* text after a closing quote */
+		if (!*in++) {
+			*out = '\0';
+			return n;
+		}
+		*out++ = '\0';
+	}
 }

@@ -13,6 +13,7 @@ struct fnl_lines {
 	const char *path;
 	FILE *fp;
 	uint64_t line;        /* of the line last read, for messages */
+	bool comments;        /* give '#' comment lines too (set after open) */
 	struct fnl_buf buf;
 };
 
@@ -29,5 +30,12 @@ int fnl_lines_open(struct fnl_lines *l, struct funnel_ctx *ctx,
  */
 int fnl_lines_next(struct fnl_lines *l, char **line, size_t *len);
 void fnl_lines_close(struct fnl_lines *l);
+
+/*
+ * Splits a line of CSV in place into at most max fields (RFC 4180: a
+ * quoted field may hold commas and doubled quotes), each NUL-terminated;
+ * returns their number, or -1 for an unclosed quote or more than max.
+ */
+int fnl_lines_split(char *line, char **field, int max);
 
 #endif

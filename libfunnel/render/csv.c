@@ -16,7 +16,7 @@ static bool has_edge_blank(const char *s)
 	return len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]));
 }
 
-static void put_csv_field(FILE *fp, const char *s)
+void fnl_csv_put_field(FILE *fp, const char *s)
 {
 	if (!s[strcspn(s, ",\"\r\n")] && !has_edge_blank(s)) {
 		fputs(s, fp);
@@ -49,7 +49,7 @@ static void write_delimited(const struct funnel_table *t, FILE *fp,
 			    enum funnel_format fmt, int precision)
 {
 	void (*put)(FILE *, const char *) =
-		fmt == FUNNEL_FORMAT_CSV ? put_csv_field : put_tsv_field;
+		fmt == FUNNEL_FORMAT_CSV ? fnl_csv_put_field : put_tsv_field;
 	char sep = fmt == FUNNEL_FORMAT_CSV ? ',' : '\t';
 	char buf[FNL_CELL_MAX];
 

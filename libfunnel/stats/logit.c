@@ -441,3 +441,8 @@ bool fnl_logit_gof(const double *mu, const bool *y, size_t n,
 	free(all);
 	return true;
 }
+
+double fnl_logit_linkinv(double eta)
+{
+	return linkinv(eta);
+}

@@ -59,6 +59,9 @@ struct fnl_logit {
 enum fnl_logit_status fnl_logit_fit(const struct fnl_logit_data *d,
 				    struct fnl_logit *fit);
 void fnl_logit_free(struct fnl_logit *fit);
+/* The probability of a linear predictor eta, as the fit computes its
+ * fitted ones (R's logit link, clamped beyond |eta| > 30). */
+double fnl_logit_linkinv(double eta);
 /* Records the message of a failed fit in ctx (naming the terms) and
  * returns the funnel_status it maps to (FUNNEL_ERR_DATA, _NOMEM). */
 int fnl_logit_fail(struct funnel_ctx *ctx, const struct fnl_logit_data *d,

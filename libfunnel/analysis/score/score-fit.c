@@ -30,6 +30,8 @@ void fnl_score_reset_fit(struct funnel_score *s)
 	s->won = NULL;
 	s->nobs = s->obs_cap = 0;
 	s->open_ignored = 0;
+	funnel_table_free(s->coef);
+	s->coef = NULL;
 	for (size_t c = 0; c < s->ncat; c++) {
 		fnl_intern_free(s->cat[c].levels);
 		free(s->cat[c].order);
@@ -425,10 +427,22 @@ int fnl_score_fit_table(struct funnel_score *s, struct funnel_table **result)
 		ret = fnl_nomem(s->ctx);
 	if (ret == 0 && !(t = fnl_table_new()))
 		ret = fnl_nomem(s->ctx);
+	if (ret == 0 && s->report == REPORT_COEF)
+		ret = coef_table(s, &m, &fit, t);
+	/* The model to save is the coefficients, the report or not. */
+	if (ret == 0 && s->report != REPORT_COEF && s->save_model &&
+	    !(s->coef = fnl_table_new()))
+		ret = fnl_nomem(s->ctx);
+	if (ret == 0 && s->coef)
+		ret = coef_table(s, &m, &fit, s->coef);
+	if (ret == 0 && s->report == REPORT_STATS)
+		ret = stats_table(s, &fit, &g, t);
+	else if (ret == 0 && s->report == REPORT_CALIBRATION)
+		ret = calibration_table(s, &g, t);
 	if (ret == 0)
-		ret = s->report == REPORT_COEF ? coef_table(s, &m, &fit, t)
-		      : s->report == REPORT_STATS ? stats_table(s, &fit, &g, t)
-						  : calibration_table(s, &g, t);
+		snprintf(s->fitted, sizeof(s->fitted),
+			 "won against lost, fitted on %zu deals (%zu won)",
+			 fit.n, fit.events);
 	fnl_logit_free(&fit);
 	free_model(&m);
 	if (ret < 0) {
@@ -437,4 +451,35 @@ int fnl_score_fit_table(struct funnel_score *s, struct funnel_table **result)
 	}
 	*result = t;
 	return 0;
+}
+
+int fnl_score_save_model(struct funnel_score *s,
+			 const struct funnel_table *result)
+{
+	const struct funnel_table *coef = s->coef ? s->coef : result;
+	struct fnl_winmodel_levels *l = calloc(s->ncat ? s->ncat : 1, sizeof(*l));
+	const char **names = NULL;
+	size_t nlevels = 0;
+	int ret = 0;
+
+	for (size_t c = 0; c < s->ncat; c++)
+		nlevels += (size_t)s->cat[c].nlevels;
+	if (!l || !(names = calloc(nlevels ? nlevels : 1, sizeof(*names))))
+		ret = fnl_nomem(s->ctx);
+	for (size_t c = 0, at = 0; ret == 0 && c < s->ncat; c++) {
+		const struct categorical *cat = &s->cat[c];
+
+		l[c] = (struct fnl_winmodel_levels){
+			cat->col, fnl_intern_str(cat->levels, cat->ref_id, NULL),
+			&names[at], (size_t)cat->nlevels,
+		};
+		for (int32_t k = 0; k < cat->nlevels; k++)
+			names[at++] = fnl_intern_str(cat->levels, cat->order[k], NULL);
+	}
+	if (ret == 0)
+		ret = fnl_winmodel_save(s->ctx, s->save_model, coef, l,
+					s->ncat, s->fitted);
+	free(names);
+	free(l);
+	return ret;
 }

@@ -80,26 +80,9 @@ static int on_header(void *data, struct fnl_reader *r,
 	 * first). */
 	if ((ret = fnl_groups_bind(s->ctx, &s->groups, r, h)) < 0)
 		return ret;
+	if (s->model_path && (ret = fnl_winmodel_bind(&s->model, r, h)) < 0)
+		return ret;
 	return fnl_reader_join(r, s->slot_key, "deal");
-}
-
-bool fnl_score_number(const struct funnel_score *s, const char *text,
-		      size_t len, double *out)
-{
-	char buf[64];
-
-	while (len && text[0] == ' ')
-		text++, len--;
-	while (len && text[len - 1] == ' ')
-		len--;
-	if (!len || len >= sizeof(buf))
-		return false;
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	for (size_t i = 0; s->decimal_comma && i < len; i++)
-		if (buf[i] == ',')
-			buf[i] = '.';
-	return fnl_number_parse(buf, out);
 }
 
 /*
@@ -191,6 +174,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 	scored = s->all || outcome == FNL_OUTCOME_OPEN;
 	if (ret == 0 && scored)
 		ret = score_row(s, rec, &row);
+	if (ret == 0 && scored && s->model_path)
+		ret = fnl_winmodel_predict(&s->model, rec, &row.win_p);
 	if (ret == 0)
 		ret = add_key(s, rec, &row.key);
 	if (ret < 0)
@@ -227,6 +212,7 @@ int fnl_score_read(struct funnel_score *s, struct funnel_input *in)
 	if (!(s->keys = fnl_intern_new()))
 		return fnl_nomem(s->ctx);
 	s->decimal_comma = fnl_input_decimal_comma(in);
+	s->model.decimal_comma = s->decimal_comma;
 	for (size_t c = 0; c < s->ncat; c++)
 		if (!(s->cat[c].levels = fnl_intern_new()))
 			return fnl_nomem(s->ctx);

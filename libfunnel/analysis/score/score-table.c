@@ -73,7 +73,7 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t)
 {
 	const char *key = s->key_name ? s->key_name : "key";
 	const char *const taken[] = { key, "score", "tier", "rank", "rated",
-				      "weakest", NULL };
+				      "weakest", "win_probability", NULL };
 	int ret = fnl_groups_add_columns(s->ctx, &s->groups, t, taken);
 
 	if (ret < 0)
@@ -84,7 +84,9 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t)
 	    fnl_table_add_column(t, "tier", FUNNEL_COLUMN_TEXT, 0) < 0 ||
 	    fnl_table_add_column(t, "rank", FUNNEL_COLUMN_COUNT, 0) < 0 ||
 	    fnl_table_add_column(t, "rated", FUNNEL_COLUMN_COUNT, 0) < 0 ||
-	    fnl_table_add_column(t, "weakest", FUNNEL_COLUMN_TEXT, 0) < 0)
+	    fnl_table_add_column(t, "weakest", FUNNEL_COLUMN_TEXT, 0) < 0 ||
+	    (s->model_path &&
+	     fnl_table_add_column(t, "win_probability", FUNNEL_COLUMN_RATE, 6) < 0))
 		return fnl_nomem(s->ctx);
 	/* A table folded to a width repeats the group and the deal. */
 	t->look.key_cols = s->groups.n + 1;
@@ -113,6 +115,8 @@ static int write_group(struct funnel_score *s, struct funnel_table *t,
 					 r->group) < 0)
 			return FUNNEL_ERR_NOMEM;
 		fnl_table_set_count(t, (size_t)row, col + 4, r->rated);
+		if (s->model_path)
+			fnl_table_set_number(t, (size_t)row, col + 6, r->win_p);
 		if (r->weakest >= 0 &&
 		    !fnl_table_set_text(t, (size_t)row, col + 5,
 					s->dim[r->weakest].name,

@@ -46,7 +46,8 @@ static const struct rule {
 	{ "weights", FAMILY_SCORES }, { "scale", FAMILY_SCORES },
 	{ "tiers", FAMILY_SCORES }, { "missing", FAMILY_SCORES },
 	{ "categorical", FAMILY_FIT }, { "ci", FAMILY_FIT },
-	{ "strict-fit", FAMILY_FIT },
+	{ "strict-fit", FAMILY_FIT }, { "save-model", FAMILY_FIT },
+	{ "model", FAMILY_SCORES }, { "unseen", FAMILY_SCORES },
 };
 
 /* ------------------------------------------------------------------ */
@@ -125,6 +126,12 @@ static int set_dims(struct funnel_score *s, const char *value)
 	struct dim *dim = NULL;
 	int ret = 0;
 
+	/* No dimension: a fit on --categorical columns alone. */
+	s->no_dims = !value[0];
+	if (s->no_dims) {
+		free_dims(s);
+		return 0;
+	}
 	if (!split_list(value, FNL_SCORE_MAX_DIMS, &items, &n, &nomem))
 		ret = nomem ? fnl_nomem(s->ctx)
 			    : fnl_opt_fail(s->ctx, "dims", value,
@@ -303,6 +310,9 @@ FUNNEL_EXPORT void funnel_score_free(struct funnel_score *s)
 		free(s->cat[c].ref);
 	}
 	free(s->cat);
+	free(s->save_model);
+	free(s->model_path);
+	fnl_winmodel_free(&s->model);
 	free(s);
 }
 
@@ -385,6 +395,19 @@ static int set_option(struct funnel_score *s, const char *name,
 		return fnl_opt_level(ctx, name, value, &s->ci);
 	if (!strcmp(name, "strict-fit"))
 		return fnl_opt_bool(ctx, name, value, &s->strict_fit);
+	if (!strcmp(name, "save-model"))
+		return fnl_set_string(ctx, &s->save_model, value);
+	if (!strcmp(name, "model"))
+		return fnl_set_string(ctx, &s->model_path, value);
+	if (!strcmp(name, "unseen")) {
+		static const char *const unseen[] = { "error", "reference", NULL };
+
+		if ((ret = fnl_opt_choice(ctx, name, value, unseen, &choice)) == 0) {
+			s->model.unseen_reference = choice == 1;
+			s->unseen_given = true;
+		}
+		return ret;
+	}
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 
@@ -432,8 +455,17 @@ static int check_options(struct funnel_score *s)
 
 	if (ret < 0)
 		return ret;
+	if (s->unseen_given && !s->model_path)
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+				"--unseen says how --model takes a level it was not fitted on: give --model FILE");
+	if (s->model_path &&
+	    (ret = fnl_winmodel_load(s->ctx, s->model_path, &s->model)) < 0)
+		return ret;
 
-	if (!s->ndims) {
+	if (s->no_dims && !fnl_score_fits(s))
+		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
+				"--dims '' leaves the rule score nothing to rate: an empty list is for --fit on --categorical columns alone");
+	if (!s->ndims && !s->no_dims) {
 		struct dim *dim = calloc(FNL_ARRAY_SIZE(default_dims), sizeof(*dim));
 
 		if (!dim)
@@ -447,6 +479,8 @@ static int check_options(struct funnel_score *s)
 				return fnl_nomem(s->ctx);
 		}
 	}
+	if (fnl_score_fits(s))
+		return 0;  /* the fit weighs nothing: it learns */
 	if (s->weights && s->nweights != s->ndims)
 		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
 				"--weights gives %zu weight%s for %zu dimension%s: give one per dimension of --dims",
@@ -492,8 +526,14 @@ FUNNEL_EXPORT int funnel_score_run(struct funnel_score *s, struct funnel_input *
 				   struct funnel_table **result)
 {
 	uint64_t warnings = fnl_run_begin(in);
+	int ret = fnl_run_end(in, warnings, compute(s, in, result), result);
 
-	return fnl_run_end(in, warnings, compute(s, in, result), result);
+	/* The model is kept only from a run that succeeded whole. */
+	if (ret == 0 && s->save_model && (ret = fnl_score_save_model(s, *result)) < 0) {
+		funnel_table_free(*result);
+		*result = NULL;
+	}
+	return ret;
 }
 
 FNL_ANALYSIS(score);

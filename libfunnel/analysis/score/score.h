@@ -21,9 +21,11 @@
 
 #include "internal.h"
 #include "groups.h"
+#include "amounts.h"
 #include "intern.h"
 #include "outcomes.h"
 #include "reader.h"
+#include "winmodel.h"
 
 /* The most dimensions a score has; the letters of the tiers. */
 enum { FNL_SCORE_MAX_DIMS = 32, FNL_SCORE_MAX_TIERS = 26 };
@@ -73,6 +75,7 @@ struct scored {
 	bool has_score;
 	int32_t rated;        /* dimensions rated */
 	int32_t weakest;      /* index in dims, -1 when none rated */
+	double win_p;         /* --model's win probability */
 };
 
 /* Where a deal's row was read, to name both rows of a deal listed twice. */
@@ -91,6 +94,7 @@ struct funnel_score {
 	bool all;                       /* --all: won and lost deals too */
 	struct dim *dim;                /* --dims */
 	size_t ndims;
+	bool no_dims;                   /* --dims '': the fit's levels only */
 	double *weights;                /* --weights, before they meet --dims */
 	size_t nweights;
 	double lo, hi;                  /* --scale */
@@ -106,6 +110,10 @@ struct funnel_score {
 	size_t ncat;
 	double ci;                      /* --ci */
 	bool strict_fit;                /* --strict-fit */
+	char *save_model;               /* --save-model FILE */
+	char *model_path;               /* --model FILE */
+	bool unseen_given;              /* --unseen */
+	struct fnl_winmodel model;      /* read from model_path */
 
 	/* Run state. */
 	bool decimal_comma;             /* the input's --decimal-comma */
@@ -124,6 +132,9 @@ struct funnel_score {
 	bool *won;
 	size_t nobs, obs_cap;
 	uint64_t open_ignored;          /* open rows, not observations */
+	/* The coefficients for --save-model, when they are not the report. */
+	struct funnel_table *coef;
+	char fitted[96];                /* what it was fitted on, in words */
 };
 
 /* score.c: the kind of the report asked for. */
@@ -137,8 +148,11 @@ static inline bool fnl_score_fits(const struct funnel_score *s)
 /* score-read.c */
 /* A rating or a term of the fit as written: a plain number, spaces
  * around it allowed, with a decimal comma under --decimal-comma. */
-bool fnl_score_number(const struct funnel_score *s, const char *text,
-		      size_t len, double *out);
+static inline bool fnl_score_number(const struct funnel_score *s,
+				    const char *text, size_t len, double *out)
+{
+	return fnl_number_cell(text, len, s->decimal_comma, out);
+}
 /* Scores compared to 9 decimals: equal ones tie (a rank is shared), and
  * rounding noise (78.00000000000001) never orders two of them. */
 static inline int64_t fnl_score_units(double score)
@@ -152,6 +166,10 @@ void fnl_score_reset_read(struct funnel_score *s);
 int fnl_score_observe(struct funnel_score *s, const struct fnl_record *rec,
 		      int outcome);
 int fnl_score_fit_table(struct funnel_score *s, struct funnel_table **result);
+/* Writes the fit to --save-model (after a run that succeeded, whose
+ * result is the report). */
+int fnl_score_save_model(struct funnel_score *s,
+			 const struct funnel_table *result);
 void fnl_score_reset_fit(struct funnel_score *s);
 
 /* score-table.c */
