@@ -31,6 +31,8 @@ enum {
 	OPT_REPLACE_DATE,
 	OPT_NO_REPLACE_DATE,
 	OPT_CHECK,
+	OPT_MODEL,
+	OPT_UNSEEN,
 };
 
 static const struct argp_option options[] = {
@@ -50,6 +52,8 @@ static const struct argp_option options[] = {
 	{ "stages", 'S', "A,B,C", 0, "the stage order, to learn each stage's probability from the closed deals", 0 },
 	{ "probabilities", OPT_PROBABILITIES, "FILE", 0, "stage,probability lines for the weighted pipeline (needs --stages)", 0 },
 	{ "history", OPT_HISTORY, "FILE", 0, "the deals' stage history (key, stage), to learn how far lost deals went (needs --stages)", 0 },
+	{ "model", OPT_MODEL, "FILE", 0, "a fit written by funnel-score --save-model: each open deal weighted by its win probability", 0 },
+	{ "unseen", OPT_UNSEEN, "HOW", 0, "a --model column's level the fit never saw: error (default) or reference", 0 },
 	{ "asof", OPT_ASOF, "DATE", 0, "the KPIs' date: a date or today (default: the latest date in the input)", 0 },
 	{ "orders", OPT_ORDERS, "FILE", 0, "orders (customer, date) for retention_rate and active_customers", 0 },
 	{ "period", OPT_PERIOD, "PERIOD", 0, "with --orders: day, week, month (default), quarter or year", 0 },

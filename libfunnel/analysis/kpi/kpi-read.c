@@ -49,6 +49,8 @@ int fnl_kpi_on_header(void *data, struct fnl_reader *r,
 		return ret;
 	if (fnl_amount_column(k->ctx, r, k->slot_amount, &k->amount_name) < 0)
 		return FUNNEL_ERR_NOMEM;
+	if (k->model_path && (ret = fnl_winmodel_bind(&k->model, r, h)) < 0)
+		return ret;
 	if (k->col_prob && !k->prob_name &&
 	    !(k->prob_name = strdup(fnl_reader_column_name(r, k->slot_prob))))
 		return fnl_nomem(k->ctx);
@@ -143,6 +145,12 @@ int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 				       key->text);
 	if ((ret = read_probability(k, rec, &d, &scale)) < 0)
 		return ret;
+	/* Closed deals need no value of the model's terms. */
+	if (k->model_path && outcome == FNL_OUTCOME_OPEN) {
+		if ((ret = fnl_winmodel_predict(&k->model, rec, &d.prob)) < 0)
+			return ret;
+		d.has_prob = true;
+	}
 	if (fnl_reader_has(rec->reader, k->slot_key) &&
 	    (d.key = fnl_intern_put(k->keys, key->text, key->len, NULL)) < 0)
 		return fnl_nomem(k->ctx);

@@ -126,7 +126,7 @@ static int make_buckets(struct funnel_kpi *k, const struct learnt *l,
 	size_t m = 0;
 
 	*n = 0;
-	if (!k->col_prob) {
+	if (!fnl_kpi_own_probabilities(k)) {
 		if (!(*p = calloc(k->nstages + 1, sizeof(**p))))
 			return fnl_nomem(k->ctx);
 		for (size_t s = 0; s < k->nstages; s++)
@@ -166,7 +166,7 @@ static int make_buckets(struct funnel_kpi *k, const struct learnt *l,
 static double probability(const struct funnel_kpi *k, int b,
 			  const double *bucket_p, double win_rate)
 {
-	if (!k->nstages && !k->col_prob)
+	if (!k->nstages && !fnl_kpi_own_probabilities(k))
 		return win_rate;
 	return b < 0 ? NAN : bucket_p[b];
 }
@@ -465,7 +465,11 @@ static int check_currencies(struct funnel_kpi *k, const struct totals *tot,
 static void say_probabilities(struct funnel_kpi *k, const struct learnt *l,
 			      const struct totals *all)
 {
-	if (k->col_prob)
+	if (k->model_path)
+		fnl_log(k->ctx, FUNNEL_LOG_INFO,
+			"weighted pipeline: each open deal weighted by its win probability from the model %s",
+			k->model_path);
+	else if (k->col_prob)
 		fnl_log(k->ctx, FUNNEL_LOG_INFO,
 			"weighted pipeline: each open deal weighted by its own probability, column \"%s\", read as %s",
 			k->prob_name ? k->prob_name : k->col_prob,

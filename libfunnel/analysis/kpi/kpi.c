@@ -86,6 +86,8 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 	free(k->col_closed);
 	free(k->col_amount);
 	free(k->col_prob);
+	free(k->model_path);
+	fnl_winmodel_free(&k->model);
 	fnl_currencies_free(&k->currencies);
 	for (int s = 0; s < NSIDES; s++) {
 		free(k->side[s].file);
@@ -308,7 +310,7 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		{ "key", &k->col_key }, { "stage", &k->col_stage },
 		{ "status", &k->col_status }, { "created", &k->col_created },
 		{ "closed", &k->col_closed }, { "amount", &k->col_amount },
-		{ "probability", &k->col_prob },
+		{ "probability", &k->col_prob }, { "model", &k->model_path },
 	};
 	char **field;
 	int side, input;
@@ -332,6 +334,15 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		return set_stages(k, value);
 	if (!strcmp(name, "probabilities"))
 		return read_probabilities(k, value);
+	if (!strcmp(name, "unseen")) {
+		static const char *const unseen[] = { "error", "reference", NULL };
+		int choice, ret = fnl_opt_choice(ctx, name, value, unseen, &choice);
+
+		k->model.unseen_reference = ret == 0 ? choice == 1
+						     : k->model.unseen_reference;
+		k->unseen_given = k->unseen_given || ret == 0;
+		return ret;
+	}
 	if (!strcmp(name, "asof")) {
 		int ret = fnl_opt_date(ctx, name, value, &k->asof);
 
@@ -378,6 +389,12 @@ static int check_options(struct funnel_kpi *k)
 	if (k->col_prob && k->nstages)
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--probability gives every deal its own probability: --stages and --probabilities do not apply");
+	if (k->model_path && (k->nstages || k->col_prob))
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--model gives every open deal its own win probability: --stages, --probabilities and --probability do not apply");
+	if (k->unseen_given && !k->model_path)
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--unseen says how --model takes a level it was not fitted on: give --model FILE");
 	if (history && (!k->nstages || k->nprob))
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--history shows the stages lost deals reached, to learn stage probabilities: it needs --stages, without --probabilities");
@@ -400,8 +417,11 @@ static int compute(struct funnel_kpi *k, struct funnel_input *in,
 
 	*result = NULL;
 	ret = check_options(k);
+	if (ret == 0 && k->model_path)
+		ret = fnl_winmodel_load(k->ctx, k->model_path, &k->model);
 	if (ret < 0)
 		return ret;
+	k->model.decimal_comma = fnl_input_decimal_comma(in);
 	reset_run(k);
 	if (!(k->keys = fnl_intern_new()))
 		return fnl_nomem(k->ctx);

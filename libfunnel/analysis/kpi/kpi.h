@@ -23,6 +23,7 @@
 #include "intern.h"
 #include "outcomes.h"
 #include "reader.h"
+#include "winmodel.h"
 
 struct deal {
 	int64_t group;
@@ -93,6 +94,9 @@ struct funnel_kpi {
 	struct prob *prob;       /* --probabilities */
 	size_t nprob;
 	char *col_prob;          /* --probability COL */
+	char *model_path;        /* --model FILE */
+	bool unseen_given;       /* --unseen */
+	struct fnl_winmodel model;
 	struct fnl_currencies currencies;  /* --currency, and of the amounts */
 	struct side_file side[NSIDES];
 	char *period;            /* --period, for the retention rate */
@@ -115,6 +119,13 @@ struct funnel_kpi {
 	uint64_t stage_unknown;  /* open deals whose stage has no probability */
 	uint64_t lost_unknown;   /* lost deals that reached no known stage */
 };
+
+/* Whether each open deal has a probability of its own (--probability,
+ * --model) rather than its stage's. */
+static inline bool fnl_kpi_own_probabilities(const struct funnel_kpi *k)
+{
+	return k->col_prob || k->model_path;
+}
 
 /* kpi-read.c */
 int fnl_kpi_on_header(void *data, struct fnl_reader *r,
