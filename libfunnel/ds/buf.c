@@ -28,6 +28,11 @@ static bool buf_reserve(struct fnl_buf *b, size_t extra)
 	return true;
 }
 
+bool fnl_buf_reserve(struct fnl_buf *b, size_t extra)
+{
+	return buf_reserve(b, extra);
+}
+
 bool fnl_buf_append(struct fnl_buf *b, const void *p, size_t n)
 {
 	if (b->failed || !buf_reserve(b, n)) {

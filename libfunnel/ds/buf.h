@@ -19,6 +19,9 @@ struct fnl_buf {
  */
 bool fnl_buf_append(struct fnl_buf *b, const void *p, size_t n);
 bool fnl_buf_putc(struct fnl_buf *b, char c);
+/* Room for extra more bytes, so that appending them does not move the
+ * buffer; false when memory runs out (a failure that does not stick). */
+bool fnl_buf_reserve(struct fnl_buf *b, size_t extra);
 /* Appends n bytes and a NUL, both counted in len: one string of a list of
  * strings, appended whole or not at all.  Inline, as the reader appends
  * every cell it keeps. */

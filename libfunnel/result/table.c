@@ -27,6 +27,7 @@ FUNNEL_EXPORT void funnel_table_free(struct funnel_table *t)
 		free(t->look.mark[i]);
 	free(t->col);
 	free(t->cell);
+	free(t->defined);
 	free(t->look.mark);
 	fnl_buf_free(&t->text);
 	fnl_buf_free(&t->look.notes);
@@ -62,32 +63,59 @@ int fnl_table_add_column(struct funnel_table *t, const char *name,
 	return (int)t->ncols++;
 }
 
+static bool grow_rows(struct funnel_table *t, size_t cap)
+{
+	size_t cells = cap * (t->ncols ? t->ncols : 1);
+	union fnl_table_value *cell;
+	uint8_t *defined;
+	char **mark;
+
+	cell = fnl_reallocarray(t->cell, cells, sizeof(*cell));
+	if (!cell)
+		return false;
+	t->cell = cell;
+	defined = fnl_reallocarray(t->defined, cells, sizeof(*defined));
+	if (!defined)
+		return false;
+	t->defined = defined;
+	mark = fnl_reallocarray(t->look.mark, cap, sizeof(*mark));
+	if (!mark)
+		return false;
+	t->look.mark = mark;
+	t->rows_cap = cap;
+	return true;
+}
+
+bool fnl_table_reserve(struct funnel_table *t, size_t rows, size_t text_bytes)
+{
+	return (t->nrows + rows <= t->rows_cap ||
+		grow_rows(t, t->nrows + rows)) &&
+	       fnl_buf_reserve(&t->text, text_bytes);
+}
+
 int64_t fnl_table_add_row(struct funnel_table *t)
 {
-	if (t->nrows == t->rows_cap) {
-		size_t cap = t->rows_cap ? t->rows_cap * 2 : 16;
-		struct fnl_table_cell *cell;
-		char **mark;
-
-		cell = fnl_reallocarray(t->cell, cap * t->ncols, sizeof(*cell));
-		if (!cell)
-			return -1;
-		t->cell = cell;
-		mark = fnl_reallocarray(t->look.mark, cap, sizeof(*mark));
-		if (!mark)
-			return -1;
-		t->look.mark = mark;
-		t->rows_cap = cap;
-	}
-	memset(&t->cell[t->nrows * t->ncols], 0, t->ncols * sizeof(*t->cell));
+	if (t->nrows == t->rows_cap &&
+	    !grow_rows(t, t->rows_cap ? t->rows_cap * 2 : 16))
+		return -1;
+	/* Only whether a cell is defined: an undefined one is never read. */
+	memset(&t->defined[t->nrows * t->ncols], 0, t->ncols);
 	t->look.mark[t->nrows] = NULL;
 	return (int64_t)t->nrows++;
 }
 
-static struct fnl_table_cell *at(const struct funnel_table *t, size_t row,
-				 size_t col)
+static size_t at(const struct funnel_table *t, size_t row, size_t col)
 {
-	return &t->cell[row * t->ncols + col];
+	return row * t->ncols + col;
+}
+
+static void set(struct funnel_table *t, size_t row, size_t col,
+		union fnl_table_value v, bool defined)
+{
+	size_t i = at(t, row, col);
+
+	t->cell[i] = v;
+	t->defined[i] = defined;
 }
 
 bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
@@ -97,30 +125,41 @@ bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
 
 	if (!fnl_buf_append_str(&t->text, s, len))
 		return false;
-	*at(t, row, col) = (struct fnl_table_cell){ .defined = true, .v.text = off };
+	set(t, row, col, (union fnl_table_value){ .text = off }, true);
+	return true;
+}
+
+bool fnl_table_set_text_kept(struct funnel_table *t, size_t row, size_t col,
+			     const char *s, size_t len, size_t *kept)
+{
+	if (!*kept) {
+		if (!fnl_table_set_text(t, row, col, s, len))
+			return false;
+		*kept = 1 + t->cell[at(t, row, col)].text;
+		return true;
+	}
+	set(t, row, col, (union fnl_table_value){ .text = *kept - 1 }, true);
 	return true;
 }
 
 void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,
 			 int64_t v)
 {
-	*at(t, row, col) = (struct fnl_table_cell){ .defined = true, .v.count = v };
+	set(t, row, col, (union fnl_table_value){ .count = v }, true);
 }
 
 void fnl_table_set_number(struct funnel_table *t, size_t row, size_t col,
 			  double v)
 {
-	*at(t, row, col) = (struct fnl_table_cell){
-		.defined = isfinite(v), .v.number = v,
-	};
+	set(t, row, col, (union fnl_table_value){ .number = v }, isfinite(v));
 }
 
 void fnl_table_set_ratio(struct funnel_table *t, size_t row, size_t col,
 			 int64_t num, int64_t den)
 {
-	*at(t, row, col) = (struct fnl_table_cell){
-		.defined = den != 0, .v.number = den ? (double)num / (double)den : 0,
-	};
+	set(t, row, col,
+	    (union fnl_table_value){ .number = den ? (double)num / (double)den : 0 },
+	    den != 0);
 }
 
 bool fnl_table_set_mark(struct funnel_table *t, size_t row, const char *mark)
@@ -178,7 +217,7 @@ funnel_table_column_type(const struct funnel_table *t, size_t col)
 FUNNEL_EXPORT bool funnel_table_is_defined(const struct funnel_table *t,
 					   size_t row, size_t col)
 {
-	return row < t->nrows && col < t->ncols && at(t, row, col)->defined;
+	return row < t->nrows && col < t->ncols && t->defined[at(t, row, col)];
 }
 
 FUNNEL_EXPORT const char *funnel_table_text(const struct funnel_table *t,
@@ -187,7 +226,7 @@ FUNNEL_EXPORT const char *funnel_table_text(const struct funnel_table *t,
 	if (!funnel_table_is_defined(t, row, col) ||
 	    t->col[col].type != FUNNEL_COLUMN_TEXT)
 		return "";
-	return t->text.data + at(t, row, col)->v.text;
+	return t->text.data + t->cell[at(t, row, col)].text;
 }
 
 FUNNEL_EXPORT int64_t funnel_table_count(const struct funnel_table *t,
@@ -196,7 +235,7 @@ FUNNEL_EXPORT int64_t funnel_table_count(const struct funnel_table *t,
 	if (!funnel_table_is_defined(t, row, col) ||
 	    t->col[col].type != FUNNEL_COLUMN_COUNT)
 		return 0;
-	return at(t, row, col)->v.count;
+	return t->cell[at(t, row, col)].count;
 }
 
 FUNNEL_EXPORT double funnel_table_number(const struct funnel_table *t,
@@ -205,10 +244,10 @@ FUNNEL_EXPORT double funnel_table_number(const struct funnel_table *t,
 	if (!funnel_table_is_defined(t, row, col))
 		return NAN;
 	if (t->col[col].type == FUNNEL_COLUMN_COUNT)
-		return (double)at(t, row, col)->v.count;
+		return (double)t->cell[at(t, row, col)].count;
 	if (t->col[col].type == FUNNEL_COLUMN_TEXT)
 		return NAN;
-	return at(t, row, col)->v.number;
+	return t->cell[at(t, row, col)].number;
 }
 
 int64_t fnl_table_find_column(const struct funnel_table *t, const char *name)

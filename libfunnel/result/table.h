@@ -6,13 +6,12 @@
 #include "internal.h"
 #include "buf.h"
 
-struct fnl_table_cell {
-	bool defined;
-	union {
-		int64_t count;
-		double number;
-		size_t text;   /* offset in the table's text arena */
-	} v;
+/* A cell's value; whether it is defined is kept apart, a byte a cell,
+ * so that a row of a million-row table is 9 bytes a cell, not 16. */
+union fnl_table_value {
+	int64_t count;
+	double number;
+	size_t text;   /* offset in the table's text arena */
 };
 
 struct fnl_table_column {
@@ -47,7 +46,8 @@ struct funnel_table {
 	struct fnl_table_column *col;
 	size_t ncols, cols_cap;
 	size_t group_cols;     /* leading columns that name a group */
-	struct fnl_table_cell *cell;  /* rows * ncols */
+	union fnl_table_value *cell;  /* rows * ncols */
+	uint8_t *defined;             /* rows * ncols: 1 when defined */
 	size_t nrows, rows_cap;
 	struct fnl_buf text;   /* the text cells' bytes */
 	struct fnl_table_look look;
@@ -59,11 +59,18 @@ int fnl_table_add_column(struct funnel_table *t, const char *name,
 			 enum funnel_column_type type, int digits);
 /* Adds a row of undefined cells; returns its index or -1. */
 int64_t fnl_table_add_row(struct funnel_table *t);
+/* Room for rows more rows and text_bytes more bytes of text, so that a
+ * table whose size is known grows once; false when memory runs out. */
+bool fnl_table_reserve(struct funnel_table *t, size_t rows, size_t text_bytes);
 /* The index of the column called name, or -1: an analysis reads another's
  * result by the names its man page documents, never by position. */
 int64_t fnl_table_find_column(const struct funnel_table *t, const char *name);
 bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
 			const char *s, size_t len);
+/* The same, for a text many cells share (a tier letter): its bytes are
+ * kept once.  *kept is 0 the first time, and then remembers them. */
+bool fnl_table_set_text_kept(struct funnel_table *t, size_t row, size_t col,
+			     const char *s, size_t len, size_t *kept);
 void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,
 			 int64_t v);
 /* A value that is not finite stays undefined. */
