@@ -361,6 +361,11 @@ size_t fnl_intern_count(const struct fnl_intern *in)
 	return in->count;
 }
 
+size_t fnl_intern_bytes(const struct fnl_intern *in)
+{
+	return in->arena.len;
+}
+
 const char *fnl_intern_str(const struct fnl_intern *in, int64_t id,
 			   size_t *len)
 {

@@ -21,6 +21,8 @@ int64_t fnl_intern_put(struct fnl_intern *in, const char *s, size_t len,
 /* Returns the id of s, or -1 when it was never added. */
 int64_t fnl_intern_get(const struct fnl_intern *in, const char *s, size_t len);
 size_t fnl_intern_count(const struct fnl_intern *in);
+/* The bytes of all the strings, each with its NUL. */
+size_t fnl_intern_bytes(const struct fnl_intern *in);
 /* Makes room for n strings in all, so that the table is not rebuilt
  * before there are more (each rebuild hashes every string again).  False,
  * and nothing changed, when memory runs out. */

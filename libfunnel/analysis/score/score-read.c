@@ -82,6 +82,12 @@ static int on_header(void *data, struct fnl_reader *r,
 		return ret;
 	if (s->model_path && (ret = fnl_winmodel_bind(&s->model, r, h)) < 0)
 		return ret;
+	/* One row a deal, its key's slot loaded while the rest of the row
+	 * is parsed. */
+	if (fnl_reader_has(r, s->slot_key)) {
+		fnl_intern_expect(s->keys, h, 1);
+		fnl_reader_prefetch(r, s->slot_key, s->keys);
+	}
 	return fnl_reader_join(r, s->slot_key, "deal");
 }
 

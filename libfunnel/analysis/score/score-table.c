@@ -11,49 +11,150 @@
 #include "stats.h"
 #include "table.h"
 
-struct order {
-	const struct funnel_score *s;
-	const int64_t *group_rank;
+/*
+ * The order of the rows, as two integers each: hi holds the group's rank
+ * (bytewise by name), then whether the row has no score, then the score
+ * highest first; lo the 8 bytes of the key that follow the prefix every
+ * key shares (a CRM's ids often share their first bytes).  Sorting these
+ * by radix is linear, with no string compared; keys whose 8 bytes are
+ * equal are then put in order by comparing them whole.
+ */
+struct sort_key {
+	uint64_t hi, lo;
+	uint32_t row;
 };
 
-static int cmp_rows(const void *pa, const void *pb, void *data)
-{
-	const struct order *o = data;
-	const struct scored *a = pa, *b = pb;
-	int64_t ga = o->group_rank[a->group], gb = o->group_rank[b->group];
+/* Scores are 0 to 100: 1e11 units of 1e-9 fit in 37 bits. */
+enum { SCORE_BITS = 37, GROUP_SHIFT = SCORE_BITS + 1 };
 
-	if (ga != gb)
-		return ga < gb ? -1 : 1;
-	if (a->has_score != b->has_score)
-		return a->has_score ? -1 : 1;
-	if (a->has_score &&
-	    fnl_score_units(a->score) != fnl_score_units(b->score))
-		return a->score > b->score ? -1 : 1;
-	return fnl_intern_cmp(o->s->keys, a->key, b->key);
+/* The length of the prefix all keys of the rows share. */
+static size_t shared_prefix(const struct funnel_score *s)
+{
+	size_t lcp = 0, len;
+	const char *first = s->nrows ? fnl_intern_str(s->keys, s->row[0].key,
+						       &lcp) : NULL;
+
+	for (size_t i = 1; i < s->nrows && lcp; i++) {
+		const char *k = fnl_intern_str(s->keys, s->row[i].key, &len);
+		size_t n = 0;
+
+		while (n < lcp && n < len && k[n] == first[n])
+			n++;
+		lcp = n;
+	}
+	return lcp;
 }
 
-/* Sorts the rows: by group name, then as cmp_rows says. */
+/* Bytes [from, from + 8) of a key, big-endian, 0 past its end (keys hold
+ * no NUL, so a shorter key comes first, as bytewise). */
+static uint64_t key_word(const struct funnel_score *s, int64_t key,
+			 size_t from)
+{
+	size_t len;
+	const unsigned char *k =
+		(const unsigned char *)fnl_intern_str(s->keys, key, &len);
+	uint64_t w = 0;
+
+	for (size_t i = 0; i < 8; i++)
+		w = w << 8 | (from + i < len ? k[from + i] : 0);
+	return w;
+}
+
+/* One pass of an LSD radix sort on byte `byte` (0 = lowest) of hi (from 8
+ * on) or lo; false when every key has the same byte there (no pass). */
+static bool radix_pass(const struct sort_key *in, struct sort_key *out,
+		       size_t n, unsigned byte)
+{
+	size_t count[256] = { 0 }, at = 0;
+	unsigned shift = (byte % 8) * 8;
+
+#define DIGIT(k) ((unsigned)(((byte < 8 ? (k).lo : (k).hi) >> shift) & 0xff))
+	for (size_t i = 0; i < n; i++)
+		count[DIGIT(in[i])]++;
+	for (size_t d = 0; d < 256; d++) {
+		size_t c = count[d];
+
+		if (c == n)
+			return false;
+		count[d] = at;
+		at += c;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[count[DIGIT(in[i])]++] = in[i];
+#undef DIGIT
+	return true;
+}
+
+static int cmp_keys(const void *pa, const void *pb, void *data)
+{
+	const struct funnel_score *s = data;
+	const struct sort_key *a = pa, *b = pb;
+
+	return fnl_intern_cmp(s->keys, s->row[a->row].key, s->row[b->row].key);
+}
+
+/* Sorts the rows: by group name, rows with a score first, highest score
+ * first, then by key. */
 static int sort_rows(struct funnel_score *s)
 {
-	size_t ng = fnl_groups_count(&s->groups);
-	int64_t *ids = malloc(ng * sizeof(*ids));
-	int64_t *rank = malloc(ng * sizeof(*rank));
-	struct order o = { s, rank };
+	size_t ng = fnl_groups_count(&s->groups), n = s->nrows, lcp;
+	int64_t *ids = malloc((ng ? ng : 1) * sizeof(*ids));
+	int64_t *rank = malloc((ng ? ng : 1) * sizeof(*rank));
+	struct sort_key *k = fnl_reallocarray(NULL, n ? n : 1, sizeof(*k));
+	struct sort_key *tmp = fnl_reallocarray(NULL, n ? n : 1, sizeof(*tmp));
+	struct scored *sorted = fnl_reallocarray(NULL, n ? n : 1, sizeof(*sorted));
+	int ret = 0;
 
-	if (!ids || !rank) {
-		free(ids);
-		free(rank);
-		return fnl_nomem(s->ctx);
+	if (!ids || !rank || !k || !tmp || !sorted) {
+		ret = fnl_nomem(s->ctx);
+		goto out;
 	}
 	for (size_t g = 0; g < ng; g++)
 		ids[g] = (int64_t)g;
 	fnl_groups_sort(&s->groups, ids, ng);
 	for (size_t g = 0; g < ng; g++)
 		rank[ids[g]] = (int64_t)g;
-	qsort_r(s->row, s->nrows, sizeof(*s->row), cmp_rows, &o);
+	lcp = shared_prefix(s);
+	for (size_t i = 0; i < n; i++) {
+		const struct scored *r = &s->row[i];
+		uint64_t g = ng ? (uint64_t)rank[r->group] : 0;
+		uint64_t top = ((uint64_t)1 << SCORE_BITS) - 1;
+		uint64_t units = r->has_score ? (uint64_t)fnl_score_units(r->score)
+					      : 0;
+
+		k[i] = (struct sort_key){
+			g << GROUP_SHIFT | (uint64_t)!r->has_score << SCORE_BITS |
+				(r->has_score ? top - units : 0),
+			key_word(s, r->key, lcp), (uint32_t)i,
+		};
+	}
+	for (unsigned byte = 0; byte < 16; byte++)
+		if (radix_pass(k, tmp, n, byte)) {
+			struct sort_key *swap = k;
+
+			k = tmp;
+			tmp = swap;
+		}
+	/* Keys alike in their 8 bytes: in order of the whole key. */
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && k[j].hi == k[i].hi && k[j].lo == k[i].lo; j++)
+			;
+		if (j - i > 1)
+			qsort_r(&k[i], j - i, sizeof(*k), cmp_keys, s);
+	}
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = s->row[k[i].row];
+	free(s->row);
+	s->row = sorted;
+	s->rows_cap = n;
+	sorted = NULL;
+out:
 	free(ids);
 	free(rank);
-	return 0;
+	free(k);
+	free(tmp);
+	free(sorted);
+	return ret;
 }
 
 /* The tier letter of the i-th of n scored rows of a group. */
@@ -99,6 +200,9 @@ static int write_group(struct funnel_score *s, struct funnel_table *t,
 {
 	size_t scored = 0, col = s->groups.n;
 	int64_t rank = 0, rank_score = 0;
+	/* The letters and the dimensions' names, each kept once. */
+	size_t tier_kept[FNL_SCORE_MAX_TIERS] = { 0 };
+	size_t weakest_kept[FNL_SCORE_MAX_DIMS] = { 0 };
 
 	while (from + scored < to && s->row[from + scored].has_score)
 		scored++;
@@ -118,9 +222,10 @@ static int write_group(struct funnel_score *s, struct funnel_table *t,
 		if (s->model_path)
 			fnl_table_set_number(t, (size_t)row, col + 6, r->win_p);
 		if (r->weakest >= 0 &&
-		    !fnl_table_set_text(t, (size_t)row, col + 5,
-					s->dim[r->weakest].name,
-					strlen(s->dim[r->weakest].name)))
+		    !fnl_table_set_text_kept(t, (size_t)row, col + 5,
+					     s->dim[r->weakest].name,
+					     strlen(s->dim[r->weakest].name),
+					     &weakest_kept[r->weakest]))
 			return fnl_nomem(s->ctx);
 		if (!r->has_score)
 			continue;
@@ -131,7 +236,8 @@ static int write_group(struct funnel_score *s, struct funnel_table *t,
 		}
 		tier[0] = tier_of(s, r->score, k, scored);
 		fnl_table_set_number(t, (size_t)row, col + 1, r->score);
-		if (!fnl_table_set_text(t, (size_t)row, col + 2, tier, 1))
+		if (!fnl_table_set_text_kept(t, (size_t)row, col + 2, tier, 1,
+					     &tier_kept[tier[0] - 'A']))
 			return fnl_nomem(s->ctx);
 		fnl_table_set_count(t, (size_t)row, col + 3, rank);
 	}
@@ -148,6 +254,10 @@ int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result)
 	ret = add_columns(s, t);
 	if (ret == 0)
 		ret = sort_rows(s);
+	/* A row a deal: the table grows once, its text by the keys. */
+	if (ret == 0 && !fnl_table_reserve(t, s->nrows,
+					   fnl_intern_bytes(s->keys)))
+		ret = fnl_nomem(s->ctx);
 	for (size_t i = 0, j; ret == 0 && i < s->nrows; i = j) {
 		for (j = i + 1; j < s->nrows && s->row[j].group == s->row[i].group; j++)
 			;
