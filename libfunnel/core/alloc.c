@@ -7,13 +7,41 @@
 
 #include "internal.h"
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
+static bool is_mapped(size_t bytes)
+{
+	return bytes >= 2 * HUGE_PAGE;
+}
+
+/*
+ * Big arrays (a row per deal) are advised to use 2 MiB pages where the
+ * system leaves it to the program (transparent huge pages in "madvise"
+ * mode): a virtual machine takes microseconds a page fault, and a
+ * million deals touch a hundred megabytes, 25,000 faults of 4 KiB pages
+ * but 50 of 2 MiB ones.  The whole 2 MiB pages within the block.
+ */
+static void advise_huge(void *p, size_t bytes)
+{
+	uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t end = ((uintptr_t)p + bytes) & ~(HUGE_PAGE - 1);
+
+	if (end > start)
+		madvise((void *)start, end - start, MADV_HUGEPAGE);
+}
+
 void *fnl_reallocarray(void *p, size_t n, size_t size)
 {
+	void *q;
+
 	if (size && n > SIZE_MAX / size) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	return realloc(p, n * size > 0 ? n * size : 1);
+	q = realloc(p, n * size > 0 ? n * size : 1);
+	if (q && is_mapped(n * size))
+		advise_huge(q, n * size);
+	return q;
 }
 
 /*
@@ -21,12 +49,6 @@ void *fnl_reallocarray(void *p, size_t n, size_t size)
  * advised to use 2 MiB pages: lookups at random in tens of megabytes
  * otherwise miss the TLB on nearly every row.  Small tables use calloc.
  */
-#define HUGE_PAGE ((size_t)2 << 20)
-
-static bool is_mapped(size_t bytes)
-{
-	return bytes >= 2 * HUGE_PAGE;
-}
 
 void *fnl_huge_calloc(size_t n, size_t size)
 {
