@@ -12,7 +12,6 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_linalg.h>
-#include <gsl/gsl_multifit.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -57,38 +56,44 @@ static double deviance(const bool *y, const double *mu, size_t n)
 }
 
 static gsl_vector_view column(double *a, size_t p, size_t row, size_t j,
-			      size_t n)
+			      size_t m)
 {
-	return gsl_vector_view_array_with_stride(a + row * p + j, p, n - row);
+	return gsl_vector_view_array_with_stride(a + row * p + j, p, m - row);
 }
 
 /*
  * The columns that are linear combinations of the ones before them, as
  * R's QR (LINPACK dqrdc2, limited pivoting) finds them: Householder
  * steps over the columns in order, a column whose remainder is below
- * ALIAS_TOL of its own norm is aliased and skipped.  A copy of x (a) is
- * worked on.  A duplicated column is the second one named.
+ * ALIAS_TOL of its own norm is aliased and skipped.  It is worked on the
+ * triangle R of the rows (m = p rows, see qr_add_row), not on the n rows:
+ * X = Q R with Q orthonormal keeps every column's norm and every
+ * remainder's, so the same columns are found.  a (m x p, row by row) is
+ * overwritten.  A duplicated column is the second one named.
  */
-static bool find_aliased(const struct fnl_logit_data *d, double *a,
-			 double *tau, size_t *kept, bool *aliased)
+static bool find_aliased(double *a, size_t m, size_t p, double *tau,
+			 size_t *kept, bool *aliased)
 {
-	size_t n = d->n, p = d->p, k = 0;
+	size_t k = 0;
 	bool any = false;
 
-	memcpy(a, d->x, n * p * sizeof(*a));
 	for (size_t j = 0; j < p; j++) {
-		gsl_vector_view c = column(a, p, 0, j, n), rest;
+		gsl_vector_view c = column(a, p, 0, j, m), rest;
 		double norm = gsl_blas_dnrm2(&c.vector);
 
 		for (size_t r = 0; r < k; r++) {
-			gsl_vector_view v = column(a, p, r, kept[r], n);
-			gsl_vector_view w = column(a, p, r, j, n);
+			gsl_vector_view v = column(a, p, r, kept[r], m);
+			gsl_vector_view w = column(a, p, r, j, m);
 
 			gsl_linalg_householder_hv(tau[r], &v.vector, &w.vector);
 		}
-		rest = column(a, p, k, j, n);
 		if (norm == 0)
 			norm = 1;  /* a column of zeros, as dqrdc2 takes it */
+		if (k == m) {
+			aliased[j] = any = true;  /* nothing of it is left */
+			continue;
+		}
+		rest = column(a, p, k, j, m);
 		if (gsl_blas_dnrm2(&rest.vector) < ALIAS_TOL * norm) {
 			aliased[j] = any = true;
 			continue;
@@ -103,9 +108,6 @@ static enum fnl_logit_status check(const struct fnl_logit_data *d,
 				   struct fnl_logit *fit)
 {
 	size_t n = d->n, p = d->p;
-	enum fnl_logit_status st = FNL_LOGIT_OK;
-	size_t *kept;
-	double *a;
 
 	for (size_t i = 0; i < n; i++)
 		fit->events += d->y[i];
@@ -119,16 +121,7 @@ static enum fnl_logit_status check(const struct fnl_logit_data *d,
 			fit->bad_term = i % p;
 			return FNL_LOGIT_NOT_FINITE;
 		}
-	fit->aliased = calloc(p, sizeof(*fit->aliased));
-	a = fnl_reallocarray(NULL, n * p + p, sizeof(*a));
-	kept = fnl_reallocarray(NULL, p, sizeof(*kept));
-	if (!fit->aliased || !a || !kept)
-		st = FNL_LOGIT_NOMEM;
-	else if (find_aliased(d, a, a + n * p, kept, fit->aliased))
-		st = FNL_LOGIT_ALIASED;
-	free(a);
-	free(kept);
-	return st;
+	return FNL_LOGIT_OK;
 }
 
 /* The working response and weights of an iteration at eta and mu. */
@@ -141,6 +134,126 @@ static void working(const bool *y, const double *eta, const double *mu,
 		z[i] = eta[i] + ((double)y[i] - mu[i]) / me;
 		w[i] = me * me / (mu[i] * (1 - mu[i]));
 	}
+}
+
+/*
+ * Adds a row to the upper triangle r (q x q, row by row) of a QR
+ * decomposition, by Givens rotations that zero the row's numbers one by
+ * one against r's diagonal (row is overwritten).  One row at a time, the
+ * n rows are never held weighted: the triangle is all that is kept, and
+ * its work is in the cache.  A zero (a level a row has not) costs
+ * nothing.
+ */
+static void qr_add_row(double *r, size_t q, double *row)
+{
+	for (size_t j = 0; j < q; j++) {
+		double *rj = r + j * q, b = row[j], h, c, s;
+
+		if (b == 0)
+			continue;
+		/* hypot() without its care, which took a third of a fit's
+		 * time, unless the squares overflow or underflow. */
+		h = rj[j] * rj[j] + b * b;
+		h = isfinite(h) && h >= DBL_MIN ? sqrt(h) : hypot(rj[j], b);
+		c = rj[j] / h;
+		s = b / h;
+		rj[j] = h;
+		for (size_t k = j + 1; k < q; k++) {
+			double t = rj[k];
+
+			rj[k] = c * t + s * row[k];
+			row[k] = c * row[k] - s * t;
+		}
+	}
+}
+
+/*
+ * The weighted least squares of z on x with weights w, by the QR
+ * decomposition of the rows sqrt(w) [x z] (as glm.fit solves it by the
+ * QR of sqrt(w) x): r (q = p + 1 square) gets R and, in its last column,
+ * Q' sqrt(w) z.  row holds q numbers.
+ */
+static void weighted_qr(const struct fnl_logit_data *d, const double *w,
+			const double *z, double *r, double *row)
+{
+	size_t p = d->p, q = p + 1;
+
+	memset(r, 0, q * q * sizeof(*r));
+	for (size_t i = 0; i < d->n; i++) {
+		const double *x = d->x + i * p;
+		double sw = sqrt(w[i]);
+
+		for (size_t j = 0; j < p; j++)
+			row[j] = sw * x[j];
+		row[p] = sw * z[i];
+		qr_add_row(r, q, row);
+	}
+}
+
+/*
+ * From the triangle r (q = p + 1 square, R and Q'z in the last column):
+ * beta solving R beta = Q'z, and the covariance (X'WX)^-1 = R^-1 R^-T,
+ * by the inverse u (p x p) of R.
+ */
+static void qr_solve(const double *r, size_t p, double *beta, double *u,
+		     double *cov)
+{
+	size_t q = p + 1;
+
+	for (size_t j = p; j-- > 0;) {
+		double t = r[j * q + p];
+
+		for (size_t k = j + 1; k < p; k++)
+			t -= r[j * q + k] * beta[k];
+		beta[j] = t / r[j * q + j];
+	}
+	memset(u, 0, p * p * sizeof(*u));
+	for (size_t j = 0; j < p; j++) {
+		u[j * p + j] = 1 / r[j * q + j];
+		for (size_t i = j; i-- > 0;) {
+			double t = 0;
+
+			for (size_t k = i + 1; k <= j; k++)
+				t += r[i * q + k] * u[k * p + j];
+			u[i * p + j] = -t / r[i * q + i];
+		}
+	}
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = i; j < p; j++) {
+			double t = 0;
+
+			for (size_t k = j; k < p; k++)
+				t += u[i * p + k] * u[j * p + k];
+			cov[i * p + j] = cov[j * p + i] = t;
+		}
+}
+
+/*
+ * Aliasing as glm.fit's first QR finds it: its weights are all equal
+ * (mu = 0.75 or 0.25, w = 3/16 either way), so the test is on the
+ * columns of x.  The p columns of R are copied into a, p x p.
+ */
+static enum fnl_logit_status aliasing(const struct fnl_logit_data *d,
+				      struct fnl_logit *fit, const double *r,
+				      double *a)
+{
+	size_t p = d->p, q = p + 1;
+	size_t *kept = fnl_reallocarray(NULL, p, sizeof(*kept));
+	double *tau = fnl_reallocarray(NULL, p, sizeof(*tau));
+	enum fnl_logit_status st = FNL_LOGIT_OK;
+
+	fit->aliased = calloc(p, sizeof(*fit->aliased));
+	if (!kept || !tau || !fit->aliased)
+		st = FNL_LOGIT_NOMEM;
+	else {
+		for (size_t i = 0; i < p; i++)
+			memcpy(a + i * p, r + i * q, p * sizeof(*a));
+		if (find_aliased(a, p, p, tau, kept, fit->aliased))
+			st = FNL_LOGIT_ALIASED;
+	}
+	free(kept);
+	free(tau);
+	return st;
 }
 
 static void fill_coef(struct fnl_logit *fit, const double *beta,
@@ -160,22 +273,20 @@ static void fill_coef(struct fnl_logit *fit, const double *beta,
  * Fisher scoring as glm.fit does it: mu = (y + 0.5) / 2 to start, then
  * weighted least squares of z on x until the deviance settles.  The
  * covariance (X'WX)^-1 of the last solve gives the standard errors, as
- * summary.glm takes them from the last QR.  buf holds 3 n + p + p^2
- * numbers.
+ * summary.glm takes them from the last QR.  buf holds 3 n numbers,
+ * small 3 p^2 + 4 p + 2.
  */
 static enum fnl_logit_status irls(const struct fnl_logit_data *d,
 				  struct fnl_logit *fit, double *buf,
-				  gsl_multifit_linear_workspace *ws)
+				  double *small)
 {
 	size_t n = d->n, p = d->p;
-	double *eta = buf, *z = eta + n, *w = z + n, *beta = w + n,
-	       *cov = beta + p, *mu = fit->mu, dev, devold, chisq;
+	double *eta = buf, *z = eta + n, *w = z + n, *beta = small,
+	       *cov = beta + p, *u = cov + p * p, *r = u + p * p,
+	       *row = r + (p + 1) * (p + 1), *mu = fit->mu, dev, devold;
 	gsl_matrix_const_view x = gsl_matrix_const_view_array(d->x, n, p);
-	gsl_vector_view zv = gsl_vector_view_array(z, n);
-	gsl_vector_view wv = gsl_vector_view_array(w, n);
 	gsl_vector_view bv = gsl_vector_view_array(beta, p);
 	gsl_vector_view ev = gsl_vector_view_array(eta, n);
-	gsl_matrix_view cv = gsl_matrix_view_array(cov, p, p);
 
 	for (size_t i = 0; i < n; i++) {
 		/* logit of (y + 0.5) / 2 */
@@ -186,9 +297,14 @@ static enum fnl_logit_status irls(const struct fnl_logit_data *d,
 	fit->not_converged = true;
 	for (fit->iterations = 1; fit->iterations <= MAXIT; fit->iterations++) {
 		working(d->y, eta, mu, n, z, w);
-		if (gsl_multifit_wlinear(&x.matrix, &wv.vector, &zv.vector,
-					 &bv.vector, &cv.matrix, &chisq, ws))
-			return FNL_LOGIT_SOLVE_FAILED;
+		weighted_qr(d, w, z, r, row);
+		if (fit->iterations == 1) {
+			enum fnl_logit_status st = aliasing(d, fit, r, u);
+
+			if (st != FNL_LOGIT_OK)
+				return st;
+		}
+		qr_solve(r, p, beta, u, cov);
 		gsl_blas_dgemv(CblasNoTrans, 1, &x.matrix, &bv.vector, 0,
 			       &ev.vector);
 		for (size_t i = 0; i < n; i++)
@@ -215,8 +331,8 @@ enum fnl_logit_status fnl_logit_fit(const struct fnl_logit_data *d,
 				    struct fnl_logit *fit)
 {
 	enum fnl_logit_status st;
-	gsl_multifit_linear_workspace *ws;
-	double m, *buf;
+	double m, *buf, *small;
+	size_t p = d->p;
 
 	*fit = (struct fnl_logit){ .n = d->n, .p = d->p };
 	if (d->p == 0)
@@ -224,14 +340,11 @@ enum fnl_logit_status fnl_logit_fit(const struct fnl_logit_data *d,
 	st = check(d, fit);
 	if (st != FNL_LOGIT_OK)
 		return st;
-	fit->coef = fnl_reallocarray(NULL, d->p, sizeof(*fit->coef));
+	fit->coef = fnl_reallocarray(NULL, p, sizeof(*fit->coef));
 	fit->mu = fnl_reallocarray(NULL, d->n, sizeof(*fit->mu));
-	buf = fnl_reallocarray(NULL, 3 * d->n + d->p + d->p * d->p,
-			       sizeof(*buf));
-	/* GSL's own allocation: NULL when the caller turned its handler off. */
-	ws = fit->coef && fit->mu && buf ? gsl_multifit_linear_alloc(d->n, d->p)
-					 : NULL;
-	if (!ws) {
+	buf = fnl_reallocarray(NULL, 3 * d->n, sizeof(*buf));
+	small = fnl_reallocarray(NULL, 3 * p * p + 4 * p + 2, sizeof(*small));
+	if (!fit->coef || !fit->mu || !buf || !small) {
 		st = FNL_LOGIT_NOMEM;
 		goto out;
 	}
@@ -239,10 +352,10 @@ enum fnl_logit_status fnl_logit_fit(const struct fnl_logit_data *d,
 	m = (double)fit->events / (double)d->n;
 	fit->null_deviance = -2 * ((double)fit->events * log(m) +
 				   (double)(d->n - fit->events) * log1p(-m));
-	st = irls(d, fit, buf, ws);
-	gsl_multifit_linear_free(ws);
+	st = irls(d, fit, buf, small);
 out:
 	free(buf);
+	free(small);
 	return st;
 }
 
@@ -305,12 +418,9 @@ int fnl_logit_fail(struct funnel_ctx *ctx, const struct fnl_logit_data *d,
 				"number",
 				d->term[fit->bad_term], fit->bad_row + 1);
 	case FNL_LOGIT_NOMEM:
-		return fnl_nomem(ctx);
-	case FNL_LOGIT_SOLVE_FAILED:
 		break;
 	}
-	return fnl_fail(ctx, FUNNEL_ERR_INTERNAL,
-			"the weighted least squares of the fit failed");
+	return fnl_nomem(ctx);
 }
 
 bool fnl_logit_ci(const struct fnl_logit_coef *c, double level, double *lo,

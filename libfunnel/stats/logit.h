@@ -25,7 +25,6 @@ enum fnl_logit_status {
 	FNL_LOGIT_ALIASED,         /* collinear terms: see aliased[] */
 	FNL_LOGIT_NOT_FINITE,      /* x[bad_row][bad_term] is NaN or infinite */
 	FNL_LOGIT_NOMEM,
-	FNL_LOGIT_SOLVE_FAILED,    /* GSL's least squares failed: a bug */
 };
 
 struct fnl_logit_coef {

@@ -3,7 +3,7 @@
  * gen - deterministic CRM data for the benchmark (tests/bench/run).
  *
  *   gen [--scale F] [--seed N] [--out DIR]
- *       [--only stages|deals|orders|opportunities]
+ *       [--only stages|deals|orders|opportunities|closed]
  *
  * writes, into DIR (default .), from the seed alone (the same seed and
  * scale give the same bytes on the same C library):
@@ -32,6 +32,16 @@
  *               won or lost; ~300 owners; every rating an integer 1-5
  *               (none blank), correlated through a deal's quality and
  *               skewed as reps rate (need high, authority low).
+ *   closed.csv  closed deals for the logistic fit, 1M rows x scale:
+ *               opportunity_id,status,source,amount,discount,need,budget,
+ *               authority,timeline,competition; status won (~37%) or lost,
+ *               drawn from a logistic model of the other columns (so a
+ *               fit finds its terms, none separating won from lost):
+ *               source one of 4 levels (Inbound, Outbound, Partner,
+ *               Referral), amount in dollars and cents, discount a
+ *               percentage with one decimal, ratings integers 1-5
+ *               correlated through a deal's quality; 10 terms besides
+ *               the intercept.
  *
  * No field holds a comma, a double quote or a line break, so every file
  * can also be read by awk -F,.  Each file is written to a temporary name
@@ -40,6 +50,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -701,12 +712,84 @@ static void gen_opportunities(const char *dir, double scale, uint64_t seed)
 }
 
 /* ------------------------------------------------------------------ */
+/* (e) Closed deals for the fit                                         */
+
+static void gen_closed(const char *dir, double scale, uint64_t seed)
+{
+	static const char *const sources[] = { "Inbound", "Outbound", "Partner",
+					       "Referral" };
+	static const double source_weight[] = { 40, 30, 18, 12 };
+	/* The true model's log-odds: per source, per rating, and the
+	 * intercept; small per dollar so that the largest amounts (~$3M)
+	 * stay far from a certain loss. */
+	static const double source_effect[] = { 0, -0.4, 0.3, 0.6 };
+	static const double bias[] = { 0.7, 0.0, -0.5, -0.2, 0.1 };
+	static const double rating_effect[] = { 0.35, 0.45, 0.3, 0.25, -0.2 };
+	const double intercept = -4.2, per_dollar = -2e-6, per_discount = 0.03;
+	enum { NDIMS = 5 };
+	uint64_t n = (uint64_t)llround(1000000 * scale), won = 0;
+	struct out *o = malloc(sizeof(*o));
+	struct rng r;
+
+	if (!o) {
+		perror("gen");
+		exit(1);
+	}
+	rng_seed(&r, seed, 5);
+	out_open(o, dir, "closed.csv");
+	out_str(o, "opportunity_id,status,source,amount,discount,need,budget,"
+		   "authority,timeline,competition\n");
+	for (uint64_t i = 0; i < n; i++) {
+		int source = pick(&r, source_weight, 4);
+		double quality = normal(&r), eta = intercept + source_effect[source];
+		uint64_t cents = (uint64_t)llround(lognormal(&r, 15000, 1.0) * 100);
+		/* Partners' deals come discounted; tenths of a percent. */
+		uint64_t discount = (uint64_t)llround(expo(&r, source == 2 ? 12 : 6) * 10);
+		long rating[NDIMS];
+
+		if (discount > 400)
+			discount = 400;
+		eta += per_dollar * (double)cents / 100 + per_discount * (double)discount / 10;
+		for (int d = 0; d < NDIMS; d++) {
+			long v = lround(3 + bias[d] + 0.8 * quality + 0.7 * normal(&r));
+
+			rating[d] = v < 1 ? 1 : v > 5 ? 5 : v;
+			eta += rating_effect[d] * (double)rating[d];
+		}
+		bool win = u01(&r) < 1 / (1 + exp(-eta));
+
+		out_sfid(o, "0068c0000", i, seed);
+		out_ch(o, ',');
+		out_str(o, win ? "won" : "lost");
+		out_ch(o, ',');
+		out_str(o, sources[source]);
+		out_ch(o, ',');
+		out_cents(o, cents);
+		out_ch(o, ',');
+		out_uint(o, discount / 10, 1);
+		out_ch(o, '.');
+		out_uint(o, discount % 10, 1);
+		for (int d = 0; d < NDIMS; d++) {
+			out_ch(o, ',');
+			out_ch(o, (char)('0' + rating[d]));
+		}
+		out_ch(o, '\n');
+		o->rows++;
+		won += win;
+	}
+	out_close(o, "closed deals");
+	fprintf(stderr, "gen: closed.csv: %llu won, %llu lost\n",
+		(unsigned long long)won, (unsigned long long)(n - won));
+	free(o);
+}
+
+/* ------------------------------------------------------------------ */
 
 static void usage(void)
 {
 	fprintf(stderr,
 		"usage: gen [--scale F] [--seed N] [--out DIR]\n"
-		"           [--only stages|deals|orders|opportunities]\n");
+		"           [--only stages|deals|orders|opportunities|closed]\n");
 	exit(64);
 }
 
@@ -735,7 +818,8 @@ int main(int argc, char **argv)
 	if (!(scale > 0 && scale <= 20))
 		usage();
 	if (only && strcmp(only, "stages") && strcmp(only, "deals") &&
-	    strcmp(only, "orders") && strcmp(only, "opportunities"))
+	    strcmp(only, "orders") && strcmp(only, "opportunities") &&
+	    strcmp(only, "closed"))
 		usage();
 	dates_init();
 	if (!only || !strcmp(only, "stages"))
@@ -746,5 +830,7 @@ int main(int argc, char **argv)
 		gen_orders(dir, scale, seed);
 	if (!only || !strcmp(only, "opportunities"))
 		gen_opportunities(dir, scale, seed);
+	if (!only || !strcmp(only, "closed"))
+		gen_closed(dir, scale, seed);
 	return 0;
 }

@@ -4,7 +4,8 @@
   norm.py ours JOB RAW      our command's CSV output -> the common form
   norm.py peer JOB RAW      a peer's output (already in the common form,
                             any order, any CSV quoting) -> the common form
-  norm.py compare REF OTHER exit 1, printing the differences, unless OTHER
+  norm.py compare REF OTHER [JOB]
+                            exit 1, printing the differences, unless OTHER
                             says the same as REF
 
 The common form is a sorted CSV without header, one line per result row:
@@ -16,10 +17,21 @@ The common form is a sorted CSV without header, one line per result row:
   score      region,opportunity_id,score,tier,rank,rated,weakest
                                                 (open deals; score to 2
                                                  decimals, empty when none)
+  fit        term,estimate,std_error,z          (the coefficient table;
+                                                 numbers as printed)
 
 compare takes numbers as equal within 2e-6 (relative above 1), so that a
 mean printed with 15 digits by one tool and 17 by another agrees, and
-everything else byte for byte.
+everything else byte for byte.  For the fit (JOB fit) a number is equal
+within 1e-6 of it (relative, however small), or within half the last of
+the 12 decimals funnel-score prints at most (5e-13).  The standard error
+of a per-dollar term, 7e-8, has only 5 significant digits at 12
+decimals, so ours' std_error is taken as estimate / z where |z| >= 1:
+the estimate then has more digits than the standard error, and z has 13
+or more.  On success compare prints the largest relative difference of
+each of the fit's columns.  The standard errors (and z) differ most, by
+some 5e-7: R's glm (and ours) take them from the weights of the last
+step, statsmodels from the weights at its final estimates.
 """
 import csv
 import sys
@@ -30,8 +42,12 @@ COLUMNS = {
     "retention": ["cohort", "size"] + [f"p{k}" for k in range(12)],
     "score": ["region", "opportunity_id", "score", "tier", "rank", "rated",
               "weakest"],
+    "fit": ["term", "estimate", "std_error", "z"],
 }
-TEXT = ("region", "stage", "cohort", "opportunity_id", "tier", "weakest")
+TEXT = ("region", "stage", "cohort", "opportunity_id", "tier", "weakest",
+        "term")
+FIT_REL = 1e-6     # relative agreement of the fit's numbers
+FIT_PRINTED = 5e-13  # half a unit of the 12th decimal
 
 # Our funnel-cycle's columns (count, mean_days, median_days, p90_days with
 # --percentiles 50,90); the first of these names that the header has is
@@ -53,6 +69,8 @@ def fmt(job, row):
             v = f"{float(v):.6f}"
         elif job == "score" and name == "score" and v != "":
             v = f"{float(v):.2f}"
+        elif job == "fit" and name not in TEXT:
+            v = repr(float(v))
         elif name not in TEXT and v != "":
             f = float(v)
             if f != int(f):
@@ -82,9 +100,14 @@ def ours(job, path):
                 return pos[n]
         sys.exit(f"norm.py: {job}: none of the columns {names} in {header}")
 
-    if job in ("stages", "score"):
+    if job in ("stages", "score", "fit"):
         idx = [col([n]) for n in COLUMNS[job]]
         rows = [[r[i] for i in idx] for r in data]
+        if job == "fit":
+            for r in rows:
+                est, z = float(r[1]), float(r[3])
+                if abs(z) >= 1:
+                    r[2] = repr(est / z)
     elif job == "cycle":
         idx = [col(CYCLE_NAMES[n]) for n in COLUMNS[job]]
         # With --by, a last row of all deals has an empty region: peers
@@ -113,17 +136,24 @@ def peer(job, path):
     write(job, rows)
 
 
-def same(a, b):
+def same(a, b, job=None):
     if a == b:
         return True
     try:
         x, y = float(a), float(b)
     except ValueError:
         return False
+    if job == "fit":
+        return abs(x - y) <= FIT_REL * max(abs(x), abs(y)) + FIT_PRINTED
     return abs(x - y) <= 2e-6 * max(1.0, abs(x))
 
 
-def compare(ref, other):
+def relative(a, b):
+    x, y = float(a), float(b)
+    return abs(x - y) / max(abs(x), abs(y)) if x != y else 0.0
+
+
+def compare(ref, other, job=None):
     with open(ref, newline="") as f:
         a = list(csv.reader(f))
     with open(other, newline="") as f:
@@ -132,19 +162,24 @@ def compare(ref, other):
     if len(a) != len(b):
         bad.append(f"{len(a)} rows in {ref}, {len(b)} in {other}")
     for ra, rb in zip(a, b):
-        if len(ra) != len(rb) or not all(same(x, y) for x, y in zip(ra, rb)):
+        if len(ra) != len(rb) or not all(same(x, y, job) for x, y in zip(ra, rb)):
             bad.append(f"< {','.join(ra)}\n> {','.join(rb)}")
     if bad:
         print("\n".join(bad[:40]))
         if len(bad) > 40:
             print(f"... {len(bad) - 40} more")
         return 1
+    if job == "fit":
+        cols = COLUMNS["fit"]
+        print("largest relative difference: " + ", ".join(
+            f"{cols[i]} {max(relative(ra[i], rb[i]) for ra, rb in zip(a, b)):.1e}"
+            for i in range(1, len(cols))))
     return 0
 
 
 def main():
-    if len(sys.argv) == 4 and sys.argv[1] == "compare":
-        sys.exit(compare(sys.argv[2], sys.argv[3]))
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "compare":
+        sys.exit(compare(*sys.argv[2:]))
     if len(sys.argv) == 4 and sys.argv[1] in ("ours", "peer") and sys.argv[2] in COLUMNS:
         (ours if sys.argv[1] == "ours" else peer)(sys.argv[2], sys.argv[3])
         return

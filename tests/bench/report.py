@@ -21,9 +21,12 @@ JOBS = {
                   "funnel-retention --period month --max-periods 11 --counts"),
     "score": ("Rule scores of open deals: score, tier, rank, weakest, by region",
               "opportunities.csv", "funnel-score --by region"),
+    "fit": ("Logistic fit of won against lost: coefficients, standard errors",
+            "closed.csv", "funnel-score --fit -p 12 --dims amount,discount,need,"
+            "budget,authority,timeline,competition --categorical source"),
 }
 QUIET = 0.15  # cores taken by other processes during a run
-TOOLS = ["ours", "duckdb", "sqlite", "mawk", "pandas", "bare"]
+TOOLS = ["ours", "duckdb", "sqlite", "mawk", "pandas", "bare", "statsmodels", "r"]
 NAMES = {
     "ours": "ours",
     "duckdb": "DuckDB (2 threads)",
@@ -31,6 +34,8 @@ NAMES = {
     "mawk": "mawk pipeline",
     "pandas": "pandas",
     "bare": "bare libcsv parse",
+    "statsmodels": "statsmodels GLM",
+    "r": "R glm",
 }
 # The targets: (job, peer, at most this ratio of ours to the peer).
 TARGETS = [
@@ -38,7 +43,11 @@ TARGETS = [
     ("cycle", "mawk", 0.4), ("cycle", "bare", 1.3),
     ("retention", "duckdb", 0.5), ("retention", "bare", 3.0),
     ("score", "duckdb", 0.5), ("score", "bare", 2.0),
+    ("fit", "statsmodels", 0.5), ("fit", "design", None),
 ]
+# The fit's design matrix: n closed deals x p terms (the intercept, 7
+# numbers, 3 levels of source) of 8 bytes; peak RSS is stated against it.
+FIT_TERMS = 11
 
 
 def load(out):
@@ -121,6 +130,12 @@ def main():
     p(f"- pandas: {meta.get('pandas')} (Debian's python3); `pandas/bench.py`")
     p(f"- bare: {meta.get('bare')}; `bare.c`: fread 1 MiB chunks into csv_parse "
       "(CSV_STRICT), callbacks that only count")
+    if meta.get("statsmodels"):
+        p(f"- statsmodels (fit): {meta.get('statsmodels')} (Debian's python3); "
+          "`statsmodels/fit.py`: `pd.read_csv`, the treatment-coded design matrix, "
+          "`sm.GLM(y, X, family=Binomial()).fit()` (IRLS), the whole process timed")
+        p(f"- R (fit): {meta.get('r')}; `r/fit.R`: `read.csv`, `glm(..., binomial)`"
+          + (" — not run" if meta.get("r") == "not installed" else ""))
     p()
     p("Times are wall-clock seconds; CPU is user + system of all the tool's processes; "
       "peak RSS is that of the largest single process (a pipeline's processes are not "
@@ -150,8 +165,11 @@ def main():
     p("|---|--:|--:|--:|")
     ent = {"stages": (meta.get("keys_stages"), "opportunities"),
            "cycle": (None, "deals"), "retention": (meta.get("keys_retention"), "customers"),
-           "score": (meta.get("keys_score"), "open opportunities")}
+           "score": (meta.get("keys_score"), "open opportunities"),
+           "fit": (meta.get("keys_fit"), "won (the rest lost)")}
     for job, (_, fname, _) in JOBS.items():
+        if f"size_{job}" not in meta:
+            continue  # not in this run's --jobs
         rows = meta.get(f"rows_{job}") or "?"
         size = int(meta.get(f"size_{job}", "0") or 0)
         n, what = ent[job]
@@ -172,6 +190,17 @@ def main():
     p("|---|---|--:|:-:|")
     for job, peer, lim in TARGETS:
         title = JOBS[job][0].split(",")[0].split(":")[0]
+        if job not in meta.get("jobs", ",".join(JOBS)).split(","):
+            continue
+        if peer == "design":
+            x = m.get((job, "ours"))
+            rows = meta.get(f"rows_{job}") or ""
+            if x and rows.isdigit():
+                mib = int(rows) * FIT_TERMS * 8 / 2**20
+                p(f"| {title} | peak RSS stated (∝ n × p doubles) | {x['rss']:.0f} MiB = "
+                  f"{x['rss'] / mib:.2f}× the design matrix ({int(rows):,} × {FIT_TERMS} "
+                  f"doubles, {mib:.0f} MiB) | – |")
+            continue
         if (job, "ours") not in m:
             why = status.get(job, {}).get("ours", "")
             state = "pending" if why.startswith("pending") else "not timed"
@@ -210,6 +239,7 @@ def main():
                     p("| ours | pending | | | | | | | | |")
                 continue
             xb = ratio(job, tool, "bare")
+            xb = f"{xb:.2f}×" if xb is not None else "–"
             ours = ratio(job, "ours", tool) if tool != "ours" else None
             ours_cpu = ratio(job, "ours", tool, "cpu") if tool != "ours" else None
             name = NAMES[tool]
@@ -217,7 +247,7 @@ def main():
                 name += f" (query alone {x['query']:.2f} s)"
             p(f"| {name} | {x['wall']:.2f} ({x['min']:.2f}–{x['max']:.2f}) | {x['cpu']:.2f} | "
               f"{x['rss']:.0f} | {size / 1e6 / x['wall']:.0f} | "
-              f"{xb:.2f}× | " + (f"{ours:.2f}×" if ours is not None else "") + " | " +
+              f"{xb} | " + (f"{ours:.2f}×" if ours is not None else "") + " | " +
               (f"{ours_cpu:.2f}×" if ours_cpu is not None else "") +
               f" | {x['other']:.2f} | {x['n']} of {x['all']}" +
               (" ⚠" if x["n"] < min(3, x["all"]) or (x["n"] == x["all"] and x["other"] > QUIET) else "") +
@@ -232,7 +262,9 @@ def main():
     p()
     p("Before timing, every tool's answer was normalised to a sorted CSV "
       "(`norm.py`) and compared with the first tool's (ours, or DuckDB where "
-      "ours is pending); numbers equal within 2e-6.")
+      "ours is pending); numbers equal within 2e-6, the fit's within 1e-6 "
+      "relative (or 5e-13, half the last of the 12 decimals ours prints; "
+      "`norm.py` says how the standard error of a per-dollar term keeps its digits).")
     p()
     for c in checks:
         p(f"- {' '.join(c)}")

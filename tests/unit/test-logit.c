@@ -280,6 +280,41 @@ static void test_aliased_level(void **state)
 		   "terms before it (collinear): drop it");
 }
 
+/*
+ * R's tolerance, 1e-7 * 1e-4 of a column's norm: amount2 is amount plus
+ * d v, v = (0, -1, 1, 1, -1, 0) orthogonal to the intercept, amount and
+ * rating (sums 0, -2 + 3 + 4 - 5 = 0 and -2 + 3 + 1 - 2 = 0), so its
+ * remainder is |d v| = 2 d of a norm of about |amount| = sqrt(91) = 9.54:
+ * 4.2e-11 of it for d = 2e-10, kept; 4.2e-13 for d = 2e-12, aliased.
+ */
+static void test_alias_tolerance(void **state)
+{
+	static const char *const terms[] = { "(intercept)", "amount", "rating",
+					     "amount2" };
+	static const double amount[] = { 1, 2, 3, 4, 5, 6 },
+			    rating[] = { 5, 2, 3, 1, 2, 4 },
+			    v[] = { 0, -1, 1, 1, -1, 0 };
+	static const bool y[] = { 0, 1, 0, 1, 1, 0 };
+	static const double dist[] = { 2e-10, 2e-12 };
+	double x[6 * 4];
+	struct fnl_logit_data d = { .x = x, .y = y, .n = 6, .p = 4,
+				    .term = terms };
+	struct fnl_logit fit;
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		for (size_t i = 0; i < 6; i++) {
+			x[i * 4] = 1;
+			x[i * 4 + 1] = amount[i];
+			x[i * 4 + 2] = rating[i];
+			x[i * 4 + 3] = amount[i] + dist[k] * v[i];
+		}
+		assert_int_equal(fnl_logit_fit(&d, &fit),
+				 k == 0 ? FNL_LOGIT_OK : FNL_LOGIT_ALIASED);
+		fnl_logit_free(&fit);
+	}
+}
+
 /* Both at once, and x again as the last term: each is named. */
 static void test_aliased_two(void **state)
 {
@@ -370,6 +405,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_guards),
 		cmocka_unit_test(test_aliased_level),
 		cmocka_unit_test(test_aliased_two),
+		cmocka_unit_test(test_alias_tolerance),
 		cmocka_unit_test(test_auc_ties),
 		cmocka_unit_test(test_hosmer_lemeshow),
 	};

@@ -171,7 +171,8 @@ static int order_levels(struct funnel_score *s, struct categorical *cat)
 	return 0;
 }
 
-/* The model: the terms' names and the design matrix, row by row. */
+/* The model: the terms' names and the design matrix, row by row (in
+ * s->num's memory, freed with the observations). */
 struct model {
 	char **term;
 	size_t p;
@@ -183,7 +184,6 @@ static void free_model(struct model *m)
 	for (size_t j = 0; m->term && j < m->p; j++)
 		free(m->term[j]);
 	free(m->term);
-	free(m->x);
 }
 
 static size_t count_terms(const struct funnel_score *s)
@@ -195,16 +195,23 @@ static size_t count_terms(const struct funnel_score *s)
 	return p;
 }
 
-/* (intercept), the dimensions' columns, then COL=LEVEL for each level of
- * each categorical column but its reference, in the levels' order. */
+/*
+ * (intercept), the dimensions' columns, then COL=LEVEL for each level of
+ * each categorical column but its reference, in the levels' order.  The
+ * design matrix takes the place of the numbers read (s->num), so that
+ * the two are never held at once (a third of a fit's memory): its row r
+ * starts at r p, at or after where row r of the numbers (r ndims) was,
+ * so filled from the last row it overwrites only rows already moved.
+ * The observations cannot grow after this.
+ */
 static int make_model(struct funnel_score *s, struct model *m)
 {
 	size_t p = count_terms(s), j = 0;
+	double *x;
 
 	m->p = p;
 	m->term = calloc(p, sizeof(*m->term));
-	m->x = fnl_reallocarray(NULL, s->nobs ? s->nobs * p : 1, sizeof(*m->x));
-	if (!m->term || !m->x || !(m->term[j++] = strdup("(intercept)")))
+	if (!m->term || !(m->term[j++] = strdup("(intercept)")))
 		return fnl_nomem(s->ctx);
 	for (size_t i = 0; i < s->ndims; i++)
 		if (!(m->term[j++] = strdup(s->dim[i].col)))
@@ -224,12 +231,17 @@ static int make_model(struct funnel_score *s, struct model *m)
 			}
 		}
 	}
-	for (size_t r = 0; r < s->nobs; r++) {
-		double *row = &m->x[r * p];
+	x = fnl_reallocarray(s->num, s->nobs ? s->nobs * p : 1, sizeof(*x));
+	if (!x)
+		return fnl_nomem(s->ctx);
+	s->num = m->x = x;
+	s->obs_cap = s->nobs;
+	for (size_t r = s->nobs; r-- > 0;) {
+		double *row = &x[r * p];
 		size_t col = 1 + s->ndims;
 
+		memmove(&row[1], &x[r * s->ndims], s->ndims * sizeof(*row));
 		row[0] = 1;
-		memcpy(&row[1], &s->num[r * s->ndims], s->ndims * sizeof(*row));
 		for (size_t c = 0; c < s->ncat; c++) {
 			const struct categorical *cat = &s->cat[c];
 			int32_t level = s->lev[r * s->ncat + c];

@@ -127,7 +127,8 @@ struct funnel_score {
 	uint64_t closed_skipped;        /* won and lost deals, without --all */
 
 	/* The fit's observations: the won and lost rows. */
-	double *num;                    /* nobs x ndims */
+	double *num;                    /* nobs x ndims; then the design
+					   matrix (score-fit.c) */
 	int32_t *lev;                   /* nobs x ncat */
 	bool *won;
 	size_t nobs, obs_cap;

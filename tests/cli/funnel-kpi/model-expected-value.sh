@@ -12,7 +12,8 @@ c4,Won,West
 c5,Won,West
 c6,Lost,West
 CSV
-funnel-score --fit --dims '' --categorical region --save-model model.csv closed.csv | cut -d, -f1,2
+# The odds: East 1 to 1, West 3 to 1, 3 times East's.
+funnel-score --fit --dims '' --categorical region --save-model model.csv closed.csv | cut -d, -f1,6
 echo "exit $?"
 # Open deals: East 1,000, West 2,000 and 400: 0.5 * 1,000 + 0.75 * 2,000
 # + 0.75 * 400 = 500 + 1,500 + 300 = 2,300.  The won and lost deals have
