@@ -32,26 +32,35 @@ static int cmp_rows(const void *pa, const void *pb, void *data)
 	return fnl_intern_cmp(o->s->keys, a->key, b->key);
 }
 
-/* Sorts the rows: by group name, then as cmp_rows says. */
-static int sort_rows(struct funnel_score *s)
+int64_t *fnl_score_group_ranks(const struct funnel_score *s)
 {
 	size_t ng = fnl_groups_count(&s->groups);
 	int64_t *ids = malloc(ng * sizeof(*ids));
 	int64_t *rank = malloc(ng * sizeof(*rank));
-	struct order o = { s, rank };
 
 	if (!ids || !rank) {
 		free(ids);
 		free(rank);
-		return fnl_nomem(s->ctx);
+		return NULL;
 	}
 	for (size_t g = 0; g < ng; g++)
 		ids[g] = (int64_t)g;
 	fnl_groups_sort(&s->groups, ids, ng);
 	for (size_t g = 0; g < ng; g++)
 		rank[ids[g]] = (int64_t)g;
-	qsort_r(s->row, s->nrows, sizeof(*s->row), cmp_rows, &o);
 	free(ids);
+	return rank;
+}
+
+/* Sorts the rows: by group name, then as cmp_rows says. */
+static int sort_rows(struct funnel_score *s)
+{
+	int64_t *rank = fnl_score_group_ranks(s);
+	struct order o = { s, rank };
+
+	if (!rank)
+		return fnl_nomem(s->ctx);
+	qsort_r(s->row, s->nrows, sizeof(*s->row), cmp_rows, &o);
 	free(rank);
 	return 0;
 }
