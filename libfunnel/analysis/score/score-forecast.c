@@ -383,7 +383,7 @@ int fnl_score_forecast_read(struct funnel_score *s, struct funnel_input *in)
 		fnl_log(s->ctx, FUNNEL_LOG_WARNING,
 			s->report == REPORT_FORECAST ?
 				"%llu open deal%s with a blank amount: counted in open_deals and expected_wins, not in pipeline or weighted" :
-				"%llu open deal%s with a blank amount: no amount, nor weighted",
+				"%llu open deal%s with a blank amount: amount and weighted left blank",
 			(unsigned long long)f->no_amount,
 			f->no_amount == 1 ? "" : "s");
 	return ret;
