@@ -8,5 +8,6 @@
 #   South O-104 8000 * 0.1 = 800, O-105 30000 * 0.5 = 15000,
 #         O-106 60000 * 0.8 = 48000: 98000, 63800, 1.4
 p=Discovery=10%,Qualification=20%,Proposal=50%,Negotiation=80%
-funnel-score --forecast --stage-prob $p -b region examples/opportunities.csv
+# As the man page shows it, in a table.
+funnel-score -f table --forecast -b region --stage-prob $p examples/opportunities.csv
 funnel-score --report forecast-deals --stage-prob $p examples/opportunities.csv
