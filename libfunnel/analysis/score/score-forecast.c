@@ -146,8 +146,11 @@ static int on_header(void *data, struct fnl_reader *r,
 		  FNL_CELL_AMOUNT, FNL_COLUMN_REQUIRED },
 		{ "probability", "--prob", f->col_prob, NULL, FNL_CELL_TEXT,
 		  f->col_prob ? FNL_COLUMN_REQUIRED : 0 },
-		{ "close date", "--close-date", f->col_close, fnl_closed_names,
-		  FNL_CELL_TIME, f->has_period ? FNL_COLUMN_REQUIRED : 0 },
+		/* Dates are read for --period only: a bad one in a column
+		 * the report does not use fails no run. */
+		{ "close date", "--close-date", f->col_close,
+		  f->has_period ? fnl_closed_names : NULL, FNL_CELL_TIME,
+		  f->has_period ? FNL_COLUMN_REQUIRED : 0 },
 	};
 	int *slots[] = { &s->slot_key, &s->slot_status, &s->slot_stage,
 			 &f->slot_amount, &f->slot_prob, &f->slot_close };
@@ -427,7 +430,7 @@ static int sort_deals(struct funnel_score *s)
 
 /* The sums of a row of --report forecast. */
 struct sums {
-	int64_t deals;
+	int64_t deals, with_amount;
 	struct fnl_sum pipeline, weighted, wins;
 	struct fnl_currency_mix currency;
 };
@@ -523,6 +526,7 @@ static int forecast_rows(struct funnel_score *s, struct funnel_table *t)
 			fnl_sum_add(&sum.wins, d->p);
 			if (!d->has_amount)
 				continue;
+			sum.with_amount++;
 			fnl_sum_add(&sum.pipeline, d->amount);
 			fnl_sum_add(&sum.weighted, d->amount * d->p);
 			fnl_currency_note(&sum.currency, d->currency);
@@ -532,10 +536,12 @@ static int forecast_rows(struct funnel_score *s, struct funnel_table *t)
 			return fnl_nomem(s->ctx);
 		ret = set_row_key(s, t, (size_t)row, &f->deal[i]);
 		fnl_table_set_count(t, (size_t)row, col, sum.deals);
+		/* Deals without amounts have no pipeline, not 0 (as
+		 * funnel-kpi's pipeline_value). */
 		fnl_table_set_number(t, (size_t)row, col + 1,
-				     fnl_sum_value(&sum.pipeline));
+				     sum.with_amount ? fnl_sum_value(&sum.pipeline) : NAN);
 		fnl_table_set_number(t, (size_t)row, col + 2,
-				     fnl_sum_value(&sum.weighted));
+				     sum.with_amount ? fnl_sum_value(&sum.weighted) : NAN);
 		fnl_table_set_number(t, (size_t)row, col + 3,
 				     fnl_sum_value(&sum.wins));
 		if (ret == 0)

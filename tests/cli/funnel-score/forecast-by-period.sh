@@ -27,3 +27,9 @@ funnel-score --forecast --stage-prob $p -b region d.csv
 # The close date found by its usual names (close_date, CloseDate, ...).
 sed 1s/expected_close/CloseDate/ d.csv >sf.csv
 funnel-score --forecast --stage-prob $p --period quarter sf.csv | tail -n 1
+# The close date is read for --period only: a date that is none is a data
+# error at its cell then (65), and no matter without --period.
+printf '%s\n' id,stage,amount,close_date a,Demo,100,2025-02-30 >bad.csv
+funnel-score --forecast --stage-prob $p bad.csv
+funnel-score --forecast --stage-prob $p --period month bad.csv
+echo "exit $?"
