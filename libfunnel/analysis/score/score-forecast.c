@@ -63,16 +63,17 @@ int fnl_score_forecast_set(struct funnel_score *s, const char *name,
 		}
 		return ret;
 	}
-	if (!strcmp(name, "stage-prob") &&
-	    (ret = fnl_stage_probs_parse(ctx, &f->table, name, value)) == 0)
-		f->stage_prob = true;
-	else if (!strcmp(name, "stage-prob-file") &&
-		 (ret = fnl_stage_probs_read(ctx, &f->table, value)) == 0)
-		f->stage_prob_file = true;
-	else if (strcmp(name, "stage-prob") && strcmp(name, "stage-prob-file"))
-		return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"",
-				name);
-	return ret;
+	if (!strcmp(name, "stage-prob")) {
+		if ((ret = fnl_stage_probs_parse(ctx, &f->table, name, value)) == 0)
+			f->stage_prob = true;
+		return ret;
+	}
+	if (!strcmp(name, "stage-prob-file")) {
+		if ((ret = fnl_stage_probs_read(ctx, &f->table, value)) == 0)
+			f->stage_prob_file = true;
+		return ret;
+	}
+	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 
 void fnl_score_reset_forecast(struct funnel_score *s)
@@ -183,10 +184,10 @@ static int on_header(void *data, struct fnl_reader *r,
 /*
  * A deal's own probability, as Salesforce and Pipedrive export it: N or
  * N% with N from 0 to 100; with --prob-fraction, a fraction from 0 to 1
- * (or N%).  false when the cell is blank.
+ * (or N%).  *has is false when the cell is blank.
  */
-static int own_probability(struct funnel_score *s, const struct fnl_record *rec,
-			   double *p, bool *has)
+static int own_probability(const struct funnel_score *s,
+			   const struct fnl_record *rec, double *p, bool *has)
 {
 	const struct forecast *f = &s->forecast;
 	const struct fnl_cell *c = &rec->cell[f->slot_prob];
@@ -212,28 +213,34 @@ static int own_probability(struct funnel_score *s, const struct fnl_record *rec,
 
 /*
  * An open deal's win probability and where it comes from: its own when
- * it has one (checked before, see on_record), else its stage's in the
- * table, else the model's; SOURCE_NONE when none has one, for
- * check_missing() to name its stage.
+ * it has one, else its stage's in the table, else the model's;
+ * SOURCE_NONE when none has one, for check_missing() to name its stage.
+ * A data error at the row when its own is not a probability.
  */
-static void deal_probability(const struct funnel_score *s,
-			     const struct fnl_record *rec, struct open_deal *d)
+static int deal_probability(const struct funnel_score *s,
+			    const struct fnl_record *rec, struct open_deal *d)
 {
 	const struct forecast *f = &s->forecast;
 	const struct fnl_cell *stage = &rec->cell[s->slot_stage];
+	bool own;
+	int ret = own_probability(s, rec, &d->p, &own);
 
-	if (d->source == SOURCE_DEAL)
-		return;
+	d->source = SOURCE_NONE;
+	if (ret < 0 || own) {
+		d->source = SOURCE_DEAL;
+		return ret;
+	}
 	if (f->stage_prob || f->stage_prob_file) {
 		d->p = fnl_stage_probs_find(&f->table, stage->text, stage->len);
 		d->source = isnan(d->p) ? SOURCE_NONE : SOURCE_STAGE;
-		return;
+		return 0;
 	}
 	/*
 	 * --model FILE comes in here: the saved fit's win probability of
-	 * rec's row, d->p, with d->source = SOURCE_MODEL.
+	 * rec's row into d->p, with d->source = SOURCE_MODEL (or a data
+	 * error at the row, such as a level unseen in training).
 	 */
-	d->source = SOURCE_NONE;
+	return 0;
 }
 
 static int keep_deal(struct funnel_score *s, const struct open_deal *d)
@@ -262,14 +269,13 @@ static int on_record(void *data, const struct fnl_record *rec)
 	const struct fnl_cell *close = &rec->cell[f->slot_close];
 	const struct fnl_cell *stage = &rec->cell[s->slot_stage];
 	struct open_deal d = { .currency = -1 };
-	bool own = false;
 	int outcome, ret;
 
 	/* A rejected record must leave no trace: check, then keep. */
 	ret = fnl_outcome_of_row(&s->outcomes, rec, s->slot_status,
 				 s->slot_stage, &outcome);
 	if (ret == 0 && outcome == FNL_OUTCOME_OPEN)
-		ret = own_probability(s, rec, &d.p, &own);
+		ret = deal_probability(s, rec, &d);
 	if (ret == 0)
 		ret = fnl_score_add_key(s, rec, "a forecast", &d.key);
 	if (ret < 0)
@@ -279,8 +285,6 @@ static int on_record(void *data, const struct fnl_record *rec)
 		s->closed_skipped++;
 		return 0;
 	}
-	d.source = own ? SOURCE_DEAL : SOURCE_NONE;
-	deal_probability(s, rec, &d);
 	d.has_amount = !amount->empty;
 	d.amount = amount->amount;
 	f->no_amount += !d.has_amount;

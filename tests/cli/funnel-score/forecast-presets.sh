@@ -19,11 +19,12 @@ funnel-score --forecast --stage-prob salesforce sf.csv
 # hubspot: Appointment Scheduled 20, Qualified to Buy 40, Presentation
 # Scheduled 60, Decision Maker Bought-In 80, Contract Sent 90.  A deal of
 # 100 at each: 100 * (0.2 + 0.4 + 0.6 + 0.8 + 0.9) = 290, expected wins
-# 2.9; Closed Lost is not open.
+# 2.9; Closed Lost is not open.  Stages match ignoring case: HubSpot
+# exports write "Qualified To Buy" (examples/hubspot-deals.csv).
 {
 	echo 'Record ID,Deal Stage,Amount'
 	n=0
-	for st in 'Appointment Scheduled' 'Qualified to Buy' \
+	for st in 'Appointment Scheduled' 'Qualified To Buy' \
 		'Presentation Scheduled' 'Decision Maker Bought-In' \
 		'Contract Sent' 'Closed Lost'; do
 		n=$((n + 1))
