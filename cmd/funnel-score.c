@@ -42,7 +42,7 @@ static const struct argp_option options[] = {
 	{ "scale", OPT_SCALE, "LO-HI", 0, "the lowest and highest rating (default 1-5)", 0 },
 	{ "tiers", OPT_TIERS, "CUTS", 0, "decreasing cut scores for tiers A, B, ... (default 75,50,25), or quantile:K for K tiers of equal size", 0 },
 	{ "missing", OPT_MISSING, "HOW", 0, "a blank rating: error (default) or renormalize (score on the rated dimensions)", 0 },
-	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default); coef, stats or calibration of the fit; forecast or forecast-deals", 0 },
+	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default); the fit's coef, stats or calibration; forecast or forecast-deals", 0 },
 	{ NULL, 0, NULL, 0, "What predicts a win (a logistic fit on won and lost deals):", 3 },
 	{ "fit", OPT_FIT, NULL, 0, "fit won against lost on the --dims values and --categorical columns, as R's glm (--report coef unless another is given)", 0 },
 	{ "categorical", OPT_CATEGORICAL, "COL[:REF]", 0, "a column of levels, each but the reference (default: the first) a term of its own (repeatable)", 0 },
