@@ -20,6 +20,14 @@ enum {
 	OPT_SAVE_MODEL,
 	OPT_MODEL,
 	OPT_UNSEEN,
+	OPT_FORECAST,
+	OPT_PROB,
+	OPT_PROB_FRACTION,
+	OPT_STAGE_PROB,
+	OPT_STAGE_PROB_FILE,
+	OPT_CLOSE_DATE,
+	OPT_PERIOD,
+	OPT_CURRENCY,
 };
 
 static const struct argp_option options[] = {
@@ -27,7 +35,7 @@ static const struct argp_option options[] = {
 	{ "key", 'k', "COL", 0, "the deal id: one row per deal (default: opportunity_id, Deal ID, Id, ...)", 0 },
 	{ "status", OPT_STATUS, "COL", 0, "won / lost / open status (default: deal_status, Status, ...)", 0 },
 	{ "stage", 's', "COL", 0, "the stage, whose won and lost labels close a deal (default: deal_stage, StageName, Stage, ...)", 0 },
-	{ "by", 'b', "COL[,COL]", 0, "rank and tier the deals of each group of these columns apart", 0 },
+	{ "by", 'b', "COL[,COL]", 0, "rank and tier the deals of each group of these columns apart (scores), or sum each group's (forecast)", 0 },
 	{ "won", OPT_WON, "LABEL", 0, "a stage or status label that means won, beside Won, Closed Won, Win (repeatable)", 0 },
 	{ "lost", OPT_LOST, "LABEL", 0, "a stage or status label that means lost, beside Lost, Closed Lost, Loss (repeatable)", 0 },
 	{ "all", OPT_ALL, NULL, 0, "score won and lost deals too, not only open ones", 0 },
@@ -37,7 +45,7 @@ static const struct argp_option options[] = {
 	{ "scale", OPT_SCALE, "LO-HI", 0, "the lowest and highest rating (default 1-5)", 0 },
 	{ "tiers", OPT_TIERS, "CUTS", 0, "decreasing cut scores for tiers A, B, ... (default 75,50,25), or quantile:K for K tiers of equal size", 0 },
 	{ "missing", OPT_MISSING, "HOW", 0, "a blank rating: error (default) or renormalize (score on the rated dimensions)", 0 },
-	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default); coef, stats or calibration of the fit", 0 },
+	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default); the fit's coef, stats or calibration; forecast or forecast-deals", 0 },
 	{ NULL, 0, NULL, 0, "What predicts a win (a logistic fit on won and lost deals):", 3 },
 	{ "fit", OPT_FIT, NULL, 0, "fit won against lost on the --dims values and --categorical columns, as R's glm (--report coef unless another is given)", 0 },
 	{ "categorical", OPT_CATEGORICAL, "COL[:REF]", 0, "a column of levels, each but the reference (default: the first) a term of its own (repeatable)", 0 },
@@ -47,6 +55,16 @@ static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "Win probability from a saved fit:", 4 },
 	{ "model", OPT_MODEL, "FILE", 0, "a fit written by --save-model: each deal scored gets its win_probability", 0 },
 	{ "unseen", OPT_UNSEEN, "HOW", 0, "a --model column's level the fit never saw: error (default) or reference (taken as the reference level)", 0 },
+	{ NULL, 0, NULL, 0, "The weighted pipeline forecast (open deals' amounts times their win probabilities):", 5 },
+	{ "forecast", OPT_FORECAST, NULL, 0, "the same as --report forecast: the sums per group (and period)", 0 },
+	{ "amount", 'a', "COL", 0, "the deal's amount (default: amount, Amount, close_value, ...)", 0 },
+	{ "stage-prob", OPT_STAGE_PROB, "LIST", 0, "each stage's probability, 'Stage=40%,Other=0.6,...' (40%, 40 and 0.4 alike), or the defaults of salesforce or hubspot", 0 },
+	{ "stage-prob-file", OPT_STAGE_PROB_FILE, "FILE", 0, "the same from a CSV file of lines stage,probability", 0 },
+	{ "prob", OPT_PROB, "COL", 0, "a deal's own probability, N or N% from 0 to 100, which wins over its stage's when not blank", 0 },
+	{ "prob-fraction", OPT_PROB_FRACTION, NULL, 0, "--prob holds fractions from 0 to 1", 0 },
+	{ "period", OPT_PERIOD, "UNIT", 0, "sum the deals of each month or quarter of their close date apart", 0 },
+	{ "close-date", OPT_CLOSE_DATE, "COL", 0, "the expected close date, for --period (default: close_date, CloseDate, ...)", 0 },
+	{ "currency", OPT_CURRENCY, "COL", 0, "the amounts' currency: sums of several are refused (default: currency, CurrencyIsoCode, ...)", 0 },
 	{ 0 }
 };
 
@@ -61,7 +79,8 @@ static const struct argp argp = {
 	.args_doc = "[FILE...]",
 	.doc = "Opportunity scoring: each open deal rated on five dimensions "
 	       "(need, budget, authority, timeline, competition), weighed "
-	       "into a score of 0 to 100, tiered and ranked."
+	       "into a score of 0 to 100, tiered and ranked; what predicts a "
+	       "win; the weighted pipeline forecast."
 	       "\v"
 	       "Output columns: [GROUP...,] KEY, score, tier, rank, rated, "
 	       "weakest, and win_probability with --model; one row per deal, "
@@ -69,7 +88,10 @@ static const struct argp argp = {
 	       "odds_ratio, ci_low, ci_high; stats: n, events, null_deviance, "
 	       "residual_deviance, aic, iterations, auc, brier, hl_statistic, "
 	       "hl_df, hl_p_value; calibration: group, n, p_min, p_max, "
-	       "mean_predicted, observed_rate, observed, expected.\n"
+	       "mean_predicted, observed_rate, observed, expected; forecast: "
+	       "[GROUP...,] [period,] open_deals, pipeline, weighted, "
+	       "expected_wins; forecast-deals: [GROUP...,] KEY, stage, amount, "
+	       "probability, source, weighted.\n"
 	       CMD_EXIT_HELP,
 	.children = children,
 };

@@ -19,6 +19,9 @@ static const struct fuzz_case cases[] = {
 	{ { "by", "1", "all", "1", NULL } },
 	{ { "report", "calibration", "dims", "need", "categorical", "3:Lost", NULL } },
 	{ { "fit", "1", "dims", "need,budget", "categorical", "2", NULL } },
+	{ { "report", "forecast", "stage-prob", "Lead=10%,Demo=0.5", "by", "2", NULL } },
+	{ { "report", "forecast", "stage-prob", "salesforce", "prob", "3", "period", "month", NULL } },
+	{ { "report", "forecast-deals", "stage-prob", "hubspot", "prob", "4", "prob-fraction", "1", NULL } },
 };
 
 static const struct fuzz_analysis target = {

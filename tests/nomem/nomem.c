@@ -738,6 +738,24 @@ static const struct scenario scenarios[] = {
 	{ "score", "error: rating outside the scale (DATA)", B_ANALYSIS,
 	  &fnl_score_analysis, .opts = L("dims", "need"),
 	  .csv = "id,need\na,6\n", .expect = FUNNEL_ERR_DATA },
+	{ "score", "--forecast --by --period --stage-prob --prob", B_ANALYSIS,
+	  &fnl_score_analysis,
+	  .opts = L("report", "forecast", "by", "region", "period", "quarter",
+		    "stage-prob", "Lead=10%,Demo=0.5", "prob", "p"),
+	  .csv = "id,region,stage,amount,close_date,p\n"
+		 "a,N,Lead,1000,2025-01-15,\nb,S,Demo,,2025-04-01,75\n"
+		 "c,N,Won,5,,\nd,N,demo,300,,\n" },
+	{ "score", "--report forecast-deals --stage-prob salesforce", B_ANALYSIS,
+	  &fnl_score_analysis,
+	  .opts = L("report", "forecast-deals", "by", "CurrencyIsoCode",
+		    "stage-prob", "salesforce"),
+	  .csv = "Id,StageName,Amount,CurrencyIsoCode\n"
+		 "a,Prospecting,1000,USD\nb,Negotiation/Review,20,EUR\n" },
+	{ "score", "error: forecast, a stage without probability (DATA)",
+	  B_ANALYSIS, &fnl_score_analysis,
+	  .opts = L("report", "forecast", "stage-prob", "Lead=10%"),
+	  .csv = "id,stage,amount\na,Lead,1\nb,Demo,2\nc,,3\n",
+	  .expect = FUNNEL_ERR_DATA },
 
 	/* History files, trends, checks. */
 	{ "history", "append: new file", B_APPEND, .from = &kpi_by_region,

@@ -497,48 +497,6 @@ static void test_usage_errors(void **state)
 	run_free(&r);
 }
 
-/*
- * The scale of bare probabilities: above 1 a percentage, strictly between
- * 0 and 1 a fraction, the two together refused (naming the first of the
- * other scale); 0 and 1 follow the others; a % is a percentage anywhere.
- */
-static void test_probability_scale(void **state)
-{
-	struct prob_scale fractions = { 0 }, percents = { 0 };
-	bool percent;
-	double v;
-	int other = -1;
-
-	(void)state;
-	assert_true(fnl_parse_probability("75%", 3, &v, &percent));
-	assert_true(percent);
-	NEAR(v, 75);
-	assert_true(fnl_parse_probability("0.25", 4, &v, &percent));
-	assert_false(percent);
-	assert_false(fnl_parse_probability("100.5", 5, &v, &percent));
-	assert_false(fnl_parse_probability("-1", 2, &v, &percent));
-	assert_false(fnl_parse_probability("%", 1, &v, &percent));
-	assert_false(fnl_parse_probability("$5", 2, &v, &percent));
-
-	assert_true(fnl_prob_scale_see(&fractions, "1", 1, 1, &other));
-	assert_true(fnl_prob_scale_see(&fractions, "0.1", 0.1, 2, &other));
-	assert_true(fnl_prob_scale_see(&fractions, "0", 0, 3, &other));
-	NEAR(fnl_prob_value(&fractions, 1, false), 1);
-	NEAR(fnl_prob_value(&fractions, 50, true), 0.5);
-	assert_false(fnl_prob_scale_see(&fractions, "1.5", 1.5, 4, &other));
-	assert_int_equal(other, 1);
-	assert_string_equal(fractions.seen[other], "0.1");
-	assert_int_equal(fractions.line[other], 2);
-
-	assert_true(fnl_prob_scale_see(&percents, "1", 1, 1, &other));
-	assert_true(fnl_prob_scale_see(&percents, "75", 75, 2, &other));
-	NEAR(fnl_prob_value(&percents, 1, false), 0.01);
-	NEAR(fnl_prob_value(&percents, 75, false), 0.75);
-	assert_false(fnl_prob_scale_see(&percents, "0.5", 0.5, 3, &other));
-	assert_int_equal(other, 0);
-	assert_string_equal(percents.seen[other], "75");
-}
-
 static void test_probabilities_need_stages(void **state)
 {
 	struct scratch s;
@@ -756,7 +714,6 @@ int main(void)
 		cmocka_unit_test(test_retention),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_probabilities_need_stages),
-		cmocka_unit_test(test_probability_scale),
 		cmocka_unit_test(test_data_errors),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_history_append),

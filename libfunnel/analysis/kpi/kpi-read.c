@@ -85,7 +85,7 @@ static int stage_index(const struct funnel_kpi *k, const struct fnl_cell *c)
 /* A deal's --probability cell, on the column's one scale (a copy, kept
  * by the caller once nothing else of the row can fail). */
 static int read_probability(struct funnel_kpi *k, const struct fnl_record *rec,
-			    struct deal *d, struct prob_scale *scale)
+			    struct deal *d, struct fnl_prob_scale *scale)
 {
 	const struct fnl_cell *c = &rec->cell[k->slot_prob];
 	int other;
@@ -116,7 +116,7 @@ int fnl_kpi_on_record(void *data, const struct fnl_record *rec)
 	const struct fnl_cell *amount = &rec->cell[k->slot_amount];
 	const struct fnl_cell *key = &rec->cell[k->slot_key];
 	struct deal d = { .stage = -1, .bucket = -1, .key = -1, .currency = -1 };
-	struct prob_scale scale = k->prob_scale;
+	struct fnl_prob_scale scale = k->prob_scale;
 	int outcome, ret;
 	bool dated = fnl_reader_has(rec->reader, k->slot_created) &&
 		     fnl_reader_has(rec->reader, k->slot_closed);

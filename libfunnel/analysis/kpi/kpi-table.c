@@ -100,11 +100,8 @@ static void learn_probabilities(struct funnel_kpi *k, struct learnt *l)
 /* A stage's probability from --probabilities, NAN when it has none. */
 static double given_probability(const struct funnel_kpi *k, size_t stage)
 {
-	for (size_t i = 0; i < k->nprob; i++)
-		if (fnl_same_label(k->prob[i].stage, strlen(k->prob[i].stage),
-				   k->stage[stage]))
-			return k->prob[i].p;
-	return NAN;
+	return fnl_stage_probs_find(&k->probs, k->stage[stage],
+				    strlen(k->stage[stage]));
 }
 
 static int compare_double(const void *a, const void *b)
@@ -130,7 +127,7 @@ static int make_buckets(struct funnel_kpi *k, const struct learnt *l,
 		if (!(*p = calloc(k->nstages + 1, sizeof(**p))))
 			return fnl_nomem(k->ctx);
 		for (size_t s = 0; s < k->nstages; s++)
-			(*p)[s] = k->nprob ? given_probability(k, s) : l[s].p;
+			(*p)[s] = k->probs.n ? given_probability(k, s) : l[s].p;
 		for (size_t i = 0; i < k->ndeals; i++)
 			k->deal[i].bucket = k->deal[i].stage;
 		*n = k->nstages;
@@ -475,7 +472,7 @@ static void say_probabilities(struct funnel_kpi *k, const struct learnt *l,
 			k->prob_name ? k->prob_name : k->col_prob,
 			k->prob_scale.percent ? "percentages (a value above 1 is one)" :
 						"fractions (no value above 1)");
-	else if (k->nprob)
+	else if (k->probs.n)
 		fnl_log(k->ctx, FUNNEL_LOG_INFO,
 			"weighted pipeline: stage probabilities from --probabilities");
 	else if (k->nstages)
@@ -486,11 +483,11 @@ static void say_probabilities(struct funnel_kpi *k, const struct learnt *l,
 			"weighted pipeline: every open deal weighted by the win rate of its row, %.4f for all deals (give --stages, --probabilities or --probability for others)",
 			ratio((double)all->won, (double)(all->won + all->lost)));
 	for (size_t s = 0; !k->col_prob && s < k->nstages; s++) {
-		double p = k->nprob ? given_probability(k, s) : l[s].p;
+		double p = k->probs.n ? given_probability(k, s) : l[s].p;
 
-		if (k->nprob || !isnan(p))
+		if (k->probs.n || !isnan(p))
 			fnl_log(k->ctx, FUNNEL_LOG_INFO,
-				k->nprob ? "weighted pipeline: %s: %.4f" :
+				k->probs.n ? "weighted pipeline: %s: %.4f" :
 					   "weighted pipeline: %s: %.4f (%lld won of %lld closed deals at or past it)",
 				k->stage[s], p, (long long)l[s].won,
 				(long long)l[s].closed);
@@ -500,7 +497,7 @@ static void say_probabilities(struct funnel_kpi *k, const struct learnt *l,
 				l[s].closed ? "lost deals of unknown stages" :
 					      "no closed deal");
 	}
-	if (!k->nprob && k->nstages > 1 && k->lost_unknown)
+	if (!k->probs.n && k->nstages > 1 && k->lost_unknown)
 		fnl_log(k->ctx, FUNNEL_LOG_WARNING,
 			"%llu lost deal%s reached a stage the input does not show (a stage label none of --stages, such as \"Closed Lost\"): no probability is learnt past the first stage; give --history FILE (the stage history), --probability COL or --probabilities FILE",
 			(unsigned long long)k->lost_unknown,
@@ -530,7 +527,7 @@ int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
 		ret = fnl_nomem(k->ctx);
 		goto out;
 	}
-	if (!k->nprob)
+	if (!k->probs.n)
 		learn_probabilities(k, learnt);
 	ret = make_buckets(k, learnt, &bucket_p, &nbuckets);
 	if (ret == 0)

@@ -15,8 +15,6 @@
 #include <string.h>
 
 #include "kpi.h"
-#include "lines.h"
-#include "amounts.h"
 #include "analysis.h"
 #include "options.h"
 
@@ -41,7 +39,7 @@ static void reset_run(struct funnel_kpi *k)
 	k->amount_name = NULL;
 	free(k->prob_name);
 	k->prob_name = NULL;
-	k->prob_scale = (struct prob_scale){ 0 };
+	k->prob_scale = (struct fnl_prob_scale){ 0 };
 	free(k->deal);
 	k->deal = NULL;
 	k->ndeals = k->deal_cap = 0;
@@ -61,15 +59,6 @@ static void free_stages(struct funnel_kpi *k)
 	k->nstages = 0;
 }
 
-static void free_probs(struct funnel_kpi *k)
-{
-	for (size_t i = 0; i < k->nprob; i++)
-		free(k->prob[i].stage);
-	free(k->prob);
-	k->prob = NULL;
-	k->nprob = 0;
-}
-
 FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 {
 	if (!k)
@@ -78,7 +67,7 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 	fnl_groups_free(&k->groups);
 	fnl_outcomes_free(&k->outcomes);
 	free_stages(k);
-	free_probs(k);
+	fnl_stage_probs_free(&k->probs);
 	free(k->col_key);
 	free(k->col_stage);
 	free(k->col_status);
@@ -126,102 +115,6 @@ static int set_stages(struct funnel_kpi *k, const char *value)
 			return 0;
 		p++;
 	}
-}
-
-bool fnl_parse_probability(const char *s, size_t len, double *p,
-			   bool *percent)
-{
-	struct fnl_amount_format f = { 0 };
-
-	*percent = len && s[len - 1] == '%';
-	if (len - *percent == 0 ||
-	    fnl_amount_parse(&f, s, len - *percent, p, NULL) != FNL_AMOUNT_OK ||
-	    f.currency[0])
-		return false;
-	/* A bare number above 1 is a percentage too (fnl_prob_scale_see). */
-	return *p >= 0 && *p <= 100;
-}
-
-bool fnl_prob_scale_see(struct prob_scale *sc, const char *text, double v,
-			uint64_t line, int *other)
-{
-	int kind = v > 1 ? 0 : v > 0 && v < 1 ? 1 : -1;  /* percent, fraction */
-	bool *seen = kind == 0 ? &sc->percent : &sc->fraction;
-
-	if (kind < 0)
-		return true;
-	if (!*seen) {
-		*seen = true;
-		snprintf(sc->seen[kind], sizeof(sc->seen[kind]), "%s", text);
-		sc->line[kind] = line;
-	}
-	*other = 1 - kind;
-	return !(sc->percent && sc->fraction);
-}
-
-double fnl_prob_value(const struct prob_scale *sc, double v, bool percent)
-{
-	return percent || sc->percent ? v / 100 : v;
-}
-
-/* "stage,probability" lines; '#' comments and a header line allowed. */
-static int read_probabilities(struct funnel_kpi *k, const char *path)
-{
-	struct prob_scale scale = { 0 };
-	struct fnl_lines lines;
-	char *line;
-	size_t len;
-	int ret = fnl_lines_open(&lines, k->ctx, path);
-
-	if (ret < 0)
-		return ret;
-	free_probs(k);
-	while ((ret = fnl_lines_next(&lines, &line, &len)) == 1) {
-		char *comma = strrchr(line, ',');
-		struct prob *grown;
-		bool percent = false;
-		int other;
-		double p;
-
-		if (comma)
-			*comma = '\0';
-		if (!comma || !fnl_parse_probability(comma + 1, strlen(comma + 1),
-						     &p, &percent)) {
-			if (lines.line == 1 && comma)
-				continue;  /* a header line */
-			ret = fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-				       "%s:%llu: expected \"stage,probability\" with a probability from 0 to 1 (or 0%% to 100%%)",
-				       path, (unsigned long long)lines.line);
-			break;
-		}
-		if (!percent && !fnl_prob_scale_see(&scale, comma + 1, p,
-						    lines.line, &other)) {
-			ret = fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-				       "%s:%llu: %s is a %s, but line %llu has %s, a %s: write every probability as a fraction (0.25) or as a percentage (25 or 25%%)",
-				       path, (unsigned long long)lines.line,
-				       comma + 1, other ? "percentage" : "fraction",
-				       (unsigned long long)scale.line[other],
-				       scale.seen[other],
-				       other ? "fraction" : "percentage");
-			break;
-		}
-		grown = fnl_reallocarray(k->prob, k->nprob + 1, sizeof(*grown));
-		if (!grown || !(grown[k->nprob].stage = strdup(line))) {
-			if (grown)
-				k->prob = grown;
-			ret = fnl_nomem(k->ctx);
-			break;
-		}
-		k->prob = grown;
-		k->prob[k->nprob].percent = percent;
-		k->prob[k->nprob++].p = p;
-	}
-	fnl_lines_close(&lines);
-	/* Bare numbers take the file's scale once every line is read. */
-	for (size_t i = 0; ret == 0 && i < k->nprob; i++)
-		k->prob[i].p = fnl_prob_value(&scale, k->prob[i].p,
-					      k->prob[i].percent);
-	return ret;
 }
 
 static const char *const side_name[NSIDES] = { "orders", "history" };
@@ -333,7 +226,7 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 	if (!strcmp(name, "stages"))
 		return set_stages(k, value);
 	if (!strcmp(name, "probabilities"))
-		return read_probabilities(k, value);
+		return fnl_stage_probs_read(ctx, &k->probs, value);
 	if (!strcmp(name, "unseen")) {
 		static const char *const unseen[] = { "error", "reference", NULL };
 		int choice, ret = fnl_opt_choice(ctx, name, value, unseen, &choice);
@@ -383,7 +276,7 @@ static int check_options(struct funnel_kpi *k)
 {
 	const char *history = k->side[SIDE_HISTORY].file;
 
-	if (k->nprob && !k->nstages)
+	if (k->probs.n && !k->nstages)
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--probabilities needs --stages (the stages a deal's stage cell is matched against)");
 	if (k->col_prob && k->nstages)
@@ -395,7 +288,7 @@ static int check_options(struct funnel_kpi *k)
 	if (k->unseen_given && !k->model_path)
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--unseen says how --model takes a level it was not fitted on: give --model FILE");
-	if (history && (!k->nstages || k->nprob))
+	if (history && (!k->nstages || k->probs.n))
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--history shows the stages lost deals reached, to learn stage probabilities: it needs --stages, without --probabilities");
 	if (k->period && !k->side[SIDE_ORDERS].file)

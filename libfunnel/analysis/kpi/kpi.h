@@ -23,6 +23,7 @@
 #include "intern.h"
 #include "outcomes.h"
 #include "reader.h"
+#include "stageprob.h"
 #include "winmodel.h"
 
 struct deal {
@@ -42,34 +43,6 @@ struct deal {
 	double cycle;           /* days, won deals with both dates */
 	double prob;            /* --probability as written, % removed */
 };
-
-struct prob {
-	char *stage;
-	double p;
-	bool percent;           /* written with a %: not a bare number */
-};
-
-/*
- * One scale for the bare numbers of a probability file or column: a bare
- * number above 1 is a percentage and one strictly between 0 and 1 a
- * fraction, and the two together are refused (a mistyped 1.5 among
- * fractions is not 1.5%); 0 and 1 follow the others.
- */
-struct prob_scale {
-	bool percent, fraction;
-	char seen[2][32];       /* the first of each, as written */
-	uint64_t line[2];       /* and its line */
-};
-/* A probability as written ("0.75", "75%", "75"): false if it is not one;
- * *percent when written with a %. */
-bool fnl_parse_probability(const char *s, size_t len, double *p,
-			   bool *percent);
-/* Notes a bare number at line; false when it mixes the scales, *other
- * then being the index in seen/line of the other scale's first. */
-bool fnl_prob_scale_see(struct prob_scale *sc, const char *text, double v,
-			uint64_t line, int *other);
-/* The fraction a probability as written stands for, on scale sc. */
-double fnl_prob_value(const struct prob_scale *sc, double v, bool percent);
 
 /* A file read beside the deals, with columns and reading options of its
  * own (--orders, --history). */
@@ -91,8 +64,7 @@ struct funnel_kpi {
 	struct fnl_outcomes outcomes;
 	char **stage;            /* --stages, for learnt probabilities */
 	size_t nstages;
-	struct prob *prob;       /* --probabilities */
-	size_t nprob;
+	struct fnl_stage_probs probs;  /* --probabilities */
 	char *col_prob;          /* --probability COL */
 	char *model_path;        /* --model FILE */
 	bool unseen_given;       /* --unseen */
@@ -109,7 +81,7 @@ struct funnel_kpi {
 	struct fnl_intern *keys;
 	char *amount_name;       /* the amount column's header name */
 	char *prob_name;         /* the --probability column's */
-	struct prob_scale prob_scale;
+	struct fnl_prob_scale prob_scale;
 	struct deal *deal;
 	size_t ndeals, deal_cap;
 	bool any_date;

@@ -16,54 +16,6 @@
 #include "u64map.h"
 
 /* ------------------------------------------------------------------ */
-/* Periods                                                              */
-
-/* The first day of a period. */
-static int32_t period_start(const struct funnel_retention *rt, int32_t p)
-{
-	switch (rt->period) {
-	case PERIOD_DAY:
-		return p - PERIOD_BIAS;
-	case PERIOD_WEEK:
-		return p * 7 - 7 * PERIOD_BIAS - (rt->sunday ? 4 : 3);
-	case PERIOD_MONTH:
-		return fnl_days_from_civil(p / 12, (unsigned)(p % 12) + 1, 1);
-	case PERIOD_QUARTER:
-		return fnl_days_from_civil(p / 4, (unsigned)(p % 4) * 3 + 1, 1);
-	case PERIOD_YEAR:
-		return fnl_days_from_civil(p, 1, 1);
-	}
-	return 0;
-}
-
-static int32_t period_end(const struct funnel_retention *rt, int32_t p)
-{
-	return period_start(rt, p + 1) - 1;
-}
-
-/* "2024-03-04" (day, and week by its first day), "2024-03", "2024-Q1",
- * "2024". */
-static void period_label(const struct funnel_retention *rt, int32_t p,
-			 char out[static 16])
-{
-	switch (rt->period) {
-	case PERIOD_DAY:
-	case PERIOD_WEEK:
-		fnl_format_day(period_start(rt, p), out);
-		return;
-	case PERIOD_MONTH:
-		snprintf(out, 16, "%04d-%02d", p / 12, p % 12 + 1);
-		return;
-	case PERIOD_QUARTER:
-		snprintf(out, 16, "%04d-Q%d", p / 4, p % 4 + 1);
-		return;
-	case PERIOD_YEAR:
-		snprintf(out, 16, "%04d", p);
-		return;
-	}
-}
-
-/* ------------------------------------------------------------------ */
 /* Pairs                                                                */
 
 static size_t group_of(const struct funnel_retention *rt, uint32_t cust)
@@ -266,7 +218,7 @@ static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
 	struct fnl_sum *sum_base = calloc((size_t)width + 1, sizeof(*sum_base));
 	int64_t total = 0;
 	int ret = (n && of && sum && sum_base) ? 0 : fnl_nomem(rt->ctx);
-	char label[16];
+	char label[FNL_PERIOD_LABEL];
 	int64_t row;
 
 	/* Cohorts up to the as-of period, whose own period may not be over. */
@@ -280,7 +232,7 @@ static int add_group_rows(struct funnel_retention *rt, struct funnel_table *t,
 			continue;
 		rev0 = &e0->sum;
 		row = fnl_table_add_row(t);
-		period_label(rt, cohort, label);
+		fnl_period_label(&rt->period, cohort, label);
 		if (row < 0 ||
 		    fnl_groups_set_cells(rt->ctx, &rt->groups, t, (size_t)row, 0,
 					 group) < 0 ||
@@ -406,7 +358,7 @@ static void crr_from_contracts(const struct funnel_retention *rt,
 	bool open = c->until_open || !c->has_until;
 
 	for (int32_t q = first; q <= last; q++) {
-		int32_t s = period_start(rt, q), e = period_end(rt, q);
+		int32_t s = fnl_period_start(&rt->period, q), e = fnl_period_end(&rt->period, q);
 		bool at_start = c->first_day < s && (open || c->until_day >= s);
 		bool at_end = c->first_day <= e && (open || c->until_day >= e);
 
@@ -462,7 +414,7 @@ static int add_crr_rows(struct funnel_retention *rt, struct funnel_table *t,
 			int32_t first, int32_t last)
 {
 	size_t b = rt->groups.n;
-	char label[16];
+	char label[FNL_PERIOD_LABEL];
 
 	/* The first period has no period before it: nothing to retain. */
 	for (int32_t q = first + 1; q <= last; q++) {
@@ -470,7 +422,7 @@ static int add_crr_rows(struct funnel_retention *rt, struct funnel_table *t,
 		int64_t row = fnl_table_add_row(t);
 		size_t r = (size_t)row;
 
-		period_label(rt, q, label);
+		fnl_period_label(&rt->period, q, label);
 		if (row < 0 ||
 		    fnl_groups_set_cells(rt->ctx, &rt->groups, t, r, 0, group) < 0 ||
 		    !fnl_table_set_text(t, r, b + CRR_PERIOD, label, strlen(label)))
@@ -534,13 +486,13 @@ static int check_span(struct funnel_retention *rt, int32_t first,
 	if (rt->asof_set)
 		return fnl_fail(rt->ctx, FUNNEL_ERR_DATA,
 				"--asof %s is %lld %s after the first date, %s (%s:%llu, column \"%s\"): a table spans at most %d periods; give a nearer --asof%s",
-				to, (long long)apart, unit[rt->period], from,
+				to, (long long)apart, unit[rt->period.unit], from,
 				a->file, (unsigned long long)a->line, a->column,
 				MAX_SPAN, rt->crr ? "" : " or --max-periods");
 	return fnl_fail(rt->ctx, FUNNEL_ERR_DATA,
 			"%s:%llu: column \"%s\": %s is %lld %s after the first date, %s (%s:%llu): a table spans at most %d periods; correct the date, leave it out with --asof%s",
 			z->file, (unsigned long long)z->line, z->column, to,
-			(long long)apart, unit[rt->period], from, a->file,
+			(long long)apart, unit[rt->period.unit], from, a->file,
 			(unsigned long long)a->line, MAX_SPAN,
 			rt->crr ? "" : ", or give --max-periods");
 }
@@ -551,7 +503,7 @@ static int32_t last_done_period(const struct funnel_retention *rt,
 {
 	int32_t p = fnl_retention_period_of(rt, asof);
 
-	return period_end(rt, p) <= asof ? p : p - 1;
+	return fnl_period_end(&rt->period, p) <= asof ? p : p - 1;
 }
 
 /* Each customer's pairs, sorted, in turn. */

@@ -21,7 +21,7 @@ FUNNEL_EXPORT struct funnel_retention *funnel_retention_new(struct funnel_ctx *c
 	if (!rt)
 		return NULL;
 	rt->ctx = ctx;
-	rt->period = PERIOD_MONTH;
+	rt->period.unit = FNL_PERIOD_MONTH;
 	rt->max_periods = -1;
 	return rt;
 }
@@ -66,8 +66,6 @@ FUNNEL_EXPORT void funnel_retention_free(struct funnel_retention *rt)
 FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 				       const char *name, const char *value)
 {
-	static const char *const periods[] = { "day", "week", "month",
-					       "quarter", "year", NULL };
 	static const char *const cohorts[] = { "first", "recurring", NULL };
 	static const char *const week_starts[] = { "monday", "sunday", NULL };
 	struct funnel_ctx *ctx = rt->ctx;
@@ -88,8 +86,9 @@ FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &rt->groups, value);
 	if (!strcmp(name, "period")) {
-		if ((ret = fnl_opt_choice(ctx, name, value, periods, &choice)) == 0)
-			rt->period = (enum period)choice;
+		if ((ret = fnl_opt_choice(ctx, name, value, fnl_period_names,
+					  &choice)) == 0)
+			rt->period.unit = (enum fnl_period_unit)choice;
 		return ret;
 	}
 	if (!strcmp(name, "cohorts")) {
@@ -99,7 +98,7 @@ FUNNEL_EXPORT int funnel_retention_set(struct funnel_retention *rt,
 	}
 	if (!strcmp(name, "week-start")) {
 		if ((ret = fnl_opt_choice(ctx, name, value, week_starts, &choice)) == 0) {
-			rt->sunday = choice == 1;
+			rt->period.sunday = choice == 1;
 			rt->week_start_set = true;
 		}
 		return ret;
@@ -152,7 +151,7 @@ static int check_options(struct funnel_retention *rt)
 	if (rt->currencies.col && !fnl_retention_sums(rt))
 		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
 				"--currency is the currency of the revenue: it needs --revenue, or --crr with --amount");
-	if (rt->week_start_set && rt->period != PERIOD_WEEK)
+	if (rt->week_start_set && rt->period.unit != FNL_PERIOD_WEEK)
 		return fnl_fail(rt->ctx, FUNNEL_ERR_USAGE,
 				"--week-start is for --period week");
 	return 0;

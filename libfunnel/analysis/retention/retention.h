@@ -19,14 +19,7 @@
 #include "groups.h"
 #include "intern.h"
 #include "keyq.h"
-
-enum period {
-	PERIOD_DAY,
-	PERIOD_WEEK,
-	PERIOD_MONTH,
-	PERIOD_QUARTER,
-	PERIOD_YEAR,
-};
+#include "periods.h"
 
 /* 32 bytes, of millions of customers. */
 struct customer {
@@ -73,8 +66,7 @@ struct funnel_retention {
 	char *col_key, *col_time, *col_amount, *col_until;
 	struct fnl_currencies currencies;  /* --currency, and of the amounts */
 	struct fnl_groups groups;
-	enum period period;
-	bool sunday;          /* weeks start on Sunday */
+	struct fnl_period period;
 	bool week_start_set;
 	bool recurring;       /* --cohorts recurring */
 	bool counts, on_or_after, crr, revenue;
@@ -110,9 +102,6 @@ struct funnel_retention {
 	char apart_end[FNL_CACHE_LINE];
 };
 
-/* Periods are numbered from an origin far enough back to stay positive. */
-#define PERIOD_BIAS 1000000
-
 /*
  * The most periods a table spans from the first cohort to the last ended
  * period: ten thousand covers 27 years of days.  Beyond that a date is
@@ -128,27 +117,7 @@ struct funnel_retention {
 static inline int32_t fnl_retention_period_of(const struct funnel_retention *rt,
 					       int32_t day)
 {
-	int64_t y;
-	unsigned m, d;
-
-	switch (rt->period) {
-	case PERIOD_DAY:
-		return day + PERIOD_BIAS;
-	case PERIOD_WEEK:
-		/* 1970-01-01 was a Thursday: weeks start 3 (Monday) or 4
-		 * (Sunday) days before it. */
-		return (int32_t)((day + (rt->sunday ? 4 : 3) + 7 * PERIOD_BIAS) / 7);
-	case PERIOD_MONTH:
-		fnl_civil_from_days(day, &y, &m, &d);
-		return (int32_t)(y * 12 + m - 1);
-	case PERIOD_QUARTER:
-		fnl_civil_from_days(day, &y, &m, &d);
-		return (int32_t)(y * 4 + (m - 1) / 3);
-	case PERIOD_YEAR:
-		fnl_civil_from_days(day, &y, &m, &d);
-		return (int32_t)y;
-	}
-	return 0;
+	return fnl_period_of(&rt->period, day);
 }
 
 /* Whether the result adds amounts up: the revenue matrix, or nrr and grr

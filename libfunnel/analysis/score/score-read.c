@@ -26,6 +26,7 @@ void fnl_score_reset_read(struct funnel_score *s)
 	fnl_groups_reset(&s->groups);
 	s->closed_skipped = 0;
 	fnl_score_reset_fit(s);
+	fnl_score_reset_forecast(s);
 }
 
 static int on_header(void *data, struct fnl_reader *r,
@@ -138,18 +139,18 @@ static int score_row(struct funnel_score *s, const struct fnl_record *rec,
 	return 0;
 }
 
-/* A key not seen before, noted with where it was read. */
-static int add_key(struct funnel_score *s, const struct fnl_record *rec,
-		   int64_t *id)
+int fnl_score_add_key(struct funnel_score *s, const struct fnl_record *rec,
+		      const char *what, int64_t *id)
 {
 	const struct fnl_cell *key = &rec->cell[s->slot_key];
 	int64_t seen = fnl_intern_get(s->keys, key->text, key->len);
 
 	if (seen >= 0)
 		return fnl_record_fail(rec, s->slot_key,
-				       "deal \"%s\" has a row already, on %s:%llu (a score has one row per deal)",
+				       "deal \"%s\" has a row already, on %s:%llu (%s has one row per deal)",
 				       key->text, s->place[seen].file,
-				       (unsigned long long)s->place[seen].line);
+				       (unsigned long long)s->place[seen].line,
+				       what);
 	if ((*id = fnl_intern_put(s->keys, key->text, key->len, NULL)) < 0)
 		return fnl_nomem(s->ctx);
 	if ((size_t)*id >= s->place_cap) {
@@ -183,7 +184,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 	if (ret == 0 && scored && s->model_path)
 		ret = fnl_winmodel_predict(&s->model, rec, &row.win_p);
 	if (ret == 0)
-		ret = add_key(s, rec, &row.key);
+		ret = fnl_score_add_key(s, rec, "a score", &row.key);
 	if (ret < 0)
 		return ret;
 	if (!scored) {

@@ -93,27 +93,41 @@ static int cmp_keys(const void *pa, const void *pb, void *data)
 	return fnl_intern_cmp(s->keys, s->row[a->row].key, s->row[b->row].key);
 }
 
-/* Sorts the rows: by group name, rows with a score first, highest score
- * first, then by key. */
-static int sort_rows(struct funnel_score *s)
+int64_t *fnl_score_group_ranks(const struct funnel_score *s)
 {
-	size_t ng = fnl_groups_count(&s->groups), n = s->nrows, lcp;
+	size_t ng = fnl_groups_count(&s->groups);
 	int64_t *ids = malloc((ng ? ng : 1) * sizeof(*ids));
 	int64_t *rank = malloc((ng ? ng : 1) * sizeof(*rank));
-	struct sort_key *k = fnl_reallocarray(NULL, n ? n : 1, sizeof(*k));
-	struct sort_key *tmp = fnl_reallocarray(NULL, n ? n : 1, sizeof(*tmp));
-	struct scored *sorted = fnl_reallocarray(NULL, n ? n : 1, sizeof(*sorted));
-	int ret = 0;
 
-	if (!ids || !rank || !k || !tmp || !sorted) {
-		ret = fnl_nomem(s->ctx);
-		goto out;
+	if (!ids || !rank) {
+		free(ids);
+		free(rank);
+		return NULL;
 	}
 	for (size_t g = 0; g < ng; g++)
 		ids[g] = (int64_t)g;
 	fnl_groups_sort(&s->groups, ids, ng);
 	for (size_t g = 0; g < ng; g++)
 		rank[ids[g]] = (int64_t)g;
+	free(ids);
+	return rank;
+}
+
+/* Sorts the rows: by group name, rows with a score first, highest score
+ * first, then by key. */
+static int sort_rows(struct funnel_score *s)
+{
+	size_t ng = fnl_groups_count(&s->groups), n = s->nrows, lcp;
+	int64_t *rank = fnl_score_group_ranks(s);
+	struct sort_key *k = fnl_reallocarray(NULL, n ? n : 1, sizeof(*k));
+	struct sort_key *tmp = fnl_reallocarray(NULL, n ? n : 1, sizeof(*tmp));
+	struct scored *sorted = fnl_reallocarray(NULL, n ? n : 1, sizeof(*sorted));
+	int ret = 0;
+
+	if (!rank || !k || !tmp || !sorted) {
+		ret = fnl_nomem(s->ctx);
+		goto out;
+	}
 	lcp = shared_prefix(s);
 	for (size_t i = 0; i < n; i++) {
 		const struct scored *r = &s->row[i];
@@ -149,7 +163,6 @@ static int sort_rows(struct funnel_score *s)
 	s->rows_cap = n;
 	sorted = NULL;
 out:
-	free(ids);
 	free(rank);
 	free(k);
 	free(tmp);

@@ -22,11 +22,15 @@ static const char *const default_dims[] = {
 static const char *const reports[] = {
 	[REPORT_SCORES] = "scores", [REPORT_COEF] = "coef",
 	[REPORT_STATS] = "stats", [REPORT_CALIBRATION] = "calibration",
+	[REPORT_FORECAST] = "forecast",
+	[REPORT_FORECAST_DEALS] = "forecast-deals",
 	NULL,
 };
 static const enum score_family report_family[] = {
 	[REPORT_SCORES] = FAMILY_SCORES, [REPORT_COEF] = FAMILY_FIT,
 	[REPORT_STATS] = FAMILY_FIT, [REPORT_CALIBRATION] = FAMILY_FIT,
+	[REPORT_FORECAST] = FAMILY_FORECAST,
+	[REPORT_FORECAST_DEALS] = FAMILY_FORECAST,
 };
 
 enum score_family fnl_score_family(const struct funnel_score *s)
@@ -42,12 +46,18 @@ static const struct rule {
 	const char *name;
 	unsigned families;  /* the kinds of report it shapes */
 } rules[] = {
-	{ "all", FAMILY_SCORES }, { "by", FAMILY_SCORES },
+	{ "all", FAMILY_SCORES }, { "by", FAMILY_SCORES | FAMILY_FORECAST },
+	{ "dims", FAMILY_SCORES | FAMILY_FIT }, { "fit", FAMILY_FIT },
 	{ "weights", FAMILY_SCORES }, { "scale", FAMILY_SCORES },
 	{ "tiers", FAMILY_SCORES }, { "missing", FAMILY_SCORES },
 	{ "categorical", FAMILY_FIT }, { "ci", FAMILY_FIT },
 	{ "strict-fit", FAMILY_FIT }, { "save-model", FAMILY_FIT },
-	{ "model", FAMILY_SCORES }, { "unseen", FAMILY_SCORES },
+	{ "model", FAMILY_SCORES | FAMILY_FORECAST },
+	{ "unseen", FAMILY_SCORES | FAMILY_FORECAST },
+	{ "amount", FAMILY_FORECAST }, { "prob", FAMILY_FORECAST },
+	{ "prob-fraction", FAMILY_FORECAST }, { "close-date", FAMILY_FORECAST },
+	{ "period", FAMILY_FORECAST }, { "stage-prob", FAMILY_FORECAST },
+	{ "stage-prob-file", FAMILY_FORECAST }, { "currency", FAMILY_FORECAST },
 };
 
 /* ------------------------------------------------------------------ */
@@ -298,6 +308,7 @@ FUNNEL_EXPORT void funnel_score_free(struct funnel_score *s)
 	if (!s)
 		return;
 	fnl_score_reset_read(s);
+	fnl_score_free_forecast(s);
 	free(s->col_key);
 	free(s->col_status);
 	free(s->col_stage);
@@ -408,7 +419,7 @@ static int set_option(struct funnel_score *s, const char *name,
 		}
 		return ret;
 	}
-	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
+	return fnl_score_forecast_set(s, name, value);
 }
 
 FUNNEL_EXPORT int funnel_score_set(struct funnel_score *s, const char *name,
@@ -510,7 +521,9 @@ static int compute(struct funnel_score *s, struct funnel_input *in,
 	fnl_score_reset_read(s);
 	ret = check_options(s);
 	if (ret == 0)
-		ret = fnl_score_read(s, in);
+		ret = fnl_score_family(s) == FAMILY_FORECAST ?
+			      fnl_score_forecast_read(s, in) :
+			      fnl_score_read(s, in);
 	if (ret < 0)
 		return ret;
 	switch (fnl_score_family(s)) {
@@ -518,6 +531,8 @@ static int compute(struct funnel_score *s, struct funnel_input *in,
 		return fnl_score_make_table(s, result);
 	case FAMILY_FIT:
 		return fnl_score_fit_table(s, result);
+	case FAMILY_FORECAST:
+		return fnl_score_forecast_table(s, result);
 	}
 	return fnl_fail(s->ctx, FUNNEL_ERR_INTERNAL, "no such report");
 }

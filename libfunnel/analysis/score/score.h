@@ -2,8 +2,9 @@
 /*
  * score.h - what the files of the opportunity-scoring analysis share:
  * score.c (options, running), score-read.c (rows -> deals),
- * score-table.c (deals -> the scores, tiers and ranks) and score-fit.c
- * (closed deals -> the logistic fit and its reports).
+ * score-table.c (deals -> the scores, tiers and ranks), score-fit.c
+ * (closed deals -> the logistic fit and its reports) and score-forecast.c
+ * (open deals -> the weighted pipeline forecast, options to table).
  *
  * A deal's row is read once: its outcome (status, else stage), its
  * ratings on the --dims, and from them its rule score, the dimensions it
@@ -12,7 +13,8 @@
  * of a group, so they are made once all are read.  For the fit, each won
  * or lost row is an observation: its --dims values as they are and its
  * --categorical levels, so memory grows with the closed deals times the
- * terms.
+ * terms.  The forecast keeps, per open deal, its stage, amount, close
+ * period and win probability, with where that probability came from.
  */
 #ifndef FUNNEL_SCORE_H
 #define FUNNEL_SCORE_H
@@ -20,11 +22,14 @@
 #include <math.h>
 
 #include "internal.h"
+#include "currency.h"
 #include "groups.h"
 #include "amounts.h"
 #include "intern.h"
 #include "outcomes.h"
+#include "periods.h"
 #include "reader.h"
+#include "stageprob.h"
 #include "winmodel.h"
 
 /* The most dimensions a score has; the letters of the tiers. */
@@ -35,6 +40,8 @@ enum score_report {
 	REPORT_COEF,
 	REPORT_STATS,
 	REPORT_CALIBRATION,
+	REPORT_FORECAST,
+	REPORT_FORECAST_DEALS,
 };
 
 /* The kinds of report, each read and made by a file of its own; an
@@ -42,6 +49,7 @@ enum score_report {
 enum score_family {
 	FAMILY_SCORES = 1 << 0,   /* score-table.c */
 	FAMILY_FIT = 1 << 1,      /* score-fit.c */
+	FAMILY_FORECAST = 1 << 2, /* score-forecast.c */
 };
 
 /* --categorical COL[:REF]: a column of levels, treatment-coded. */
@@ -84,6 +92,47 @@ struct place {
 	uint64_t line;
 };
 
+/* Where an open deal's win probability comes from (forecast-deals'
+ * source column, in this order). */
+enum prob_source {
+	SOURCE_NONE,      /* none yet: the stage is not in the table */
+	SOURCE_DEAL,      /* its own, --prob */
+	SOURCE_STAGE,     /* its stage's, --stage-prob or --stage-prob-file */
+	SOURCE_MODEL,     /* the saved fit's, --model */
+};
+
+/* An open deal of the forecast. */
+struct open_deal {
+	int64_t key;          /* id in keys */
+	int64_t group;
+	int64_t stage;        /* id in forecast.stages */
+	int32_t period;       /* of its close date, when has_period */
+	int32_t currency;     /* its amount's id in the currencies, or -1 */
+	bool has_amount, has_period;
+	uint8_t source;       /* enum prob_source */
+	double amount;
+	double p;             /* its win probability, 0..1 */
+};
+
+/* The forecast's options and run state (score-forecast.c). */
+struct forecast {
+	char *col_amount, *col_prob, *col_close;
+	bool prob_fraction;             /* --prob-fraction */
+	bool has_period;                /* --period */
+	struct fnl_period period;
+	struct fnl_stage_probs table;   /* --stage-prob or --stage-prob-file */
+	bool stage_prob, stage_prob_file;  /* which gave the table */
+	struct fnl_currencies currencies;  /* --currency, and of the amounts */
+
+	/* Run state. */
+	int slot_amount, slot_prob, slot_close;
+	char *amount_name;              /* the amount column's header name */
+	struct fnl_intern *stages;      /* open deals' stages, as written */
+	struct open_deal *deal;
+	size_t ndeals, deal_cap;
+	uint64_t no_amount;             /* open deals with a blank amount */
+};
+
 struct funnel_score {
 	struct funnel_ctx *ctx;
 
@@ -114,6 +163,7 @@ struct funnel_score {
 	char *model_path;               /* --model FILE */
 	bool unseen_given;              /* --unseen */
 	struct fnl_winmodel model;      /* read from model_path */
+	struct forecast forecast;       /* --report forecast, forecast-deals */
 
 	/* Run state. */
 	bool decimal_comma;             /* the input's --decimal-comma */
@@ -161,6 +211,13 @@ static inline int64_t fnl_score_units(double score)
 	return llround(score * 1e9);
 }
 int fnl_score_read(struct funnel_score *s, struct funnel_input *in);
+/* Notes rec's key, refusing one that has a row already ("a score has one
+ * row per deal": what names the report). */
+int fnl_score_add_key(struct funnel_score *s, const struct fnl_record *rec,
+		      const char *what, int64_t *id);
+/* Each group's place among the groups sorted by name: an array to free,
+ * NULL for want of memory (no message). */
+int64_t *fnl_score_group_ranks(const struct funnel_score *s);
 void fnl_score_reset_read(struct funnel_score *s);
 
 /* score-fit.c: a won or lost row as an observation of the fit. */
@@ -172,6 +229,16 @@ int fnl_score_fit_table(struct funnel_score *s, struct funnel_table **result);
 int fnl_score_save_model(struct funnel_score *s,
 			 const struct funnel_table *result);
 void fnl_score_reset_fit(struct funnel_score *s);
+
+/* score-forecast.c: its options (the last of set_option(): an unknown
+ * name is a usage error), reading and table. */
+int fnl_score_forecast_set(struct funnel_score *s, const char *name,
+			   const char *value);
+int fnl_score_forecast_read(struct funnel_score *s, struct funnel_input *in);
+int fnl_score_forecast_table(struct funnel_score *s,
+			     struct funnel_table **result);
+void fnl_score_reset_forecast(struct funnel_score *s);
+void fnl_score_free_forecast(struct funnel_score *s);
 
 /* score-table.c */
 int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result);

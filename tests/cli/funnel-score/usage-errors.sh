@@ -7,7 +7,7 @@
 printf 'id,need,budget\na,4,5\n' >r.csv
 for opts in "--weights 1,2,3" "--weights 1,-1" "--weights 0,0" \
 	"--scale 5-1" "--scale 1to5" "--tiers 50,75" "--tiers quantile:0" \
-	"--dims need,need" "--report forecast" \
+	"--dims need,need" "--report bogus" \
 	"--weights 1e308,1e308"; do
 	funnel-score -k id --dims need,budget $opts r.csv
 	echo "exit $?"
