@@ -23,6 +23,7 @@
 #include "intern.h"
 #include "outcomes.h"
 #include "reader.h"
+#include "side.h"
 
 struct deal {
 	int64_t group;
@@ -76,9 +77,8 @@ enum side { SIDE_ORDERS, SIDE_HISTORY, NSIDES };
 struct side_file {
 	char *file;
 	char *key, *col;         /* --X-key and --orders-time / --history-stage */
-	char *input[3];          /* --X-delimiter, --X-encoding, --X-date-format */
+	char *input[FNL_SIDE_INPUT_OPTIONS];  /* --X-delimiter, ... (side.h) */
 };
-extern const char *const fnl_side_input_options[3];
 
 struct funnel_kpi {
 	struct funnel_ctx *ctx;
