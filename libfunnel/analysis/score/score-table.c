@@ -32,8 +32,7 @@ static int cmp_rows(const void *pa, const void *pb, void *data)
 	return fnl_intern_cmp(o->s->keys, a->key, b->key);
 }
 
-/* Sorts the rows: by group name, then as cmp_rows says. */
-static int sort_rows(struct funnel_score *s)
+int fnl_score_sort_rows(struct funnel_score *s)
 {
 	size_t ng = fnl_groups_count(&s->groups);
 	int64_t *ids = malloc(ng * sizeof(*ids));
@@ -143,7 +142,7 @@ int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result)
 		return fnl_nomem(s->ctx);
 	ret = add_columns(s, t);
 	if (ret == 0)
-		ret = sort_rows(s);
+		ret = fnl_score_sort_rows(s);
 	for (size_t i = 0, j; ret == 0 && i < s->nrows; i = j) {
 		for (j = i + 1; j < s->nrows && s->row[j].group == s->row[i].group; j++)
 			;

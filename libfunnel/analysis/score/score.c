@@ -22,11 +22,15 @@ static const char *const default_dims[] = {
 static const char *const reports[] = {
 	[REPORT_SCORES] = "scores", [REPORT_COEF] = "coef",
 	[REPORT_STATS] = "stats", [REPORT_CALIBRATION] = "calibration",
+	[REPORT_MILESTONES] = "milestones",
+	[REPORT_MILESTONES_SUMMARY] = "milestones-summary",
 	NULL,
 };
 static const enum score_family report_family[] = {
 	[REPORT_SCORES] = FAMILY_SCORES, [REPORT_COEF] = FAMILY_FIT,
 	[REPORT_STATS] = FAMILY_FIT, [REPORT_CALIBRATION] = FAMILY_FIT,
+	[REPORT_MILESTONES] = FAMILY_MILESTONES,
+	[REPORT_MILESTONES_SUMMARY] = FAMILY_MILESTONES,
 };
 
 enum score_family fnl_score_family(const struct funnel_score *s)
@@ -42,11 +46,19 @@ static const struct rule {
 	const char *name;
 	unsigned families;  /* the kinds of report it shapes */
 } rules[] = {
-	{ "all", FAMILY_SCORES }, { "by", FAMILY_SCORES },
+	{ "all", FAMILY_SCORES }, { "by", FAMILY_SCORES | FAMILY_MILESTONES },
 	{ "weights", FAMILY_SCORES }, { "scale", FAMILY_SCORES },
 	{ "tiers", FAMILY_SCORES }, { "missing", FAMILY_SCORES },
 	{ "categorical", FAMILY_FIT }, { "ci", FAMILY_FIT },
 	{ "strict-fit", FAMILY_FIT },
+	{ "milestones", FAMILY_MILESTONES }, { "stages", FAMILY_MILESTONES },
+	{ "evidence", FAMILY_MILESTONES }, { "milestone-cols", FAMILY_MILESTONES },
+	{ "asof", FAMILY_MILESTONES }, { "evidence-key", FAMILY_MILESTONES },
+	{ "evidence-milestone", FAMILY_MILESTONES },
+	{ "evidence-date", FAMILY_MILESTONES },
+	{ "evidence-delimiter", FAMILY_MILESTONES },
+	{ "evidence-encoding", FAMILY_MILESTONES },
+	{ "evidence-date-format", FAMILY_MILESTONES },
 };
 
 /* ------------------------------------------------------------------ */
@@ -291,6 +303,7 @@ FUNNEL_EXPORT void funnel_score_free(struct funnel_score *s)
 	if (!s)
 		return;
 	fnl_score_reset_read(s);
+	fnl_score_free_milestones(s);
 	free(s->col_key);
 	free(s->col_status);
 	free(s->col_stage);
@@ -343,6 +356,8 @@ static int set_option(struct funnel_score *s, const char *name,
 	struct funnel_ctx *ctx = s->ctx;
 	int choice = 0, ret;
 
+	if (fnl_score_milestones_option(s, name, value, &ret))
+		return ret;
 	if (!strcmp(name, "key"))
 		return fnl_set_string(ctx, &s->col_key, value);
 	if (!strcmp(name, "status"))
@@ -430,6 +445,8 @@ static int check_options(struct funnel_score *s)
 	double total = 0;
 	int ret = check_report(s);
 
+	if (ret == 0 && fnl_score_family(s) == FAMILY_MILESTONES)
+		ret = fnl_score_milestones_check(s);
 	if (ret < 0)
 		return ret;
 
@@ -484,6 +501,8 @@ static int compute(struct funnel_score *s, struct funnel_input *in,
 		return fnl_score_make_table(s, result);
 	case FAMILY_FIT:
 		return fnl_score_fit_table(s, result);
+	case FAMILY_MILESTONES:
+		return fnl_score_milestones_table(s, result);
 	}
 	return fnl_fail(s->ctx, FUNNEL_ERR_INTERNAL, "no such report");
 }
