@@ -44,7 +44,7 @@ echo "exit $?"
 # of evidence, --asof without an evidence file, an --evidence-* option
 # without --evidence, a stage listed twice in --stages, and an option of
 # the scores (--tiers) or of the milestones (--milestones) with the other
-# report.
+# report; --dims and --fit, which the milestone reports do not use, too.
 funnel-score -k id --report milestones -S $S --evidence ev.csv $D
 echo "exit $?"
 funnel-score -k id --report milestones --milestones $M --evidence ev.csv $D
@@ -63,9 +63,11 @@ echo "exit $?"
 funnel-score -k id --report milestones --milestones $M -S Lead,Discovery,lead \
 	--evidence ev.csv $D
 echo "exit $?"
-funnel-score -k id --report milestones --milestones $M -S $S --evidence ev.csv \
-	--tiers 80,40 $D
-echo "exit $?"
+for opt in "--tiers 80,40" "--dims need" "--fit"; do
+	funnel-score -k id --report milestones --milestones $M -S $S \
+		--evidence ev.csv $opt $D
+	echo "exit $?"
+done
 funnel-score -k id --milestones $M $D
 echo "exit $?"
 # Files that cannot be opened (66): the milestones, the evidence.
