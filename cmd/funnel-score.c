@@ -28,6 +28,16 @@ enum {
 	OPT_CLOSE_DATE,
 	OPT_PERIOD,
 	OPT_CURRENCY,
+	OPT_MILESTONES,
+	OPT_EVIDENCE,
+	OPT_MILESTONE_COLS,
+	OPT_ASOF,
+	OPT_EVIDENCE_KEY,
+	OPT_EVIDENCE_MILESTONE,
+	OPT_EVIDENCE_DATE,
+	OPT_EVIDENCE_DELIMITER,
+	OPT_EVIDENCE_ENCODING,
+	OPT_EVIDENCE_DATE_FORMAT,
 };
 
 static const struct argp_option options[] = {
@@ -35,7 +45,7 @@ static const struct argp_option options[] = {
 	{ "key", 'k', "COL", 0, "the deal id: one row per deal (default: opportunity_id, Deal ID, Id, ...)", 0 },
 	{ "status", OPT_STATUS, "COL", 0, "won / lost / open status (default: deal_status, Status, ...)", 0 },
 	{ "stage", 's', "COL", 0, "the stage, whose won and lost labels close a deal (default: deal_stage, StageName, Stage, ...)", 0 },
-	{ "by", 'b', "COL[,COL]", 0, "rank and tier the deals of each group of these columns apart (scores), or sum each group's (forecast)", 0 },
+	{ "by", 'b', "COL[,COL]", 0, "rank and tier the deals of each group of these columns apart (scores), or sum each group's (forecast, milestones-summary)", 0 },
 	{ "won", OPT_WON, "LABEL", 0, "a stage or status label that means won, beside Won, Closed Won, Win (repeatable)", 0 },
 	{ "lost", OPT_LOST, "LABEL", 0, "a stage or status label that means lost, beside Lost, Closed Lost, Loss (repeatable)", 0 },
 	{ "all", OPT_ALL, NULL, 0, "score won and lost deals too, not only open ones", 0 },
@@ -45,7 +55,7 @@ static const struct argp_option options[] = {
 	{ "scale", OPT_SCALE, "LO-HI", 0, "the lowest and highest rating (default 1-5)", 0 },
 	{ "tiers", OPT_TIERS, "CUTS", 0, "decreasing cut scores for tiers A, B, ... (default 75,50,25), or quantile:K for K tiers of equal size", 0 },
 	{ "missing", OPT_MISSING, "HOW", 0, "a blank rating: error (default) or renormalize (score on the rated dimensions)", 0 },
-	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default); the fit's coef, stats or calibration; forecast or forecast-deals", 0 },
+	{ "report", OPT_REPORT, "NAME", 0, "the table: scores (default); the fit's coef, stats or calibration; forecast or forecast-deals; milestones or milestones-summary", 0 },
 	{ NULL, 0, NULL, 0, "What predicts a win (a logistic fit on won and lost deals):", 3 },
 	{ "fit", OPT_FIT, NULL, 0, "fit won against lost on the --dims values and --categorical columns, as R's glm (--report coef unless another is given)", 0 },
 	{ "categorical", OPT_CATEGORICAL, "COL[:REF]", 0, "a column of levels, each but the reference (default: the first) a term of its own (repeatable)", 0 },
@@ -65,6 +75,19 @@ static const struct argp_option options[] = {
 	{ "period", OPT_PERIOD, "UNIT", 0, "sum the deals of each month or quarter of their close date apart", 0 },
 	{ "close-date", OPT_CLOSE_DATE, "COL", 0, "the expected close date, for --period (default: close_date, CloseDate, ...)", 0 },
 	{ "currency", OPT_CURRENCY, "COL", 0, "the amounts' currency: sums of several are refused (default: currency, CurrencyIsoCode, ...)", 0 },
+	{ NULL, 0, NULL, 0, "Milestone completeness (--report milestones, milestones-summary):", 6 },
+	{ "milestones", OPT_MILESTONES, "FILE", 0, "stage,milestone lines: the entry criteria a deal meets before it is in that stage or later", 0 },
+	{ "stages", 'S', "A,B,C", 0, "the stage order, every stage of --milestones and of the open deals among them", 0 },
+	{ "evidence", OPT_EVIDENCE, "FILE", 0, "deal,milestone[,date] rows: the milestones each deal has met", 0 },
+	{ "milestone-cols", OPT_MILESTONE_COLS, "LIST", 0, "instead of --evidence: columns of the deal rows, each named as a milestone; a non-blank cell means met", 0 },
+	{ "asof", OPT_ASOF, "DATE", 0, "evidence dated after DATE (or today) does not count", 0 },
+	{ NULL, 0, NULL, 0, "The evidence file (--evidence), read with its own options:", 7 },
+	{ "evidence-key", OPT_EVIDENCE_KEY, "COL", 0, "its deal id column (default: deal, opportunity_id, Deal ID, ...)", 0 },
+	{ "evidence-milestone", OPT_EVIDENCE_MILESTONE, "COL", 0, "its milestone column (default: milestone)", 0 },
+	{ "evidence-date", OPT_EVIDENCE_DATE, "COL", 0, "its date column (default: date, achieved_at, ...; optional)", 0 },
+	{ "evidence-date-format", OPT_EVIDENCE_DATE_FORMAT, "FMT", 0, "its dates, as --date-format (default: recognised)", 0 },
+	{ "evidence-delimiter", OPT_EVIDENCE_DELIMITER, "CHAR", 0, "its delimiter, as --delimiter (default: detected)", 0 },
+	{ "evidence-encoding", OPT_EVIDENCE_ENCODING, "NAME", 0, "its encoding, as --encoding (default UTF-8)", 0 },
 	{ 0 }
 };
 
@@ -91,7 +114,11 @@ static const struct argp argp = {
 	       "mean_predicted, observed_rate, observed, expected; forecast: "
 	       "[GROUP...,] [period,] open_deals, pipeline, weighted, "
 	       "expected_wins; forecast-deals: [GROUP...,] KEY, stage, amount, "
-	       "probability, source, weighted.\n"
+	       "probability, source, weighted; "
+	       "milestones: [GROUP...,] KEY, stage, required, done, "
+	       "completeness, missing, next, a row per open deal by group "
+	       "then key; milestones-summary: [GROUP...,] deals, complete, "
+	       "mean_completeness.\n"
 	       CMD_EXIT_HELP,
 	.children = children,
 };

@@ -61,6 +61,15 @@ enum { FNL_MAX_STAGES = 64 };
 /* The usage error for more stages than that, from where (an option or a
  * file). */
 int fnl_too_many_stages(struct funnel_ctx *ctx, const char *where);
+/* "A,B,C" (option's value) appended to the n stages of *v, blanks around
+ * each name left out, as funnel-stages reads --stages: an empty name or
+ * more than FNL_MAX_STAGES is a usage error (what was appended stays, for
+ * the caller to free). */
+int fnl_stage_list_parse(struct funnel_ctx *ctx, const char *option,
+			 const char *value, char ***v, size_t *n);
+/* Appends s[0..len), blanks around it left out, to the n strings of *v. */
+int fnl_stages_push(struct funnel_ctx *ctx, char ***v, size_t *n,
+		    const char *s, size_t len);
 
 extern const struct fnl_analysis_ops fnl_stages_analysis;
 extern const struct fnl_analysis_ops fnl_retention_analysis;

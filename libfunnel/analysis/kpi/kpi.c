@@ -92,37 +92,15 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 static int set_stages(struct funnel_kpi *k, const char *value)
 {
 	free_stages(k);
-	for (const char *p = value;;) {
-		size_t len = strcspn(p, ",");
-		char **grown = fnl_reallocarray(k->stage, k->nstages + 1,
-						sizeof(*grown));
-
-		if (!grown)
-			return fnl_nomem(k->ctx);
-		k->stage = grown;
-		if (!(grown[k->nstages] = strndup(p, len)))
-			return fnl_nomem(k->ctx);
-		k->nstages++;
-		if (!len)
-			return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-					"--stages: empty stage name in \"%s\"", value);
-		/* As many as funnel-stages takes: each deal's stage is looked
-		 * for among them. */
-		if (k->nstages > FNL_MAX_STAGES)
-			return fnl_too_many_stages(k->ctx, "--stages");
-		p += len;
-		if (!*p)
-			return 0;
-		p++;
-	}
+	/* As funnel-stages reads them, as many as it takes: each deal's
+	 * stage is looked for among them. */
+	return fnl_stage_list_parse(k->ctx, "--stages", value, &k->stage,
+				    &k->nstages);
 }
 
 static const char *const side_name[NSIDES] = { "orders", "history" };
 static const char *const side_prefix[NSIDES] = { "orders-", "history-" };
 static const char *const side_col[NSIDES] = { "time", "stage" };
-const char *const fnl_side_input_options[3] = {
-	"delimiter", "encoding", "date-format",
-};
 
 /* The field of a side file's option name ("orders", "orders-key"), NULL
  * if none; *side: the file's; *input: the index of a reading option. */
@@ -158,18 +136,8 @@ static char **side_field(struct funnel_kpi *k, const char *name, int *side,
 int fnl_kpi_side_input(struct funnel_kpi *k, enum side s,
 		       struct funnel_input **in)
 {
-	int ret = 0;
-
-	if (!(*in = funnel_input_new(k->ctx)))
-		return fnl_nomem(k->ctx);
-	fnl_input_prefix_options(*in, side_prefix[s]);
-	for (size_t i = 0; ret == 0 && i < FNL_ARRAY_SIZE(k->side[s].input); i++)
-		if (k->side[s].input[i])
-			ret = funnel_input_set(*in, fnl_side_input_options[i],
-					       k->side[s].input[i]);
-	if (ret == 0 && k->side[s].file)
-		ret = funnel_input_add_file(*in, k->side[s].file);
-	return ret;
+	return fnl_side_input(k->ctx, side_prefix[s], k->side[s].file,
+			      k->side[s].input, in);
 }
 
 /* A side file's option: a reading option is checked now, by an input
@@ -177,19 +145,10 @@ int fnl_kpi_side_input(struct funnel_kpi *k, enum side s,
 static int set_side(struct funnel_kpi *k, char **field, int side, int input,
 		    const char *value)
 {
-	struct funnel_input *in;
-	int ret;
+	int ret = input < 0 ? 0 : fnl_side_option_check(k->ctx, side_prefix[side],
+						      (size_t)input, value);
 
-	if (input >= 0) {
-		if (!(in = funnel_input_new(k->ctx)))
-			return fnl_nomem(k->ctx);
-		fnl_input_prefix_options(in, side_prefix[side]);
-		ret = funnel_input_set(in, fnl_side_input_options[input], value);
-		funnel_input_free(in);
-		if (ret < 0)
-			return ret;
-	}
-	return fnl_set_string(k->ctx, field, value);
+	return ret < 0 ? ret : fnl_set_string(k->ctx, field, value);
 }
 
 FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,

@@ -25,6 +25,7 @@
 #include "reader.h"
 #include "stageprob.h"
 #include "winmodel.h"
+#include "side.h"
 
 struct deal {
 	int64_t group;
@@ -50,9 +51,8 @@ enum side { SIDE_ORDERS, SIDE_HISTORY, NSIDES };
 struct side_file {
 	char *file;
 	char *key, *col;         /* --X-key and --orders-time / --history-stage */
-	char *input[3];          /* --X-delimiter, --X-encoding, --X-date-format */
+	char *input[FNL_SIDE_INPUT_OPTIONS];  /* --X-delimiter, ... (side.h) */
 };
-extern const char *const fnl_side_input_options[3];
 
 struct funnel_kpi {
 	struct funnel_ctx *ctx;

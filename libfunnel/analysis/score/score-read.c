@@ -27,6 +27,7 @@ void fnl_score_reset_read(struct funnel_score *s)
 	s->closed_skipped = 0;
 	fnl_score_reset_fit(s);
 	fnl_score_reset_forecast(s);
+	fnl_score_reset_milestones(s);
 }
 
 static int on_header(void *data, struct fnl_reader *r,
@@ -35,6 +36,7 @@ static int on_header(void *data, struct fnl_reader *r,
 	struct funnel_score *s = data;
 	/* A report with a row per deal needs the key; the fit treats each
 	 * row as an observation, as R does. */
+	bool milestones = fnl_score_family(s) == FAMILY_MILESTONES;
 	const struct fnl_column_spec spec[] = {
 		{ "key", "--key", s->col_key, fnl_deal_key_names, FNL_CELL_TEXT,
 		  (fnl_score_fits(s) ? 0 : FNL_COLUMN_REQUIRED) |
@@ -42,7 +44,7 @@ static int on_header(void *data, struct fnl_reader *r,
 		{ "status", "--status", s->col_status, fnl_status_names,
 		  FNL_CELL_TEXT, 0 },
 		{ "stage", "--stage", s->col_stage, fnl_stage_names,
-		  FNL_CELL_TEXT, 0 },
+		  FNL_CELL_TEXT, milestones ? FNL_COLUMN_REQUIRED : 0 },
 	};
 	int *slots[] = { &s->slot_key, &s->slot_status, &s->slot_stage };
 	int ret;
@@ -52,8 +54,10 @@ static int on_header(void *data, struct fnl_reader *r,
 			return ret;
 		*slots[i] = ret;
 	}
+	if (milestones && (ret = fnl_score_milestones_bind(s, r, h)) < 0)
+		return ret;
 	/* Dimensions are named exactly: nothing is guessed. */
-	for (size_t i = 0; i < s->ndims; i++) {
+	for (size_t i = 0; !milestones && i < s->ndims; i++) {
 		struct fnl_column_spec dim = {
 			s->dim[i].name, "--dims", s->dim[i].col, NULL,
 			FNL_CELL_TEXT, FNL_COLUMN_REQUIRED,
@@ -171,7 +175,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 	struct funnel_score *s = data;
 	struct scored row = { 0 };
 	int outcome, ret;
-	bool scored;
+	bool scored, milestones = fnl_score_family(s) == FAMILY_MILESTONES;
 
 	/* A rejected record must leave no trace: check, then keep. */
 	ret = fnl_outcome_of_row(&s->outcomes, rec, s->slot_status,
@@ -180,7 +184,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 		return fnl_score_observe(s, rec, outcome);
 	scored = s->all || outcome == FNL_OUTCOME_OPEN;
 	if (ret == 0 && scored)
-		ret = score_row(s, rec, &row);
+		ret = milestones ? fnl_score_milestones_stage(s, rec, &row.stage)
+				 : score_row(s, rec, &row);
 	if (ret == 0 && scored && s->model_path)
 		ret = fnl_winmodel_predict(&s->model, rec, &row.win_p);
 	if (ret == 0)
@@ -194,6 +199,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 	if (s->groups.n &&
 	    fnl_groups_of(s->ctx, &s->groups, rec, &row.group) < 0)
 		return FUNNEL_ERR_NOMEM;
+	if (milestones && (ret = fnl_score_milestones_keep(s, rec, row.key)) < 0)
+		return ret;
 	if (s->nrows == s->rows_cap) {
 		size_t cap = s->rows_cap ? s->rows_cap * 2 : 1024;
 		struct scored *grown = fnl_reallocarray(s->row, cap, sizeof(*grown));
@@ -226,8 +233,11 @@ int fnl_score_read(struct funnel_score *s, struct funnel_input *in)
 	ret = fnl_input_read(in, &client);
 	if (ret == 0 && s->closed_skipped)
 		fnl_log(s->ctx, FUNNEL_LOG_INFO,
-			"%llu won or lost deal%s not scored (give --all to score them too)",
+			"%llu won or lost deal%s not %s",
 			(unsigned long long)s->closed_skipped,
-			s->closed_skipped == 1 ? "" : "s");
+			s->closed_skipped == 1 ? "" : "s",
+			fnl_score_family(s) == FAMILY_SCORES ?
+				"scored (give --all to score them too)" :
+				"reported");
 	return ret;
 }

@@ -113,9 +113,7 @@ int64_t *fnl_score_group_ranks(const struct funnel_score *s)
 	return rank;
 }
 
-/* Sorts the rows: by group name, rows with a score first, highest score
- * first, then by key. */
-static int sort_rows(struct funnel_score *s)
+int fnl_score_sort_rows(struct funnel_score *s)
 {
 	size_t ng = fnl_groups_count(&s->groups), n = s->nrows, lcp;
 	int64_t *rank = fnl_score_group_ranks(s);
@@ -266,7 +264,7 @@ int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result)
 		return fnl_nomem(s->ctx);
 	ret = add_columns(s, t);
 	if (ret == 0)
-		ret = sort_rows(s);
+		ret = fnl_score_sort_rows(s);
 	/* A row a deal: the table grows once, its text by the keys. */
 	if (ret == 0 && !fnl_table_reserve(t, s->nrows,
 					   fnl_intern_bytes(s->keys)))

@@ -24,6 +24,8 @@ static const char *const reports[] = {
 	[REPORT_STATS] = "stats", [REPORT_CALIBRATION] = "calibration",
 	[REPORT_FORECAST] = "forecast",
 	[REPORT_FORECAST_DEALS] = "forecast-deals",
+	[REPORT_MILESTONES] = "milestones",
+	[REPORT_MILESTONES_SUMMARY] = "milestones-summary",
 	NULL,
 };
 static const enum score_family report_family[] = {
@@ -31,6 +33,8 @@ static const enum score_family report_family[] = {
 	[REPORT_STATS] = FAMILY_FIT, [REPORT_CALIBRATION] = FAMILY_FIT,
 	[REPORT_FORECAST] = FAMILY_FORECAST,
 	[REPORT_FORECAST_DEALS] = FAMILY_FORECAST,
+	[REPORT_MILESTONES] = FAMILY_MILESTONES,
+	[REPORT_MILESTONES_SUMMARY] = FAMILY_MILESTONES,
 };
 
 enum score_family fnl_score_family(const struct funnel_score *s)
@@ -46,7 +50,7 @@ static const struct rule {
 	const char *name;
 	unsigned families;  /* the kinds of report it shapes */
 } rules[] = {
-	{ "all", FAMILY_SCORES }, { "by", FAMILY_SCORES | FAMILY_FORECAST },
+	{ "all", FAMILY_SCORES }, { "by", FAMILY_SCORES | FAMILY_FORECAST | FAMILY_MILESTONES },
 	{ "dims", FAMILY_SCORES | FAMILY_FIT }, { "fit", FAMILY_FIT },
 	{ "weights", FAMILY_SCORES }, { "scale", FAMILY_SCORES },
 	{ "tiers", FAMILY_SCORES }, { "missing", FAMILY_SCORES },
@@ -58,7 +62,16 @@ static const struct rule {
 	{ "prob-fraction", FAMILY_FORECAST }, { "close-date", FAMILY_FORECAST },
 	{ "period", FAMILY_FORECAST }, { "stage-prob", FAMILY_FORECAST },
 	{ "stage-prob-file", FAMILY_FORECAST }, { "currency", FAMILY_FORECAST },
+	{ "milestones", FAMILY_MILESTONES }, { "stages", FAMILY_MILESTONES },
+	{ "evidence", FAMILY_MILESTONES }, { "milestone-cols", FAMILY_MILESTONES },
+	{ "asof", FAMILY_MILESTONES }, { "evidence-key", FAMILY_MILESTONES },
+	{ "evidence-milestone", FAMILY_MILESTONES },
+	{ "evidence-date", FAMILY_MILESTONES },
+	{ "evidence-delimiter", FAMILY_MILESTONES },
+	{ "evidence-encoding", FAMILY_MILESTONES },
+	{ "evidence-date-format", FAMILY_MILESTONES },
 };
+_Static_assert(FNL_ARRAY_SIZE(rules) <= 64, "s->given has a bit a rule");
 
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
@@ -309,6 +322,7 @@ FUNNEL_EXPORT void funnel_score_free(struct funnel_score *s)
 		return;
 	fnl_score_reset_read(s);
 	fnl_score_free_forecast(s);
+	fnl_score_free_milestones(s);
 	free(s->col_key);
 	free(s->col_status);
 	free(s->col_stage);
@@ -364,6 +378,8 @@ static int set_option(struct funnel_score *s, const char *name,
 	struct funnel_ctx *ctx = s->ctx;
 	int choice = 0, ret;
 
+	if (fnl_score_milestones_option(s, name, value, &ret))
+		return ret;
 	if (!strcmp(name, "key"))
 		return fnl_set_string(ctx, &s->col_key, value);
 	if (!strcmp(name, "status"))
@@ -433,7 +449,7 @@ FUNNEL_EXPORT int funnel_score_set(struct funnel_score *s, const char *name,
 	ret = set_option(s, name, value);
 	for (size_t i = 0; ret == 0 && i < FNL_ARRAY_SIZE(rules); i++)
 		if (!strcmp(name, rules[i].name))
-			s->given |= 1u << i;
+			s->given |= (uint64_t)1 << i;
 	return ret;
 }
 
@@ -450,7 +466,7 @@ static int check_report(struct funnel_score *s)
 		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
 				"--fit fits the model, whose reports are coef, stats and calibration: --report scores is the rule score");
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(rules); i++)
-		if ((s->given & 1u << i) &&
+		if ((s->given & (uint64_t)1 << i) &&
 		    !(rules[i].families & fnl_score_family(s)))
 			return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
 					"--%s has no effect on --report %s",
@@ -464,6 +480,8 @@ static int check_options(struct funnel_score *s)
 	double total = 0;
 	int ret = check_report(s);
 
+	if (ret == 0 && fnl_score_family(s) == FAMILY_MILESTONES)
+		ret = fnl_score_milestones_check(s);
 	if (ret < 0)
 		return ret;
 	if (s->unseen_given && !s->model_path)
@@ -533,6 +551,8 @@ static int compute(struct funnel_score *s, struct funnel_input *in,
 		return fnl_score_fit_table(s, result);
 	case FAMILY_FORECAST:
 		return fnl_score_forecast_table(s, result);
+	case FAMILY_MILESTONES:
+		return fnl_score_milestones_table(s, result);
 	}
 	return fnl_fail(s->ctx, FUNNEL_ERR_INTERNAL, "no such report");
 }

@@ -42,6 +42,8 @@ enum score_report {
 	REPORT_CALIBRATION,
 	REPORT_FORECAST,
 	REPORT_FORECAST_DEALS,
+	REPORT_MILESTONES,
+	REPORT_MILESTONES_SUMMARY,
 };
 
 /* The kinds of report, each read and made by a file of its own; an
@@ -50,6 +52,7 @@ enum score_family {
 	FAMILY_SCORES = 1 << 0,   /* score-table.c */
 	FAMILY_FIT = 1 << 1,      /* score-fit.c */
 	FAMILY_FORECAST = 1 << 2, /* score-forecast.c */
+	FAMILY_MILESTONES = 1 << 3,  /* score-milestones.c */
 };
 
 /* --categorical COL[:REF]: a column of levels, treatment-coded. */
@@ -84,6 +87,7 @@ struct scored {
 	int32_t rated;        /* dimensions rated */
 	int32_t weakest;      /* index in dims, -1 when none rated */
 	double win_p;         /* --model's win probability */
+	int32_t stage;        /* milestones: index in --stages */
 };
 
 /* Where a deal's row was read, to name both rows of a deal listed twice. */
@@ -153,7 +157,7 @@ struct funnel_score {
 	enum score_missing missing;
 	enum score_report report;
 	bool report_given;
-	unsigned given;                 /* options set (score.c), by bit */
+	uint64_t given;                 /* options set (score.c), by bit */
 	bool fit;                       /* --fit */
 	struct categorical *cat;        /* --categorical */
 	size_t ncat;
@@ -164,6 +168,7 @@ struct funnel_score {
 	bool unseen_given;              /* --unseen */
 	struct fnl_winmodel model;      /* read from model_path */
 	struct forecast forecast;       /* --report forecast, forecast-deals */
+	struct score_milestones *milestones;  /* score-milestones.c */
 
 	/* Run state. */
 	bool decimal_comma;             /* the input's --decimal-comma */
@@ -242,5 +247,26 @@ void fnl_score_free_forecast(struct funnel_score *s);
 
 /* score-table.c */
 int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result);
+/* Sorts s->row by group name, then score (highest first), then key. */
+int fnl_score_sort_rows(struct funnel_score *s);
+
+/* score-milestones.c: --milestones, its --stages and evidence.  An
+ * option of theirs is set (*ret) and true returned; false for others. */
+bool fnl_score_milestones_option(struct funnel_score *s, const char *name,
+				 const char *value, int *ret);
+int fnl_score_milestones_check(struct funnel_score *s);
+/* Binds the --milestone-cols (from the header callback). */
+int fnl_score_milestones_bind(struct funnel_score *s, struct fnl_reader *r,
+			      const struct fnl_header *h);
+/* An open deal's stage, among --stages (a data error at its cell if
+ * none); then, the row kept, its --milestone-cols by key id. */
+int fnl_score_milestones_stage(struct funnel_score *s,
+			       const struct fnl_record *rec, int32_t *stage);
+int fnl_score_milestones_keep(struct funnel_score *s,
+			      const struct fnl_record *rec, int64_t key);
+int fnl_score_milestones_table(struct funnel_score *s,
+			       struct funnel_table **result);
+void fnl_score_reset_milestones(struct funnel_score *s);
+void fnl_score_free_milestones(struct funnel_score *s);
 
 #endif

@@ -144,6 +144,25 @@ int fnl_too_many_stages(struct funnel_ctx *ctx, const char *where)
 			FNL_MAX_STAGES);
 }
 
+int fnl_stage_list_parse(struct funnel_ctx *ctx, const char *option,
+			 const char *value, char ***v, size_t *n)
+{
+	for (const char *p = value;; p++) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		int ret = fnl_stages_push(ctx, v, n, p, len);
+
+		if (ret == 0 && !*(*v)[*n - 1])
+			ret = fnl_fail(ctx, FUNNEL_ERR_USAGE, "%s: empty stage name",
+				       option);
+		if (ret == 0 && *n > FNL_MAX_STAGES)
+			ret = fnl_too_many_stages(ctx, option);
+		if (ret < 0 || !comma)
+			return ret;
+		p = comma;
+	}
+}
+
 int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 			 const char *option)
 {
@@ -200,23 +219,17 @@ static void clear_stages(struct funnel_stages *st)
 
 static int set_stages(struct funnel_stages *st, const char *value)
 {
+	int ret;
+
 	clear_stages(st);
 	if (fnl_set_string(st->ctx, &st->stages_origin, "--stages") < 0)
 		return FUNNEL_ERR_NOMEM;
-	for (const char *p = value;; p++) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		int ret = fnl_stages_add_stage(st, p, len, "--stages");
-
-		st->nstages_user = st->nstages;
-		if (ret < 0) {
-			clear_stages(st);  /* no half-set order */
-			return ret;
-		}
-		if (!comma)
-			return 0;
-		p = comma;
-	}
+	ret = fnl_stage_list_parse(st->ctx, "--stages", value, &st->stage,
+				   &st->nstages);
+	st->nstages_user = st->nstages;
+	if (ret < 0)
+		clear_stages(st);  /* no half-set order */
+	return ret;
 }
 
 static int add_alias(struct funnel_stages *st, const char *label,

@@ -174,8 +174,6 @@ struct funnel_stages {
 
 
 /* stages.c */
-int fnl_stages_push(struct funnel_ctx *ctx, char ***v, size_t *n,
-		    const char *s, size_t len);
 int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 			 const char *option);
 
