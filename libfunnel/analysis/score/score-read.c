@@ -30,6 +30,29 @@ void fnl_score_reset_read(struct funnel_score *s)
 	fnl_score_reset_milestones(s);
 }
 
+/* Room for rows more deals, a row each as the header's hint of the file's
+ * lines says: arrays grown by doubling would be copied a few times. */
+static int reserve_rows(struct funnel_score *s, size_t rows)
+{
+	struct scored *row;
+	struct place *place;
+
+	if (s->nrows + rows > s->rows_cap) {
+		if (!(row = fnl_reallocarray(s->row, s->nrows + rows, sizeof(*row))))
+			return fnl_nomem(s->ctx);
+		s->row = row;
+		s->rows_cap = s->nrows + rows;
+	}
+	rows += fnl_intern_count(s->keys);
+	if (rows > s->place_cap) {
+		if (!(place = fnl_reallocarray(s->place, rows, sizeof(*place))))
+			return fnl_nomem(s->ctx);
+		s->place = place;
+		s->place_cap = rows;
+	}
+	return 0;
+}
+
 static int on_header(void *data, struct fnl_reader *r,
 		     const struct fnl_header *h)
 {
@@ -92,6 +115,8 @@ static int on_header(void *data, struct fnl_reader *r,
 	if (fnl_reader_has(r, s->slot_key)) {
 		fnl_intern_expect(s->keys, h, 1);
 		fnl_reader_prefetch(r, s->slot_key, s->keys);
+		if ((ret = reserve_rows(s, h->lines_hint)) < 0)
+			return ret;
 	}
 	return fnl_reader_join(r, s->slot_key, "deal");
 }
