@@ -298,18 +298,22 @@ static int read_lines(struct fnl_winmodel *m, struct fnl_lines *l,
 	while ((ret = fnl_lines_next(l, &line, &len)) == 1) {
 		bool comment = line[0] == '#';
 		char *text = comment ? line + 1 + (line[1] == ' ') : line;
-		int n = fnl_lines_split(text, field, MAX_FIELDS);
+		const char *why = "more fields than a model has";
+		int n = fnl_lines_split(text, field, MAX_FIELDS, &why);
+		bool split = n >= 0 && n <= MAX_FIELDS;
+		bool levels = comment && n > 0 && !strcmp(field[0], "levels");
+		bool reference = comment && n > 0 &&
+				 !strcmp(field[0], "reference");
 		double beta;
 
-		if (comment && n > 0 && term < 0 && !strcmp(field[0], "levels"))
+		if ((levels || reference || !comment) && !split)
+			ret = bad(m, l, why);
+		else if (levels && term < 0)
 			ret = read_levels(m, l, field, n);
-		else if (comment && n > 0 && term < 0 &&
-			 !strcmp(field[0], "reference"))
+		else if (reference && term < 0)
 			ret = read_reference(m, l, field, n);
 		else if (comment)
 			continue;  /* words for people */
-		else if (n < 0)
-			ret = bad(m, l, "an unclosed quote, or too many fields");
 		else if (term < 0)
 			ret = read_header(m, l, field, n, &term, &estimate);
 		else if (n <= term || n <= estimate ||

@@ -94,29 +94,46 @@ int fnl_lines_next(struct fnl_lines *l, char **line, size_t *len)
 	return ret;
 }
 
-int fnl_lines_split(char *line, char **field, int max)
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+int fnl_lines_split(char *line, char **field, int max, const char **why)
 {
 	char *in = line, *out = line;
 	int n = 0;
 
 	for (;;) {
 		if (n == max)
-			return -1;
+			return max + 1;
+		while (is_blank(*in))
+			in++;
 		field[n++] = out;
 		if (*in == '"') {
 			for (in++;; in++) {
-				if (!*in)
+				if (!*in) {
+					*why = "a quote that does not close";
 					return -1;
+				}
 				if (*in == '"' && *++in != '"')
 					break;
 				*out++ = *in;
 			}
+			while (is_blank(*in))
+				in++;
+			if (*in && *in != ',') {
+				*why = "text after a closing quote";
+				return -1;
+			}
 		} else {
+			char *start = out;
+
 			while (*in && *in != ',')
 				*out++ = *in++;
+			while (out > start && is_blank(out[-1]))
+				out--;
 		}
-		if (*in != ',' && *in)
-			return -1;  /* text after a closing quote */
 		if (!*in++) {
 			*out = '\0';
 			return n;

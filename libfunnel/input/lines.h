@@ -32,10 +32,13 @@ int fnl_lines_next(struct fnl_lines *l, char **line, size_t *len);
 void fnl_lines_close(struct fnl_lines *l);
 
 /*
- * Splits a line of CSV in place into at most max fields (RFC 4180: a
- * quoted field may hold commas and doubled quotes), each NUL-terminated;
- * returns their number, or -1 for an unclosed quote or more than max.
+ * Splits a line of CSV in place into at most max fields, each
+ * NUL-terminated: a field "quoted" may hold commas and quotes (written
+ * ""), and blanks around a field are not part of it.  Returns their
+ * number, max + 1 when there are more (the first max split), or -1 with
+ * *why saying what is wrong: a quote that does not close, or text after
+ * a closing quote.
  */
-int fnl_lines_split(char *line, char **field, int max);
+int fnl_lines_split(char *line, char **field, int max, const char **why);
 
 #endif

@@ -22,8 +22,9 @@ struct fnl_rules {
 	struct fnl_lines lines;
 	const char *const *names;  /* the fields', for the header and messages */
 	size_t nfields;
-	char *field[FNL_RULES_MAX_FIELDS];  /* the row read, NUL-terminated */
-	struct fnl_buf cells;
+	/* The row read, NUL-terminated, in the line's buffer. */
+	char *field[FNL_RULES_MAX_FIELDS];
+	bool read_one;             /* a line read: the next is no header */
 };
 
 /* Opens path for rules of nfields fields called names (FUNNEL_ERR_OPEN

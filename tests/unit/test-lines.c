@@ -206,42 +206,54 @@ static void test_missing_file(void **state)
 	funnel_ctx_free(ctx);
 }
 
-/* Splits line (a copy) into at most max fields: their number, or -1. */
-static int split(const char *line, char **field, int max, char *buf)
+/* Splits line (a copy) into at most max fields: their number, max + 1
+ * for more, or -1 with *why. */
+static int split(const char *line, char **field, int max, char *buf,
+		 const char **why)
 {
 	strcpy(buf, line);
-	return fnl_lines_split(buf, field, max);
+	*why = NULL;
+	return fnl_lines_split(buf, field, max, why);
 }
 
 static void test_split(void **state)
 {
 	char buf[64], *f[4];
+	const char *why;
 
 	(void)state;
-	assert_int_equal(split("a,b,c", f, 4, buf), 3);
+	assert_int_equal(split("a,b,c", f, 4, buf, &why), 3);
 	assert_string_equal(f[0], "a");
 	assert_string_equal(f[1], "b");
 	assert_string_equal(f[2], "c");
 	/* Empty fields, at either end and between. */
-	assert_int_equal(split(",x,", f, 4, buf), 3);
+	assert_int_equal(split(",x,", f, 4, buf, &why), 3);
 	assert_string_equal(f[0], "");
 	assert_string_equal(f[1], "x");
 	assert_string_equal(f[2], "");
-	assert_int_equal(split("", f, 4, buf), 1);
+	assert_int_equal(split("", f, 4, buf, &why), 1);
 	assert_string_equal(f[0], "");
 	/* A quoted comma, and a doubled quote for one. */
 	assert_int_equal(split("\"North, East\",\"O'Hare \"\"Hub\"\"\"", f, 4,
-			       buf), 2);
+			       buf, &why), 2);
 	assert_string_equal(f[0], "North, East");
 	assert_string_equal(f[1], "O'Hare \"Hub\"");
-	assert_int_equal(split("\"\",z", f, 4, buf), 2);
+	assert_int_equal(split("\"\",z", f, 4, buf, &why), 2);
 	assert_string_equal(f[0], "");
 	assert_string_equal(f[1], "z");
+	/* Blanks around a field go, those inside quotes stay. */
+	assert_int_equal(split(" a b ,\t\" c \" , d", f, 4, buf, &why), 3);
+	assert_string_equal(f[0], "a b");
+	assert_string_equal(f[1], " c ");
+	assert_string_equal(f[2], "d");
 	/* An unclosed quote, text after a closing one, too many fields. */
-	assert_int_equal(split("\"abc", f, 4, buf), -1);
-	assert_int_equal(split("\"ab\"c,d", f, 4, buf), -1);
-	assert_int_equal(split("a,b,c,d,e", f, 4, buf), -1);
-	assert_int_equal(split("a,b,c,d", f, 4, buf), 4);
+	assert_int_equal(split("\"abc", f, 4, buf, &why), -1);
+	assert_string_equal(why, "a quote that does not close");
+	assert_int_equal(split("\"ab\"c,d", f, 4, buf, &why), -1);
+	assert_string_equal(why, "text after a closing quote");
+	assert_int_equal(split("a,b,c,d,e", f, 4, buf, &why), 5);
+	assert_string_equal(f[3], "d");
+	assert_int_equal(split("a,b,c,d", f, 4, buf, &why), 4);
 }
 
 int main(void)
