@@ -16,7 +16,8 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 void fnl_trim_zeros(char *s);
 /* Formats v with digits after the point, whatever the locale. */
 void fnl_format_fixed(double v, int digits, char *out, size_t size);
-/* Writes s as a CSV field, quoted when a reader would misread it bare. */
+/* Writes s as a CSV field, quoted when a reader would misread it bare;
+ * with unlocked stdio, so fp is the caller's alone or locked. */
 void fnl_csv_put_field(FILE *fp, const char *s);
 /* Columns a UTF-8 string takes on a terminal (East Asian wide = 2). */
 size_t fnl_display_width(const char *s);
