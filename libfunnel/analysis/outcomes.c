@@ -20,6 +20,7 @@ static const char *const default_won[] = { "Won", "Closed Won", "Win",
 					   NULL };
 static const char *const default_open[] = { "Open", "In Progress", "Active",
 					    "Pending", NULL };
+static const char *const none[] = { NULL };
 
 bool fnl_same_label(const char *a, size_t alen, const char *b)
 {
@@ -47,10 +48,19 @@ static bool in_list(const char *s, size_t len, const char *const *defaults,
 int fnl_outcomes_add(struct funnel_ctx *ctx, struct fnl_outcomes *o,
 		     enum fnl_outcome which, const char *label)
 {
-	char ***list = which == FNL_OUTCOME_WON ? &o->won : &o->lost;
-	size_t *n = which == FNL_OUTCOME_WON ? &o->nwon : &o->nlost;
-	char **grown = fnl_reallocarray(*list, *n + 1, sizeof(**list));
+	bool won = which == FNL_OUTCOME_WON;
+	char ***list = won ? &o->won : &o->lost;
+	size_t *n = won ? &o->nwon : &o->nlost;
+	char **grown;
 
+	/* One label cannot mean both. */
+	if (in_list(label, strlen(label), none, won ? o->lost : o->won,
+		    won ? o->nlost : o->nwon))
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--%s %s: \"%s\" is given to --%s too; a label means won or lost",
+				won ? "won" : "lost", label, label,
+				won ? "lost" : "won");
+	grown = fnl_reallocarray(*list, *n + 1, sizeof(**list));
 	if (!grown)
 		return fnl_nomem(ctx);
 	*list = grown;
@@ -77,9 +87,15 @@ void fnl_outcomes_free(struct fnl_outcomes *o)
 int fnl_outcome_of_label(const struct fnl_outcomes *o, const char *s,
 			 size_t len)
 {
-	if (in_list(s, len, default_lost, o->lost, o->nlost))
+	/* A label given wins over the defaults: --won Loss makes IBM's
+	 * "Loss" a win. */
+	if (in_list(s, len, none, o->lost, o->nlost))
 		return FNL_OUTCOME_LOST;
-	if (in_list(s, len, default_won, o->won, o->nwon))
+	if (in_list(s, len, none, o->won, o->nwon))
+		return FNL_OUTCOME_WON;
+	if (in_list(s, len, default_lost, NULL, 0))
+		return FNL_OUTCOME_LOST;
+	if (in_list(s, len, default_won, NULL, 0))
 		return FNL_OUTCOME_WON;
 	return -1;
 }

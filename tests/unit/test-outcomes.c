@@ -68,11 +68,32 @@ static void test_added_label(void **state)
 	funnel_ctx_free(ctx);
 }
 
+/* A label given wins over a default of the other outcome, and one label
+ * given for both is refused. */
+static void test_label_over_default(void **state)
+{
+	struct funnel_ctx *ctx = funnel_ctx_new();
+	struct fnl_outcomes o = { 0 };
+
+	(void)state;
+	assert_int_equal(of(&o, "Loss"), FNL_OUTCOME_LOST);
+	assert_int_equal(fnl_outcomes_add(ctx, &o, FNL_OUTCOME_WON, "loss"), 0);
+	assert_int_equal(of(&o, "Loss"), FNL_OUTCOME_WON);
+	assert_int_equal(of(&o, "Won"), FNL_OUTCOME_WON);
+	assert_int_equal(fnl_outcomes_add(ctx, &o, FNL_OUTCOME_LOST, " Loss "),
+			 FUNNEL_ERR_USAGE);
+	assert_string_equal(funnel_ctx_message(ctx),
+			    "--lost  Loss : \" Loss \" is given to --won too; a label means won or lost");
+	fnl_outcomes_free(&o);
+	funnel_ctx_free(ctx);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_statuses_remembered),
 		cmocka_unit_test(test_added_label),
+		cmocka_unit_test(test_label_over_default),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
