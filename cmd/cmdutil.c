@@ -55,7 +55,7 @@ static const struct argp_option common_options[] = {
 	{ "format", 'f', "FMT", 0,
 	  "table, csv, tsv, json or md (default: table on a terminal, csv otherwise)", 0 },
 	{ "precision", 'p', "N", 0,
-	  "digits after the point (default: 4 for fractions, 1 for percentages)", 0 },
+	  "digits after the point (default: each column's own, as the man page says)", 0 },
 	{ "width", OPT_WIDTH, "N", 0,
 	  "fold a table wider than N columns into blocks, 0 never (default: the terminal's width; no folding when stdout is not a terminal)", 0 },
 	{ "output", 'o', "FILE", 0,
