@@ -103,6 +103,25 @@ static bool add_row(struct building *b, const char *stage, size_t len,
 	return true;
 }
 
+/*
+ * A bare 1 where no other bare number tells the scale is 100% as a
+ * fraction and 1% as a percentage: "Won=100%,Demo=1" could mean either,
+ * so it is refused rather than guessed.  Fails naming its stage (where:
+ * the option or the file); 0 when there is none.
+ */
+static int check_ambiguous(struct funnel_ctx *ctx, const struct building *b,
+			   const char *where)
+{
+	if (b->scale.percent || b->scale.fraction)
+		return 0;
+	for (size_t i = 0; i < b->t.n; i++)
+		if (!b->percent[i] && b->t.prob[i].p == 1)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"%s: stage \"%s\": a bare 1 could be 100%% (a fraction) or 1%% (a percentage), and no other number tells: write 100%% or 1%%",
+					where, b->t.prob[i].stage);
+	return 0;
+}
+
 /* Puts the table built into t (bare numbers taking its scale), or frees
  * it when ret is a failure; returns ret. */
 static int finish(struct building *b, struct fnl_stage_probs *t, int ret)
@@ -166,6 +185,8 @@ int fnl_stage_probs_read(struct funnel_ctx *ctx, struct fnl_stage_probs *t,
 		}
 	}
 	fnl_lines_close(&lines);
+	if (ret == 0)
+		ret = check_ambiguous(ctx, &b, path);
 	return finish(&b, t, ret);
 }
 
@@ -212,7 +233,9 @@ static bool split_item(const char *p, size_t len, const char **stage,
 	while (*stage_len && isspace((unsigned char)*p))
 		p++, (*stage_len)--;
 	*stage = p;
-	return *stage_len && fnl_parse_probability(prob, n, v, percent);
+	/* "A=10%;B=40%": a typed separator makes no stage named "A=10%;B". */
+	return *stage_len && !memchr(p, '=', *stage_len) &&
+	       fnl_parse_probability(prob, n, v, percent);
 }
 
 int fnl_stage_probs_parse(struct funnel_ctx *ctx, struct fnl_stage_probs *t,
@@ -252,6 +275,12 @@ int fnl_stage_probs_parse(struct funnel_ctx *ctx, struct fnl_stage_probs *t,
 		p += len;
 		if (!*p)
 			break;
+	}
+	if (ret == 0) {
+		char where[64];
+
+		snprintf(where, sizeof(where), "--%s", option);
+		ret = check_ambiguous(ctx, &b, where);
 	}
 	return finish(&b, t, ret);
 }

@@ -93,9 +93,18 @@ static void test_list(void **state)
 			    "--stage-prob: item 2: 40 is a percentage, but item 1 has 0.4, a fraction: write every probability as a fraction (0.25) or as a percentage (25 or 25%)");
 	NEAR(fnl_stage_probs_find(&t, "A", 1), 0.4);
 	assert_int_equal(t.n, 2);
-	for (size_t i = 0; i < 6; i++) {
+	/* A bare 1 with no other bare number is 100% or 1%: refused. */
+	assert_int_equal(fnl_stage_probs_parse(ctx, &t, "stage-prob",
+					       "A=10%,B=1,C=0"), FUNNEL_ERR_USAGE);
+	assert_string_equal(funnel_ctx_message(ctx),
+			    "--stage-prob: stage \"B\": a bare 1 could be 100% (a fraction) or 1% (a percentage), and no other number tells: write 100% or 1%");
+	assert_int_equal(fnl_stage_probs_parse(ctx, &t, "stage-prob",
+					       "A=0.5,B=1"), 0);
+	NEAR(fnl_stage_probs_find(&t, "B", 1), 1);
+	for (size_t i = 0; i < 7; i++) {
 		static const char *const bad[] = {
 			"A", "=40%", " =40%", "A=", "A=101", "A=40%,",
+			"A=10%;B=40%",
 		};
 
 		assert_int_equal(fnl_stage_probs_parse(ctx, &t, "stage-prob",
