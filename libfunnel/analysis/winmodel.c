@@ -71,6 +71,15 @@ static void put_coef(FILE *fp, const struct funnel_table *coef)
 	}
 }
 
+/* A model that cannot be written: said so, not as a missing input. */
+static int save_fail(struct funnel_ctx *ctx, const char *path, int err)
+{
+	if (err == ENOMEM)
+		return fnl_nomem(ctx);
+	return fnl_fail(ctx, FUNNEL_ERR_IO, "cannot write the model %s: %s",
+			path, strerror(err));
+}
+
 int fnl_winmodel_save(struct funnel_ctx *ctx, const char *path,
 		      const struct funnel_table *coef,
 		      const struct fnl_winmodel_levels *levels, size_t nlevels,
@@ -81,7 +90,7 @@ int fnl_winmodel_save(struct funnel_ctx *ctx, const char *path,
 	FILE *fp;
 
 	if (err)
-		return fnl_outfile_fail(ctx, path, err);
+		return save_fail(ctx, path, err);
 	fp = fnl_outfile_stream(of);
 	fprintf(fp, "# funnel-score model (libfunnel %s): %s\n",
 		FUNNEL_VERSION_STRING, what);
@@ -93,10 +102,10 @@ int fnl_winmodel_save(struct funnel_ctx *ctx, const char *path,
 	if (ferror(fp)) {
 		err = errno ? errno : EIO;
 		fnl_outfile_discard(of);
-		return fnl_outfile_fail(ctx, path, err);
+		return save_fail(ctx, path, err);
 	}
 	err = fnl_outfile_commit(of);
-	return err ? fnl_outfile_fail(ctx, path, err) : 0;
+	return err ? save_fail(ctx, path, err) : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -340,6 +349,9 @@ int fnl_winmodel_load(struct funnel_ctx *ctx, const char *path,
 
 	m->ctx = ctx;
 	fnl_winmodel_free(m);
+	if (!path[0])
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--model: the file name is empty");
 	if (!(m->path = strdup(path)))
 		return fnl_nomem(ctx);
 	if ((ret = fnl_lines_open(&lines, ctx, path)) < 0)

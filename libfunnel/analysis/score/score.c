@@ -422,6 +422,9 @@ static int set_option(struct funnel_score *s, const char *name,
 		return fnl_opt_level(ctx, name, value, &s->ci);
 	if (!strcmp(name, "strict-fit"))
 		return fnl_opt_bool(ctx, name, value, &s->strict_fit);
+	if (!strcmp(name, "save-model") && !value[0])
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--save-model: the file name is empty");
 	if (!strcmp(name, "save-model"))
 		return fnl_set_string(ctx, &s->save_model, value);
 	if (!strcmp(name, "model"))

@@ -44,7 +44,12 @@ echo "exit $?"
 funnel-score $fit --save-model out.csv -o ./out.csv $f
 echo "exit $?"
 # 5. A model that cannot be written (74): the report is not printed.
+#    An empty file name is a usage error (64).
 funnel-score $fit --save-model /dev/full $f
+echo "exit $?"
+funnel-score $fit --save-model '' $f
+echo "exit $?"
+funnel-score --model '' gaps.csv
 echo "exit $?"
 # 6. A fit that fails saves nothing; the old model stays.
 printf 'id,admit,gre,gpa,rank\na,1,300,3,1\nb,1,400,3,2\n' >onewon.csv
