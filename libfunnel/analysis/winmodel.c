@@ -120,6 +120,7 @@ void fnl_winmodel_free(struct fnl_winmodel *m)
 		free(m->factor[i].col);
 		free(m->factor[i].ref);
 		free(m->factor[i].beta);
+		free(m->factor[i].value);
 		fnl_intern_free(m->factor[i].levels);
 	}
 	free(m->factor);
@@ -173,6 +174,15 @@ static int read_levels(struct fnl_winmodel *m, const struct fnl_lines *l,
 		if (!added)
 			return bad(m, l, "a level listed twice");
 	}
+	/* Levels that are all numbers are matched as numbers, as the fit
+	 * made them: a deal's "2.0" is the level "2". */
+	if (!(f->value = malloc((size_t)(n - 2) * sizeof(*f->value))))
+		return fnl_nomem(m->ctx);
+	for (int i = 2; f->value && i < n; i++)
+		if (!fnl_number_parse(field[i], &f->value[i - 2])) {
+			free(f->value);
+			f->value = NULL;
+		}
 	return 0;
 }
 
@@ -414,6 +424,13 @@ int fnl_winmodel_predict(const struct fnl_winmodel *m,
 		const struct fnl_cell *c = &rec->cell[f->slot];
 		const char *text = c->empty ? blank_level : c->text;
 		int64_t level = fnl_intern_get(f->levels, text, strlen(text));
+		double v;
+
+		if (level < 0 && f->value && fnl_number_parse(text, &v))
+			for (size_t k = 0; level < 0 &&
+					   k < fnl_intern_count(f->levels); k++)
+				if (f->value[k] == v)
+					level = (int64_t)k;
 
 		if (level < 0 && !m->unseen_reference)
 			return fnl_record_fail(rec, f->slot,

@@ -38,6 +38,7 @@ struct fnl_winmodel_factor {
 	char *col, *ref;
 	struct fnl_intern *levels;
 	double *beta;             /* by level id */
+	double *value;            /* by level id when all are numbers, or NULL */
 	int32_t ref_id;
 	int slot;
 	uint64_t line;            /* of its levels line, for messages */

@@ -120,8 +120,18 @@ static int cmp_levels(const void *pa, const void *pb, void *data)
 	const struct level_order *o = data;
 	int32_t a = *(const int32_t *)pa, b = *(const int32_t *)pb;
 
+	size_t la, lb;
+
 	if (o->value && o->value[a] != o->value[b])
 		return o->value[a] < o->value[b] ? -1 : 1;
+	/* Of equal numbers ("2", "02", "2.0"), the shortest names the
+	 * level, as R would print the number. */
+	if (o->value) {
+		fnl_intern_str(o->levels, a, &la);
+		fnl_intern_str(o->levels, b, &lb);
+		if (la != lb)
+			return la < lb ? -1 : 1;
+	}
 	return fnl_intern_cmp(o->levels, a, b);
 }
 
@@ -130,8 +140,43 @@ static int cmp_levels(const void *pa, const void *pb, void *data)
  * level is a number, else bytewise; the reference is --categorical's
  * :REF, or the first.
  */
-static int order_levels(struct funnel_score *s, struct categorical *cat)
+/*
+ * Levels that are all numbers are numbers, as R's factor() of a numeric
+ * column makes them: "2" and "2.0" are one level, named as the shortest
+ * of them (cmp_levels).  Each observation's level becomes its level's first.
+ */
+static int merge_equal_numbers(struct funnel_score *s, size_t c,
+			       const double *value)
 {
+	struct categorical *cat = &s->cat[c];
+	int32_t *first = malloc((size_t)(cat->nlevels ? cat->nlevels : 1) *
+				sizeof(*first));
+	int32_t kept = 0;
+
+	if (!first)
+		return fnl_nomem(s->ctx);
+	for (int32_t k = 0; k < cat->nlevels; k++) {
+		int32_t id = cat->order[k];
+
+		if (kept && value[id] == value[cat->order[kept - 1]]) {
+			first[id] = cat->order[kept - 1];
+			continue;
+		}
+		first[id] = id;
+		cat->order[kept++] = id;
+	}
+	for (size_t r = 0; kept < cat->nlevels && r < s->nobs; r++)
+		s->lev[r * s->ncat + c] = first[s->lev[r * s->ncat + c]];
+	if (cat->ref_id >= 0)
+		cat->ref_id = first[cat->ref_id];
+	cat->nlevels = kept;
+	free(first);
+	return 0;
+}
+
+static int order_levels(struct funnel_score *s, size_t c)
+{
+	struct categorical *cat = &s->cat[c];
 	size_t n = fnl_intern_count(cat->levels);
 	double *value = malloc((n ? n : 1) * sizeof(*value));
 	struct level_order o = { cat->levels, value };
@@ -151,11 +196,26 @@ static int order_levels(struct funnel_score *s, struct categorical *cat)
 	if (!numbers)
 		o.value = NULL;
 	qsort_r(cat->order, n, sizeof(*cat->order), cmp_levels, &o);
-	free(value);
 	cat->nlevels = (int32_t)n;
 	cat->ref_id = n ? cat->order[0] : -1;
 	if (cat->ref) {
 		int64_t id = fnl_intern_get(cat->levels, cat->ref, strlen(cat->ref));
+		double v;
+
+		/* A reference "2" names the level "2.0" of a numeric column. */
+		for (size_t i = 0; id < 0 && numbers && i < n; i++)
+			if (fnl_number_parse(cat->ref, &v) && v == value[i])
+				id = (int64_t)i;
+		cat->ref_id = (int32_t)id;
+	}
+	if (numbers && merge_equal_numbers(s, c, value) < 0) {
+		free(value);
+		return FUNNEL_ERR_NOMEM;
+	}
+	free(value);
+	n = (size_t)cat->nlevels;
+	if (cat->ref) {
+		int64_t id = cat->ref_id;
 
 		if (id < 0)
 			return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
@@ -420,7 +480,7 @@ int fnl_score_fit_table(struct funnel_score *s, struct funnel_table **result)
 			(unsigned long long)s->open_ignored,
 			s->open_ignored == 1 ? "" : "s");
 	for (size_t c = 0; c < s->ncat && ret == 0; c++)
-		ret = order_levels(s, &s->cat[c]);
+		ret = order_levels(s, c);
 	if (ret == 0)
 		ret = make_model(s, &m);
 	if (ret == 0) {
