@@ -302,11 +302,13 @@ int fnl_score_milestones_check(struct funnel_score *s)
 		struct milestone *m = &ms->m[i];
 
 		m->stage_idx = stage_index(ms, m->stage, strlen(m->stage));
+		/* A first line of other names is a header, not a rule. */
 		if (m->stage_idx < 0)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-					"%s:%llu: stage \"%s\" is not one of --stages",
+					"%s:%llu: stage \"%s\" is not one of --stages%s",
 					ms->file, (unsigned long long)m->line,
-					m->stage);
+					m->stage,
+					m->line == 1 ? " (a header line is named stage,milestone)" : "");
 		for (size_t j = 0; j < i; j++)
 			if (fnl_same_label(m->name, strlen(m->name),
 					   ms->m[j].name))

@@ -79,3 +79,9 @@ echo "exit $?"
 printf 'deal,step\nD1,pain confirmed\n' >ev2.csv
 funnel-score -k id --report milestones --milestones $M -S $S --evidence ev2.csv $D
 echo "exit $?"
+# A header of other names than stage,milestone is read as a rule: the
+# message says what a header is named (64).
+printf 'rule_stage,rule_milestone\nLead,x\n' >header.csv
+printf 'id,stage\na,Lead\n' >one.csv
+funnel-score --report milestones --milestones header.csv -S Lead --milestone-cols stage one.csv
+echo "exit $?"
