@@ -13,6 +13,7 @@
 #include "format.h"
 #include "lines.h"
 #include "logit.h"
+#include "options.h"
 #include "outfile.h"
 #include "table.h"
 
@@ -126,7 +127,8 @@ void fnl_winmodel_free(struct fnl_winmodel *m)
 	free(m->factor);
 	free(m->path);
 	*m = (struct fnl_winmodel){ .ctx = m->ctx,
-				    .unseen_reference = m->unseen_reference };
+				    .unseen_reference = m->unseen_reference,
+				    .unseen_given = m->unseen_given };
 }
 
 static int bad(struct fnl_winmodel *m, const struct fnl_lines *l,
@@ -359,6 +361,11 @@ int fnl_winmodel_load(struct funnel_ctx *ctx, const char *path,
 
 	m->ctx = ctx;
 	fnl_winmodel_free(m);
+	if (!path && m->unseen_given)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--unseen says how --model takes a level it was not fitted on: give --model FILE");
+	if (!path)
+		return 0;
 	if (!path[0])
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"--model: the file name is empty");
@@ -373,6 +380,19 @@ int fnl_winmodel_load(struct funnel_ctx *ctx, const char *path,
 		ret = read_lines(m, &lines, field);
 	free(field);
 	fnl_lines_close(&lines);
+	return ret;
+}
+
+int fnl_winmodel_set_unseen(struct funnel_ctx *ctx, struct fnl_winmodel *m,
+			    const char *value)
+{
+	static const char *const how[] = { "error", "reference", NULL };
+	int choice, ret = fnl_opt_choice(ctx, "unseen", value, how, &choice);
+
+	if (ret == 0) {
+		m->unseen_reference = choice == 1;
+		m->unseen_given = true;
+	}
 	return ret;
 }
 

@@ -55,6 +55,7 @@ struct fnl_winmodel {
 	/* --unseen reference: a level the fit never saw counts as the
 	 * reference level rather than being an error. */
 	bool unseen_reference;
+	bool unseen_given;        /* --unseen was given */
 	bool decimal_comma;       /* the input's, for the values */
 };
 
@@ -75,8 +76,12 @@ int fnl_winmodel_save(struct funnel_ctx *ctx, const char *path,
 		      const struct fnl_winmodel_levels *levels, size_t nlevels,
 		      const char *what);
 
-/* Reads the model in path; a file that is not one is FUNNEL_ERR_DATA at
- * its line.  Free it with fnl_winmodel_free() whatever happens. */
+/* --unseen error|reference, the option of every command with --model. */
+int fnl_winmodel_set_unseen(struct funnel_ctx *ctx, struct fnl_winmodel *m,
+			    const char *value);
+/* Reads the model in path (--model), NULL for none; a file that is not
+ * one is FUNNEL_ERR_DATA at its line, --unseen without a model a usage
+ * error.  Free it with fnl_winmodel_free() whatever happens. */
 int fnl_winmodel_load(struct funnel_ctx *ctx, const char *path,
 		      struct fnl_winmodel *m);
 void fnl_winmodel_free(struct fnl_winmodel *m);

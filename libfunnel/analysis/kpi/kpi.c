@@ -186,15 +186,8 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		return set_stages(k, value);
 	if (!strcmp(name, "probabilities"))
 		return fnl_stage_probs_read(ctx, &k->probs, value);
-	if (!strcmp(name, "unseen")) {
-		static const char *const unseen[] = { "error", "reference", NULL };
-		int choice, ret = fnl_opt_choice(ctx, name, value, unseen, &choice);
-
-		k->model.unseen_reference = ret == 0 ? choice == 1
-						     : k->model.unseen_reference;
-		k->unseen_given = k->unseen_given || ret == 0;
-		return ret;
-	}
+	if (!strcmp(name, "unseen"))
+		return fnl_winmodel_set_unseen(ctx, &k->model, value);
 	if (!strcmp(name, "asof")) {
 		int ret = fnl_opt_date(ctx, name, value, &k->asof);
 
@@ -244,9 +237,6 @@ static int check_options(struct funnel_kpi *k)
 	if (k->model_path && (k->nstages || k->col_prob))
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--model gives every open deal its own win probability: --stages, --probabilities and --probability do not apply");
-	if (k->unseen_given && !k->model_path)
-		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
-				"--unseen says how --model takes a level it was not fitted on: give --model FILE");
 	if (history && (!k->nstages || k->probs.n))
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--history shows the stages lost deals reached, to learn stage probabilities: it needs --stages, without --probabilities");
@@ -269,7 +259,7 @@ static int compute(struct funnel_kpi *k, struct funnel_input *in,
 
 	*result = NULL;
 	ret = check_options(k);
-	if (ret == 0 && k->model_path)
+	if (ret == 0)
 		ret = fnl_winmodel_load(k->ctx, k->model_path, &k->model);
 	if (ret < 0)
 		return ret;

@@ -67,7 +67,6 @@ struct funnel_kpi {
 	struct fnl_stage_probs probs;  /* --probabilities */
 	char *col_prob;          /* --probability COL */
 	char *model_path;        /* --model FILE */
-	bool unseen_given;       /* --unseen */
 	struct fnl_winmodel model;
 	struct fnl_currencies currencies;  /* --currency, and of the amounts */
 	struct side_file side[NSIDES];

@@ -429,15 +429,8 @@ static int set_option(struct funnel_score *s, const char *name,
 		return fnl_set_string(ctx, &s->save_model, value);
 	if (!strcmp(name, "model"))
 		return fnl_set_string(ctx, &s->model_path, value);
-	if (!strcmp(name, "unseen")) {
-		static const char *const unseen[] = { "error", "reference", NULL };
-
-		if ((ret = fnl_opt_choice(ctx, name, value, unseen, &choice)) == 0) {
-			s->model.unseen_reference = choice == 1;
-			s->unseen_given = true;
-		}
-		return ret;
-	}
+	if (!strcmp(name, "unseen"))
+		return fnl_winmodel_set_unseen(ctx, &s->model, value);
 	return fnl_score_forecast_set(s, name, value);
 }
 
@@ -487,11 +480,7 @@ static int check_options(struct funnel_score *s)
 		ret = fnl_score_milestones_check(s);
 	if (ret < 0)
 		return ret;
-	if (s->unseen_given && !s->model_path)
-		return fnl_fail(s->ctx, FUNNEL_ERR_USAGE,
-				"--unseen says how --model takes a level it was not fitted on: give --model FILE");
-	if (s->model_path &&
-	    (ret = fnl_winmodel_load(s->ctx, s->model_path, &s->model)) < 0)
+	if ((ret = fnl_winmodel_load(s->ctx, s->model_path, &s->model)) < 0)
 		return ret;
 
 	if (s->no_dims && !fnl_score_fits(s))

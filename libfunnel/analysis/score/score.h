@@ -165,7 +165,6 @@ struct funnel_score {
 	bool strict_fit;                /* --strict-fit */
 	char *save_model;               /* --save-model FILE */
 	char *model_path;               /* --model FILE */
-	bool unseen_given;              /* --unseen */
 	struct fnl_winmodel model;      /* read from model_path */
 	struct forecast forecast;       /* --report forecast, forecast-deals */
 	struct score_milestones *milestones;  /* score-milestones.c */
