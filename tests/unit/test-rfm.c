@@ -223,8 +223,9 @@ static void test_orders_published(void **state)
 		{ "Alannah Borer", 619, 4, 196, 121 },
 	};
 	/* The cuts, printed by expected.py ("orders, k = 5"): quantiles of
-	 * 995 customers plus 1; 297.4000000000001 is R's 1 + 994 * (3 *
-	 * 0.2) = 597.4000000000001th value, interpolated. */
+	 * 995 customers plus 1.  The third recency cut is 1 plus the value
+	 * at R's index 1 + 994 * (3 * 0.2) = 597.4000000000001, between the
+	 * 597th and 598th (296 and 297), so 297.4000000000001. */
 	static const double rl[] = { 1, 115, 181, 297.4000000000001, 482 },
 			    ru[] = { 115, 181, 297.4000000000001, 482, 977 },
 			    fl[] = { 1, 4, 5, 6, 8 }, fu[] = { 4, 5, 6, 8, 15 },
@@ -637,8 +638,10 @@ static void test_cuts_parse(void **state)
 		char want[256];
 
 		n = 42;
-		if (fnl_rfm_cuts_parse(ctx, "frequency-cuts", bad[i], cut,
-				       &n) != FUNNEL_ERR_USAGE)
+		/* Named with its dashes or without. */
+		if (fnl_rfm_cuts_parse(ctx, i % 2 ? "--frequency-cuts"
+						  : "frequency-cuts",
+				       bad[i], cut, &n) != FUNNEL_ERR_USAGE)
 			fail_msg("\"%s\" taken", bad[i]);
 		assert_int_equal(n, 42);
 		snprintf(want, sizeof(want),

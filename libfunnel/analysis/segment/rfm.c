@@ -151,6 +151,9 @@ int fnl_rfm_cuts_parse(struct funnel_ctx *ctx, const char *option,
 		}
 		p++;  /* the comma */
 	}
+	/* The option as argp names it or as a user writes it. */
+	while (*option == '-')
+		option++;
 	return fnl_opt_fail(ctx, option, value,
 			    "1 to 8 numbers separated by commas, strictly increasing (10,20,30)");
 }

@@ -55,16 +55,17 @@ unsigned fnl_rfm_bin(const struct fnl_rfm_bins *b, double x);
  * days score higher); 0 when x is in no bin. */
 unsigned fnl_rfm_score(const struct fnl_rfm_bins *b, double x, bool reversed);
 /* How many bins hold nobody whatever the data, lower >= upper (ties made
- * two quantile cuts equal), for a --verbose warning. */
+ * two quantile cuts equal, or a user cut lies beyond the data), for a
+ * --verbose warning. */
 size_t fnl_rfm_bins_empty(const struct fnl_rfm_bins *b);
 
 /*
  * An option's list of cuts, "10,20,30": numbers separated by commas
  * (blanks around each allowed), strictly increasing, 1 to
  * FNL_RFM_MAX_BINS - 1 of them, into cut[0..FNL_RFM_MAX_BINS - 1).  Else
- * FUNNEL_ERR_USAGE with options.h's wording; option is the option's name
- * without its dashes ("recency-cuts").  cut and *ncuts are left alone on
- * a failure.
+ * FUNNEL_ERR_USAGE in options.h's wording, --recency-cuts: expected ...,
+ * not "VALUE"; option is the option's name, with or without its dashes.
+ * cut and *ncuts are left alone on a failure.
  */
 int fnl_rfm_cuts_parse(struct funnel_ctx *ctx, const char *option,
 		       const char *value, double *cut, size_t *ncuts);
