@@ -250,68 +250,44 @@ static void test_orders_published(void **state)
 	funnel_ctx_free(ctx);
 }
 
-/* rfm_segment() with the package test's segments, and
- * rfm_segment_summary()'s Champions. */
-static void test_orders_segments(void **state)
+struct segment_row {
+	const char *name, *segment;
+};
+
+/* rfm_segment_summary(): a segment's customers, orders and revenue. */
+struct segment_sum {
+	const char *segment;
+	double customers, orders, revenue;
+};
+
+/* rfm_segment() on the orders' default scores with the rules of
+ * tests/data/rfm/FILE: the segments of some customers, and the summary of
+ * every segment present (those in sum[], which must add up to all). */
+static void check_segments(const char *file, const struct segment_row *row,
+			   size_t nrows, const struct segment_sum *sum,
+			   size_t nsums)
 {
-	/* tests/testthat/test-rfm-segment.R (at 06415cc): the expected
-	 * segments of the first ten customers (lines 43-49), by the names
-	 * left in the bundled data. */
-	static const struct {
-		const char *name, *segment;
-	} row[] = {
-		{ "Abbey O'Reilly", "Loyal Customers" },
-		{ "Add Senger", "Potential Loyalist" },
-		{ "Aden Lesch", "Potential Loyalist" },
-		{ "Admiral Senger", "Loyal Customers" },
-		{ "Agness O'Keefe", "Champions" },
-		{ "Aileen Barton", "Champions" },
-		{ "Ailene Hermann", "Loyal Customers" },
-		{ "Aiyanna Bruen", "Potential Loyalist" },
-		{ "Ala Schmidt", "About To Sleep" },
-		{ "Alannah Borer", "Lost" },
-	};
-	/* The other segments' counts, from expected.py (the package test
-	 * checks only Champions). */
-	static const struct {
-		const char *segment;
-		double customers, orders, revenue;
-	} sum[] = {
-		/* test-rfm-segment.R lines 60-79: customers 158, orders
-		 * 1234, revenue 120178. */
-		{ "Champions", 158, 1234, 120178 },
-		{ "Loyal Customers", 278, 1708, 166712 },
-		{ "Potential Loyalist", 229, 801, 65873 },
-		{ "Need Attention", 35, 144, 13287 },
-		{ "About To Sleep", 50, 127, 10914 },
-		{ "At Risk", 86, 438, 44178 },
-		{ "Lost", 111, 244, 20955 },
-		{ "Others", 48, 210, 22061 },
-	};
 	struct funnel_ctx *ctx = funnel_ctx_new();
 	struct customers *c = read_orders();
 	struct fnl_rfm_segments *s = NULL;
 	struct fnl_rfm_bins b[3];
+	double everybody = 0;
 	char path[512];
 
-	(void)state;
 	assert_non_null(ctx);
-	snprintf(path, sizeof(path), "%s/rfm/segments-testthat.csv", data_dir);
+	snprintf(path, sizeof(path), "%s/rfm/%s", data_dir, file);
 	if (fnl_rfm_segments_read(ctx, path, &s) < 0)
 		fail_msg("%s", funnel_ctx_message(ctx));
 	assert_int_equal(fnl_rfm_segments_count(s), 10);
-	assert_string_equal(fnl_rfm_segments_name(s, 0), "Champions");
-	assert_string_equal(fnl_rfm_segments_name(s, 8), "Can't Lose Them");
 	quantile_bins(ctx, c, 5, b);
-	for (size_t j = 0; j < FNL_ARRAY_SIZE(row); j++) {
-		size_t i = find(c, row[j].name);
-		unsigned rfm = rfm_of(b, c, i);
+	for (size_t j = 0; j < nrows; j++) {
+		unsigned rfm = rfm_of(b, c, find(c, row[j].name));
 
 		assert_string_equal(fnl_rfm_segment_of(s, rfm / 100,
 						       rfm / 10 % 10, rfm % 10),
 				    row[j].segment);
 	}
-	for (size_t j = 0; j < FNL_ARRAY_SIZE(sum); j++) {
+	for (size_t j = 0; j < nsums; j++) {
 		double customers = 0, orders = 0, revenue = 0;
 
 		for (size_t i = 0; i < c->n; i++) {
@@ -329,10 +305,90 @@ static void test_orders_segments(void **state)
 		    revenue != sum[j].revenue)
 			fail_msg("%s: %g, %g, %g", sum[j].segment, customers,
 				 orders, revenue);
+		everybody += customers;
 	}
+	assert_true(everybody == (double)c->n);
 	fnl_rfm_segments_free(s);
 	free(c);
 	funnel_ctx_free(ctx);
+}
+
+/* rfm_segment() with the package test's segments, and
+ * rfm_segment_summary()'s Champions. */
+static void test_orders_segments(void **state)
+{
+	/* tests/testthat/test-rfm-segment.R (at 06415cc): the expected
+	 * segments of the first ten customers (lines 43-49), by the names
+	 * left in the bundled data. */
+	static const struct segment_row row[] = {
+		{ "Abbey O'Reilly", "Loyal Customers" },
+		{ "Add Senger", "Potential Loyalist" },
+		{ "Aden Lesch", "Potential Loyalist" },
+		{ "Admiral Senger", "Loyal Customers" },
+		{ "Agness O'Keefe", "Champions" },
+		{ "Aileen Barton", "Champions" },
+		{ "Ailene Hermann", "Loyal Customers" },
+		{ "Aiyanna Bruen", "Potential Loyalist" },
+		{ "Ala Schmidt", "About To Sleep" },
+		{ "Alannah Borer", "Lost" },
+	};
+	/* The other segments' counts, from expected.py (the package test
+	 * checks only Champions); New Customers, Promising and Can't Lose
+	 * Them hold nobody, the 48 Others none of the rules. */
+	static const struct segment_sum sum[] = {
+		/* test-rfm-segment.R lines 60-79: customers 158, orders
+		 * 1234, revenue 120178. */
+		{ "Champions", 158, 1234, 120178 },
+		{ "Loyal Customers", 278, 1708, 166712 },
+		{ "Potential Loyalist", 229, 801, 65873 },
+		{ "Need Attention", 35, 144, 13287 },
+		{ "About To Sleep", 50, 127, 10914 },
+		{ "At Risk", 86, 438, 44178 },
+		{ "Lost", 111, 244, 20955 },
+		{ "Others", 48, 210, 22061 },
+	};
+
+	(void)state;
+	check_segments("segments-testthat.csv", row, FNL_ARRAY_SIZE(row), sum,
+		       FNL_ARRAY_SIZE(sum));
+}
+
+/* The package's vignette rfm-introduction, as built for 0.3.0.9000
+ * (docs/articles/rfm-introduction.html at 80dda40, on the same data as
+ * the bundled, names and all): rfm_segment() with the vignette's ten
+ * segments ("Segmented Customer Data", the first ten rows) and the whole
+ * of rfm_segment_summary() ("Segment Summary": customers, orders,
+ * revenue; nobody is left to Others). */
+static void test_orders_vignette_segments(void **state)
+{
+	static const struct segment_row row[] = {
+		{ "Abbey O'Reilly", "Potential Loyalist" },
+		{ "Add Senger", "New Customers" },
+		{ "Aden Lesch", "Loyal Customers" },
+		{ "Aden Murphy", "Potential Loyalist" },
+		{ "Admiral Senger", "Potential Loyalist" },
+		{ "Agness O'Keefe", "Champions" },
+		{ "Aileen Barton", "Champions" },
+		{ "Ailene Hermann", "Potential Loyalist" },
+		{ "Aiyanna Bruen", "About To Sleep" },
+		{ "Akeelah Walsh", "Potential Loyalist" },
+	};
+	static const struct segment_sum sum[] = {
+		{ "About To Sleep", 102, 283, 23449 },
+		{ "At Risk", 28, 216, 22227 },
+		{ "Can't Lose Them", 47, 274, 32446 },
+		{ "Champions", 35, 316, 31646 },
+		{ "Lost", 148, 393, 35324 },
+		{ "Loyal Customers", 170, 799, 76562 },
+		{ "Need Attention", 10, 57, 4562 },
+		{ "New Customers", 104, 329, 28837 },
+		{ "Potential Loyalist", 342, 2211, 204856 },
+		{ "Promising", 9, 28, 4249 },
+	};
+
+	(void)state;
+	check_segments("segments-vignette.csv", row, FNL_ARRAY_SIZE(row), sum,
+		       FNL_ARRAY_SIZE(sum));
 }
 
 /* The package's example of user cuts (R/rfm-table-transaction.R's
@@ -753,6 +809,7 @@ int main(int argc, char **argv)
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_orders_published),
 		cmocka_unit_test(test_orders_segments),
+		cmocka_unit_test(test_orders_vignette_segments),
 		cmocka_unit_test(test_orders_user_cuts),
 		cmocka_unit_test(test_customers_published),
 		cmocka_unit_test(test_mtcars),

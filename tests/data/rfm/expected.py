@@ -94,6 +94,15 @@ def orders():
     return ids, rec, freq, mon
 
 
+def read_rules(path):
+    rules = []
+    with open(path, newline="") as f:
+        for row in csv.reader(line for line in f if not line.startswith("#")):
+            if row[0] != "segment":
+                rules.append([row[0]] + [float(v) for v in row[1:]])
+    return rules
+
+
 def segments(scores, rules):
     seg = {}
     for c, (r, f, m) in scores.items():
@@ -113,32 +122,27 @@ def main():
     for c in ids[:10]:
         i = ids.index(c)
         print("  %-20s %4d %2d %5d  %d%d%d" % ((c, rec[i], freq[i], mon[i]) + sc[c]))
-    # tests/testthat/test-rfm-segment.R's rules.
-    names = ["Champions", "Loyal Customers", "Potential Loyalist",
-             "New Customers", "Promising", "Need Attention", "About To Sleep",
-             "At Risk", "Can't Lose Them", "Lost"]
-    rl = [4, 2, 3, 4, 3, 2, 2, 1, 1, 1]
-    rh = [5, 5, 5, 5, 4, 3, 3, 2, 1, 2]
-    fl = [4, 3, 1, 1, 1, 2, 1, 2, 4, 1]
-    fh = [5, 5, 3, 1, 1, 3, 2, 5, 5, 2]
-    ml = [4, 3, 1, 1, 1, 2, 1, 2, 4, 1]
-    mh = [5, 5, 3, 1, 1, 3, 2, 5, 5, 2]
-    seg = segments(sc, list(zip(names, rl, rh, fl, fh, ml, mh)))
-    print("segments of the first ten:", [seg[c] for c in ids[:10]])
-    # The package test's first ten, by the names left in this data.
-    for c in ["Abbey O'Reilly", "Add Senger", "Aden Lesch", "Admiral Senger",
-              "Agness O'Keefe", "Aileen Barton", "Ailene Hermann",
-              "Aiyanna Bruen", "Ala Schmidt", "Alannah Borer"]:
-        i = ids.index(c)
-        print("  %-20s %4d %2d %5d  %d%d%d %s" % ((c, rec[i], freq[i], mon[i]) + sc[c] + (seg[c],)))
-    summary = {}
-    for i, c in enumerate(ids):
-        s = summary.setdefault(seg[c], [0, 0, 0])
-        s[0] += 1
-        s[1] += freq[i]
-        s[2] += mon[i]
-    for name in sorted(summary):
-        print("  %-20s customers %4d orders %5d revenue %8d" % ((name,) + tuple(summary[name])))
+    # The package test's segments, then the vignette's: the first ten
+    # customers' segments (and those of the names the package test
+    # lists), and rfm_segment_summary().
+    for file in ("segments-testthat.csv", "segments-vignette.csv"):
+        seg = segments(sc, read_rules(file))
+        print(file)
+        print("  the first ten:", [seg[c] for c in ids[:10]])
+        for c in ["Abbey O'Reilly", "Add Senger", "Aden Lesch",
+                  "Admiral Senger", "Agness O'Keefe", "Aileen Barton",
+                  "Ailene Hermann", "Aiyanna Bruen", "Ala Schmidt",
+                  "Alannah Borer"]:
+            i = ids.index(c)
+            print("  %-20s %4d %2d %5d  %d%d%d %s" % ((c, rec[i], freq[i], mon[i]) + sc[c] + (seg[c],)))
+        summary = {}
+        for i, c in enumerate(ids):
+            s = summary.setdefault(seg[c], [0, 0, 0])
+            s[0] += 1
+            s[1] += freq[i]
+            s[2] += mon[i]
+        for name in sorted(summary):
+            print("  %-20s customers %4d orders %5d revenue %8d" % ((name,) + tuple(summary[name])))
     # The user cuts of the package's examples and tests.
     sc2, dims2 = table(ids, rec, freq, mon, [115, 181, 297, 482],
                        [4, 5, 6, 8], [256, 382, 506, 666])
