@@ -74,7 +74,11 @@ int fnl_rfm_cuts_parse(struct funnel_ctx *ctx, const char *option,
  * --rfm-segments FILE: rules "segment,r_lo,r_hi,f_lo,f_hi,m_lo,m_hi" read
  * with rules.h (an optional header line naming the fields, '#' comments),
  * the bounds inclusive, as rfm_segment() matches them with between().
- * Errors name FILE:LINE with FUNNEL_ERR_USAGE, as the other rule files.
+ * Errors name FILE:LINE with FUNNEL_ERR_USAGE, as the other rule files
+ * (a bound that is no number, a high bound below its low one, a rule
+ * without a name, no rule at all); FUNNEL_ERR_OPEN when FILE cannot be
+ * read.  *out is set only on success; free it with
+ * fnl_rfm_segments_free().
  */
 struct fnl_rfm_segments;
 int fnl_rfm_segments_read(struct funnel_ctx *ctx, const char *path,
