@@ -3,7 +3,8 @@
 #include "fuzz.h"
 
 /* 16 cases: the low four bits of byte 0 pick one (fuzz.h).  A value "@"
- * takes the next part of the input as a file: the --attrs table. */
+ * takes the next part of the input as a file: the --attrs table, the
+ * --rfm-segments rules. */
 static const struct fuzz_case cases[] = {
 	{ { NULL } },
 	{ { "method", "abc", NULL } },
@@ -13,13 +14,13 @@ static const struct fuzz_case cases[] = {
 	{ { "grid", "3", "by", "4", NULL } },
 	{ { "potential", "growth", "from", "2024-01-01", "to", "2024-06-30", NULL } },
 	{ { "potential", "growth", "from", "2024-01-01", "to", "2024-03-31", "mid", "2024-02-01", "report", "summary", "retention-to", "2024-12-31", NULL } },
-	{ { "value-cut", "mean", "potential-cut", "q=0.9", "by", "4,5", NULL } },
+	{ { "method", "rfm", "asof", "2024-06-30", "by", "4", "bins", "3", NULL } },
 	{ { "customer-level", "1", "value", "2", "potential", "3", NULL } },
-	{ { "customer-level", "1", "value", "2", "method", "abc", "by", "3", NULL } },
+	{ { "method", "rfm", "customer-level", "1", "recency", "2", "frequency", "3", "monetary", "4", "rfm-segments", "@", "report", "summary", NULL } },
 	{ { "attrs", "@", "by", "tier", NULL } },
 	{ { "attrs", "@", "potential", "headcount", "by", "4", "global-cuts", "1", NULL } },
 	{ { "key", "2", "time", "1", "amount", "3", "asof", "2024-03-01", NULL } },
-	{ { "names", "a,b,c,d", "value-cut", "10", "potential-cut", "2", NULL } },
+	{ { "method", "rfm", "asof", "2024-03-31", "report", "thresholds", "recency-cuts", "10,40", "monetary-cuts", "5", "global-cuts", "1", "by", "4", NULL } },
 	{ { "grid", "3", "names", "1,2,3,4,5,6,7,8,9", "report", "summary", "global-cuts", "1", "by", "4", NULL } },
 };
 

@@ -92,7 +92,22 @@ static int classify(struct funnel_segment *sg, const uint32_t *order,
 	return 0;
 }
 
-static int labels(struct funnel_segment *sg, const struct abc_class *cls,
+static int fill_label(struct funnel_segment *sg, struct funnel_table *t,
+		      size_t row, size_t col, uint32_t ent, void *data)
+{
+	const struct abc_class *c = (const struct abc_class *)data + ent;
+	char letter = (char)('A' + c->letter);
+
+	if (c->letter < 0)
+		return 0;
+	fnl_table_set_number(t, row, col, sg->ent[ent].v);
+	fnl_table_set_number(t, row, col + 1, c->share);
+	fnl_table_set_number(t, row, col + 2, c->cum_share);
+	return fnl_table_set_text(t, row, col + 3, &letter, 1) ? 0 :
+								  fnl_nomem(sg->ctx);
+}
+
+static int labels(struct funnel_segment *sg, struct abc_class *cls,
 		  struct funnel_table **out)
 {
 	static const struct seg_column cols[] = {
@@ -101,32 +116,9 @@ static int labels(struct funnel_segment *sg, const struct abc_class *cls,
 		{ "cum_share", FUNNEL_COLUMN_RATE, 4 },
 		{ "class", FUNNEL_COLUMN_TEXT, 0 },
 	};
-	size_t col = fnl_segment_first_col(sg, true), n;
-	uint32_t *order;
-	int ret = fnl_segment_sorted(sg, false, true, &order, &n);
 
-	if (ret == 0)
-		ret = fnl_segment_table(sg, true, cols, FNL_ARRAY_SIZE(cols), out);
-	for (size_t i = 0; ret == 0 && i < n; i++) {
-		const struct seg_entity *e = &sg->ent[order[i]];
-		const struct abc_class *c = &cls[order[i]];
-		char letter = (char)('A' + c->letter);
-		int64_t row = fnl_segment_row(sg, *out, e, 0);
-
-		if (row < 0) {
-			ret = (int)row;
-			break;
-		}
-		if (c->letter < 0)
-			continue;
-		fnl_table_set_number(*out, (size_t)row, col, e->v);
-		fnl_table_set_number(*out, (size_t)row, col + 1, c->share);
-		fnl_table_set_number(*out, (size_t)row, col + 2, c->cum_share);
-		if (!fnl_table_set_text(*out, (size_t)row, col + 3, &letter, 1))
-			ret = fnl_nomem(sg->ctx);
-	}
-	free(order);
-	return ret;
+	return fnl_segment_labels(sg, cols, FNL_ARRAY_SIZE(cols), true,
+				  fill_label, cls, out);
 }
 
 struct summary {

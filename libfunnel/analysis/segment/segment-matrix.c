@@ -174,7 +174,35 @@ static bool classified(const struct cell *c)
 	return c->value_level >= 0 && c->potential_level >= 0;
 }
 
-static int labels(struct funnel_segment *sg, const struct cell *cells,
+/* Sets a cell to s, or leaves it undefined when s is NULL. */
+static int set_text(struct funnel_segment *sg, struct funnel_table *t,
+		    size_t row, size_t col, const char *s)
+{
+	return !s || fnl_table_set_text(t, row, col, s, strlen(s)) ? 0 :
+								    fnl_nomem(sg->ctx);
+}
+
+static int fill_label(struct funnel_segment *sg, struct funnel_table *t,
+		      size_t row, size_t col, uint32_t ent, void *data)
+{
+	const struct seg_entity *e = &sg->ent[ent];
+	const struct cell *c = (const struct cell *)data + ent;
+	char buf[16];
+
+	if (fnl_segment_has_value(e))
+		fnl_table_set_number(t, row, col, e->v);
+	if (c->has_potential)
+		fnl_table_set_number(t, row, col + 1, c->potential);
+	if (set_text(sg, t, row, col + 2, c->value_level >= 0 ?
+			     level_name(sg, c->value_level) : NULL) < 0 ||
+	    set_text(sg, t, row, col + 3, c->potential_level >= 0 ?
+			     level_name(sg, c->potential_level) : NULL) < 0)
+		return FUNNEL_ERR_NOMEM;
+	return set_text(sg, t, row, col + 4,
+			classified(c) ? segment_name(sg, c, buf) : NULL);
+}
+
+static int labels(struct funnel_segment *sg, struct cell *cells,
 		  struct funnel_table **out)
 {
 	static const struct seg_column cols[] = {
@@ -184,46 +212,9 @@ static int labels(struct funnel_segment *sg, const struct cell *cells,
 		{ "potential_level", FUNNEL_COLUMN_TEXT, 0 },
 		{ "segment", FUNNEL_COLUMN_TEXT, 0 },
 	};
-	size_t col = fnl_segment_first_col(sg, true), n;
-	uint32_t *order;
-	char buf[16];
-	int ret = fnl_segment_sorted(sg, false, false, &order, &n);
 
-	if (ret == 0)
-		ret = fnl_segment_table(sg, true, cols, FNL_ARRAY_SIZE(cols), out);
-	for (size_t i = 0; ret == 0 && i < n; i++) {
-		const struct seg_entity *e = &sg->ent[order[i]];
-		const struct cell *c = &cells[order[i]];
-		int64_t row = fnl_segment_row(sg, *out, e, 0);
-		const char *s;
-		size_t r = (size_t)row;
-
-		if (row < 0) {
-			ret = (int)row;
-			break;
-		}
-		if (fnl_segment_has_value(e))
-			fnl_table_set_number(*out, r, col, e->v);
-		if (c->has_potential)
-			fnl_table_set_number(*out, r, col + 1, c->potential);
-		if (c->value_level >= 0) {
-			s = level_name(sg, c->value_level);
-			if (!fnl_table_set_text(*out, r, col + 2, s, strlen(s)))
-				ret = fnl_nomem(sg->ctx);
-		}
-		if (c->potential_level >= 0) {
-			s = level_name(sg, c->potential_level);
-			if (!fnl_table_set_text(*out, r, col + 3, s, strlen(s)))
-				ret = fnl_nomem(sg->ctx);
-		}
-		if (classified(c)) {
-			s = segment_name(sg, c, buf);
-			if (!fnl_table_set_text(*out, r, col + 4, s, strlen(s)))
-				ret = fnl_nomem(sg->ctx);
-		}
-	}
-	free(order);
-	return ret;
+	return fnl_segment_labels(sg, cols, FNL_ARRAY_SIZE(cols), false,
+				  fill_label, cells, out);
 }
 
 struct summary {

@@ -5,6 +5,7 @@
  * column's name), each row in the window folds into the entity of its
  * customer and group.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,7 +176,12 @@ static int on_header(void *data, struct fnl_reader *r,
 		"date", "--time", sg->col_time, fnl_activity_time_names,
 		FNL_CELL_TIME, FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY,
 	};
-	const struct fnl_column_spec amount = sg->customer_level ?
+	bool rfm_level = sg->customer_level && sg->method == SEG_RFM;
+	const struct fnl_column_spec amount = rfm_level ?
+		(struct fnl_column_spec){ "monetary", "--monetary",
+					  sg->col_monetary, NULL,
+					  FNL_CELL_AMOUNT, FNL_COLUMN_REQUIRED } :
+		sg->customer_level ?
 		(struct fnl_column_spec){ "value", "--value", sg->col_value,
 					  NULL, FNL_CELL_AMOUNT,
 					  FNL_COLUMN_REQUIRED } :
@@ -208,6 +214,18 @@ static int on_header(void *data, struct fnl_reader *r,
 		return sg->slot_time;
 	if ((sg->slot_amount = fnl_reader_bind(r, h, &amount)) < 0)
 		return sg->slot_amount;
+	for (size_t i = 0; i < 2; i++) {
+		static const char *const role[] = { "recency", "frequency" };
+		static const char *const option[] = { "--recency", "--frequency" };
+		const struct fnl_column_spec spec = {
+			role[i], option[i], sg->col_rfm[i], NULL,
+			FNL_CELL_TEXT, FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY,
+		};
+
+		sg->slot_rfm[i] = -1;
+		if (rfm_level && (sg->slot_rfm[i] = fnl_reader_bind(r, h, &spec)) < 0)
+			return sg->slot_rfm[i];
+	}
 	sg->slot_potential = -1;
 	if (sg->col_potential && !sg->potential_in_attrs &&
 	    (sg->slot_potential = fnl_reader_bind(r, h, &potential)) < 0)
@@ -292,7 +310,7 @@ static struct seg_entity *entity_of(struct funnel_segment *sg, int64_t cust,
 	}
 	sg->ent[id] = (struct seg_entity){
 		.cust = (uint32_t)cust, .group = group,
-		.file = rec->file, .line = rec->line,
+		.line = rec->line,
 	};
 	sg->nent = (size_t)id + 1;
 	return &sg->ent[id];
@@ -333,6 +351,29 @@ static int note_potential(struct funnel_segment *sg, struct seg_entity *e,
 	return 0;
 }
 
+/* A customer row's recency and frequency (--customer-level rfm): whole
+ * numbers of days and orders, 0 or more. */
+static int customer_rfm(struct funnel_segment *sg, struct seg_entity *e,
+			const struct fnl_record *rec)
+{
+	int64_t *field[] = { &e->recency, &e->orders };
+
+	for (size_t i = 0; i < 2; i++) {
+		const struct fnl_cell *c = &rec->cell[sg->slot_rfm[i]];
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(c->text, &end, 10);
+		if (errno || *end || end == c->text || v < 0)
+			return fnl_record_fail(rec, sg->slot_rfm[i],
+					       "expected a whole number of %s, 0 or more, not \"%s\"",
+					       i == 0 ? "days" : "orders", c->text);
+		*field[i] = v;
+	}
+	return 0;
+}
+
 static int on_record(void *data, const struct fnl_record *rec)
 {
 	struct funnel_segment *sg = data;
@@ -366,11 +407,12 @@ static int on_record(void *data, const struct fnl_record *rec)
 	}
 	if (!e->in_base) {
 		/* Messages name the customer's first row in the window. */
-		e->file = rec->file;
 		e->line = rec->line;
 	}
 	e->in_base = true;
 	e->orders++;
+	if (sg->slot_rfm[0] >= 0 && (ret = customer_rfm(sg, e, rec)) < 0)
+		return ret;
 	if (amount->empty) {
 		sg->blank_amounts++;
 	} else {
@@ -390,6 +432,13 @@ static int on_record(void *data, const struct fnl_record *rec)
 	return 0;
 }
 
+/* What the amount column is called in messages. */
+static const char *amount_role(const struct funnel_segment *sg)
+{
+	return !sg->customer_level ? "amount" :
+	       sg->method == SEG_RFM ? "monetary" : "value";
+}
+
 /* Values as doubles, each checked once for overflow. */
 static int finish(struct funnel_segment *sg)
 {
@@ -400,9 +449,11 @@ static int finish(struct funnel_segment *sg)
 		struct seg_entity *e = &sg->ent[i];
 
 		e->v = fnl_sum_value(&e->value);
+		if (!sg->customer_level && sg->asof_set)
+			e->recency = sg->asof - e->last_day;
 		if (fnl_segment_has_value(e) &&
 		    fnl_amount_sum_check(sg->ctx, e->v,
-					 sg->customer_level ? "value" : "amount") < 0)
+					 amount_role(sg)) < 0)
 			return FUNNEL_ERR_DATA;
 	}
 	if (sg->blank_amounts)
@@ -410,7 +461,7 @@ static int finish(struct funnel_segment *sg)
 			"%llu row%s with a blank %s: counted as orders, not in the value",
 			(unsigned long long)sg->blank_amounts,
 			sg->blank_amounts == 1 ? "" : "s",
-			sg->customer_level ? "value" : "amount");
+			amount_role(sg));
 	if (sg->after_asof)
 		fnl_log(sg->ctx, FUNNEL_LOG_WARNING,
 			"%llu row%s after --asof left out",

@@ -150,6 +150,27 @@ fail:
 	return ret;
 }
 
+int fnl_segment_labels(struct funnel_segment *sg,
+		       const struct seg_column *cols, size_t ncols,
+		       bool by_value, fnl_segment_fill_fn *fill, void *data,
+		       struct funnel_table **out)
+{
+	size_t col = fnl_segment_first_col(sg, true), n;
+	uint32_t *order;
+	int ret = fnl_segment_sorted(sg, false, by_value, &order, &n);
+
+	if (ret == 0)
+		ret = fnl_segment_table(sg, true, cols, ncols, out);
+	for (size_t i = 0; ret == 0 && i < n; i++) {
+		int64_t row = fnl_segment_row(sg, *out, &sg->ent[order[i]], 0);
+
+		ret = row < 0 ? (int)row :
+				fill(sg, *out, (size_t)row, col, order[i], data);
+	}
+	free(order);
+	return ret;
+}
+
 int64_t fnl_segment_row(struct funnel_segment *sg, struct funnel_table *t,
 			const struct seg_entity *e, uint32_t group)
 {

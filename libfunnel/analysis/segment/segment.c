@@ -33,6 +33,15 @@ static const struct rule {
 	{ "grid", M_MATRIX }, { "names", M_MATRIX },
 	{ "retention-to", M_MATRIX },
 	{ "abc", M_ABC }, { "abc-crossing", M_ABC },
+	{ "bins", M_RFM }, { "recency-cuts", M_RFM },
+	{ "frequency-cuts", M_RFM }, { "monetary-cuts", M_RFM },
+	{ "rfm-segments", M_RFM }, { "recency", M_RFM },
+	{ "frequency", M_RFM }, { "monetary", M_RFM },
+};
+
+/* The three dimensions' names, in options and results. */
+static const char *const rfm_cut_options[3] = {
+	"recency-cuts", "frequency-cuts", "monetary-cuts",
 };
 
 /* ------------------------------------------------------------------ */
@@ -52,6 +61,7 @@ FUNNEL_EXPORT struct funnel_segment *funnel_segment_new(struct funnel_ctx *ctx)
 	sg->abc[0] = 0.80;
 	sg->abc[1] = 0.95;
 	sg->nabc = 2;
+	sg->bins = 5;
 	return sg;
 }
 
@@ -99,6 +109,11 @@ FUNNEL_EXPORT void funnel_segment_free(struct funnel_segment *sg)
 	free(sg->col_potential);
 	free(sg->attrs_file);
 	free(sg->attrs_key);
+	free(sg->col_rfm[0]);
+	free(sg->col_rfm[1]);
+	free(sg->col_monetary);
+	free(sg->rfm_segments_file);
+	fnl_rfm_segments_free(sg->rfm_segments);
 	free_names(sg);
 	free(sg);
 }
@@ -206,9 +221,11 @@ static int set_column(struct funnel_segment *sg, const char *name,
 {
 	static const char *const names[] = {
 		"key", "time", "amount", "value", "attrs", "attrs-key",
+		"recency", "frequency", "monetary",
 	};
 	char **field[] = { &sg->col_key, &sg->col_time, &sg->col_amount,
-			   &sg->col_value, &sg->attrs_file, &sg->attrs_key };
+			   &sg->col_value, &sg->attrs_file, &sg->attrs_key,
+			   &sg->col_rfm[0], &sg->col_rfm[1], &sg->col_monetary };
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(names); i++)
 		if (!strcmp(name, names[i])) {
@@ -234,6 +251,38 @@ static int set_potential(struct funnel_segment *sg, const char *value)
 	}
 	sg->potential = SEG_POTENTIAL_COLUMN;
 	return fnl_set_string(sg->ctx, &sg->col_potential, value);
+}
+
+/* --bins, the cuts and --rfm-segments. */
+static int set_rfm(struct funnel_segment *sg, const char *name,
+		   const char *value, bool *done)
+{
+	static const char *const bins[] = {
+		"2", "3", "4", "5", "6", "7", "8", "9", NULL,
+	};
+	_Static_assert(FNL_RFM_MAX_BINS == 9, "bins lists 2 to 9");
+	struct fnl_rfm_segments *segments;
+	int choice = 0, ret;
+
+	*done = true;
+	if (!strcmp(name, "bins")) {
+		if ((ret = fnl_opt_choice(sg->ctx, name, value, bins, &choice)) == 0)
+			sg->bins = 2 + (size_t)choice;
+		return ret;
+	}
+	for (size_t d = 0; d < 3; d++)
+		if (!strcmp(name, rfm_cut_options[d]))
+			return fnl_rfm_cuts_parse(sg->ctx, name, value,
+						  sg->cuts[d], &sg->ncuts[d]);
+	if (!strcmp(name, "rfm-segments")) {
+		if ((ret = fnl_rfm_segments_read(sg->ctx, value, &segments)) < 0)
+			return ret;
+		fnl_rfm_segments_free(sg->rfm_segments);
+		sg->rfm_segments = segments;
+		return 0;
+	}
+	*done = false;
+	return 0;
 }
 
 static int set_option(struct funnel_segment *sg, const char *name,
@@ -290,6 +339,8 @@ static int set_option(struct funnel_segment *sg, const char *name,
 	}
 	if (!strcmp(name, "abc"))
 		return set_abc(sg, value);
+	if ((ret = set_rfm(sg, name, value, &done)) < 0 || done)
+		return ret;
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 
@@ -320,14 +371,42 @@ static int check_method(struct funnel_segment *sg)
 			return fnl_fail(sg->ctx, FUNNEL_ERR_USAGE,
 					"--%s is for --method %s, not %s",
 					rules[i].name,
-					rules[i].methods == M_ABC ? "abc" : "matrix",
+					methods[__builtin_ctz(rules[i].methods)],
 					methods[sg->method]);
 	if (sg->report == SEG_THRESHOLDS && sg->method != SEG_RFM)
 		return fnl_fail(sg->ctx, FUNNEL_ERR_USAGE,
 				"--report thresholds gives the cut points of --method rfm");
-	if (sg->method == SEG_RFM)
+	if (sg->method == SEG_RFM && sg->report == SEG_SUMMARY &&
+	    !sg->rfm_segments)
 		return fnl_fail(sg->ctx, FUNNEL_ERR_USAGE,
-				"--method rfm is not built yet");
+				"--report summary of --method rfm sums up named segments: it needs --rfm-segments FILE");
+	return 0;
+}
+
+/* RFM's input: orders as of a day, or the three numbers a customer. */
+static int check_rfm_input(struct funnel_segment *sg)
+{
+	struct funnel_ctx *ctx = sg->ctx;
+
+	if (sg->col_value)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--value is for --method matrix and abc: --method rfm --customer-level takes --recency, --frequency and --monetary");
+	if (!sg->customer_level) {
+		if (sg->col_rfm[0] || sg->col_rfm[1] || sg->col_monetary)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--recency, --frequency and --monetary are the columns of --customer-level rows; orders give --time and --amount");
+		if (!sg->asof_set)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--method rfm needs --asof DATE, the day recency is counted to (the rfm package's analysis_date)");
+		return 0;
+	}
+	if (!sg->col_rfm[0] || !sg->col_rfm[1] || !sg->col_monetary)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--method rfm --customer-level needs --recency COL (days), --frequency COL (orders) and --monetary COL");
+	if (sg->col_time || sg->col_amount || sg->from_set || sg->to_set ||
+	    sg->asof_set)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--customer-level rows have no dates or amounts: --time, --amount, --from, --to and --asof are for orders");
 	return 0;
 }
 
@@ -336,6 +415,8 @@ static int check_input(struct funnel_segment *sg)
 {
 	struct funnel_ctx *ctx = sg->ctx;
 
+	if (sg->method == SEG_RFM)
+		return check_rfm_input(sg);
 	if (sg->customer_level) {
 		if (!sg->col_value)
 			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
@@ -427,7 +508,7 @@ static int compute(struct funnel_segment *sg, struct funnel_input *in,
 		ret = fnl_segment_matrix(sg, result);
 		break;
 	case SEG_RFM:
-		ret = fnl_fail(sg->ctx, FUNNEL_ERR_INTERNAL, "no such method");
+		ret = fnl_segment_rfm(sg, result);
 		break;
 	}
 	/* A table begun is not a result. */

@@ -15,6 +15,7 @@
 
 #include "internal.h"
 #include "groups.h"
+#include "rfm.h"
 #include "intern.h"
 #include "sums.h"
 
@@ -37,17 +38,17 @@ struct seg_entity {
 	uint32_t cust, group;
 	struct fnl_sum value;      /* amounts in the window */
 	struct fnl_sum half[2];    /* growth: the first and second half */
-	int64_t orders;            /* rows in the window */
+	int64_t orders;            /* rows in the window (rfm: frequency) */
 	int64_t priced;            /* of which with an amount */
 	int32_t last_day;          /* latest order in the window */
+	int64_t recency;           /* rfm: days from it to --asof */
 	bool in_base : 1;          /* a row in the window */
 	bool retained : 1;         /* a row in (--to, --retention-to] */
 	bool has_potential : 1;
 	double potential;          /* a column's */
 	/* Computed once read: */
 	double v;                  /* the value, when priced */
-	const char *file;          /* the first row, for messages */
-	uint64_t line;
+	uint64_t line;             /* the first row, for messages */
 };
 
 /* The --attrs table: per customer, the cells of the columns it gives. */
@@ -85,9 +86,18 @@ struct funnel_segment {
 	size_t nnames;
 	double abc[SEG_MAX_ABC_CUTS];
 	size_t nabc;
+	/* rfm: the three dimensions, in this order everywhere. */
+	size_t bins;                          /* --bins */
+	double cuts[3][FNL_RFM_MAX_BINS - 1]; /* --recency-cuts, ... */
+	size_t ncuts[3];                      /* 0: quantile bins */
+	char *col_rfm[2];                     /* --recency, --frequency */
+	char *col_monetary;                   /* --monetary */
+	char *rfm_segments_file;
+	struct fnl_rfm_segments *rfm_segments;
 
 	/* Run state. */
 	int slot_key, slot_time, slot_amount, slot_potential;
+	int slot_rfm[2];              /* --customer-level --recency, --frequency */
 	int *slot_by;                 /* per --by column; -1: from --attrs */
 	bool potential_in_attrs;
 	char *key_name;               /* the --key column's header name */
@@ -138,6 +148,19 @@ struct seg_column {
 int fnl_segment_table(struct funnel_segment *sg, bool with_key,
 		      const struct seg_column *cols, size_t ncols,
 		      struct funnel_table **out);
+/*
+ * The labels: a table of the customer, the group columns and
+ * cols[0..ncols), a row per entity in the window, by group, then by
+ * value when by_value, then by customer; fill sets the row's cells of
+ * entity ent from column col on.
+ */
+typedef int fnl_segment_fill_fn(struct funnel_segment *sg,
+				struct funnel_table *t, size_t row, size_t col,
+				uint32_t ent, void *data);
+int fnl_segment_labels(struct funnel_segment *sg,
+		       const struct seg_column *cols, size_t ncols,
+		       bool by_value, fnl_segment_fill_fn *fill, void *data,
+		       struct funnel_table **out);
 /* Adds a row for entity e (with_key: its customer too) or, e NULL, for
  * group; returns the row's index or a negative status. */
 int64_t fnl_segment_row(struct funnel_segment *sg, struct funnel_table *t,
@@ -158,5 +181,7 @@ const char *fnl_segment_group_phrase(const struct funnel_segment *sg,
 int fnl_segment_abc(struct funnel_segment *sg, struct funnel_table **out);
 /* segment-matrix.c */
 int fnl_segment_matrix(struct funnel_segment *sg, struct funnel_table **out);
+/* segment-rfm.c */
+int fnl_segment_rfm(struct funnel_segment *sg, struct funnel_table **out);
 
 #endif
