@@ -50,8 +50,8 @@ static void potential_of(const struct funnel_segment *sg,
 		break;
 	case SEG_POTENTIAL_GROWTH:
 		c->has_potential = fnl_segment_has_value(e);
-		c->potential = fnl_sum_value(&e->half[1]) -
-			       fnl_sum_value(&e->half[0]);
+		c->potential = fnl_sum_value(&sg->halves[e - sg->ent].half[1]) -
+			       fnl_sum_value(&sg->halves[e - sg->ent].half[0]);
 		break;
 	}
 }

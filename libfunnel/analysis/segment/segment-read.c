@@ -164,6 +164,26 @@ static int read_attrs(struct funnel_segment *sg, const char *key_name)
 /* ------------------------------------------------------------------ */
 /* The orders                                                           */
 
+/* Room for cap entities in all (and their halves, for growth). */
+static int reserve_entities(struct funnel_segment *sg, size_t cap)
+{
+	struct seg_entity *e;
+	struct seg_halves *h;
+
+	if (cap <= sg->ent_cap)
+		return 0;
+	if (!(e = fnl_reallocarray(sg->ent, cap, sizeof(*e))))
+		return FUNNEL_ERR_NOMEM;
+	sg->ent = e;
+	if (sg->potential == SEG_POTENTIAL_GROWTH) {
+		if (!(h = fnl_reallocarray(sg->halves, cap, sizeof(*h))))
+			return FUNNEL_ERR_NOMEM;
+		sg->halves = h;
+	}
+	sg->ent_cap = cap;
+	return 0;
+}
+
 static int on_header(void *data, struct fnl_reader *r,
 		     const struct fnl_header *h)
 {
@@ -230,6 +250,14 @@ static int on_header(void *data, struct fnl_reader *r,
 	if (sg->col_potential && !sg->potential_in_attrs &&
 	    (sg->slot_potential = fnl_reader_bind(r, h, &potential)) < 0)
 		return sg->slot_potential;
+	/* The customer's slot loaded while the rest of the row is parsed;
+	 * room for the customers the file's size suggests, so that the
+	 * entities are not copied as they grow. */
+	fnl_intern_expect(sg->keys, h, FNL_ROWS_PER_KEY);
+	fnl_reader_prefetch(r, sg->slot_key, sg->keys);
+	if (h->lines_hint &&
+	    reserve_entities(sg, sg->nent + h->lines_hint / FNL_ROWS_PER_KEY) < 0)
+		return fnl_nomem(sg->ctx);
 	for (size_t i = 0; i < sg->groups.n; i++) {
 		const struct fnl_column_spec by = {
 			"group", "--by", sg->groups.by[i], NULL, FNL_CELL_TEXT,
@@ -282,36 +310,52 @@ static int group_of(struct funnel_segment *sg, const struct fnl_record *rec,
 	return 0;
 }
 
-/* The entity of customer cust in group, made when new. */
+/*
+ * The entity of customer cust in group, made when new (new_cust: cust was
+ * just added).  Most customers buy in one group, and without --by in the
+ * only one: a customer's latest entity is tried first, and (customer,
+ * group) pairs are looked up only when it is not the one.  Entities are
+ * numbered as made, as the pairs are.
+ */
 static struct seg_entity *entity_of(struct funnel_segment *sg, int64_t cust,
-				    uint32_t group,
+				    bool new_cust, uint32_t group,
 				    const struct fnl_record *rec)
 {
 	uint64_t pair = (uint64_t)cust << 32 | group;
-	bool added;
-	int64_t id;
+	bool added = true;
+	int64_t id = (int64_t)sg->nent;
 
 	if (cust > UINT32_MAX)
 		return NULL;
-	id = fnl_intern_put(sg->pairs, (const char *)&pair, sizeof(pair),
-			    &added);
-	if (id < 0)
+	if (!new_cust && sg->ent[sg->last_ent[cust]].group == group)
+		return &sg->ent[sg->last_ent[cust]];
+	if (new_cust && (size_t)cust >= sg->last_ent_cap) {
+		size_t cap = sg->last_ent_cap ? sg->last_ent_cap * 2 : 1024;
+		uint32_t *l = fnl_reallocarray(sg->last_ent, cap, sizeof(*l));
+
+		if (!l)
+			return NULL;
+		sg->last_ent = l;
+		sg->last_ent_cap = cap;
+	}
+	if (sg->groups.n &&
+	    (id = fnl_intern_put(sg->pairs, (const char *)&pair, sizeof(pair),
+				 &added)) < 0)
 		return NULL;
+	if (id > UINT32_MAX)
+		return NULL;
+	sg->last_ent[cust] = (uint32_t)id;
 	if (!added)
 		return &sg->ent[id];
-	if ((size_t)id >= sg->ent_cap) {
-		size_t cap = sg->ent_cap ? sg->ent_cap * 2 : 1024;
-		struct seg_entity *e = fnl_reallocarray(sg->ent, cap, sizeof(*e));
-
-		if (!e)
-			return NULL;
-		sg->ent = e;
-		sg->ent_cap = cap;
-	}
+	if ((size_t)id >= sg->ent_cap &&
+	    reserve_entities(sg, sg->ent_cap ? sg->ent_cap * 2 : 1024) < 0)
+		return NULL;
 	sg->ent[id] = (struct seg_entity){
 		.cust = (uint32_t)cust, .group = group,
 		.line = rec->line,
 	};
+	if (sg->halves)
+		sg->halves[id] = (struct seg_halves){ 0 };
 	sg->nent = (size_t)id + 1;
 	return &sg->ent[id];
 }
@@ -383,6 +427,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 	struct seg_entity *e;
 	int64_t cust, a = -1;
 	uint32_t group;
+	bool new_cust;
 	int ret;
 
 	if (sg->slot_time >= 0 && left_out(sg, day))
@@ -394,8 +439,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 				       key->text, sg->attrs_file);
 	if ((ret = group_of(sg, rec, a, &group)) < 0)
 		return ret;
-	cust = fnl_intern_put(sg->keys, key->text, key->len, NULL);
-	if (cust < 0 || !(e = entity_of(sg, cust, group, rec)))
+	cust = fnl_intern_put(sg->keys, key->text, key->len, &new_cust);
+	if (cust < 0 || !(e = entity_of(sg, cust, new_cust, group, rec)))
 		return fnl_nomem(sg->ctx);
 	if (sg->customer_level && e->in_base)
 		return fnl_record_fail(rec, sg->slot_key,
@@ -419,7 +464,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 		e->priced++;
 		fnl_sum_add(&e->value, amount->amount);
 		if (sg->potential == SEG_POTENTIAL_GROWTH)
-			fnl_sum_add(&e->half[day >= sg->mid], amount->amount);
+			fnl_sum_add(&sg->halves[e - sg->ent].half[day >= sg->mid],
+				    amount->amount);
 	}
 	if (e->orders == 1 || day > e->last_day)
 		e->last_day = day;

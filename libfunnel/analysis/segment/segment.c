@@ -74,6 +74,11 @@ static void reset_run(struct funnel_segment *sg)
 	free(sg->ent);
 	sg->ent = NULL;
 	sg->nent = sg->ent_cap = 0;
+	free(sg->halves);
+	sg->halves = NULL;
+	free(sg->last_ent);
+	sg->last_ent = NULL;
+	sg->last_ent_cap = 0;
 	fnl_segment_attrs_free(&sg->attrs);
 	free(sg->slot_by);
 	sg->slot_by = NULL;

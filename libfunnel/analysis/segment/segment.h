@@ -37,18 +37,23 @@ enum { SEG_MAX_ABC_CUTS = 25 };
 struct seg_entity {
 	uint32_t cust, group;
 	struct fnl_sum value;      /* amounts in the window */
-	struct fnl_sum half[2];    /* growth: the first and second half */
 	int64_t orders;            /* rows in the window (rfm: frequency) */
 	int64_t priced;            /* of which with an amount */
-	int32_t last_day;          /* latest order in the window */
 	int64_t recency;           /* rfm: days from it to --asof */
-	bool in_base : 1;          /* a row in the window */
-	bool retained : 1;         /* a row in (--to, --retention-to] */
-	bool has_potential : 1;
 	double potential;          /* a column's */
 	/* Computed once read: */
 	double v;                  /* the value, when priced */
 	uint64_t line;             /* the first row, for messages */
+	int32_t last_day;          /* latest order in the window */
+	bool in_base : 1;          /* a row in the window */
+	bool retained : 1;         /* a row in (--to, --retention-to] */
+	bool has_potential : 1;
+};
+
+/* --potential growth: an entity's amounts in the first and second half
+ * of the window, kept beside the entities only then. */
+struct seg_halves {
+	struct fnl_sum half[2];
 };
 
 /* The --attrs table: per customer, the cells of the columns it gives. */
@@ -105,6 +110,9 @@ struct funnel_segment {
 	struct fnl_intern *pairs;     /* (customer, group) -> entity id */
 	struct seg_entity *ent;
 	size_t nent, ent_cap;
+	struct seg_halves *halves;    /* per entity, with --potential growth */
+	uint32_t *last_ent;           /* per customer: its latest entity */
+	size_t last_ent_cap;
 	struct seg_attrs attrs;
 	struct fnl_buf buf;           /* a group's name being made */
 	uint64_t outside, after_asof, blank_amounts;
