@@ -21,6 +21,11 @@ void fnl_score_reset_read(struct funnel_score *s)
 	free(s->row);
 	s->row = NULL;
 	s->nrows = s->rows_cap = 0;
+	free(s->order);
+	s->order = NULL;
+	free(s->run);
+	s->run = NULL;
+	s->nruns = 0;
 	free(s->key_name);
 	s->key_name = NULL;
 	fnl_groups_reset(&s->groups);
@@ -172,16 +177,18 @@ int fnl_score_add_key(struct funnel_score *s, const struct fnl_record *rec,
 		      const char *what, int64_t *id)
 {
 	const struct fnl_cell *key = &rec->cell[s->slot_key];
-	int64_t seen = fnl_intern_get(s->keys, key->text, key->len);
+	bool added;
 
-	if (seen >= 0)
+	/* One lookup: a key seen before is not added again, so the row
+	 * leaves no trace. */
+	if ((*id = fnl_intern_put(s->keys, key->text, key->len, &added)) < 0)
+		return fnl_nomem(s->ctx);
+	if (!added)
 		return fnl_record_fail(rec, s->slot_key,
 				       "deal \"%s\" has a row already, on %s:%llu (%s has one row per deal)",
-				       key->text, s->place[seen].file,
-				       (unsigned long long)s->place[seen].line,
+				       key->text, s->place[*id].file,
+				       (unsigned long long)s->place[*id].line,
 				       what);
-	if ((*id = fnl_intern_put(s->keys, key->text, key->len, NULL)) < 0)
-		return fnl_nomem(s->ctx);
 	if ((size_t)*id >= s->place_cap) {
 		size_t cap = s->place_cap ? s->place_cap * 2 : 1024;
 		struct place *p = fnl_reallocarray(s->place, cap, sizeof(*p));
