@@ -85,6 +85,27 @@ static bool radix_pass(const struct sort_key *in, struct sort_key *out,
 	return true;
 }
 
+/*
+ * LSD radix sort of the n keys *k on the 8 bytes of lo (from 0) or of hi
+ * (from 8), through *spare: *k points to them sorted.  True when that is
+ * the memory *spare pointed to (the pointers swapped).
+ */
+static bool radix_sort(struct sort_key **k, struct sort_key **spare, size_t n,
+		       unsigned from)
+{
+	bool moved = false;
+
+	for (unsigned byte = from; byte < from + 8; byte++)
+		if (radix_pass(*k, *spare, n, byte)) {
+			struct sort_key *swap = *k;
+
+			*k = *spare;
+			*spare = swap;
+			moved = !moved;
+		}
+	return moved;
+}
+
 static int cmp_keys(const void *pa, const void *pb, void *data)
 {
 	const struct funnel_score *s = data;
@@ -167,13 +188,17 @@ int fnl_score_sort_rows(struct funnel_score *s)
 			key_word(s, r->key, lcp), (uint32_t)i,
 		};
 	}
-	for (unsigned byte = 0; byte < 16; byte++)
-		if (radix_pass(k, tmp, n, byte)) {
-			struct sort_key *swap = k;
+	/* By hi (group and score) over all the rows, then each run of rows
+	 * alike in hi by lo, while the run is in the cache. */
+	radix_sort(&k, &tmp, n, 8);
+	for (size_t i = 0, j; i < n; i = j) {
+		struct sort_key *run = &k[i], *spare = &tmp[i];
 
-			k = tmp;
-			tmp = swap;
-		}
+		for (j = i + 1; j < n && k[j].hi == k[i].hi; j++)
+			;
+		if (j - i > 1 && radix_sort(&run, &spare, j - i, 0))
+			memcpy(&k[i], run, (j - i) * sizeof(*k));
+	}
 	/* Keys alike in their 8 bytes: in order of the whole key. */
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && k[j].hi == k[i].hi && k[j].lo == k[i].lo; j++)
