@@ -80,14 +80,14 @@ struct dim {
 
 /* One deal scored. */
 struct scored {
-	int64_t key;          /* id in keys */
-	int64_t group;
 	double score;         /* 0..100, when has_score */
-	bool has_score;
-	int32_t rated;        /* dimensions rated */
-	int32_t weakest;      /* index in dims, -1 when none rated */
 	double win_p;         /* --model's win probability */
+	uint32_t key;         /* id in keys (fnl_score_add_key: < 2^32) */
+	uint32_t group;
 	int32_t stage;        /* milestones: index in --stages */
+	uint8_t rated;        /* dimensions rated */
+	int8_t weakest;       /* index in dims, -1 when none rated */
+	bool has_score;
 };
 
 /* The sorted rows [from, to) of a group, the first `scored` with a score. */
