@@ -9,110 +9,14 @@
 
 #include "score.h"
 #include "stats.h"
+#include "keysort.h"
 #include "table.h"
 
-/*
- * The order of the rows, as two integers each: hi holds the group's rank
- * (bytewise by name), then whether the row has no score, then the score
- * highest first; lo the 8 bytes of the key that follow the prefix every
- * key shares (a CRM's ids often share their first bytes).  Sorting these
- * by radix is linear, with no string compared; keys whose 8 bytes are
- * equal are then put in order by comparing them whole.
- */
-struct sort_key {
-	uint64_t hi, lo;
-	uint32_t row;
-};
-
-/* Scores are 0 to 100: 1e11 units of 1e-9 fit in 37 bits. */
+/* The order of a row (fnl_keysort's hi): the group's rank (bytewise by
+ * name), then whether the row has no score, then the score highest
+ * first; the key after.  Scores are 0 to 100: 1e11 units of 1e-9 fit in
+ * 37 bits. */
 enum { SCORE_BITS = 37, GROUP_SHIFT = SCORE_BITS + 1 };
-
-/* The length of the prefix all keys of the rows share. */
-static size_t shared_prefix(const struct funnel_score *s)
-{
-	size_t lcp = 0, len;
-	const char *first = s->nrows ? fnl_intern_str(s->keys, s->row[0].key,
-						       &lcp) : NULL;
-
-	for (size_t i = 1; i < s->nrows && lcp; i++) {
-		const char *k = fnl_intern_str(s->keys, s->row[i].key, &len);
-		size_t n = 0;
-
-		while (n < lcp && n < len && k[n] == first[n])
-			n++;
-		lcp = n;
-	}
-	return lcp;
-}
-
-/* Bytes [from, from + 8) of a key, big-endian, 0 past its end (keys hold
- * no NUL, so a shorter key comes first, as bytewise). */
-static uint64_t key_word(const struct funnel_score *s, int64_t key,
-			 size_t from)
-{
-	size_t len;
-	const unsigned char *k =
-		(const unsigned char *)fnl_intern_str(s->keys, key, &len);
-	uint64_t w = 0;
-
-	for (size_t i = 0; i < 8; i++)
-		w = w << 8 | (from + i < len ? k[from + i] : 0);
-	return w;
-}
-
-/* One pass of an LSD radix sort on byte `byte` (0 = lowest) of hi (from 8
- * on) or lo; false when every key has the same byte there (no pass). */
-static bool radix_pass(const struct sort_key *in, struct sort_key *out,
-		       size_t n, unsigned byte)
-{
-	size_t count[256] = { 0 }, at = 0;
-	unsigned shift = (byte % 8) * 8;
-
-#define DIGIT(k) ((unsigned)(((byte < 8 ? (k).lo : (k).hi) >> shift) & 0xff))
-	for (size_t i = 0; i < n; i++)
-		count[DIGIT(in[i])]++;
-	for (size_t d = 0; d < 256; d++) {
-		size_t c = count[d];
-
-		if (c == n)
-			return false;
-		count[d] = at;
-		at += c;
-	}
-	for (size_t i = 0; i < n; i++)
-		out[count[DIGIT(in[i])]++] = in[i];
-#undef DIGIT
-	return true;
-}
-
-/*
- * LSD radix sort of the n keys *k on the 8 bytes of lo (from 0) or of hi
- * (from 8), through *spare: *k points to them sorted.  True when that is
- * the memory *spare pointed to (the pointers swapped).
- */
-static bool radix_sort(struct sort_key **k, struct sort_key **spare, size_t n,
-		       unsigned from)
-{
-	bool moved = false;
-
-	for (unsigned byte = from; byte < from + 8; byte++)
-		if (radix_pass(*k, *spare, n, byte)) {
-			struct sort_key *swap = *k;
-
-			*k = *spare;
-			*spare = swap;
-			moved = !moved;
-		}
-	return moved;
-}
-
-static int cmp_keys(const void *pa, const void *pb, void *data)
-{
-	const struct funnel_score *s = data;
-	const struct sort_key *a = pa, *b = pb;
-
-	return fnl_intern_cmp(s->keys, s->row[a->row].key, s->row[b->row].key);
-}
 
 int64_t *fnl_score_group_ranks(const struct funnel_score *s)
 {
@@ -136,7 +40,7 @@ int64_t *fnl_score_group_ranks(const struct funnel_score *s)
 
 /* The order of the sorted keys k, and the groups' runs in it (a group's
  * keys share the bits above the score's, the scored ones a 0 bit). */
-static int keep_order(struct funnel_score *s, const struct sort_key *k,
+static int keep_order(struct funnel_score *s, const struct fnl_keysort *k,
 		      size_t n)
 {
 	size_t nruns = 0;
@@ -164,17 +68,17 @@ static int keep_order(struct funnel_score *s, const struct sort_key *k,
 
 int fnl_score_sort_rows(struct funnel_score *s)
 {
-	size_t ng = fnl_groups_count(&s->groups), n = s->nrows, lcp;
+	size_t ng = fnl_groups_count(&s->groups), n = s->nrows;
 	int64_t *rank = fnl_score_group_ranks(s);
-	struct sort_key *k = fnl_reallocarray(NULL, n ? n : 1, sizeof(*k));
-	struct sort_key *tmp = fnl_reallocarray(NULL, n ? n : 1, sizeof(*tmp));
+	struct fnl_keysort *k = fnl_reallocarray(NULL, n ? n : 1, sizeof(*k));
+	struct fnl_keysort *spare = fnl_reallocarray(NULL, n ? n : 1,
+						     sizeof(*spare));
 	int ret = 0;
 
-	if (!rank || !k || !tmp) {
+	if (!rank || !k || !spare) {
 		ret = fnl_nomem(s->ctx);
 		goto out;
 	}
-	lcp = shared_prefix(s);
 	for (size_t i = 0; i < n; i++) {
 		const struct scored *r = &s->row[i];
 		uint64_t g = ng ? (uint64_t)rank[r->group] : 0;
@@ -182,35 +86,19 @@ int fnl_score_sort_rows(struct funnel_score *s)
 		uint64_t units = r->has_score ? (uint64_t)fnl_score_units(r->score)
 					      : 0;
 
-		k[i] = (struct sort_key){
-			g << GROUP_SHIFT | (uint64_t)!r->has_score << SCORE_BITS |
-				(r->has_score ? top - units : 0),
-			key_word(s, r->key, lcp), (uint32_t)i,
+		k[i] = (struct fnl_keysort){
+			.hi = g << GROUP_SHIFT |
+			      (uint64_t)!r->has_score << SCORE_BITS |
+			      (r->has_score ? top - units : 0),
+			.key = r->key, .row = (uint32_t)i,
 		};
 	}
-	/* By hi (group and score) over all the rows, then each run of rows
-	 * alike in hi by lo, while the run is in the cache. */
-	radix_sort(&k, &tmp, n, 8);
-	for (size_t i = 0, j; i < n; i = j) {
-		struct sort_key *run = &k[i], *spare = &tmp[i];
-
-		for (j = i + 1; j < n && k[j].hi == k[i].hi; j++)
-			;
-		if (j - i > 1 && radix_sort(&run, &spare, j - i, 0))
-			memcpy(&k[i], run, (j - i) * sizeof(*k));
-	}
-	/* Keys alike in their 8 bytes: in order of the whole key. */
-	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && k[j].hi == k[i].hi && k[j].lo == k[i].lo; j++)
-			;
-		if (j - i > 1)
-			qsort_r(&k[i], j - i, sizeof(*k), cmp_keys, s);
-	}
+	fnl_keysort(k, spare, n, s->keys, NULL, NULL);
 	ret = keep_order(s, k, n);
 out:
 	free(rank);
 	free(k);
-	free(tmp);
+	free(spare);
 	return ret;
 }
 
