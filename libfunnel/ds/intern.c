@@ -351,6 +351,11 @@ int64_t fnl_intern_guess(const struct fnl_intern *in, uint64_t h)
 	return -1;
 }
 
+void fnl_intern_prefetch_start(const struct fnl_intern *in, int64_t id)
+{
+	__builtin_prefetch(&in->offset[id]);
+}
+
 void fnl_intern_prefetch_id(const struct fnl_intern *in, int64_t id)
 {
 	__builtin_prefetch(in->arena.data + id_start(in, id));

@@ -43,6 +43,10 @@ uint64_t fnl_intern_hash(const char *s, size_t len);
 void fnl_intern_prefetch_slot(const struct fnl_intern *in, uint64_t h);
 int64_t fnl_intern_guess(const struct fnl_intern *in, uint64_t h);
 void fnl_intern_prefetch_id(const struct fnl_intern *in, int64_t id);
+/* For ids in an order of their own (keys sorted by score), loading the
+ * id's key a step at a time: where the key starts, some ids ahead, then
+ * the key itself (fnl_intern_prefetch_id), a few ids ahead. */
+void fnl_intern_prefetch_start(const struct fnl_intern *in, int64_t id);
 int64_t fnl_intern_put_hashed(struct fnl_intern *in, const char *s,
 			      size_t len, uint64_t h, bool *added);
 

@@ -281,16 +281,19 @@ static bool read_exponent(struct cursor *c, struct decimal *d)
 	return true;
 }
 
-bool fnl_number_parse(const char *s, double *out)
+/* A number in [s, s + len): '.' for the point, or ',' too with
+ * decimal_comma (as a cell that was "1,5" with ',' made '.'). */
+static bool parse_number(const char *s, size_t len, bool decimal_comma,
+			 double *out)
 {
-	struct cursor c = { s, s + strlen(s) };
+	struct cursor c = { s, s + len };
 	struct decimal d = { 0 };
 	bool negative = at_char(&c, '-');
 
 	c.p += negative || at_char(&c, '+');
 	if (!read_digits(&c, &d, false))
 		return false;
-	if (at_char(&c, '.')) {
+	if (at_char(&c, '.') || (decimal_comma && at_char(&c, ','))) {
 		c.p++;
 		if (!read_digits(&c, &d, true))
 			return false;
@@ -305,23 +308,24 @@ bool fnl_number_parse(const char *s, double *out)
 	return c.p == c.end && *out >= -DBL_MAX && *out <= DBL_MAX;
 }
 
+bool fnl_number_parse(const char *s, double *out)
+{
+	return parse_number(s, strlen(s), false, out);
+}
+
 bool fnl_number_cell(const char *text, size_t len, bool decimal_comma,
 		     double *out)
 {
-	char buf[64];
-
 	while (len && text[0] == ' ')
 		text++, len--;
 	while (len && text[len - 1] == ' ')
 		len--;
-	if (!len || len >= sizeof(buf))
-		return false;
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	for (size_t i = 0; decimal_comma && i < len; i++)
-		if (buf[i] == ',')
-			buf[i] = '.';
-	return fnl_number_parse(buf, out);
+	/* A digit alone, as most ratings are. */
+	if (len == 1 && text[0] >= '0' && text[0] <= '9') {
+		*out = text[0] - '0';
+		return true;
+	}
+	return len && parse_number(text, len, decimal_comma, out);
 }
 
 /* A hint for the commonest mistake: the other decimal convention. */

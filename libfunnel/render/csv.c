@@ -7,22 +7,22 @@
 #include "render.h"
 #include "table.h"
 
-/* Whether a reader would lose a blank at either end of s: ours, like most
- * CSV readers, trims blanks around an unquoted field. */
-static bool has_edge_blank(const char *s)
+static bool is_blank(char c)
 {
-	size_t len = strlen(s);
-
-	return len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]));
+	return c == ' ' || c == '\t';
 }
 
 /* Unlocked stdio: the caller holds the stream's lock (flockfile) or is
  * its only writer, so that a million rows do not take and drop the lock
- * for every byte. */
+ * for every byte.  Quoted when a reader would misread the field bare: a
+ * delimiter, quote or line end in it, or a blank at either end (ours,
+ * like most CSV readers, trims those around an unquoted field). */
 void fnl_csv_put_field(FILE *fp, const char *s)
 {
-	if (!s[strcspn(s, ",\"\r\n")] && !has_edge_blank(s)) {
-		fputs_unlocked(s, fp);
+	size_t len = strcspn(s, ",\"\r\n");
+
+	if (!s[len] && !(len && (is_blank(s[0]) || is_blank(s[len - 1])))) {
+		fwrite_unlocked(s, 1, len, fp);
 		return;
 	}
 	putc_unlocked('"', fp);
@@ -69,7 +69,11 @@ static void write_delimited(const struct funnel_table *t, FILE *fp,
 
 			if (c)
 				putc_unlocked(sep, fp);
-			put(fp, s ? s : "");
+			/* A number is never quoted nor escaped. */
+			if (s && t->col[c].type != FUNNEL_COLUMN_TEXT)
+				fputs_unlocked(s, fp);
+			else if (s)
+				put(fp, s);
 		}
 		putc_unlocked('\n', fp);
 	}

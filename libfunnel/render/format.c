@@ -4,7 +4,6 @@
  * formatted here, not by printf's %f alone, so the bytes are the same in
  * every locale; display width is how many terminal columns a text takes.
  */
-#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,12 +13,69 @@
 
 enum { CELL_MAX = FNL_CELL_MAX };
 
+/* n in decimal, at least width digits (zeros in front); returns the end. */
+static char *put_digits(char *p, uint64_t n, int width)
+{
+	char tmp[24];
+	int len = 0;
+
+	do {
+		tmp[len++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n || len < width);
+	while (len)
+		*p++ = tmp[--len];
+	return p;
+}
+
+/*
+ * The common case without printf: |v| scaled by 10^digits is below 2^50.
+ * The scaling rounds, but monotonically, and every half is a double
+ * there: a scaled value above (below) a half comes from an exact binary
+ * value above (below) it, so its nearest integer is printf's.  Only a
+ * scaled value on a half may be a tie or not: false, printf decides.
+ */
+static bool format_fixed_fast(double v, int digits, char *out, size_t size)
+{
+	static const double scale[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	};
+	static const uint64_t pow10[] = {
+		1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+		100000000, 1000000000, 10000000000, 100000000000,
+		1000000000000,
+	};
+	double x = fabs(v) * scale[digits], whole, frac;
+	uint64_t n;
+	char *p = out;
+
+	if (!(x < 0x1p50) || size < 32)
+		return false;
+	whole = floor(x);
+	frac = x - whole;
+	if (frac == 0.5)
+		return false;
+	n = (uint64_t)whole + (frac > 0.5);
+	if (v < 0 && n)
+		*p++ = '-';
+	p = put_digits(p, n / pow10[digits], 1);
+	if (digits) {
+		*p++ = '.';
+		p = put_digits(p, n % pow10[digits], digits);
+	}
+	*p = '\0';
+	return true;
+}
+
 void fnl_format_fixed(double v, int digits, char *out, size_t size)
 {
 	if (digits < 0)
 		digits = 0;
 	if (digits > 12)
 		digits = 12;
+	if (format_fixed_fast(v, digits, out, size))
+		return;
 	/*
 	 * printf rounds the exact binary value, as every C tool does; only
 	 * its decimal point follows the locale, so it is put back to '.'.
@@ -31,6 +87,18 @@ void fnl_format_fixed(double v, int digits, char *out, size_t size)
 	/* "-0.00" is zero. */
 	if (out[0] == '-' && !out[strspn(out, "-0.")])
 		memmove(out, out + 1, strlen(out));
+}
+
+char *fnl_format_count(int64_t v, char *out)
+{
+	char *p = out;
+
+	if (v < 0)
+		*p++ = '-';
+	/* -(v + 1) + 1: INT64_MIN has no positive twin. */
+	p = put_digits(p, v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v, 1);
+	*p = '\0';
+	return p;
 }
 
 /* v in fixed notation, or, when not zero but below the last digit shown,
@@ -117,7 +185,7 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 			return "(blank)";
 		return funnel_table_text(t, row, col);
 	case FUNNEL_COLUMN_COUNT:
-		snprintf(buf, CELL_MAX, "%" PRId64, funnel_table_count(t, row, col));
+		fnl_format_count(funnel_table_count(t, row, col), buf);
 		return buf;
 	case FUNNEL_COLUMN_RATE:
 		v = funnel_table_number(t, row, col);

@@ -16,6 +16,9 @@ const char *fnl_cell_text(const struct funnel_table *t, size_t row,
 void fnl_trim_zeros(char *s);
 /* Formats v with digits after the point, whatever the locale. */
 void fnl_format_fixed(double v, int digits, char *out, size_t size);
+/* Writes v in decimal and a NUL to out (room for 21 bytes); returns the
+ * NUL's place. */
+char *fnl_format_count(int64_t v, char *out);
 /* Writes s as a CSV field, quoted when a reader would misread it bare;
  * with unlocked stdio, so fp is the caller's alone or locked. */
 void fnl_csv_put_field(FILE *fp, const char *s);

@@ -142,6 +142,14 @@ bool fnl_table_set_text_kept(struct funnel_table *t, size_t row, size_t col,
 	return true;
 }
 
+void fnl_table_copy_cells(struct funnel_table *t, size_t row, size_t from,
+			  size_t col, size_t n)
+{
+	memcpy(&t->cell[at(t, row, col)], &t->cell[at(t, from, col)],
+	       n * sizeof(*t->cell));
+	memcpy(&t->defined[at(t, row, col)], &t->defined[at(t, from, col)], n);
+}
+
 void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,
 			 int64_t v)
 {

@@ -71,6 +71,10 @@ bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
  * kept once.  *kept is 0 the first time, and then remembers them. */
 bool fnl_table_set_text_kept(struct funnel_table *t, size_t row, size_t col,
 			     const char *s, size_t len, size_t *kept);
+/* Cells [col, col + n) of row the same as those of row from (a group's
+ * name on each of its rows, its text kept once). */
+void fnl_table_copy_cells(struct funnel_table *t, size_t row, size_t from,
+			  size_t col, size_t n);
 void fnl_table_set_count(struct funnel_table *t, size_t row, size_t col,
 			 int64_t v);
 /* A value that is not finite stays undefined. */

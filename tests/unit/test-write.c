@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -123,6 +124,69 @@ static void test_format_fixed_large_digits(void **state)
 	      "4252323536043057564479218478670698284838720092657580373783023"
 	      "3794788090059368953234970799945081119038967640880074652742780"
 	      "142494579258788820056842838115669472196386865459400540160.00");
+}
+
+/*
+ * The formatter finds most digits without printf; printf, the oracle,
+ * must agree on every value: random doubles of every magnitude and sign,
+ * values a hair either side of a half at the last digit, and every
+ * multiple of 1/2^k near the digits shown (exact ties).
+ */
+static void test_format_fixed_like_printf(void **state)
+{
+	char got[400], want[400];
+	uint64_t seed = 20261207;
+
+	(void)state;
+	for (int i = 0; i < 400000; i++) {
+		int digits = i % 13;
+		double v;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		switch (i % 4) {
+		case 0:  /* any magnitude up to 1e16 */
+			v = ldexp((double)(seed >> 11), (int)(seed % 64) - 64 - 3);
+			break;
+		case 1:  /* a half at the last digit, nudged an ulp or two */
+			v = ((double)(seed >> 40) + 0.5) / pow(10, digits);
+			v = nextafter(v, (seed & 1) ? INFINITY : -INFINITY);
+			break;
+		case 2:  /* exact binary fractions: ties where digits allow */
+			v = ldexp((double)(seed >> 44), -(int)(seed % 16));
+			break;
+		default:  /* two decimals, as scores are */
+			v = (double)(seed >> 47) / 100;
+			break;
+		}
+		if (seed & 2)
+			v = -v;
+		fnl_format_fixed(v, digits, got, sizeof(got));
+		snprintf(want, sizeof(want), "%.*f", digits, v);
+		if (want[0] == '-' && !want[strspn(want, "-0.")])
+			memmove(want, want + 1, strlen(want));
+		if (strcmp(got, want))
+			fail_msg("%.17g with %d digits: \"%s\", printf \"%s\"",
+				 v, digits, got, want);
+	}
+}
+
+/* Counts are written without printf: the ends of int64_t and around
+ * the powers of ten, against printf. */
+static void test_format_count(void **state)
+{
+	const int64_t v[] = { 0, 1, -1, 9, 10, -10, 99, 100, 999999, 1000000,
+			      INT64_MAX, INT64_MIN, INT64_MIN + 1,
+			      1000000000000000000, -999999999999999999 };
+	char got[32], want[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		char *end = fnl_format_count(v[i], got);
+
+		snprintf(want, sizeof(want), "%" PRId64, v[i]);
+		assert_string_equal(got, want);
+		assert_ptr_equal(end, got + strlen(want));
+	}
 }
 
 static void test_display_width(void **state)
@@ -1030,6 +1094,8 @@ int main(void)
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_fixed),
 		cmocka_unit_test(test_format_fixed_large_digits),
+		cmocka_unit_test(test_format_fixed_like_printf),
+		cmocka_unit_test(test_format_count),
 		cmocka_unit_test(test_display_width),
 		cmocka_unit_test(test_accessors),
 		cmocka_unit_test(test_csv),

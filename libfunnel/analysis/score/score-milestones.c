@@ -625,7 +625,7 @@ static int deals_table(struct funnel_score *s, struct funnel_table *t)
 		ret = fnl_score_sort_rows(s);
 	t->look.key_cols = s->groups.n + 1;
 	for (size_t i = 0; ret == 0 && i < s->nrows; i++) {
-		const struct scored *r = &s->row[i];
+		const struct scored *r = fnl_score_sorted(s, i);
 		const char *stage = ms->stage[r->stage];
 		size_t len;
 		const char *key = fnl_intern_str(s->keys, r->key, &len);
@@ -681,13 +681,13 @@ static int summary_table(struct funnel_score *s, struct funnel_table *t)
 		fnl_table_set_count(t, (size_t)row, 0, 0);
 		fnl_table_set_count(t, (size_t)row, 1, 0);
 	}
-	for (size_t i = 0, j; ret == 0 && i < s->nrows; i = j) {
+	for (size_t g = 0; ret == 0 && g < s->nruns; g++) {
+		const struct score_run *run = &s->run[g];
 		int64_t deals = 0, complete = 0, weighed = 0, row;
 		double sum = 0;
 
-		for (j = i; ret == 0 && j < s->nrows &&
-			    s->row[j].group == s->row[i].group; j++) {
-			const struct scored *r = &s->row[j];
+		for (size_t j = run->from; ret == 0 && j < run->to; j++) {
+			const struct scored *r = fnl_score_sorted(s, j);
 
 			if (!weigh(ms, done_bits(ms, r->key), r->stage, &st))
 				ret = fnl_nomem(s->ctx);
@@ -703,7 +703,7 @@ static int summary_table(struct funnel_score *s, struct funnel_table *t)
 			break;
 		}
 		ret = fnl_groups_set_cells(s->ctx, &s->groups, t, (size_t)row,
-					   0, s->row[i].group);
+					   0, fnl_score_sorted(s, run->from)->group);
 		fnl_table_set_count(t, (size_t)row, col, deals);
 		fnl_table_set_count(t, (size_t)row, col + 1, complete);
 		if (weighed)

@@ -21,6 +21,11 @@ void fnl_score_reset_read(struct funnel_score *s)
 	free(s->row);
 	s->row = NULL;
 	s->nrows = s->rows_cap = 0;
+	free(s->order);
+	s->order = NULL;
+	free(s->run);
+	s->run = NULL;
+	s->nruns = 0;
 	free(s->key_name);
 	s->key_name = NULL;
 	fnl_groups_reset(&s->groups);
@@ -158,7 +163,7 @@ static int score_row(struct funnel_score *s, const struct fnl_record *rec,
 		/* Of equal ratings, the first dimension listed is the weakest;
 		 * one of weight 0 cannot change the score. */
 		if (d->weight > 0 && (out->weakest < 0 || n < lowest)) {
-			out->weakest = (int32_t)i;
+			out->weakest = (int8_t)i;
 			lowest = n;
 		}
 		out->rated++;
@@ -172,16 +177,23 @@ int fnl_score_add_key(struct funnel_score *s, const struct fnl_record *rec,
 		      const char *what, int64_t *id)
 {
 	const struct fnl_cell *key = &rec->cell[s->slot_key];
-	int64_t seen = fnl_intern_get(s->keys, key->text, key->len);
+	bool added;
 
-	if (seen >= 0)
+	/* One lookup: a key seen before is not added again, so the row
+	 * leaves no trace. */
+	if ((*id = fnl_intern_put(s->keys, key->text, key->len, &added)) < 0)
+		return fnl_nomem(s->ctx);
+	if (!added)
 		return fnl_record_fail(rec, s->slot_key,
 				       "deal \"%s\" has a row already, on %s:%llu (%s has one row per deal)",
-				       key->text, s->place[seen].file,
-				       (unsigned long long)s->place[seen].line,
+				       key->text, s->place[*id].file,
+				       (unsigned long long)s->place[*id].line,
 				       what);
-	if ((*id = fnl_intern_put(s->keys, key->text, key->len, NULL)) < 0)
-		return fnl_nomem(s->ctx);
+	/* A deal's row keeps its id in 32 bits. */
+	if (*id > (int64_t)UINT32_MAX)
+		return fnl_record_fail(rec, s->slot_key,
+				       "more than %lu deals: split the file",
+				       (unsigned long)UINT32_MAX + 1);
 	if ((size_t)*id >= s->place_cap) {
 		size_t cap = s->place_cap ? s->place_cap * 2 : 1024;
 		struct place *p = fnl_reallocarray(s->place, cap, sizeof(*p));
@@ -199,6 +211,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 {
 	struct funnel_score *s = data;
 	struct scored row = { 0 };
+	int64_t key, group = 0;
 	int outcome, ret;
 	bool scored, milestones = fnl_score_family(s) == FAMILY_MILESTONES;
 
@@ -214,7 +227,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 	if (ret == 0 && scored && s->model_path)
 		ret = fnl_winmodel_predict(&s->model, rec, &row.win_p);
 	if (ret == 0)
-		ret = fnl_score_add_key(s, rec, "a score", &row.key);
+		ret = fnl_score_add_key(s, rec, "a score", &key);
 	if (ret < 0)
 		return ret;
 	if (!scored) {
@@ -222,8 +235,11 @@ static int on_record(void *data, const struct fnl_record *rec)
 		return 0;
 	}
 	if (s->groups.n &&
-	    fnl_groups_of(s->ctx, &s->groups, rec, &row.group) < 0)
+	    fnl_groups_of(s->ctx, &s->groups, rec, &group) < 0)
 		return FUNNEL_ERR_NOMEM;
+	/* Groups are fewer than keys, which are fewer than 2^32. */
+	row.key = (uint32_t)key;
+	row.group = (uint32_t)group;
 	if (milestones && (ret = fnl_score_milestones_keep(s, rec, row.key)) < 0)
 		return ret;
 	if (s->nrows == s->rows_cap) {

@@ -9,89 +9,14 @@
 
 #include "score.h"
 #include "stats.h"
+#include "keysort.h"
 #include "table.h"
 
-/*
- * The order of the rows, as two integers each: hi holds the group's rank
- * (bytewise by name), then whether the row has no score, then the score
- * highest first; lo the 8 bytes of the key that follow the prefix every
- * key shares (a CRM's ids often share their first bytes).  Sorting these
- * by radix is linear, with no string compared; keys whose 8 bytes are
- * equal are then put in order by comparing them whole.
- */
-struct sort_key {
-	uint64_t hi, lo;
-	uint32_t row;
-};
-
-/* Scores are 0 to 100: 1e11 units of 1e-9 fit in 37 bits. */
+/* The order of a row (fnl_keysort's hi): the group's rank (bytewise by
+ * name), then whether the row has no score, then the score highest
+ * first; the key after.  Scores are 0 to 100: 1e11 units of 1e-9 fit in
+ * 37 bits. */
 enum { SCORE_BITS = 37, GROUP_SHIFT = SCORE_BITS + 1 };
-
-/* The length of the prefix all keys of the rows share. */
-static size_t shared_prefix(const struct funnel_score *s)
-{
-	size_t lcp = 0, len;
-	const char *first = s->nrows ? fnl_intern_str(s->keys, s->row[0].key,
-						       &lcp) : NULL;
-
-	for (size_t i = 1; i < s->nrows && lcp; i++) {
-		const char *k = fnl_intern_str(s->keys, s->row[i].key, &len);
-		size_t n = 0;
-
-		while (n < lcp && n < len && k[n] == first[n])
-			n++;
-		lcp = n;
-	}
-	return lcp;
-}
-
-/* Bytes [from, from + 8) of a key, big-endian, 0 past its end (keys hold
- * no NUL, so a shorter key comes first, as bytewise). */
-static uint64_t key_word(const struct funnel_score *s, int64_t key,
-			 size_t from)
-{
-	size_t len;
-	const unsigned char *k =
-		(const unsigned char *)fnl_intern_str(s->keys, key, &len);
-	uint64_t w = 0;
-
-	for (size_t i = 0; i < 8; i++)
-		w = w << 8 | (from + i < len ? k[from + i] : 0);
-	return w;
-}
-
-/* One pass of an LSD radix sort on byte `byte` (0 = lowest) of hi (from 8
- * on) or lo; false when every key has the same byte there (no pass). */
-static bool radix_pass(const struct sort_key *in, struct sort_key *out,
-		       size_t n, unsigned byte)
-{
-	size_t count[256] = { 0 }, at = 0;
-	unsigned shift = (byte % 8) * 8;
-
-#define DIGIT(k) ((unsigned)(((byte < 8 ? (k).lo : (k).hi) >> shift) & 0xff))
-	for (size_t i = 0; i < n; i++)
-		count[DIGIT(in[i])]++;
-	for (size_t d = 0; d < 256; d++) {
-		size_t c = count[d];
-
-		if (c == n)
-			return false;
-		count[d] = at;
-		at += c;
-	}
-	for (size_t i = 0; i < n; i++)
-		out[count[DIGIT(in[i])]++] = in[i];
-#undef DIGIT
-	return true;
-}
-
-static int cmp_keys(const void *pa, const void *pb, void *data)
-{
-	const struct funnel_score *s = data;
-	const struct sort_key *a = pa, *b = pb;
-
-	return fnl_intern_cmp(s->keys, s->row[a->row].key, s->row[b->row].key);
-}
 
 int64_t *fnl_score_group_ranks(const struct funnel_score *s)
 {
@@ -113,20 +38,47 @@ int64_t *fnl_score_group_ranks(const struct funnel_score *s)
 	return rank;
 }
 
+/* The order of the sorted keys k, and the groups' runs in it (a group's
+ * keys share the bits above the score's, the scored ones a 0 bit). */
+static int keep_order(struct funnel_score *s, const struct fnl_keysort *k,
+		      size_t n)
+{
+	size_t nruns = 0;
+
+	free(s->order);
+	free(s->run);
+	s->nruns = 0;
+	s->order = fnl_reallocarray(NULL, n ? n : 1, sizeof(*s->order));
+	s->run = fnl_reallocarray(NULL, fnl_groups_count(&s->groups) + 1,
+				  sizeof(*s->run));
+	if (!s->order || !s->run)
+		return fnl_nomem(s->ctx);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t group = k[i].hi >> GROUP_SHIFT;
+
+		s->order[i] = k[i].row;
+		if (!i || group != k[i - 1].hi >> GROUP_SHIFT)
+			s->run[nruns++] = (struct score_run){ i, i, 0 };
+		s->run[nruns - 1].to = i + 1;
+		s->run[nruns - 1].scored += !(k[i].hi >> SCORE_BITS & 1);
+	}
+	s->nruns = nruns;
+	return 0;
+}
+
 int fnl_score_sort_rows(struct funnel_score *s)
 {
-	size_t ng = fnl_groups_count(&s->groups), n = s->nrows, lcp;
+	size_t ng = fnl_groups_count(&s->groups), n = s->nrows;
 	int64_t *rank = fnl_score_group_ranks(s);
-	struct sort_key *k = fnl_reallocarray(NULL, n ? n : 1, sizeof(*k));
-	struct sort_key *tmp = fnl_reallocarray(NULL, n ? n : 1, sizeof(*tmp));
-	struct scored *sorted = fnl_reallocarray(NULL, n ? n : 1, sizeof(*sorted));
+	struct fnl_keysort *k = fnl_reallocarray(NULL, n ? n : 1, sizeof(*k));
+	struct fnl_keysort *spare = fnl_reallocarray(NULL, n ? n : 1,
+						     sizeof(*spare));
 	int ret = 0;
 
-	if (!rank || !k || !tmp || !sorted) {
+	if (!rank || !k || !spare) {
 		ret = fnl_nomem(s->ctx);
 		goto out;
 	}
-	lcp = shared_prefix(s);
 	for (size_t i = 0; i < n; i++) {
 		const struct scored *r = &s->row[i];
 		uint64_t g = ng ? (uint64_t)rank[r->group] : 0;
@@ -134,37 +86,19 @@ int fnl_score_sort_rows(struct funnel_score *s)
 		uint64_t units = r->has_score ? (uint64_t)fnl_score_units(r->score)
 					      : 0;
 
-		k[i] = (struct sort_key){
-			g << GROUP_SHIFT | (uint64_t)!r->has_score << SCORE_BITS |
-				(r->has_score ? top - units : 0),
-			key_word(s, r->key, lcp), (uint32_t)i,
+		k[i] = (struct fnl_keysort){
+			.hi = g << GROUP_SHIFT |
+			      (uint64_t)!r->has_score << SCORE_BITS |
+			      (r->has_score ? top - units : 0),
+			.key = r->key, .row = (uint32_t)i,
 		};
 	}
-	for (unsigned byte = 0; byte < 16; byte++)
-		if (radix_pass(k, tmp, n, byte)) {
-			struct sort_key *swap = k;
-
-			k = tmp;
-			tmp = swap;
-		}
-	/* Keys alike in their 8 bytes: in order of the whole key. */
-	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && k[j].hi == k[i].hi && k[j].lo == k[i].lo; j++)
-			;
-		if (j - i > 1)
-			qsort_r(&k[i], j - i, sizeof(*k), cmp_keys, s);
-	}
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = s->row[k[i].row];
-	free(s->row);
-	s->row = sorted;
-	s->rows_cap = n;
-	sorted = NULL;
+	fnl_keysort(k, spare, n, s->keys, NULL, NULL);
+	ret = keep_order(s, k, n);
 out:
 	free(rank);
 	free(k);
-	free(tmp);
-	free(sorted);
+	free(spare);
 	return ret;
 }
 
@@ -205,29 +139,51 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t)
 	return 0;
 }
 
-/* Writes the rows of one group, rows [from, to) of s->row. */
-static int write_group(struct funnel_score *s, struct funnel_table *t,
-		       size_t from, size_t to)
+/*
+ * The rows and their keys are where they were read, the order by score:
+ * each row and key a cache miss or two unless loaded ahead, a step at a
+ * time: the row, then where its key starts, then the key.
+ */
+enum { AHEAD = 16 };
+
+static void prefetch_ahead(const struct funnel_score *s, size_t i)
 {
-	size_t scored = 0, col = s->groups.n;
+	if (i + 3 * AHEAD < s->nrows)
+		__builtin_prefetch(fnl_score_sorted(s, i + 3 * AHEAD));
+	if (i + 2 * AHEAD < s->nrows)
+		fnl_intern_prefetch_start(s->keys,
+					  fnl_score_sorted(s, i + 2 * AHEAD)->key);
+	if (i + AHEAD < s->nrows)
+		fnl_intern_prefetch_id(s->keys,
+				       fnl_score_sorted(s, i + AHEAD)->key);
+}
+
+/* Writes the rows of one group. */
+static int write_group(struct funnel_score *s, struct funnel_table *t,
+		       const struct score_run *run)
+{
+	size_t from = run->from, scored = run->scored, col = s->groups.n;
 	int64_t rank = 0, rank_score = 0;
 	/* The letters and the dimensions' names, each kept once. */
 	size_t tier_kept[FNL_SCORE_MAX_TIERS] = { 0 };
 	size_t weakest_kept[FNL_SCORE_MAX_DIMS] = { 0 };
 
-	while (from + scored < to && s->row[from + scored].has_score)
-		scored++;
-	for (size_t i = from; i < to; i++) {
-		const struct scored *r = &s->row[i];
+	for (size_t i = from; i < run->to; i++) {
+		const struct scored *r = fnl_score_sorted(s, i);
 		size_t len, k = i - from;
-		const char *key = fnl_intern_str(s->keys, r->key, &len);
+		const char *key;
 		int64_t row = fnl_table_add_row(t);
 		char tier[2] = { 0 };
 
+		prefetch_ahead(s, i);
+		key = fnl_intern_str(s->keys, r->key, &len);
 		if (row < 0 || !fnl_table_set_text(t, (size_t)row, col, key, len))
 			return fnl_nomem(s->ctx);
-		if (fnl_groups_set_cells(s->ctx, &s->groups, t, (size_t)row, 0,
-					 r->group) < 0)
+		if (k)
+			fnl_table_copy_cells(t, (size_t)row, (size_t)row - k, 0,
+					     s->groups.n);
+		else if (fnl_groups_set_cells(s->ctx, &s->groups, t, (size_t)row,
+					      0, r->group) < 0)
 			return FUNNEL_ERR_NOMEM;
 		fnl_table_set_count(t, (size_t)row, col + 4, r->rated);
 		if (s->model_path)
@@ -269,11 +225,8 @@ int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result)
 	if (ret == 0 && !fnl_table_reserve(t, s->nrows,
 					   fnl_intern_bytes(s->keys)))
 		ret = fnl_nomem(s->ctx);
-	for (size_t i = 0, j; ret == 0 && i < s->nrows; i = j) {
-		for (j = i + 1; j < s->nrows && s->row[j].group == s->row[i].group; j++)
-			;
-		ret = write_group(s, t, i, j);
-	}
+	for (size_t g = 0; ret == 0 && g < s->nruns; g++)
+		ret = write_group(s, t, &s->run[g]);
 	if (ret < 0) {
 		funnel_table_free(t);
 		return ret;

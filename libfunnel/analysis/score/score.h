@@ -80,14 +80,19 @@ struct dim {
 
 /* One deal scored. */
 struct scored {
-	int64_t key;          /* id in keys */
-	int64_t group;
 	double score;         /* 0..100, when has_score */
-	bool has_score;
-	int32_t rated;        /* dimensions rated */
-	int32_t weakest;      /* index in dims, -1 when none rated */
 	double win_p;         /* --model's win probability */
+	uint32_t key;         /* id in keys (fnl_score_add_key: < 2^32) */
+	uint32_t group;
 	int32_t stage;        /* milestones: index in --stages */
+	uint8_t rated;        /* dimensions rated */
+	int8_t weakest;       /* index in dims, -1 when none rated */
+	bool has_score;
+};
+
+/* The sorted rows [from, to) of a group, the first `scored` with a score. */
+struct score_run {
+	size_t from, to, scored;
 };
 
 /* Where a deal's row was read, to name both rows of a deal listed twice. */
@@ -178,6 +183,9 @@ struct funnel_score {
 	size_t place_cap;
 	struct scored *row;
 	size_t nrows, rows_cap;
+	uint32_t *order;                /* rows sorted: fnl_score_sorted() */
+	struct score_run *run;          /* a group's rows in order */
+	size_t nruns;
 	uint64_t closed_skipped;        /* won and lost deals, without --all */
 
 	/* The fit's observations: the won and lost rows. */
@@ -246,8 +254,15 @@ void fnl_score_free_forecast(struct funnel_score *s);
 
 /* score-table.c */
 int fnl_score_make_table(struct funnel_score *s, struct funnel_table **result);
-/* Sorts s->row by group name, then score (highest first), then key. */
+/* Puts the rows in order, by group name, then score (highest first),
+ * then key: fnl_score_sorted(s, i) is the i-th.  The rows stay where they
+ * are (moving a million would be slower than reading them in order). */
 int fnl_score_sort_rows(struct funnel_score *s);
+static inline const struct scored *fnl_score_sorted(const struct funnel_score *s,
+						    size_t i)
+{
+	return &s->row[s->order[i]];
+}
 
 /* score-milestones.c: --milestones, its --stages and evidence.  An
  * option of theirs is set (*ret) and true returned; false for others. */
