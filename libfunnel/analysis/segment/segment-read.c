@@ -11,6 +11,7 @@
 
 #include "segment.h"
 #include "columns.h"
+#include "keyq.h"
 #include "reader.h"
 #include "side.h"
 
@@ -188,6 +189,9 @@ static int on_header(void *data, struct fnl_reader *r,
 		     const struct fnl_header *h)
 {
 	struct funnel_segment *sg = data;
+	/* The rows of the file before are applied first: from here on this
+	 * side touches the entities and the keys. */
+	int flushed = sg->queue ? fnl_keyq_flush(sg->queue) : 0;
 	const struct fnl_column_spec key = {
 		"customer", "--key", sg->col_key, fnl_customer_names,
 		FNL_CELL_TEXT, FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY,
@@ -214,6 +218,8 @@ static int on_header(void *data, struct fnl_reader *r,
 	};
 	int ret;
 
+	if (flushed < 0)
+		return flushed;
 	if ((sg->slot_key = fnl_reader_bind(r, h, &key)) < 0)
 		return sg->slot_key;
 	if (!sg->key_name &&
@@ -250,11 +256,13 @@ static int on_header(void *data, struct fnl_reader *r,
 	if (sg->col_potential && !sg->potential_in_attrs &&
 	    (sg->slot_potential = fnl_reader_bind(r, h, &potential)) < 0)
 		return sg->slot_potential;
-	/* The customer's slot loaded while the rest of the row is parsed;
-	 * room for the customers the file's size suggests, so that the
-	 * entities are not copied as they grow. */
+	/* Room for the customers the file's size suggests, so that the
+	 * keys and entities are not copied as they grow.  Without a queue,
+	 * the customer's slot loaded while the rest of the row is parsed
+	 * (the queue loads it on its own thread). */
 	fnl_intern_expect(sg->keys, h, FNL_ROWS_PER_KEY);
-	fnl_reader_prefetch(r, sg->slot_key, sg->keys);
+	if (!sg->queue)
+		fnl_reader_prefetch(r, sg->slot_key, sg->keys);
 	if (h->lines_hint &&
 	    reserve_entities(sg, sg->nent + h->lines_hint / FNL_ROWS_PER_KEY) < 0)
 		return fnl_nomem(sg->ctx);
@@ -318,8 +326,7 @@ static int group_of(struct funnel_segment *sg, const struct fnl_record *rec,
  * numbered as made, as the pairs are.
  */
 static struct seg_entity *entity_of(struct funnel_segment *sg, int64_t cust,
-				    bool new_cust, uint32_t group,
-				    const struct fnl_record *rec)
+				    bool new_cust, uint32_t group, uint64_t line)
 {
 	uint64_t pair = (uint64_t)cust << 32 | group;
 	bool added = true;
@@ -351,8 +358,7 @@ static struct seg_entity *entity_of(struct funnel_segment *sg, int64_t cust,
 	    reserve_entities(sg, sg->ent_cap ? sg->ent_cap * 2 : 1024) < 0)
 		return NULL;
 	sg->ent[id] = (struct seg_entity){
-		.cust = (uint32_t)cust, .group = group,
-		.line = rec->line,
+		.cust = (uint32_t)cust, .group = group, .line = line,
 	};
 	if (sg->halves)
 		sg->halves[id] = (struct seg_halves){ 0 };
@@ -418,63 +424,117 @@ static int customer_rfm(struct funnel_segment *sg, struct seg_entity *e,
 	return 0;
 }
 
+/* What an order row says, read before its customer is known (keyq.h). */
+struct order_row {
+	uint64_t line;
+	double amount;
+	int64_t attrs;      /* its customer's --attrs row, or -1 */
+	int32_t day;
+	uint32_t group;
+	bool priced;
+};
+
+/* Folds an order row into its entity; may run on the queue's thread, so
+ * it touches the entities and nothing of the reading side's. */
+static void fold(struct funnel_segment *sg, struct seg_entity *e,
+		 const struct order_row *row)
+{
+	if (sg->to_set && row->day > sg->to) {
+		e->retained = true;
+		return;
+	}
+	if (!e->in_base) {
+		/* Messages name the customer's first row in the window. */
+		e->line = row->line;
+	}
+	e->in_base = true;
+	e->orders++;
+	if (row->priced) {
+		e->priced++;
+		fnl_sum_add(&e->value, row->amount);
+		if (sg->potential == SEG_POTENTIAL_GROWTH)
+			fnl_sum_add(&sg->halves[e - sg->ent].half[row->day >= sg->mid],
+				    row->amount);
+	}
+	if (e->orders == 1 || row->day > e->last_day)
+		e->last_day = row->day;
+	if (row->attrs >= 0 && sg->potential_in_attrs &&
+	    sg->attrs.has_potential[row->attrs]) {
+		e->has_potential = true;
+		e->potential = sg->attrs.potential[row->attrs];
+	}
+}
+
+/* keyq.h's apply: the row's customer is known. */
+static int apply_row(void *data, int64_t id, bool added, const void *rowp)
+{
+	struct funnel_segment *sg = data;
+	const struct order_row *row = rowp;
+	struct seg_entity *e = entity_of(sg, id, added, row->group, row->line);
+
+	if (!e)
+		return FUNNEL_ERR_NOMEM;
+	fold(sg, e, row);
+	return 0;
+}
+
+/* keyq.h's prefetch: where the customer's latest entity is, then it. */
+static void prefetch_customer(void *data, int64_t id, int step)
+{
+	struct funnel_segment *sg = data;
+
+	if ((size_t)id >= sg->last_ent_cap)
+		return;
+	if (step == 0)
+		__builtin_prefetch(&sg->last_ent[id]);
+	else if (sg->last_ent[id] < sg->nent)
+		__builtin_prefetch(&sg->ent[sg->last_ent[id]]);
+}
+
 static int on_record(void *data, const struct fnl_record *rec)
 {
 	struct funnel_segment *sg = data;
 	const struct fnl_cell *key = &rec->cell[sg->slot_key];
 	const struct fnl_cell *amount = &rec->cell[sg->slot_amount];
-	int32_t day = sg->slot_time >= 0 ? rec->cell[sg->slot_time].time.day : 0;
+	struct order_row row = {
+		.line = rec->line, .attrs = -1,
+		.day = sg->slot_time >= 0 ? rec->cell[sg->slot_time].time.day : 0,
+		.amount = amount->empty ? 0 : amount->amount,
+		.priced = !amount->empty,
+	};
 	struct seg_entity *e;
-	int64_t cust, a = -1;
-	uint32_t group;
+	int64_t cust;
 	bool new_cust;
 	int ret;
 
-	if (sg->slot_time >= 0 && left_out(sg, day))
+	if (sg->slot_time >= 0 && left_out(sg, row.day))
 		return 0;
 	if (sg->attrs_file &&
-	    (a = fnl_intern_get(sg->attrs.keys, key->text, key->len)) < 0)
+	    (row.attrs = fnl_intern_get(sg->attrs.keys, key->text, key->len)) < 0)
 		return fnl_record_fail(rec, sg->slot_key,
 				       "customer \"%s\" is not in %s",
 				       key->text, sg->attrs_file);
-	if ((ret = group_of(sg, rec, a, &group)) < 0)
+	if ((ret = group_of(sg, rec, row.attrs, &row.group)) < 0)
 		return ret;
+	if (amount->empty && !(sg->to_set && row.day > sg->to))
+		sg->blank_amounts++;
+	if (sg->queue)
+		return fnl_keyq_push(sg->queue, key->text, key->len, &row);
+	/* Rows checked against their customer's: one at a time. */
 	cust = fnl_intern_put(sg->keys, key->text, key->len, &new_cust);
-	if (cust < 0 || !(e = entity_of(sg, cust, new_cust, group, rec)))
+	if (cust < 0 || !(e = entity_of(sg, cust, new_cust, row.group, rec->line)))
 		return fnl_nomem(sg->ctx);
 	if (sg->customer_level && e->in_base)
 		return fnl_record_fail(rec, sg->slot_key,
 				       "customer \"%s\" is listed twice (line %llu): --customer-level takes one row a customer",
 				       key->text, (unsigned long long)e->line);
-	if (sg->to_set && day > sg->to) {
-		e->retained = true;
+	fold(sg, e, &row);
+	if (sg->to_set && row.day > sg->to)
 		return 0;
-	}
-	if (!e->in_base) {
-		/* Messages name the customer's first row in the window. */
-		e->line = rec->line;
-	}
-	e->in_base = true;
-	e->orders++;
 	if (sg->slot_rfm[0] >= 0 && (ret = customer_rfm(sg, e, rec)) < 0)
 		return ret;
-	if (amount->empty) {
-		sg->blank_amounts++;
-	} else {
-		e->priced++;
-		fnl_sum_add(&e->value, amount->amount);
-		if (sg->potential == SEG_POTENTIAL_GROWTH)
-			fnl_sum_add(&sg->halves[e - sg->ent].half[day >= sg->mid],
-				    amount->amount);
-	}
-	if (e->orders == 1 || day > e->last_day)
-		e->last_day = day;
 	if (sg->slot_potential >= 0 && (ret = note_potential(sg, e, rec)) < 0)
 		return ret;
-	if (a >= 0 && sg->potential_in_attrs && sg->attrs.has_potential[a]) {
-		e->has_potential = true;
-		e->potential = sg->attrs.potential[a];
-	}
 	return 0;
 }
 
@@ -549,7 +609,22 @@ int fnl_segment_read(struct funnel_segment *sg, struct funnel_input *in)
 	sg->pairs = fnl_intern_new();
 	if (!sg->keys || !sg->pairs)
 		return fnl_nomem(sg->ctx);
+	/* Orders wait a few rows for their customer, looked up on a second
+	 * thread; rows checked against their customer's (one a customer, a
+	 * potential each) are read one at a time. */
+	if (!sg->customer_level && !sg->col_potential &&
+	    !(sg->queue = fnl_keyq_new(sg->ctx, sg->keys,
+				       sizeof(struct order_row), apply_row,
+				       prefetch_customer, sg)))
+		return fnl_nomem(sg->ctx);
 	ret = fnl_input_read(in, &client);
+	/* After a failure the rows still waiting are dropped: one of them
+	 * may be of the customer whose entity could not be made. */
+	if (ret == 0 && sg->queue)
+		ret = fnl_keyq_flush(sg->queue);
+	/* Its thread ends here, failed or not: what it applied is ours. */
+	fnl_keyq_free(sg->queue);
+	sg->queue = NULL;
 	if (ret == 0)
 		ret = finish(sg);
 	return ret;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "segment.h"
+#include "keysort.h"
 #include "table.h"
 
 int fnl_segment_groups(struct funnel_segment *sg, int64_t **ids, size_t *n)
@@ -41,52 +42,86 @@ static int rank_groups(struct funnel_segment *sg)
 	return sg->group_rank ? 0 : fnl_nomem(sg->ctx);
 }
 
-struct order {
-	const struct funnel_segment *sg;
-	bool pooled, by_value;
-};
-
-static int cmp_entities(const void *pa, const void *pb, void *data)
+/* A value's place in fnl_keysort's hi: highest first, customers without
+ * a value last (-0 is 0). */
+static uint64_t value_order(const struct seg_entity *e)
 {
-	const struct order *o = data;
-	const struct funnel_segment *sg = o->sg;
-	const struct seg_entity *a = &sg->ent[*(const uint32_t *)pa];
-	const struct seg_entity *b = &sg->ent[*(const uint32_t *)pb];
+	double v = e->v == 0 ? 0 : e->v;
+	uint64_t bits;
 
-	if (!o->pooled && a->group != b->group)
-		return sg->group_rank[a->group] < sg->group_rank[b->group] ? -1 : 1;
-	if (o->by_value) {
-		/* Customers without a value last. */
-		if (fnl_segment_has_value(a) != fnl_segment_has_value(b))
-			return fnl_segment_has_value(a) ? -1 : 1;
-		if (fnl_segment_has_value(a) && a->v != b->v)
-			return a->v > b->v ? -1 : 1;
-	}
-	if (a->cust != b->cust)
-		return fnl_intern_cmp(sg->keys, a->cust, b->cust);
-	/* Pooled: one customer in two groups, by group. */
-	return sg->group_rank[a->group] < sg->group_rank[b->group] ? -1 :
-	       sg->group_rank[a->group] > sg->group_rank[b->group];
+	if (!fnl_segment_has_value(e))
+		return UINT64_MAX;
+	memcpy(&bits, &v, sizeof(bits));
+	/* Doubles as unsigned integers in their order, then reversed: a
+	 * finite value never reaches UINT64_MAX. */
+	bits = bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
+	return ~bits;
+}
+
+/* Pooled: one customer in two groups, by group. */
+static int tie_by_group(uint32_t a, uint32_t b, void *data)
+{
+	const struct funnel_segment *sg = data;
+	uint32_t ra = sg->group_rank[sg->ent[a].group];
+	uint32_t rb = sg->group_rank[sg->ent[b].group];
+
+	return (ra > rb) - (ra < rb);
 }
 
 int fnl_segment_sorted(struct funnel_segment *sg, bool pooled, bool by_value,
 		       uint32_t **order, size_t *n)
 {
-	struct order o = { sg, pooled, by_value };
-	uint32_t *v;
+	size_t ng = pooled ? 1 : fnl_groups_count(&sg->groups), m = 0;
+	size_t *start = NULL;
+	struct fnl_keysort *k = NULL, *spare = NULL;
+	uint32_t *v = NULL;
+	int ret = 0;
 
 	*order = NULL;
 	*n = 0;
 	if (rank_groups(sg) < 0)
 		return FUNNEL_ERR_NOMEM;
-	if (!(v = fnl_reallocarray(NULL, sg->nent + 1, sizeof(*v))))
-		return fnl_nomem(sg->ctx);
+	start = calloc(ng + 2, sizeof(*start));
+	k = fnl_reallocarray(NULL, sg->nent + 1, sizeof(*k));
+	spare = fnl_reallocarray(NULL, sg->nent + 1, sizeof(*spare));
+	v = fnl_reallocarray(NULL, sg->nent + 1, sizeof(*v));
+	if (!start || !k || !spare || !v) {
+		ret = fnl_nomem(sg->ctx);
+		goto out;
+	}
+	/* The groups in order of name, each a bucket (one when pooled),
+	 * then each bucket by value and customer. */
 	for (size_t i = 0; i < sg->nent; i++)
 		if (sg->ent[i].in_base)
-			v[(*n)++] = (uint32_t)i;
-	qsort_r(v, *n, sizeof(*v), cmp_entities, &o);
+			start[(pooled ? 0 : sg->group_rank[sg->ent[i].group]) + 2]++;
+	for (size_t g = 0; g < ng; g++)
+		start[g + 2] += start[g + 1];
+	for (size_t i = 0; i < sg->nent; i++) {
+		const struct seg_entity *e = &sg->ent[i];
+
+		if (!e->in_base)
+			continue;
+		k[start[(pooled ? 0 : sg->group_rank[e->group]) + 1]++] =
+			(struct fnl_keysort){
+				.hi = by_value ? value_order(e) : 0,
+				.key = e->cust, .row = (uint32_t)i,
+			};
+		m++;
+	}
+	for (size_t g = 0, from = 0; g < ng; from = start[++g])
+		fnl_keysort(&k[from], &spare[from], start[g + 1] - from,
+			    sg->keys, pooled ? tie_by_group : NULL, sg);
+	for (size_t i = 0; i < m; i++)
+		v[i] = k[i].row;
 	*order = v;
-	return 0;
+	*n = m;
+	v = NULL;
+out:
+	free(start);
+	free(k);
+	free(spare);
+	free(v);
+	return ret;
 }
 
 int fnl_segment_each_run(struct funnel_segment *sg, bool pooled,

@@ -108,6 +108,7 @@ struct funnel_segment {
 	char *key_name;               /* the --key column's header name */
 	struct fnl_intern *keys;      /* customers */
 	struct fnl_intern *pairs;     /* (customer, group) -> entity id */
+	struct fnl_keyq *queue;       /* orders waiting for their customer */
 	struct seg_entity *ent;
 	size_t nent, ent_cap;
 	struct seg_halves *halves;    /* per entity, with --potential growth */
