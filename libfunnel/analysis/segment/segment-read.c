@@ -282,19 +282,20 @@ static int group_of(struct funnel_segment *sg, const struct fnl_record *rec,
 	return 0;
 }
 
-/* The entity of customer cust in group, made when new. */
+/* The entity of customer cust in group, made when new (added: whether
+ * the customer is).  Without --by a customer is one entity, of its id. */
 static struct seg_entity *entity_of(struct funnel_segment *sg, int64_t cust,
-				    uint32_t group,
+				    bool added, uint32_t group,
 				    const struct fnl_record *rec)
 {
 	uint64_t pair = (uint64_t)cust << 32 | group;
-	bool added;
-	int64_t id;
+	int64_t id = cust;
 
 	if (cust > UINT32_MAX)
 		return NULL;
-	id = fnl_intern_put(sg->pairs, (const char *)&pair, sizeof(pair),
-			    &added);
+	if (sg->groups.n)
+		id = fnl_intern_put(sg->pairs, (const char *)&pair,
+				    sizeof(pair), &added);
 	if (id < 0)
 		return NULL;
 	if (!added)
@@ -383,6 +384,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 	struct seg_entity *e;
 	int64_t cust, a = -1;
 	uint32_t group;
+	bool added;
 	int ret;
 
 	if (sg->slot_time >= 0 && left_out(sg, day))
@@ -394,8 +396,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 				       key->text, sg->attrs_file);
 	if ((ret = group_of(sg, rec, a, &group)) < 0)
 		return ret;
-	cust = fnl_intern_put(sg->keys, key->text, key->len, NULL);
-	if (cust < 0 || !(e = entity_of(sg, cust, group, rec)))
+	cust = fnl_intern_put(sg->keys, key->text, key->len, &added);
+	if (cust < 0 || !(e = entity_of(sg, cust, added, group, rec)))
 		return fnl_nomem(sg->ctx);
 	if (sg->customer_level && e->in_base)
 		return fnl_record_fail(rec, sg->slot_key,
@@ -500,8 +502,8 @@ int fnl_segment_read(struct funnel_segment *sg, struct funnel_input *in)
 	int ret;
 
 	sg->keys = fnl_intern_new();
-	sg->pairs = fnl_intern_new();
-	if (!sg->keys || !sg->pairs)
+	sg->pairs = sg->groups.n ? fnl_intern_new() : NULL;
+	if (!sg->keys || (sg->groups.n && !sg->pairs))
 		return fnl_nomem(sg->ctx);
 	ret = fnl_input_read(in, &client);
 	if (ret == 0)

@@ -81,6 +81,8 @@ static void reset_run(struct funnel_segment *sg)
 	sg->key_name = NULL;
 	free(sg->group_rank);
 	sg->group_rank = NULL;
+	free(sg->cust_rank);
+	sg->cust_rank = NULL;
 	fnl_buf_free(&sg->buf);
 	fnl_groups_reset(&sg->groups);
 	sg->potential_in_attrs = false;

@@ -109,6 +109,7 @@ struct funnel_segment {
 	struct fnl_buf buf;           /* a group's name being made */
 	uint64_t outside, after_asof, blank_amounts;
 	uint32_t *group_rank;         /* per group id: its place by name */
+	uint32_t *cust_rank;          /* per customer id: likewise */
 };
 
 /* The value of an entity, as the methods cut it: false when it has none
