@@ -196,6 +196,10 @@ static int on_header(void *data, struct fnl_reader *r,
 
 	if ((sg->slot_key = fnl_reader_bind(r, h, &key)) < 0)
 		return sg->slot_key;
+	/* The key table waits on memory for millions of customers: its slot
+	 * is loaded while the rest of the row is parsed. */
+	fnl_intern_expect(sg->keys, h, FNL_ROWS_PER_KEY);
+	fnl_reader_prefetch(r, sg->slot_key, sg->keys);
 	if (!sg->key_name &&
 	    fnl_set_string(sg->ctx, &sg->key_name,
 			   fnl_reader_column_name(r, sg->slot_key)) < 0)
