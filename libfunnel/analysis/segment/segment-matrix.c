@@ -124,7 +124,10 @@ static int classify(struct funnel_segment *sg, const uint32_t *order,
 		const struct seg_entity *e = &sg->ent[order[k]];
 		const struct cell *c = &cells[order[k]];
 
-		if ((fnl_segment_has_value(e) && !fnl_dvec_push(&values, e->v)) ||
+		/* A customer without an amount is left out of both cuts. */
+		if (!fnl_segment_has_value(e))
+			continue;
+		if (!fnl_dvec_push(&values, e->v) ||
 		    (c->has_potential && !fnl_dvec_push(&potentials, c->potential))) {
 			ret = fnl_nomem(sg->ctx);
 			goto out;
@@ -144,7 +147,8 @@ static int classify(struct funnel_segment *sg, const uint32_t *order,
 
 		c->value_level = has_v && fnl_segment_has_value(e) ?
 					 level_of(sg, vcut, e->v) : -1;
-		c->potential_level = has_p && c->has_potential ?
+		c->potential_level = has_p && c->has_potential &&
+					     fnl_segment_has_value(e) ?
 					     level_of(sg, pcut, c->potential) : -1;
 	}
 out:

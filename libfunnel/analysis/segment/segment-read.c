@@ -548,6 +548,7 @@ static const char *amount_role(const struct funnel_segment *sg)
 /* Values as doubles, each checked once for overflow. */
 static int finish(struct funnel_segment *sg)
 {
+	bool in_window = false;
 	uint64_t multi = 0;
 	uint32_t *groups_of;
 
@@ -573,9 +574,14 @@ static int finish(struct funnel_segment *sg)
 			"%llu row%s after --asof left out",
 			(unsigned long long)sg->after_asof,
 			sg->after_asof == 1 ? "" : "s");
+	for (size_t i = 0; i < sg->nent && !in_window; i++)
+		in_window = sg->ent[i].in_base;
+	/* An empty result from a window that misses the data (a year
+	 * mistyped, dates read the other way round) must not pass unseen. */
 	if (sg->outside)
-		fnl_log(sg->ctx, FUNNEL_LOG_INFO,
-			"%llu row%s outside --from/--to left out",
+		fnl_log(sg->ctx, in_window ? FUNNEL_LOG_INFO : FUNNEL_LOG_WARNING,
+			"%s%llu row%s outside --from/--to left out",
+			in_window ? "" : "no order in the window: ",
 			(unsigned long long)sg->outside,
 			sg->outside == 1 ? "" : "s");
 	if (!sg->groups.n)

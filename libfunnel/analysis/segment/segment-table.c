@@ -172,7 +172,9 @@ int fnl_segment_table(struct funnel_segment *sg, bool with_key,
 		if (fnl_table_add_column(t, cols[i].name, cols[i].type,
 					 cols[i].digits) < 0)
 			goto nomem;
-	t->group_cols = sg->groups.n;
+	/* Labels lead with the customer: their group columns are not the
+	 * leading ones a table draws as blocks. */
+	t->group_cols = with_key ? 0 : sg->groups.n;
 	t->look.key_cols = fnl_segment_first_col(sg, with_key);
 	free(taken);
 	*out = t;

@@ -20,3 +20,6 @@ printf '%s\n' customer_id,order_date,amount A,2024-01-01,12 B,2024-01-02, \
 printf '%s\n' customer_id,order_date,amount,score A,2024-01-01,12,3 \
 	A,2024-01-02,5,4 | funnel-segment --potential score
 echo "exit $?"
+# A window that misses every order: an empty result, and a warning (not
+# only with -v) saying so.
+funnel-segment --from 2017-01-01 --to 2017-12-31 data/segment/orders.csv

@@ -17,3 +17,9 @@ funnel-segment --customer-level --value sales --potential potential \
 printf '%s\n' customer_id,order_date,amount p,2024-01-01,0.1 p,2024-01-02,0.2 \
 	q,2024-01-03,0.29 >small.csv
 funnel-segment --value-cut 0.3 small.csv
+# A customer without any amount is left out of both cuts, its potential
+# shown but not levelled: A 2 orders, B 1, C 3 of blank amounts; the
+# frequency median is that of A and B, 1.5 (with C's 3 it would be 2).
+printf '%s\n' customer_id,order_date,amount A,2024-01-01,10 A,2024-01-02,5 \
+	B,2024-01-03,7 C,2024-01-04, C,2024-01-05, C,2024-01-06, >blank.csv
+funnel-segment blank.csv
