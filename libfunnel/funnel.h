@@ -390,7 +390,8 @@ struct funnel_analysis;
 /**
  * funnel_analysis_new() - create an analysis by its name.
  * @ctx: the context.
- * @name: "stages", "retention", "cycle", "kpi" or "score": the command's name
+ * @name: "stages", "retention", "cycle", "kpi", "score" or "segment": the
+ *	command's name
  *	without "funnel-".
  *
  * The same analyses as funnel_stages_new() and the others, behind one
@@ -632,6 +633,55 @@ int funnel_score_set(struct funnel_score *s, const char *name,
  */
 int funnel_score_run(struct funnel_score *s, struct funnel_input *in,
 		     struct funnel_table **result);
+
+/* ------------------------------------------------------------------ */
+/* Customer segments                                                    */
+
+struct funnel_segment;
+
+/**
+ * funnel_segment_new() - create a segmentation analysis: customers
+ * classified by value against potential (the classification matrix), by
+ * their cumulative share of value (ABC) or by recency, frequency and
+ * monetary value (RFM), per group; see funnel-segment(1).
+ * @ctx: the context.
+ *
+ * Return: a new analysis owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_segment *funnel_segment_new(struct funnel_ctx *ctx);
+
+/** funnel_segment_free() - release the analysis; NULL is allowed.  Since: 0.1 */
+void funnel_segment_free(struct funnel_segment *sg);
+
+/**
+ * funnel_segment_set() - set an option by name, as funnel-segment(1)
+ * takes it.
+ * @sg: the analysis.
+ * @name: the long option's name.
+ * @value: its value ("1" for a flag).
+ *
+ * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or a bad value.
+ *
+ * Since: 0.1
+ */
+int funnel_segment_set(struct funnel_segment *sg, const char *name,
+		       const char *value);
+
+/**
+ * funnel_segment_run() - read the orders (or customer rows) and classify
+ * the customers.
+ * @sg: the analysis.
+ * @in: the input; read to its end (an input can be read once).
+ * @result: set to a new table owned by the caller on success.
+ *
+ * Return: 0 or a negative enum funnel_status; on failure no table is made.
+ *
+ * Since: 0.1
+ */
+int funnel_segment_run(struct funnel_segment *sg, struct funnel_input *in,
+		       struct funnel_table **result);
 
 /* ------------------------------------------------------------------ */
 /* Nightly KPIs and history files                                       */

@@ -12,6 +12,7 @@ static const struct fnl_analysis_ops *const registry[] = {
 	&fnl_cycle_analysis,
 	&fnl_kpi_analysis,
 	&fnl_score_analysis,
+	&fnl_segment_analysis,
 };
 
 struct funnel_analysis {

@@ -81,13 +81,22 @@ int fnl_groups_set(struct funnel_ctx *ctx, struct fnl_groups *g,
 	}
 }
 
-int fnl_groups_bind(struct funnel_ctx *ctx, struct fnl_groups *g,
-		    struct fnl_reader *r, const struct fnl_header *h)
+int fnl_groups_start(struct funnel_ctx *ctx, struct fnl_groups *g)
 {
 	if (!g->ids && !(g->ids = fnl_intern_new()))
 		return fnl_nomem(ctx);
 	if (g->n && !g->name && !(g->name = calloc(g->n, sizeof(*g->name))))
 		return fnl_nomem(ctx);
+	return 0;
+}
+
+int fnl_groups_bind(struct funnel_ctx *ctx, struct fnl_groups *g,
+		    struct fnl_reader *r, const struct fnl_header *h)
+{
+	int ret = fnl_groups_start(ctx, g);
+
+	if (ret < 0)
+		return ret;
 	for (size_t i = 0; i < g->n; i++) {
 		struct fnl_column_spec spec = { "group", "--by", g->by[i], NULL,
 						FNL_CELL_TEXT,
@@ -130,6 +139,16 @@ int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
 		name = g->buf.data;
 		len = g->buf.len;
 	}
+	if (fnl_groups_intern(ctx, g, name, len, id) < 0)
+		return FUNNEL_ERR_NOMEM;
+	if (g->n == 1)
+		fnl_recent_put(&g->recent, name, len, *id);
+	return 0;
+}
+
+int fnl_groups_intern(struct funnel_ctx *ctx, struct fnl_groups *g,
+		      const char *name, size_t len, int64_t *id)
+{
 	*id = fnl_intern_get(g->ids, name, len);
 	if (*id < 0) {
 		pthread_mutex_lock(&names_lock);
@@ -138,8 +157,6 @@ int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
 	}
 	if (*id < 0)
 		return fnl_nomem(ctx);
-	if (g->n == 1)
-		fnl_recent_put(&g->recent, name, len, *id);
 	return 0;
 }
 

@@ -24,12 +24,18 @@ struct fnl_groups {
 /* Parses "region,owner". */
 int fnl_groups_set(struct funnel_ctx *ctx, struct fnl_groups *g,
 		   const char *value);
+/* Makes room for the groups' names and ids (fnl_groups_bind does). */
+int fnl_groups_start(struct funnel_ctx *ctx, struct fnl_groups *g);
 /* Binds the --by columns (call from a reader client's header()). */
 int fnl_groups_bind(struct funnel_ctx *ctx, struct fnl_groups *g,
 		    struct fnl_reader *r, const struct fnl_header *h);
 /* The id of the record's group (0 .. count - 1, by first appearance). */
 int fnl_groups_of(struct funnel_ctx *ctx, struct fnl_groups *g,
 		  const struct fnl_record *rec, int64_t *id);
+/* The id of the group named name[0..len): its cells joined by U+001F,
+ * for a caller that finds them itself (a column of another file). */
+int fnl_groups_intern(struct funnel_ctx *ctx, struct fnl_groups *g,
+		      const char *name, size_t len, int64_t *id);
 /* Groups seen; 1 without --by (everything is group 0). */
 size_t fnl_groups_count(const struct fnl_groups *g);
 /*

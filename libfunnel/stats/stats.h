@@ -18,6 +18,16 @@ static inline bool fnl_reaches(double x, double cut)
 	return x >= cut - 1e-9 * (scale > 1 ? scale : 1);
 }
 
+/* Whether x is at most a cut point, with the same tolerance: x <= cut
+ * plus 1e-9 of the cut (or of 1), so that a share summed to
+ * 0.8000000000000002 is still within 80 %. */
+static inline bool fnl_at_most(double x, double cut)
+{
+	double scale = cut < 0 ? -cut : cut;
+
+	return x <= cut + 1e-9 * (scale > 1 ? scale : 1);
+}
+
 /* Sorts ascending. */
 void fnl_sort(double *v, size_t n);
 /* Quantile p of sorted[0..n) by linear interpolation (R type 7, datamash

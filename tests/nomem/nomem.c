@@ -3,7 +3,7 @@
  * nomem.c - every allocation of the library fails in turn, and each time
  * the call must fail cleanly or succeed with the same answer.
  *
- *   nomem GROUP DATADIR     GROUP: reader, stages, retention, cycle, kpi, score,
+ *   nomem GROUP DATADIR     GROUP: reader, stages, retention, cycle, kpi, score, segment,
  *                           history, write; DATADIR: tests/data
  *
  * The test is linked with the library's objects and -Wl,--wrap for the
@@ -770,6 +770,50 @@ static const struct scenario scenarios[] = {
 		    "stages", "Lead,Discovery,Qualification,Proposal,Negotiation",
 		    "milestone-cols", "pain confirmed,terms agreed"),
 	  .files = L("data:score/milestone-deals.csv") },
+
+	/* Customer segments. */
+	{ "segment", "matrix --by --potential growth --retention-to summary",
+	  B_ANALYSIS, &fnl_segment_analysis,
+	  .opts = L("by", "region", "potential", "growth", "from", "2024-01-01",
+		    "to", "2024-03-31", "retention-to", "2024-04-30",
+		    "report", "summary"),
+	  .files = L("data:segment/orders.csv") },
+	{ "segment", "matrix --grid 3 --names --global-cuts", B_ANALYSIS,
+	  &fnl_segment_analysis,
+	  .opts = L("by", "region", "global-cuts", "1", "grid", "3", "names",
+		    "a,b,c,d,e,f,g,h,i"),
+	  .files = L("data:segment/orders.csv") },
+	{ "segment", "abc --by Region,Segment", B_ANALYSIS,
+	  &fnl_segment_analysis,
+	  .opts = L("method", "abc", "by", "Region,Segment"),
+	  .files = L("data:segment/superstore-200.csv") },
+	{ "segment", "abc --report summary --abc-crossing --attrs", B_ANALYSIS,
+	  &fnl_segment_analysis,
+	  .opts = L("method", "abc", "report", "summary", "abc-crossing", "1",
+		    "attrs", "data:segment/attrs.csv", "by", "tier"),
+	  .files = L("data:segment/orders.csv") },
+	{ "segment", "rfm --by --rfm-segments --report summary", B_ANALYSIS,
+	  &fnl_segment_analysis,
+	  .opts = L("method", "rfm", "asof", "2006-12-31", "by", "region",
+		    "rfm-segments", "data:rfm/segments-vignette.csv",
+		    "report", "summary"),
+	  .files = L("data:segment/orders.csv") },
+	{ "segment", "rfm --report thresholds --recency-cuts --bins 3",
+	  B_ANALYSIS, &fnl_segment_analysis,
+	  .opts = L("method", "rfm", "asof", "2024-12-31", "report",
+		    "thresholds", "recency-cuts", "30,60", "bins", "3"),
+	  .files = L("data:segment/orders.csv") },
+	{ "segment", "rfm labels --customer-level", B_ANALYSIS,
+	  &fnl_segment_analysis,
+	  .opts = L("method", "rfm", "customer-level", "1", "recency", "r",
+		    "frequency", "f", "monetary", "m", "rfm-segments",
+		    "data:rfm/segments-testthat.csv"),
+	  .csv = "customer_id,r,f,m\na,10,2,5\nb,30,1,\nc,5,7,100\n" },
+	{ "segment", "error: a customer missing from --attrs (DATA)",
+	  B_ANALYSIS, &fnl_segment_analysis,
+	  .opts = L("attrs", "data:segment/attrs.csv", "by", "tier"),
+	  .csv = "customer_id,order_date,amount\nA,2024-01-01,5\nZ,2024-01-02,1\n",
+	  .expect = FUNNEL_ERR_DATA },
 
 	/* History files, trends, checks. */
 	{ "history", "append: new file", B_APPEND, .from = &kpi_by_region,
