@@ -24,6 +24,10 @@ JOBS = {
     "fit": ("Logistic fit of won against lost: coefficients, standard errors",
             "closed.csv", "funnel-score --fit -p 12 --dims amount,discount,need,"
             "budget,authority,timeline,competition --categorical source"),
+    "abc": ("ABC classes of customers by cumulative share of value",
+            "orders.csv", "funnel-segment --method abc"),
+    "rfm": ("RFM scores of customers: the R package rfm 0.3.0's quintiles",
+            "orders.csv", "funnel-segment --method rfm --asof {asof}"),
 }
 QUIET = 0.15  # cores taken by other processes during a run
 TOOLS = ["ours", "duckdb", "sqlite", "mawk", "pandas", "bare", "statsmodels", "r"]
@@ -44,6 +48,8 @@ TARGETS = [
     ("retention", "duckdb", 0.5), ("retention", "bare", 3.0),
     ("score", "duckdb", 0.5), ("score", "bare", 2.0),
     ("fit", "statsmodels", 0.5), ("fit", "design", None),
+    ("abc", "duckdb", 0.5), ("abc", "bare", 3.0),
+    ("rfm", "duckdb", 0.5), ("rfm", "bare", 3.0),
 ]
 # The fit's design matrix: n closed deals x p terms (the intercept, 7
 # numbers, 3 levels of source) of 8 bytes; peak RSS is stated against it.
@@ -166,10 +172,14 @@ def main():
     ent = {"stages": (meta.get("keys_stages"), "opportunities"),
            "cycle": (None, "deals"), "retention": (meta.get("keys_retention"), "customers"),
            "score": (meta.get("keys_score"), "open opportunities"),
-           "fit": (meta.get("keys_fit"), "won (the rest lost)")}
+           "fit": (meta.get("keys_fit"), "won (the rest lost)"),
+           "abc": (meta.get("keys_retention"), "customers"),
+           "rfm": (meta.get("keys_retention"), "customers")}
+    listed = set()
     for job, (_, fname, _) in JOBS.items():
-        if f"size_{job}" not in meta:
-            continue  # not in this run's --jobs
+        if f"size_{job}" not in meta or fname in listed:
+            continue  # not in this run's --jobs, or read by another job too
+        listed.add(fname)
         rows = meta.get(f"rows_{job}") or "?"
         size = int(meta.get(f"size_{job}", "0") or 0)
         n, what = ent[job]
@@ -224,7 +234,7 @@ def main():
         size = int(meta.get(f"size_{job}", "0") or 0)
         p(f"## {title}")
         p()
-        p(f"`{cmd.format(cycle_args=meta.get('cycle_args', ''))} {fname}`")
+        p(f"`{cmd.format(cycle_args=meta.get('cycle_args', ''), asof=meta.get('asof', ''))} {fname}`")
         p()
         st = status.get(job, {})
         if st.get("-", "").startswith("untimed"):
@@ -264,7 +274,9 @@ def main():
       "(`norm.py`) and compared with the first tool's (ours, or DuckDB where "
       "ours is pending); numbers equal within 2e-6, the fit's within 1e-6 "
       "relative (or 5e-13, half the last of the 12 decimals ours prints; "
-      "`norm.py` says how the standard error of a per-dollar term keeps its digits).")
+      "`norm.py` says how the standard error of a per-dollar term keeps its digits), "
+      "ABC's shares, rounded to the 4 decimals ours prints, within 1e-4 (the "
+      "classes byte for byte).")
     p()
     for c in checks:
         p(f"- {' '.join(c)}")

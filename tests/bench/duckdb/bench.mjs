@@ -1,9 +1,10 @@
-// DuckDB peer of the benchmark: node bench.mjs JOB FILE [THREADS]
-// JOB is stages, cycle, retention or score; prints the answer in the
-// benchmark's common form (see ../norm.py), one CSV line per row, no header.
+// DuckDB peer of the benchmark: node bench.mjs JOB FILE [THREADS [ASOF]]
+// JOB is stages, cycle, retention, score, abc or rfm (ASOF, a date, only for
+// rfm); prints the answer in the benchmark's common form (see ../norm.py),
+// one CSV line per row, no header.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [job, file, threads = '2'] = process.argv.slice(2);
+const [job, file, threads = '2', asof] = process.argv.slice(2);
 const src = `read_csv('${file.replaceAll("'", "''")}')`;
 
 // The furthest stage of each opportunity by the stage order; a Closed Lost
@@ -76,16 +77,69 @@ SELECT region, opportunity_id, x::DECIMAL(5, 2) AS score,
        CASE ${dims.map((d) => `WHEN ${d} = low THEN '${d}'`).join(' ')} END AS weakest
 FROM s ORDER BY region, x DESC, opportunity_id`;
 
-const sql = { stages, cycle, retention, score }[job];
-if (!sql || !file) {
-  console.error('usage: node bench.mjs stages|cycle|retention|score FILE [THREADS]');
+// Amounts are summed as whole cents, exactly, and a sum is the double
+// nearest to it (cents / 100, one rounding), the double funnel-segment's
+// exact sums give; shares divide such doubles as funnel-segment does, so
+// that a customer at a cut is on the same side in every tool.
+const cents = 'round(amount * 100)::BIGINT';
+const dollars = (c) => `(${c})::DOUBLE / 100`;
+
+// ABC: customers by value (highest first, then id), the running share of
+// the total after each; A while it is at most 0.80, B at most 0.95, else
+// C, a cut plus 1e-9 of it (or of 1) still within it.
+const within = (a) => `'${a + 1e-9 * Math.max(1, Math.abs(a))}'::DOUBLE`;
+const abc = `
+WITH c AS (SELECT customer_id, sum(${cents}) AS cents FROM ${src} GROUP BY customer_id),
+r AS (
+  SELECT customer_id, cents,
+         ${dollars('cents')} AS value,
+         ${dollars('sum(cents) OVER (ORDER BY cents DESC, customer_id ROWS UNBOUNDED PRECEDING)')} AS cum,
+         ${dollars('sum(cents) OVER ()')} AS total
+  FROM c)
+SELECT customer_id, value, value / total AS share, cum / total AS cum_share,
+       CASE WHEN cum / total <= ${within(0.8)} THEN 'A'
+            WHEN cum / total <= ${within(0.95)} THEN 'B' ELSE 'C' END AS class
+FROM r ORDER BY cents DESC, customer_id`;
+
+// RFM, the rule of the R package rfm 0.3.0: per customer the days from its
+// last order to ASOF, its orders and their sum; in each of the three, the
+// cuts c_j = quantile_cont (R's type 7) at j * (1 / 5) plus 1, j = 1..4,
+// the probabilities as R's seq(0, 1, length.out = 6) makes them (3 * 0.2
+// is 0.6000000000000001); a customer's bin is 1 + the cuts it reaches
+// (bins [min, c1), [c1, c2), ... [c4, max + 1)); frequency and monetary
+// score their bin, recency 6 less it.  Rows by customer.
+const probs = [1, 2, 3, 4].map((j) => `'${j * (1 / 5)}'::DOUBLE`).join(', ');
+const bin = (x, q) => `(1 + ${[1, 2, 3, 4].map((j) => `(${x} >= ${q}[${j}] + 1)::INTEGER`).join(' + ')})`;
+const rfm = `
+WITH c AS (
+  SELECT customer_id, DATE '${asof}' - max(order_date) AS recency_days,
+         count(*) AS frequency, ${dollars(`sum(${cents})`)} AS monetary
+  FROM ${src} GROUP BY customer_id),
+q AS (
+  SELECT quantile_cont(recency_days, [${probs}]) AS qr,
+         quantile_cont(frequency, [${probs}]) AS qf,
+         quantile_cont(monetary, [${probs}]) AS qm
+  FROM c),
+s AS (
+  SELECT customer_id, recency_days, frequency, monetary,
+         6 - ${bin('recency_days', 'qr')} AS r, ${bin('frequency', 'qf')} AS f,
+         ${bin('monetary', 'qm')} AS m
+  FROM c, q)
+SELECT customer_id, recency_days, frequency, monetary, r, f, m,
+       100 * r + 10 * f + m AS rfm
+FROM s ORDER BY customer_id`;
+
+const sql = { stages, cycle, retention, score, abc, rfm }[job];
+if (!sql || !file || (job === 'rfm') !== (asof !== undefined)) {
+  console.error('usage: node bench.mjs stages|cycle|retention|score|abc FILE [THREADS]\n' +
+                '       node bench.mjs rfm FILE THREADS ASOF');
   process.exit(64);
 }
 const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
 const con = await instance.connect();
-if (job === 'score') {
-  // A row per deal: DuckDB writes the CSV itself, as a user of its CLI
-  // would, rather than handing a million rows to JavaScript.
+if (['score', 'abc', 'rfm'].includes(job)) {
+  // A row per deal or customer: DuckDB writes the CSV itself, as a user of
+  // its CLI would, rather than handing a million rows to JavaScript.
   await con.run(`COPY (${sql}) TO '/dev/stdout' (FORMAT csv, HEADER false)`);
 } else {
   const reader = await con.runAndReadAll(sql);

@@ -1,7 +1,8 @@
-"""pandas peer of the benchmark: python3 bench.py JOB FILE
+"""pandas peer of the benchmark: python3 bench.py JOB FILE [ASOF]
 
-JOB is stages, cycle, retention or score; prints the answer in the benchmark's
-common form (see ../norm.py), one CSV line per row, no header.  Written as
+JOB is stages, cycle, retention, score, abc or rfm (ASOF, a date, only for
+rfm); prints the answer in the benchmark's common form (see ../norm.py), one
+CSV line per row, no header.  Written as
 an analyst fluent in pandas would: only the needed columns, categories for
 the small label columns, vectorised group-bys.
 """
@@ -87,7 +88,64 @@ def score(path):
     out.to_csv(sys.stdout, header=False, index=False, float_format="%.2f")
 
 
+def customer_cents(path, columns=()):
+    """The orders and each customer's amounts summed as whole cents, exactly
+    (as every peer does; see duckdb/bench.mjs), by customer."""
+    df = pd.read_csv(path, usecols=["customer_id", "amount", *columns])
+    df["cents"] = (df["amount"] * 100).round().astype(np.int64)
+    return df, df.groupby("customer_id")["cents"]
+
+
+def abc(path):
+    # Customers by value (highest first, then id: the group-by's order kept
+    # by a stable sort), the running share of the total after each; A while
+    # it is at most 0.80, B at most 0.95, else C, a cut plus 1e-9 within.
+    _, g = customer_cents(path)
+    c = g.sum().sort_values(ascending=False, kind="stable")
+    total = c.sum() / 100
+    value = c / 100
+    cum = (c.cumsum() / 100) / total
+    cls = np.select([cum <= 0.8 + 1e-9, cum <= 0.95 + 1e-9], ["A", "B"], "C")
+    out = pd.DataFrame({"value": value, "share": value / total,
+                        "cum_share": cum, "class": cls})
+    out.to_csv(sys.stdout, header=False)
+
+
+def rfm(path, asof):
+    # The rule of the R package rfm 0.3.0: per customer the days from its
+    # last order to ASOF, its orders, their sum; in each of the three the
+    # cuts c_j = the type-7 quantile at j * (1 / 5), j = 1..4 (R's
+    # seq(0, 1, length.out = 6): 3 * 0.2 is 0.6000000000000001), plus 1; a
+    # customer's bin is 1 + the cuts it reaches; f and m score it, r is 6
+    # less it.  np.quantile's default, linear, is type 7 (Series.quantile
+    # would go through np.percentile, whose p * 100 / 100 can move the last
+    # bit of p).
+    df, g = customer_cents(path, ["order_date"])
+    # Dates parsed first: the maximum of strings by group is pure Python
+    # in pandas 1.5, that of datetimes is not.
+    df["order_date"] = pd.to_datetime(df["order_date"], format="%Y-%m-%d")
+    last = df.groupby("customer_id")["order_date"].max()
+    out = pd.DataFrame({
+        "recency_days": (pd.Timestamp(asof) - last).dt.days,
+        "frequency": g.size(),
+        "monetary": g.sum() / 100})
+    probs = [j * (1 / 5) for j in range(1, 5)]
+
+    def bins(x):
+        cuts = np.quantile(x.to_numpy(dtype=np.float64), probs) + 1
+        return 1 + (x.to_numpy()[:, None] >= cuts).sum(axis=1)
+
+    out["r"] = 6 - bins(out["recency_days"])
+    out["f"] = bins(out["frequency"])
+    out["m"] = bins(out["monetary"])
+    out["rfm"] = 100 * out["r"] + 10 * out["f"] + out["m"]
+    out.to_csv(sys.stdout, header=False)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("stages", "cycle", "retention", "score"):
-        sys.exit("usage: bench.py stages|cycle|retention|score FILE")
-    globals()[sys.argv[1]](sys.argv[2])
+    job = sys.argv[1] if len(sys.argv) > 1 else ""
+    if job not in ("stages", "cycle", "retention", "score", "abc", "rfm") or \
+            len(sys.argv) != (4 if job == "rfm" else 3):
+        sys.exit("usage: bench.py stages|cycle|retention|score|abc FILE\n"
+                 "       bench.py rfm FILE ASOF")
+    globals()[job](*sys.argv[2:])
