@@ -187,6 +187,8 @@ fail:
 	return ret;
 }
 
+enum { LOAD_AHEAD = 16 };
+
 int fnl_segment_labels(struct funnel_segment *sg,
 		       const struct seg_column *cols, size_t ncols,
 		       bool by_value, fnl_segment_fill_fn *fill, void *data,
@@ -198,8 +200,20 @@ int fnl_segment_labels(struct funnel_segment *sg,
 
 	if (ret == 0)
 		ret = fnl_segment_table(sg, true, cols, ncols, out);
+	/* A row a customer: the table grows once, its text by the keys. */
+	if (ret == 0 && !fnl_table_reserve(*out, n, fnl_intern_bytes(sg->keys)))
+		ret = fnl_nomem(sg->ctx);
 	for (size_t i = 0; ret == 0 && i < n; i++) {
-		int64_t row = fnl_segment_row(sg, *out, &sg->ent[order[i]], 0);
+		int64_t row;
+
+		/* The entities are in the order they were made, the rows by
+		 * value: each entity and key loaded some rows ahead. */
+		if (i + 2 * LOAD_AHEAD < n)
+			__builtin_prefetch(&sg->ent[order[i + 2 * LOAD_AHEAD]]);
+		if (i + LOAD_AHEAD < n)
+			fnl_intern_prefetch_id(sg->keys,
+					       sg->ent[order[i + LOAD_AHEAD]].cust);
+		row = fnl_segment_row(sg, *out, &sg->ent[order[i]], 0);
 
 		ret = row < 0 ? (int)row :
 				fill(sg, *out, (size_t)row, col, order[i], data);
