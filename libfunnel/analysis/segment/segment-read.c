@@ -366,6 +366,13 @@ static struct seg_entity *entity_of(struct funnel_segment *sg, int64_t cust,
 	return &sg->ent[id];
 }
 
+/* Whether a row of day d is after the window: kept (see left_out())
+ * only to say its customer came back, up to --retention-to. */
+static bool after_window(const struct funnel_segment *sg, int32_t d)
+{
+	return sg->to_set && d > sg->to;
+}
+
 /* Whether a row of day d is left out: before the window, after --asof,
  * or after the window and not in (--to, --retention-to]. */
 static bool left_out(struct funnel_segment *sg, int32_t d)
@@ -375,7 +382,7 @@ static bool left_out(struct funnel_segment *sg, int32_t d)
 		return true;
 	}
 	if ((sg->from_set && d < sg->from) ||
-	    (sg->to_set && d > sg->to &&
+	    (after_window(sg, d) &&
 	     !(sg->retention_to_set && d <= sg->retention_to))) {
 		sg->outside++;
 		return true;
@@ -439,7 +446,7 @@ struct order_row {
 static void fold(struct funnel_segment *sg, struct seg_entity *e,
 		 const struct order_row *row)
 {
-	if (sg->to_set && row->day > sg->to) {
+	if (after_window(sg, row->day)) {
 		e->retained = true;
 		return;
 	}
@@ -516,7 +523,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 				       key->text, sg->attrs_file);
 	if ((ret = group_of(sg, rec, row.attrs, &row.group)) < 0)
 		return ret;
-	if (amount->empty && !(sg->to_set && row.day > sg->to))
+	if (amount->empty && !after_window(sg, row.day))
 		sg->blank_amounts++;
 	if (sg->queue)
 		return fnl_keyq_push(sg->queue, key->text, key->len, &row);
@@ -529,7 +536,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 				       "customer \"%s\" is listed twice (line %llu): --customer-level takes one row a customer",
 				       key->text, (unsigned long long)e->line);
 	fold(sg, e, &row);
-	if (sg->to_set && row.day > sg->to)
+	if (after_window(sg, row.day))
 		return 0;
 	if (sg->slot_rfm[0] >= 0 && (ret = customer_rfm(sg, e, rec)) < 0)
 		return ret;
@@ -612,8 +619,10 @@ int fnl_segment_read(struct funnel_segment *sg, struct funnel_input *in)
 	int ret;
 
 	sg->keys = fnl_intern_new();
-	sg->pairs = fnl_intern_new();
-	if (!sg->keys || !sg->pairs)
+	/* (customer, group) pairs only with --by: else a customer is one
+	 * entity. */
+	sg->pairs = sg->groups.n ? fnl_intern_new() : NULL;
+	if (!sg->keys || (sg->groups.n && !sg->pairs))
 		return fnl_nomem(sg->ctx);
 	/* Orders wait a few rows for their customer, looked up on a second
 	 * thread; rows checked against their customer's (one a customer, a
