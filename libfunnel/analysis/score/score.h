@@ -26,6 +26,7 @@
 #include "groups.h"
 #include "amounts.h"
 #include "intern.h"
+#include "keyq.h"
 #include "outcomes.h"
 #include "periods.h"
 #include "reader.h"
@@ -183,6 +184,16 @@ struct funnel_score {
 	size_t place_cap;
 	struct scored *row;
 	size_t nrows, rows_cap;
+	/* Scores of one file look their deals up on a second thread
+	 * (keyq.h): the ids of the scored rows in order, and the first row
+	 * of a deal seen before (dup.line 0: none; dup_id -1: the deal too
+	 * many).  All three belong to the queue until it is flushed. */
+	struct fnl_keyq *queue;
+	uint32_t *row_key;
+	size_t keyed, row_key_cap;
+	struct place dup;
+	int64_t dup_id;
+	bool may_queue;                 /* until the first header */
 	uint32_t *order;                /* rows sorted: fnl_score_sorted() */
 	struct score_run *run;          /* a group's rows in order */
 	size_t nruns;
