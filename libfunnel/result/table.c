@@ -104,6 +104,19 @@ int64_t fnl_table_add_row(struct funnel_table *t)
 	return (int64_t)t->nrows++;
 }
 
+int64_t fnl_table_add_rows(struct funnel_table *t, size_t n)
+{
+	size_t first = t->nrows;
+
+	if (!fnl_table_reserve(t, n, 0))
+		return -1;
+	memset(&t->defined[first * t->ncols], 0, n * t->ncols);
+	for (size_t i = first; i < first + n; i++)
+		t->look.mark[i] = NULL;
+	t->nrows += n;
+	return (int64_t)first;
+}
+
 static size_t at(const struct funnel_table *t, size_t row, size_t col)
 {
 	return row * t->ncols + col;
@@ -127,6 +140,23 @@ bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
 		return false;
 	set(t, row, col, (union fnl_table_value){ .text = off }, true);
 	return true;
+}
+
+size_t fnl_table_add_text(struct funnel_table *t, const char *s, size_t len)
+{
+	size_t off = t->text.len;
+
+	if (!s && !t->text.failed && fnl_buf_reserve(&t->text, len)) {
+		t->text.len += len;
+		return off;
+	}
+	return s && fnl_buf_append(&t->text, s, len) ? off : SIZE_MAX;
+}
+
+void fnl_table_set_text_at(struct funnel_table *t, size_t row, size_t col,
+			   size_t offset)
+{
+	set(t, row, col, (union fnl_table_value){ .text = offset }, true);
 }
 
 bool fnl_table_set_text_kept(struct funnel_table *t, size_t row, size_t col,

@@ -59,6 +59,11 @@ int fnl_table_add_column(struct funnel_table *t, const char *name,
 			 enum funnel_column_type type, int digits);
 /* Adds a row of undefined cells; returns its index or -1. */
 int64_t fnl_table_add_row(struct funnel_table *t);
+/* Adds n rows of undefined cells at once; returns the first's index or
+ * -1.  Rows apart may then be filled by two threads at once, with the
+ * setters that add no text (set_text_at, copy_cells, set_count,
+ * set_number). */
+int64_t fnl_table_add_rows(struct funnel_table *t, size_t n);
 /* Room for rows more rows and text_bytes more bytes of text, so that a
  * table whose size is known grows once; false when memory runs out. */
 bool fnl_table_reserve(struct funnel_table *t, size_t rows, size_t text_bytes);
@@ -71,6 +76,15 @@ bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
  * kept once.  *kept is 0 the first time, and then remembers them. */
 bool fnl_table_set_text_kept(struct funnel_table *t, size_t row, size_t col,
 			     const char *s, size_t len, size_t *kept);
+/* Appends s[0..len) as it is (NULs in it end strings there) to the
+ * text; returns where it starts, or SIZE_MAX when memory runs out.  Many
+ * strings appended at once are then given to cells by set_text_at().
+ * With s NULL, the len bytes are the caller's to write, at t->text.data
+ * + where they start (by two threads at once, apart). */
+size_t fnl_table_add_text(struct funnel_table *t, const char *s, size_t len);
+/* The cell is the NUL-terminated string at offset in the text. */
+void fnl_table_set_text_at(struct funnel_table *t, size_t row, size_t col,
+			   size_t offset);
 /* Cells [col, col + n) of row the same as those of row from (a group's
  * name on each of its rows, its text kept once). */
 void fnl_table_copy_cells(struct funnel_table *t, size_t row, size_t from,
