@@ -69,14 +69,25 @@ static int tie_by_group(uint32_t a, uint32_t b, void *data)
 }
 
 int fnl_segment_sorted(struct funnel_segment *sg, bool pooled, bool by_value,
-		       uint32_t **order, size_t *n)
+		       const uint32_t **order, size_t *n)
 {
-	size_t ng = pooled ? 1 : fnl_groups_count(&sg->groups), m = 0;
+	size_t ng, m = 0;
 	size_t *start = NULL;
 	struct fnl_keysort *k = NULL, *spare = NULL;
 	uint32_t *v = NULL;
 	int ret = 0;
 
+	/* Without groups, pooled or not is one order. */
+	pooled = pooled && sg->groups.n;
+	ng = pooled ? 1 : fnl_groups_count(&sg->groups);
+	if (sg->sorted.order && sg->sorted.pooled == pooled &&
+	    sg->sorted.by_value == by_value) {
+		*order = sg->sorted.order;
+		*n = sg->sorted.n;
+		return 0;
+	}
+	free(sg->sorted.order);
+	sg->sorted.order = NULL;
 	*order = NULL;
 	*n = 0;
 	if (rank_groups(sg) < 0)
@@ -113,6 +124,10 @@ int fnl_segment_sorted(struct funnel_segment *sg, bool pooled, bool by_value,
 			    sg->keys, pooled ? tie_by_group : NULL, sg);
 	for (size_t i = 0; i < m; i++)
 		v[i] = k[i].row;
+	sg->sorted.order = v;
+	sg->sorted.n = m;
+	sg->sorted.pooled = pooled;
+	sg->sorted.by_value = by_value;
 	*order = v;
 	*n = m;
 	v = NULL;
@@ -127,7 +142,7 @@ out:
 int fnl_segment_each_run(struct funnel_segment *sg, bool pooled,
 			 bool by_value, fnl_segment_run_fn *fn, void *data)
 {
-	uint32_t *order;
+	const uint32_t *order;
 	size_t n;
 	int ret = fnl_segment_sorted(sg, pooled, by_value, &order, &n);
 
@@ -138,7 +153,6 @@ int fnl_segment_each_run(struct funnel_segment *sg, bool pooled,
 			end++;
 		ret = fn(sg, order, i, end, data);
 	}
-	free(order);
 	return ret;
 }
 
@@ -195,7 +209,7 @@ int fnl_segment_labels(struct funnel_segment *sg,
 		       struct funnel_table **out)
 {
 	size_t col = fnl_segment_first_col(sg, true), n;
-	uint32_t *order;
+	const uint32_t *order;
 	int ret = fnl_segment_sorted(sg, false, by_value, &order, &n);
 
 	if (ret == 0)
@@ -218,7 +232,6 @@ int fnl_segment_labels(struct funnel_segment *sg,
 		ret = row < 0 ? (int)row :
 				fill(sg, *out, (size_t)row, col, order[i], data);
 	}
-	free(order);
 	return ret;
 }
 

@@ -78,6 +78,8 @@ static void reset_run(struct funnel_segment *sg)
 	sg->halves = NULL;
 	free(sg->last_ent);
 	sg->last_ent = NULL;
+	free(sg->sorted.order);
+	sg->sorted.order = NULL;
 	sg->last_ent_cap = 0;
 	fnl_segment_attrs_free(&sg->attrs);
 	free(sg->slot_by);

@@ -118,6 +118,13 @@ struct funnel_segment {
 	struct fnl_buf buf;           /* a group's name being made */
 	uint64_t outside, after_asof, blank_amounts;
 	uint32_t *group_rank;         /* per group id: its place by name */
+	/* The last order fnl_segment_sorted() made, and of what: ABC
+	 * classes the customers and lists them in the same order. */
+	struct {
+		uint32_t *order;
+		size_t n;
+		bool pooled, by_value;
+	} sorted;
 };
 
 /* The value of an entity, as the methods cut it: false when it has none
@@ -136,10 +143,11 @@ void fnl_segment_attrs_free(struct seg_attrs *a);
  * The entities in the window, in the order of a result: by group (by name,
  * bytewise) unless pooled (--global-cuts, for cuts over every group), then
  * by value (highest first) when by_value, then by customer (bytewise).
- * *order is the caller's; NULL and -1 when memory runs out.
+ * *order is sg's, until the next order is asked for; the same order asked
+ * for again is not sorted again.
  */
 int fnl_segment_sorted(struct funnel_segment *sg, bool pooled, bool by_value,
-		       uint32_t **order, size_t *n);
+		       const uint32_t **order, size_t *n);
 /* Calls fn for each group's entities order[i..end), sorted as
  * fnl_segment_sorted() sorts them (pooled: once, for all of them). */
 typedef int fnl_segment_run_fn(struct funnel_segment *sg,
