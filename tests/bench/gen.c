@@ -81,7 +81,9 @@
  * can also be read by awk -F,.  Each file is written to a temporary name
  * and renamed into place once complete.
  */
+#ifndef _GNU_SOURCE  /* the meson build defines it */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
