@@ -15,6 +15,7 @@ cd "$tmp"
 	printf '.import --csv "%s" d\n' "$dir/visit-deals.csv"
 	printf '.import --csv "%s" h\n' "$dir/visit-history.csv"
 	printf '.import --csv "%s" s\n' "$dir/visit-segments.csv"
+	printf '.import --csv "%s" a\n' "$here/../../../bench/outcomes.csv"
 	cat "$here/check.sql"
 } | sqlite3 :memory:
 if [ -s unknown.out ]; then
