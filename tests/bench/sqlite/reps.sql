@@ -11,14 +11,20 @@
 WITH v AS (
   SELECT h.*, CASE WHEN trim(h.outcome) = '' THEN 'unrecorded' ELSE a.outcome END AS o
   FROM h LEFT JOIN a ON a.label = lower(trim(h.outcome))),
-p AS (SELECT (julianday(max(visit_date)) - julianday(min(visit_date)) + 1) / 7.0 AS weeks FROM h)
-SELECT rep, count(*), count(DISTINCT nullif(deal_id, '')),
-       count(DISTINCT nullif(customer_id, '')),
-       sum(deal_id <> '') * 1.0 / nullif(count(DISTINCT nullif(deal_id, '')), 0),
-       sum(o = 'order'), sum(o = 'advance'), sum(o = 'continuation'),
-       sum(o = 'no-sale'), sum(o = 'unrecorded'),
-       sum(o IN ('order', 'advance')) * 1.0 / nullif(sum(o <> 'unrecorded'), 0),
-       sum(trim(objective) <> '') * 1.0 / count(*),
-       sum(trim(next_step) <> '') * 1.0 / count(*),
-       count(*) / weeks
-FROM v, p GROUP BY rep ORDER BY rep;
+r AS (
+  SELECT rep, count(*) AS visits, count(DISTINCT nullif(deal_id, '')) AS deals,
+         count(DISTINCT nullif(customer_id, '')) AS customers,
+         sum(deal_id <> '') * 1.0 / nullif(count(DISTINCT nullif(deal_id, '')), 0) AS per_deal,
+         sum(o = 'order') AS n_order, sum(o = 'advance') AS n_advance,
+         sum(o = 'continuation') AS n_continuation, sum(o = 'no-sale') AS n_no_sale,
+         sum(o = 'unrecorded') AS n_unrecorded,
+         sum(o IN ('order', 'advance')) * 1.0 / nullif(sum(o <> 'unrecorded'), 0) AS advance_rate,
+         sum(trim(objective) <> '') * 1.0 / count(*) AS objective_rate,
+         sum(trim(next_step) <> '') * 1.0 / count(*) AS next_step_rate,
+         julianday(min(visit_date)) AS lo, julianday(max(visit_date)) AS hi
+  FROM v GROUP BY rep)
+-- The whole log's period from the reps' own (one scan of the table).
+SELECT rep, visits, deals, customers, per_deal, n_order, n_advance, n_continuation,
+       n_no_sale, n_unrecorded, advance_rate, objective_rate, next_step_rate,
+       visits / ((max(hi) OVER () - min(lo) OVER () + 1) / 7.0)
+FROM r ORDER BY rep;
