@@ -50,8 +50,8 @@
  *               (median 5, 1 in 100 over 20), ~10 days apart, by
  *               its owner mostly; one visit in ten customer-only (deal_id
  *               blank).  A weekend day mostly moves to the Monday (~4% of
- *               visits on weekends).  Outcomes ~49% continuation, ~20%
- *               advance, ~14% no-sale, ~12% blank (unrecorded), order rare
+ *               visits on weekends).  Outcomes ~50% continuation, ~21%
+ *               advance, ~15% no-sale, ~12% blank (unrecorded), order rare
  *               (~2%, mostly in Negotiation), better reps advancing more;
  *               ~4.5% of labels written as aliases (成交, 推进, 晋级,
  *               暂停, 延续, 无进展, 失败) or in another case (Advance,
