@@ -3,7 +3,7 @@
  * gen - deterministic CRM data for the benchmark (tests/bench/run).
  *
  *   gen [--scale F] [--seed N] [--out DIR]
- *       [--only stages|deals|orders|opportunities|closed]
+ *       [--only stages|deals|orders|opportunities|closed|visits]
  *
  * writes, into DIR (default .), from the seed alone (the same seed and
  * scale give the same bytes on the same C library):
@@ -42,12 +42,48 @@
  *               percentage with one decimal, ratings integers 1-5
  *               correlated through a deal's quality; 10 terms besides
  *               the intercept.
+ *   visits.csv  visit log, 5M rows x scale (exactly): visit_id,deal_id,
+ *               customer_id,visit_date,rep,objective,outcome,next_step in
+ *               date order (dates without a time).  300 reps (R001-R300)
+ *               of skewed workloads; customers with a rep and one or more
+ *               deals one after another; a deal's visits skewed in number
+ *               (median 5, 1 in 100 over 20), ~10 days apart, by
+ *               its owner mostly; one visit in ten customer-only (deal_id
+ *               blank).  A weekend day mostly moves to the Monday (~4% of
+ *               visits on weekends).  Outcomes ~50% continuation, ~21%
+ *               advance, ~15% no-sale, ~12% blank (unrecorded), order rare
+ *               (~2%, mostly in Negotiation), better reps advancing more;
+ *               ~4.5% of labels written as aliases (成交, 推进, 晋级,
+ *               暂停, 延续, 无进展, 失败) or in another case (Advance,
+ *               No-Sale).  objective blank ~13% (some reps more), next_step
+ *               blank after most continuations and few advances, a date
+ *               (visit + 7 days) one time in five otherwise.
+ *   visit-deals.csv  the deals' snapshot for funnel-visits' stale report:
+ *               deal_id,owner,stage,status; every deal of visits.csv and
+ *               ~4% never visited; status open, won or lost; stage the
+ *               current one (Closed Won / Closed Lost once closed).
+ *   visit-history.csv  those deals' long stage history: deal_id,stage,
+ *               entered_at (a date), in date order.  Prospecting (or
+ *               Qualification) when a deal is created, 0-9 days before its
+ *               first visit; 70% of advances below Negotiation move the
+ *               stage (sometimes two), the same day or a few days later
+ *               (the CRM updated later), the rest never; a few
+ *               continuations move it too; some no-sales send it back one
+ *               stage (a regression) or close it lost; an order closes it
+ *               won; deals gone quiet are mostly lost some weeks later.
+ *               ~5% of deals are absent from the history.
+ *   visit-segments.csv  customer_id,segment,region: customers labelled A,
+ *               B or C (mostly by their number of deals), ~4% of the
+ *               customers missing, and prospects (a tenth more) never
+ *               visited; for the coverage report.
  *
  * No field holds a comma, a double quote or a line break, so every file
  * can also be read by awk -F,.  Each file is written to a temporary name
  * and renamed into place once complete.
  */
+#ifndef _GNU_SOURCE  /* the meson build defines it */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -784,12 +820,434 @@ static void gen_closed(const char *dir, double scale, uint64_t seed)
 }
 
 /* ------------------------------------------------------------------ */
+/* (f) Visits, their deals, stage history and customer segments          */
+
+/* Outcome labels as reps write them: the vocabulary, blank (unrecorded),
+ * and a few aliases or other cases that funnel-visits must fold. */
+enum { ORDER, ADVANCE, CONTINUATION, NO_SALE, UNRECORDED };
+static const char *const outcome_labels[] = {
+	"order", "advance", "continuation", "no-sale", "",
+	/* the same five outcomes, other spellings; 5 + outcome */
+	"成交", "推进", "暂停", "无进展", "",
+	/* other case, and the other aliases; 10 + outcome */
+	"Order", "Advance", "Continuation", "No-Sale", "",
+	"成交", "晋级", "延续", "失败", "",
+};
+static const char *const objectives[] = {
+	"", "Discovery", "Product demo", "Present proposal", "Negotiate terms",
+	"Relationship check-in", "Technical review", "Collect requirements",
+};
+static const char *const next_steps[] = {
+	"", "Send proposal", "Demo to the IT team", "Call back", "Send references",
+	"Meet the CFO", "Trial setup", "Price review",
+	/* NEXT_DATE: a date a week after the visit, written as a date */
+};
+#define NEXT_DATE 8
+static const char *const segment_names[] = { "A", "B", "C" };
+#define NREPS 300
+
+struct visit {
+	uint32_t day;   /* since base_day */
+	uint32_t seq;   /* the visit's number in the order of generation */
+	uint32_t deal;  /* NO_DEAL for a customer-only visit */
+	uint32_t cust;
+	uint16_t rep;
+	uint8_t label, objective, next_step;
+};
+#define NO_DEAL UINT32_MAX
+
+struct vdeal {
+	uint32_t cust;
+	uint16_t owner;
+	uint8_t stage;  /* furthest stage for won/lost, current otherwise */
+	uint8_t status; /* 0 open, 1 won, 2 lost */
+	bool in_history;
+};
+
+struct visits_gen {
+	struct rng r;
+	struct visit *v;
+	size_t nv, capv, target;
+	struct vdeal *d;
+	size_t nd, capd;
+	struct events hist;   /* opp = deal; sec = day (dates only) */
+	double rep_weight[NREPS], rep_quality[NREPS], rep_no_objective[NREPS];
+	uint8_t *cust_deals;  /* deals per customer, for the segments */
+	uint16_t *cust_rep;
+	size_t ncust, capc;
+	int entries;          /* history rows of the current deal so far */
+};
+
+static void *grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 1 << 16;
+	p = realloc(p, *cap * size);
+	if (!p) {
+		perror("gen");
+		exit(1);
+	}
+	return p;
+}
+
+/* Most visits fall on a weekday: a weekend day moves to the Monday after
+ * it, mostly, unless that is past the export. */
+static int64_t weekday_shift(struct rng *r, int64_t day)
+{
+	int wd = (int)((base_day + day + 4) % 7);  /* 0 Sunday, 6 Saturday */
+	int64_t to = day + (wd == 6 ? 2 : wd == 0 ? 1 : 0);
+
+	if (to != day && to < span_days && u01(r) < 0.85)
+		return to;
+	return day;
+}
+
+static void add_visit(struct visits_gen *g, int64_t day, uint32_t deal,
+		      uint32_t cust, int rep, int outcome, bool customer_only)
+{
+	/* Next steps are agreed after most advances, rarely after a
+	 * continuation (the vague "let's talk again"). */
+	static const double no_next[] = { 0.30, 0.08, 0.55, 0.70, 0.60 };
+	struct rng *r = &g->r;
+	struct visit *v;
+	double u = u01(r);
+	int label = outcome;
+
+	g->v = grow(g->v, &g->capv, g->nv, sizeof(*g->v));
+	v = &g->v[g->nv];
+	/* A few labels written as aliases (Chinese) or in another case. */
+	if (outcome != UNRECORDED && u < 0.03)
+		label = 5 + outcome;
+	else if (outcome != UNRECORDED && u < 0.04)
+		label = 10 + outcome;
+	else if (outcome != UNRECORDED && u < 0.045)
+		label = 15 + outcome;
+	*v = (struct visit){
+		.day = (uint32_t)day, .seq = (uint32_t)g->nv, .deal = deal,
+		.cust = cust, .rep = (uint16_t)rep, .label = (uint8_t)label,
+	};
+	if (u01(r) >= g->rep_no_objective[rep] + (customer_only ? 0.15 : 0))
+		v->objective = (uint8_t)(1 + below(r, 7));
+	if (u01(r) >= no_next[outcome])
+		v->next_step = (uint8_t)(u01(r) < 0.2 ? NEXT_DATE : 1 + below(r, 7));
+	g->nv++;
+}
+
+/* A stage entered lag days after day (the CRM updated later), never
+ * before the deal's previous entry nor after the export. */
+static int64_t enter(struct visits_gen *g, uint32_t deal, int64_t day,
+		     int64_t *last_entry, int stage)
+{
+	if (day < *last_entry)
+		day = *last_entry;
+	if (day >= span_days)
+		day = span_days - 1;
+	*last_entry = day;
+	if (g->d[deal].in_history)
+		push(&g->hist, (uint32_t)day, deal, stage, g->entries++);
+	return day;
+}
+
+/* Days from a visit to the stage change it led to: same day sometimes,
+ * mostly a few days. */
+static int64_t lag(struct rng *r)
+{
+	return u01(r) < 0.3 ? 0 : 1 + (int64_t)expo(r, 3);
+}
+
+static int pick_outcome(struct visits_gen *g, int rep, int stage)
+{
+	double q = g->rep_quality[rep];
+	double w[5] = {
+		[ORDER] = stage == NEGOTIATION ? 0.16 : 0.004,
+		[ADVANCE] = 0.19 + 0.05 * q,
+		[CONTINUATION] = 0.42,
+		[NO_SALE] = 0.13 - 0.02 * q,
+		[UNRECORDED] = 0.09,
+	};
+
+	if (w[ADVANCE] < 0.05)
+		w[ADVANCE] = 0.05;
+	if (w[NO_SALE] < 0.03)
+		w[NO_SALE] = 0.03;
+	return pick(&g->r, w, 5);
+}
+
+/* A deal nobody works on any more after day: lost with probability
+ * p_lost, some weeks later (if before the export), else left open. */
+static void go_quiet(struct visits_gen *g, uint32_t deal, int64_t day,
+		     int64_t *last_entry, double p_lost, double mean_days)
+{
+	if (u01(&g->r) < p_lost) {
+		int64_t lost = day + 20 + (int64_t)expo(&g->r, mean_days);
+
+		if (lost < span_days) {
+			enter(g, deal, lost, last_entry, CLOSED_LOST);
+			g->d[deal].status = 2;
+		}
+	}
+}
+
+static void gen_deal(struct visits_gen *g, uint32_t cust, int64_t start)
+{
+	struct rng *r = &g->r;
+	uint32_t id = (uint32_t)g->nd;
+	struct vdeal *d;
+	int64_t day, last_entry = start, planned;
+	int s;
+
+	g->d = grow(g->d, &g->capd, g->nd, sizeof(*g->d));
+	d = &g->d[g->nd++];
+	g->entries = 0;
+	*d = (struct vdeal){
+		.cust = cust,
+		.owner = u01(r) < 0.9 ? g->cust_rep[cust]
+				      : (uint16_t)below(r, NREPS),
+		.in_history = u01(r) >= 0.05,  /* some never in the history */
+	};
+	s = u01(r) < 0.06 ? QUALIFICATION : PROSPECTING;
+	d->stage = (uint8_t)s;
+	enter(g, id, start, &last_entry, s);
+	/* Never visited: still open, or lost quietly some weeks later. */
+	if (u01(r) < 0.04) {
+		go_quiet(g, id, start, &last_entry, 0.5, 40);
+		return;
+	}
+	/* Visits per deal: skewed, a few deals visited very often. */
+	planned = 1 + (int64_t)lognormal(r, 6, 0.9);
+	if (planned > 200)
+		planned = 200;
+	day = start + (u01(r) < 0.2 ? 0 : (int64_t)below(r, 10));
+	for (int64_t k = 0;; k++) {
+		int rep, o;
+
+		if (day >= span_days || g->nv >= g->target)
+			return;  /* open at the export */
+		day = weekday_shift(r, day);
+		rep = u01(r) < 0.85 ? d->owner : (int)below(r, NREPS);
+		o = pick_outcome(g, rep, s);
+		/* An unrecorded visit went some way: treat it as one. */
+		int did = o == UNRECORDED ? pick_outcome(g, rep, s) : o;
+
+		add_visit(g, day, id, cust, rep, o, false);
+		if (did == ORDER) {
+			enter(g, id, day + (u01(r) < 0.5 ? 0 : lag(r)),
+			      &last_entry, CLOSED_WON);
+			d->stage = CLOSED_WON;
+			d->status = 1;
+			return;
+		}
+		if (did == ADVANCE && s < NEGOTIATION && u01(r) < 0.7) {
+			/* A real step, sometimes two; the rest of the advances
+			 * never show in the stage. */
+			s += s + 1 < NEGOTIATION && u01(r) < 0.05 ? 2 : 1;
+			enter(g, id, day + lag(r), &last_entry, s);
+		} else if (did == CONTINUATION && s < NEGOTIATION && u01(r) < 0.04) {
+			s++;
+			enter(g, id, day + lag(r) + 3, &last_entry, s);
+		} else if (did == NO_SALE) {
+			double u = u01(r);
+
+			if (u < 0.12) {
+				enter(g, id, day + lag(r), &last_entry, CLOSED_LOST);
+				d->status = 2;
+				return;
+			}
+			if (u < 0.22 && s >= PROPOSAL) {
+				/* A regression: back one stage. */
+				s--;
+				enter(g, id, day + lag(r), &last_entry, s);
+			}
+		}
+		d->stage = (uint8_t)s;
+		/* Gone quiet: the plan ran out, or a stall. */
+		if (k + 1 >= planned || u01(r) < 0.015) {
+			go_quiet(g, id, day, &last_entry, 0.85, 30);
+			return;
+		}
+		day += 1 + (int64_t)expo(r, 9);
+	}
+}
+
+static int visit_order(const void *a, const void *b)
+{
+	const struct visit *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void gen_visits(const char *dir, double scale, uint64_t seed)
+{
+	/* The ids: Salesforce-like for deals and customers, short for reps. */
+	static const char deal_prefix[] = "0066g0000", cust_prefix[] = "0015g0000";
+	struct visits_gen *g = calloc(1, sizeof(*g));
+	struct out *o = malloc(sizeof(*o));
+	size_t n, open = 0, never = 0, prospects;
+	uint8_t *visited;
+
+	if (!g || !o) {
+		perror("gen");
+		exit(1);
+	}
+	n = (size_t)llround(5000000 * scale);
+	rng_seed(&g->r, seed, 6);
+	for (int i = 0; i < NREPS; i++) {
+		g->rep_weight[i] = 0.3 + u01(&g->r);
+		g->rep_quality[i] = normal(&g->r);
+		g->rep_no_objective[i] = 0.03 + 0.3 * u01(&g->r) * u01(&g->r);
+	}
+	/* Deals' visits are nine in ten; customer-only visits the rest. */
+	g->target = n - n / 10;
+	while (g->nv < g->target) {
+		uint32_t c = (uint32_t)g->ncust++;
+		int64_t start = (int64_t)below(&g->r, (uint64_t)span_days);
+		int deals = 1;
+
+		g->cust_deals = grow(g->cust_deals, &g->capc, c, 1);
+		g->cust_rep = realloc(g->cust_rep, g->capc * sizeof(*g->cust_rep));
+		if (!g->cust_rep) {
+			perror("gen");
+			exit(1);
+		}
+		g->cust_rep[c] = (uint16_t)pick(&g->r, g->rep_weight, NREPS);
+		/* Several deals per customer, one after another. */
+		while (deals < 20 && u01(&g->r) < 0.55)
+			deals++;
+		g->cust_deals[c] = 0;
+		for (int k = 0; k < deals && start < span_days && g->nv < g->target; k++) {
+			gen_deal(g, c, start);
+			g->cust_deals[c]++;
+			start += 1 + (int64_t)expo(&g->r, 150);
+		}
+	}
+	g->target = n;
+	while (g->nv < n) {
+		static const double w[5] = { 0.005, 0.10, 0.55, 0.10, 0.245 };
+		uint32_t c = (uint32_t)below(&g->r, g->ncust);
+		int rep = u01(&g->r) < 0.8 ? g->cust_rep[c] : (int)below(&g->r, NREPS);
+		int64_t day = weekday_shift(&g->r, (int64_t)below(&g->r, (uint64_t)span_days));
+
+		add_visit(g, day, NO_DEAL, c, rep, pick(&g->r, w, 5), true);
+	}
+	qsort(g->v, g->nv, sizeof(*g->v), visit_order);
+	qsort(g->hist.v, g->hist.n, sizeof(*g->hist.v), by_time);
+
+	out_open(o, dir, "visits.csv");
+	out_str(o, "visit_id,deal_id,customer_id,visit_date,rep,objective,outcome,next_step\n");
+	visited = calloc(g->ncust ? g->ncust : 1, 1);
+	if (!visited) {
+		perror("gen");
+		exit(1);
+	}
+	for (size_t k = 0; k < g->nv; k++) {
+		const struct visit *v = &g->v[k];
+
+		out_ch(o, 'V');
+		out_uint(o, k + 1, 8);
+		out_ch(o, ',');
+		if (v->deal != NO_DEAL)
+			out_sfid(o, deal_prefix, v->deal, seed);
+		out_ch(o, ',');
+		out_sfid(o, cust_prefix, v->cust, seed ^ 0x15);
+		out_ch(o, ',');
+		out_mem(o, day_text[v->day], 10);
+		out_str(o, ",R");
+		out_uint(o, v->rep + 1u, 3);
+		out_ch(o, ',');
+		out_str(o, objectives[v->objective]);
+		out_ch(o, ',');
+		out_str(o, outcome_labels[v->label]);
+		out_ch(o, ',');
+		if (v->next_step == NEXT_DATE)
+			out_mem(o, day_text[v->day + 7], 10);
+		else
+			out_str(o, next_steps[v->next_step]);
+		out_ch(o, '\n');
+		o->rows++;
+		visited[v->cust] = 1;
+	}
+	out_close(o, "visits");
+
+	out_open(o, dir, "visit-deals.csv");
+	out_str(o, "deal_id,owner,stage,status\n");
+	for (size_t i = 0; i < g->nd; i++) {
+		static const char *const status[] = { "open", "won", "lost" };
+		const struct vdeal *d = &g->d[i];
+
+		out_sfid(o, deal_prefix, i, seed);
+		out_str(o, ",R");
+		out_uint(o, d->owner + 1u, 3);
+		out_ch(o, ',');
+		out_str(o, stage_names[d->status == 2 ? CLOSED_LOST : d->stage]);
+		out_ch(o, ',');
+		out_str(o, status[d->status]);
+		out_ch(o, '\n');
+		o->rows++;
+		open += d->status == 0;
+	}
+	out_close(o, "visited deals snapshot");
+
+	out_open(o, dir, "visit-history.csv");
+	out_str(o, "deal_id,stage,entered_at\n");
+	for (size_t k = 0; k < g->hist.n; k++) {
+		const struct event *e = &g->hist.v[k];
+
+		out_sfid(o, deal_prefix, e->opp, seed);
+		out_ch(o, ',');
+		out_str(o, stage_names[e->stage]);
+		out_ch(o, ',');
+		out_mem(o, day_text[e->sec], 10);
+		out_ch(o, '\n');
+		o->rows++;
+	}
+	out_close(o, "visited deals' stage history");
+
+	/* Segments: most customers, a few visited ones missing, and
+	 * prospects never visited. */
+	out_open(o, dir, "visit-segments.csv");
+	out_str(o, "customer_id,segment,region\n");
+	prospects = g->ncust / 10;
+	for (size_t c = 0; c < g->ncust + prospects; c++) {
+		int deals = c < g->ncust ? g->cust_deals[c] : 0;
+		int seg = deals >= 4 ? 0 : deals >= 2 ? 1 : 2;
+		int region = pick(&g->r, region_weight, NREGIONS);
+
+		if (c < g->ncust && u01(&g->r) < 0.04)
+			continue;
+		if (u01(&g->r) < 0.1)
+			seg = (int)below(&g->r, 3);
+		never += c < g->ncust && !visited[c];
+		out_sfid(o, cust_prefix, c, seed ^ 0x15);
+		out_ch(o, ',');
+		out_str(o, segment_names[seg]);
+		out_ch(o, ',');
+		out_str(o, regions[region]);
+		out_ch(o, '\n');
+		o->rows++;
+	}
+	out_close(o, "customer segments");
+	fprintf(stderr, "gen: visits.csv: %zu deals (%zu open), %zu customers ("
+		"%zu never visited), %d reps\n", g->nd, open, g->ncust, never, NREPS);
+	free(visited);
+	free(g->v);
+	free(g->d);
+	free(g->hist.v);
+	free(g->cust_deals);
+	free(g->cust_rep);
+	free(g);
+	free(o);
+}
+
+/* ------------------------------------------------------------------ */
 
 static void usage(void)
 {
 	fprintf(stderr,
 		"usage: gen [--scale F] [--seed N] [--out DIR]\n"
-		"           [--only stages|deals|orders|opportunities|closed]\n");
+		"           [--only stages|deals|orders|opportunities|closed|visits]\n");
 	exit(64);
 }
 
@@ -819,7 +1277,7 @@ int main(int argc, char **argv)
 		usage();
 	if (only && strcmp(only, "stages") && strcmp(only, "deals") &&
 	    strcmp(only, "orders") && strcmp(only, "opportunities") &&
-	    strcmp(only, "closed"))
+	    strcmp(only, "closed") && strcmp(only, "visits"))
 		usage();
 	dates_init();
 	if (!only || !strcmp(only, "stages"))
@@ -832,5 +1290,7 @@ int main(int argc, char **argv)
 		gen_opportunities(dir, scale, seed);
 	if (!only || !strcmp(only, "closed"))
 		gen_closed(dir, scale, seed);
+	if (!only || !strcmp(only, "visits"))
+		gen_visits(dir, scale, seed);
 	return 0;
 }

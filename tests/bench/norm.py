@@ -26,6 +26,15 @@ The common form is a sorted CSV without header, one line per result row:
   rfm        customer_id,recency_days,frequency,monetary,r,f,m,rfm
                                                 (a row per customer;
                                                  monetary to 2 decimals)
+  reps       rep,visits,deals,customers,visits_per_deal,order,advance,
+             continuation,no_sale,unrecorded,advance_rate,objective_rate,
+             next_step_rate,visits_per_week
+                                                (funnel-visits; a row per
+                                                 rep, rates and numbers as
+                                                 printed, ours with -p 6)
+  stale      deal,owner,stage,last_visit,days_since_last_visit,visits
+                                                (funnel-visits; a row per
+                                                 stale open deal)
 
 compare takes numbers as equal within 2e-6 (relative above 1), so that a
 mean printed with 15 digits by one tool and 17 by another agrees, and
@@ -58,9 +67,19 @@ COLUMNS = {
     "abc": ["customer_id", "value", "share", "cum_share", "class"],
     "rfm": ["customer_id", "recency_days", "frequency", "monetary", "r", "f",
             "m", "rfm"],
+    "reps": ["rep", "visits", "deals", "customers", "visits_per_deal", "order",
+             "advance", "continuation", "no_sale", "unrecorded", "advance_rate",
+             "objective_rate", "next_step_rate", "visits_per_week"],
+    "stale": ["deal", "owner", "stage", "last_visit", "days_since_last_visit",
+              "visits"],
 }
 TEXT = ("region", "stage", "cohort", "opportunity_id", "tier", "weakest",
-        "term", "customer_id", "class")
+        "term", "customer_id", "class", "rep", "deal", "owner", "last_visit")
+# Numbers that need not be whole, kept as given (an empty one stays empty)
+# and compared within 2e-6.
+FRACTIONS = {("reps", name) for name in ("visits_per_deal", "advance_rate",
+                                         "objective_rate", "next_step_rate",
+                                         "visits_per_week")}
 # Numbers rounded to so many decimals in the common form, and compared
 # within this much when the decimals are those that ours prints.
 DECIMALS = {("abc", "value"): 2, ("abc", "share"): 4, ("abc", "cum_share"): 4,
@@ -90,6 +109,8 @@ def fmt(job, row):
         elif job == "score" and name == "score" and v != "":
             v = f"{float(v):.2f}"
         elif job == "fit" and name not in TEXT:
+            v = repr(float(v))
+        elif (job, name) in FRACTIONS and v != "":
             v = repr(float(v))
         elif (job, name) in DECIMALS and v != "":
             v = f"{float(v):.{DECIMALS[job, name]}f}"
@@ -122,7 +143,7 @@ def ours(job, path):
                 return pos[n]
         sys.exit(f"norm.py: {job}: none of the columns {names} in {header}")
 
-    if job in ("stages", "score", "fit", "abc", "rfm"):
+    if job in ("stages", "score", "fit", "abc", "rfm", "reps", "stale"):
         idx = [col([n]) for n in COLUMNS[job]]
         rows = [[r[i] for i in idx] for r in data]
         if job == "fit":

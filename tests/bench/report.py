@@ -28,7 +28,14 @@ JOBS = {
             "orders.csv", "funnel-segment --method abc"),
     "rfm": ("RFM scores of customers: the R package rfm 0.3.0's quintiles",
             "orders.csv", "funnel-segment --method rfm --asof {asof}"),
+    "reps": ("Visit outcomes per rep: counts, advance rate, visits per week",
+             "visits.csv", "funnel-visits --report reps {visit_cols} -p 6"),
+    "stale": ("Stale open deals: not visited for 30 days",
+              "visits.csv", "funnel-visits --report stale {visit_cols} "
+              "--deals-file visit-deals.csv --stale 30d --asof {visits_asof}"),
 }
+VISIT_COLS = ("--deal deal_id --customer customer_id -t visit_date --rep rep "
+              "--objective objective --visit-outcome outcome --next-step next_step")
 QUIET = 0.15  # cores taken by other processes during a run
 TOOLS = ["ours", "duckdb", "sqlite", "mawk", "pandas", "bare", "statsmodels", "r"]
 NAMES = {
@@ -50,6 +57,8 @@ TARGETS = [
     ("fit", "statsmodels", 0.5), ("fit", "design", None),
     ("abc", "duckdb", 0.5), ("abc", "bare", 3.0),
     ("rfm", "duckdb", 0.5), ("rfm", "bare", 3.0),
+    ("reps", "duckdb", 0.5), ("reps", "bare", 2.0),
+    ("stale", "duckdb", 0.5), ("stale", "bare", 2.0),
 ]
 # The fit's design matrix: n closed deals x p terms (the intercept, 7
 # numbers, 3 levels of source) of 8 bytes; peak RSS is stated against it.
@@ -174,7 +183,9 @@ def main():
            "score": (meta.get("keys_score"), "open opportunities"),
            "fit": (meta.get("keys_fit"), "won (the rest lost)"),
            "abc": (meta.get("keys_retention"), "customers"),
-           "rfm": (meta.get("keys_retention"), "customers")}
+           "rfm": (meta.get("keys_retention"), "customers"),
+           "reps": (meta.get("keys_visits"), "deals"),
+           "stale": (meta.get("keys_visits"), "deals")}
     listed = set()
     for job, (_, fname, _) in JOBS.items():
         if f"size_{job}" not in meta or fname in listed:
@@ -234,7 +245,7 @@ def main():
         size = int(meta.get(f"size_{job}", "0") or 0)
         p(f"## {title}")
         p()
-        p(f"`{cmd.format(cycle_args=meta.get('cycle_args', ''), asof=meta.get('asof', ''))} {fname}`")
+        p(f"`{cmd.format(cycle_args=meta.get('cycle_args', ''), asof=meta.get('asof', ''), visit_cols=VISIT_COLS, visits_asof=meta.get('visits_asof', ''))} {fname}`")
         p()
         st = status.get(job, {})
         if st.get("-", "").startswith("untimed"):

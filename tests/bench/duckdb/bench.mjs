@@ -1,10 +1,11 @@
-// DuckDB peer of the benchmark: node bench.mjs JOB FILE [THREADS [ASOF]]
-// JOB is stages, cycle, retention, score, abc or rfm (ASOF, a date, only for
-// rfm); prints the answer in the benchmark's common form (see ../norm.py),
-// one CSV line per row, no header.
+// DuckDB peer of the benchmark: node bench.mjs JOB FILE [THREADS [ASOF [DEALS]]]
+// JOB is stages, cycle, retention, score, abc, rfm, reps or stale (ASOF, a
+// date, only for rfm and stale; DEALS, the deals file, only for stale);
+// prints the answer in the benchmark's common form (see ../norm.py), one
+// CSV line per row, no header.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [job, file, threads = '2', asof] = process.argv.slice(2);
+const [job, file, threads = '2', asof, deals] = process.argv.slice(2);
 const src = `read_csv('${file.replaceAll("'", "''")}')`;
 
 // The furthest stage of each opportunity by the stage order; a Closed Lost
@@ -129,15 +130,68 @@ SELECT customer_id, recency_days, frequency, monetary, r, f, m,
        100 * r + 10 * f + m AS rfm
 FROM s ORDER BY customer_id`;
 
-const sql = { stages, cycle, retention, score, abc, rfm }[job];
-if (!sql || !file || (job === 'rfm') !== (asof !== undefined)) {
-  console.error('usage: node bench.mjs stages|cycle|retention|score|abc FILE [THREADS]\n' +
-                '       node bench.mjs rfm FILE THREADS ASOF');
+// funnel-visits' outcome vocabulary (Rackham) with its aliases, trimmed and
+// case-folded (../outcomes.csv, the spec's table); a blank outcome is
+// unrecorded, another label NULL (counted nowhere: the data has none).
+const outcomes = new URL('../outcomes.csv', import.meta.url).pathname;
+const withOutcome = `
+  SELECT v.*, CASE WHEN trim(coalesce(v.outcome, '')) = '' THEN 'unrecorded' ELSE a.outcome END AS o
+  FROM ${src} v
+  LEFT JOIN read_csv('${outcomes.replaceAll("'", "''")}', all_varchar = true) a
+    ON a.label = lower(trim(v.outcome))`;
+const filled = (c) => `count(*) FILTER (WHERE trim(${c}) <> '')`;
+
+// Visit outcomes per rep, as funnel-visits --report reps (rep order):
+// visits, distinct deals and customers, visits naming a deal per deal, the
+// outcome counts, (order + advance) / recorded, the shares of visits with
+// an objective and a next step, and visits per week of the whole log's
+// period (first to last visit date, inclusive).
+const reps = `
+WITH v AS (${withOutcome}),
+r AS (
+  SELECT rep, count(*) AS visits, count(DISTINCT deal_id) AS deals,
+         count(DISTINCT customer_id) AS customers,
+         count(deal_id) / nullif(count(DISTINCT deal_id), 0) AS visits_per_deal,
+         count(*) FILTER (WHERE o = 'order') AS "order",
+         count(*) FILTER (WHERE o = 'advance') AS advance,
+         count(*) FILTER (WHERE o = 'continuation') AS continuation,
+         count(*) FILTER (WHERE o = 'no-sale') AS no_sale,
+         count(*) FILTER (WHERE o = 'unrecorded') AS unrecorded,
+         count(*) FILTER (WHERE o IN ('order', 'advance'))
+             / nullif(count(*) FILTER (WHERE o <> 'unrecorded'), 0) AS advance_rate,
+         ${filled('objective')} / count(*) AS objective_rate,
+         ${filled('next_step')} / count(*) AS next_step_rate,
+         min(visit_date) AS lo, max(visit_date) AS hi
+  FROM v GROUP BY rep)
+-- The whole log's period from the reps' own (one scan of the file).
+SELECT * EXCLUDE (lo, hi),
+       visits / ((max(hi) OVER () - min(lo) OVER () + 1) / 7) AS visits_per_week
+FROM r ORDER BY rep`;
+
+// Stale deals, as funnel-visits --report stale --stale 30d --asof ASOF:
+// the open deals of DEALS never visited (by deal), then those last visited
+// more than 30 days before ASOF (days descending, then deal).
+const stale = `
+WITH dv AS (SELECT deal_id, max(visit_date) AS last, count(*) AS n
+            FROM ${src} WHERE deal_id IS NOT NULL GROUP BY deal_id),
+d AS (SELECT deal_id, owner, stage FROM read_csv('${(deals ?? '').replaceAll("'", "''")}')
+      WHERE lower(trim(status)) = 'open'),
+x AS (SELECT d.deal_id, owner, stage, last, DATE '${asof}' - last AS days, coalesce(n, 0) AS n
+      FROM d LEFT JOIN dv USING (deal_id))
+SELECT * FROM x WHERE last IS NULL OR days > 30
+ORDER BY last IS NOT NULL, days DESC, deal_id`;
+
+const sql = { stages, cycle, retention, score, abc, rfm, reps, stale }[job];
+if (!sql || !file || (['rfm', 'stale'].includes(job)) !== (asof !== undefined) ||
+    (job === 'stale') !== (deals !== undefined)) {
+  console.error('usage: node bench.mjs stages|cycle|retention|score|abc|reps FILE [THREADS]\n' +
+                '       node bench.mjs rfm FILE THREADS ASOF\n' +
+                '       node bench.mjs stale FILE THREADS ASOF DEALS');
   process.exit(64);
 }
 const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
 const con = await instance.connect();
-if (['score', 'abc', 'rfm'].includes(job)) {
+if (['score', 'abc', 'rfm', 'stale'].includes(job)) {
   // A row per deal or customer: DuckDB writes the CSV itself, as a user of
   // its CLI would, rather than handing a million rows to JavaScript.
   await con.run(`COPY (${sql}) TO '/dev/stdout' (FORMAT csv, HEADER false)`);

@@ -1,11 +1,12 @@
-"""pandas peer of the benchmark: python3 bench.py JOB FILE [ASOF]
+"""pandas peer of the benchmark: python3 bench.py JOB FILE [ASOF [DEALS]]
 
-JOB is stages, cycle, retention, score, abc or rfm (ASOF, a date, only for
-rfm); prints the answer in the benchmark's common form (see ../norm.py), one
-CSV line per row, no header.  Written as
-an analyst fluent in pandas would: only the needed columns, categories for
+JOB is stages, cycle, retention, score, abc, rfm, reps or stale (ASOF, a
+date, only for rfm and stale; DEALS, the deals file, only for stale);
+prints the answer in the benchmark's common form (see ../norm.py), one CSV
+line per row, no header.  Written as an analyst fluent in pandas would: only the needed columns, categories for
 the small label columns, vectorised group-bys.
 """
+import os
 import sys
 
 import numpy as np
@@ -142,10 +143,76 @@ def rfm(path, asof):
     out.to_csv(sys.stdout, header=False)
 
 
+# funnel-visits' outcome vocabulary (Rackham) with its aliases, trimmed and
+# case-folded (../outcomes.csv, the spec's table); blank is unrecorded.
+OUTCOMES = ["order", "advance", "continuation", "no-sale", "unrecorded"]
+
+
+def aliases():
+    a = pd.read_csv(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                 "outcomes.csv"), dtype=str)
+    return dict(zip(a["label"], a["outcome"]))
+
+
+def reps(path):
+    # Per rep: visits, distinct deals and customers, visits naming a deal
+    # per deal, the outcome counts, (order + advance) / recorded, the shares
+    # with an objective and a next step, visits per week of the whole log's
+    # period (first to last visit date, inclusive).  Rows by rep.
+    df = pd.read_csv(path, usecols=["deal_id", "customer_id", "visit_date", "rep",
+                                    "objective", "outcome", "next_step"],
+                     dtype={"rep": "category", "outcome": "category",
+                            "objective": "category", "next_step": "category"})
+    labels = df["outcome"].cat.categories
+    alias = aliases()
+    norm = {c: alias.get(c.strip().casefold()) for c in labels}
+    if None in norm.values():
+        sys.exit(f"bench.py: unknown outcomes: {[c for c in labels if norm[c] is None]}")
+    o = df["outcome"].map(norm).fillna("unrecorded")
+    days = pd.to_datetime(df["visit_date"].agg(["min", "max"]), format="%Y-%m-%d")
+    weeks = ((days["max"] - days["min"]).days + 1) / 7
+    g = df.groupby("rep", observed=True, sort=True)
+    counts = pd.crosstab(df["rep"], o).reindex(columns=OUTCOMES, fill_value=0)
+    deals = g["deal_id"].nunique()
+    n = g.size()
+    recorded = n - counts["unrecorded"]
+    out = pd.DataFrame({
+        "visits": n, "deals": deals, "customers": g["customer_id"].nunique(),
+        "visits_per_deal": g["deal_id"].count() / deals.where(deals > 0),
+        "order": counts["order"], "advance": counts["advance"],
+        "continuation": counts["continuation"], "no_sale": counts["no-sale"],
+        "unrecorded": counts["unrecorded"],
+        "advance_rate": (counts["order"] + counts["advance"]) / recorded.where(recorded > 0),
+        "objective_rate": g["objective"].count() / n,
+        "next_step_rate": g["next_step"].count() / n,
+        "visits_per_week": n / weeks})
+    out.to_csv(sys.stdout, header=False, float_format="%.17g")
+
+
+def stale(path, asof, deals_path):
+    # The open deals of the deals file never visited (by deal), then those
+    # last visited more than 30 days before ASOF (days descending, then
+    # deal).
+    v = pd.read_csv(path, usecols=["deal_id", "visit_date"])
+    dv = v.dropna(subset=["deal_id"]).groupby("deal_id")["visit_date"].agg(["max", "size"])
+    d = pd.read_csv(deals_path, usecols=["deal_id", "owner", "stage", "status"])
+    d = d[d["status"].str.strip().str.casefold() == "open"]
+    x = d.join(dv, on="deal_id")
+    x["days"] = (pd.Timestamp(asof) - pd.to_datetime(x["max"], format="%Y-%m-%d")).dt.days
+    x = x[x["max"].isna() | (x["days"] > 30)]
+    x = x.assign(visited=x["max"].notna()).sort_values(
+        ["visited", "days", "deal_id"], ascending=[True, False, True])
+    out = pd.DataFrame({"deal_id": x["deal_id"], "owner": x["owner"], "stage": x["stage"],
+                        "last_visit": x["max"], "days": x["days"].astype("Int64"),
+                        "visits": x["size"].fillna(0).astype(int)})
+    out.to_csv(sys.stdout, header=False, index=False)
+
+
 if __name__ == "__main__":
     job = sys.argv[1] if len(sys.argv) > 1 else ""
-    if job not in ("stages", "cycle", "retention", "score", "abc", "rfm") or \
-            len(sys.argv) != (4 if job == "rfm" else 3):
-        sys.exit("usage: bench.py stages|cycle|retention|score|abc FILE\n"
-                 "       bench.py rfm FILE ASOF")
+    if job not in ("stages", "cycle", "retention", "score", "abc", "rfm", "reps", "stale") or \
+            len(sys.argv) != {"rfm": 4, "stale": 5}.get(job, 3):
+        sys.exit("usage: bench.py stages|cycle|retention|score|abc|reps FILE\n"
+                 "       bench.py rfm FILE ASOF\n"
+                 "       bench.py stale FILE ASOF DEALS")
     globals()[job](*sys.argv[2:])
