@@ -132,6 +132,11 @@ static void test_random(void **state)
 		check_random(shape, 20000, 15000, 7, false, 1 + shape);
 		check_random(shape, 5000, 2000, 1, true, 11 + shape);
 		check_random(shape, 3000, 100000, 300, false, 21 + shape);
+		/* Past 16,384 rows a pass is made by two threads when there
+		 * are two CPUs (FUNNEL_THREADS=2 forces them): one run of
+		 * them all, and runs on both sides of the halves' meeting. */
+		check_random(shape, 40000, 30000, 1, false, 31 + shape);
+		check_random(shape, 40000, 30000, 3, true, 41 + shape);
 	}
 }
 
