@@ -219,18 +219,52 @@ int fnl_groups_add_columns(struct funnel_ctx *ctx, const struct fnl_groups *g,
 	return 0;
 }
 
-int fnl_groups_set_cells(struct funnel_ctx *ctx, const struct fnl_groups *g,
-			 struct funnel_table *t, size_t row, size_t col,
-			 int64_t id)
+/* Appends group id's cells to t's text, noting where in at[0..n). */
+static bool add_cells(const struct fnl_groups *g, struct funnel_table *t,
+		      int64_t id, size_t *at)
 {
 	const char *p = g->n ? fnl_intern_str(g->ids, id, NULL) : "";
 
 	for (size_t i = 0; i < g->n; i++) {
 		size_t len = strcspn(p, "\x1f");
 
-		if (!fnl_table_set_text(t, row, col + i, p, len))
-			return fnl_nomem(ctx);
+		if ((at[i] = fnl_table_add_string(t, p, len)) == SIZE_MAX)
+			return false;
 		p += len + (p[len] != '\0');
 	}
+	return true;
+}
+
+int fnl_groups_set_cells(struct funnel_ctx *ctx, const struct fnl_groups *g,
+			 struct funnel_table *t, size_t row, size_t col,
+			 int64_t id)
+{
+	size_t at[g->n + 1];
+
+	if (!add_cells(g, t, id, at))
+		return fnl_nomem(ctx);
+	fnl_groups_set_cells_at(g, t, row, col, 0, at);
 	return 0;
+}
+
+int fnl_groups_lay_text(struct funnel_ctx *ctx, const struct fnl_groups *g,
+			struct funnel_table *t, size_t **at)
+{
+	size_t count = g->n ? fnl_groups_count(g) : 0;
+
+	*at = fnl_reallocarray(NULL, count * g->n + 1, sizeof(**at));
+	if (!*at)
+		return fnl_nomem(ctx);
+	for (size_t id = 0; id < count; id++)
+		if (!add_cells(g, t, (int64_t)id, *at + id * g->n))
+			return fnl_nomem(ctx);
+	return 0;
+}
+
+void fnl_groups_set_cells_at(const struct fnl_groups *g, struct funnel_table *t,
+			     size_t row, size_t col, int64_t id,
+			     const size_t *at)
+{
+	for (size_t i = 0; i < g->n; i++)
+		fnl_table_set_text_at(t, row, col + i, at[(size_t)id * g->n + i]);
 }

@@ -56,6 +56,15 @@ int fnl_groups_add_columns(struct funnel_ctx *ctx, const struct fnl_groups *g,
 int fnl_groups_set_cells(struct funnel_ctx *ctx, const struct fnl_groups *g,
 			 struct funnel_table *t, size_t row, size_t col,
 			 int64_t id);
+/* Lays every group's cells in t's text once, for rows filled by two
+ * threads: *at (the caller's to free) says where, n a group. */
+int fnl_groups_lay_text(struct funnel_ctx *ctx, const struct fnl_groups *g,
+			struct funnel_table *t, size_t **at);
+/* Fills the group's cells of row from what fnl_groups_lay_text() laid;
+ * adds no text. */
+void fnl_groups_set_cells_at(const struct fnl_groups *g, struct funnel_table *t,
+			     size_t row, size_t col, int64_t id,
+			     const size_t *at);
 /* Frees the run state (names, ids), keeping the columns. */
 void fnl_groups_reset(struct fnl_groups *g);
 void fnl_groups_free(struct fnl_groups *g);

@@ -131,12 +131,20 @@ static void set(struct funnel_table *t, size_t row, size_t col,
 	t->defined[i] = defined;
 }
 
-bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
-			const char *s, size_t len)
+size_t fnl_table_add_string(struct funnel_table *t, const char *s,
+			    size_t len)
 {
 	size_t off = t->text.len;
 
-	if (!fnl_buf_append_str(&t->text, s, len))
+	return fnl_buf_append_str(&t->text, s, len) ? off : SIZE_MAX;
+}
+
+bool fnl_table_set_text(struct funnel_table *t, size_t row, size_t col,
+			const char *s, size_t len)
+{
+	size_t off = fnl_table_add_string(t, s, len);
+
+	if (off == SIZE_MAX)
 		return false;
 	set(t, row, col, (union fnl_table_value){ .text = off }, true);
 	return true;

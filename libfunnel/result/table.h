@@ -82,6 +82,11 @@ bool fnl_table_set_text_kept(struct funnel_table *t, size_t row, size_t col,
  * With s NULL, the len bytes are the caller's to write, at t->text.data
  * + where they start (by two threads at once, apart). */
 size_t fnl_table_add_text(struct funnel_table *t, const char *s, size_t len);
+/* Appends s[0..len) and a NUL to the text; returns where it starts, or
+ * SIZE_MAX when memory runs out: a string many cells will share, given
+ * to them by set_text_at(). */
+size_t fnl_table_add_string(struct funnel_table *t, const char *s,
+			    size_t len);
 /* The cell is the NUL-terminated string at offset in the text. */
 void fnl_table_set_text_at(struct funnel_table *t, size_t row, size_t col,
 			   size_t offset);

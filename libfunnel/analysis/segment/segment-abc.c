@@ -92,19 +92,38 @@ static int classify(struct funnel_segment *sg, const uint32_t *order,
 	return 0;
 }
 
-static int fill_label(struct funnel_segment *sg, struct funnel_table *t,
-		      size_t row, size_t col, uint32_t ent, void *data)
+/* The labels' classes, and where the table holds each letter. */
+struct abc_labels {
+	const struct abc_class *cls;
+	size_t letter_at[SEG_MAX_ABC_CUTS + 1];
+};
+
+static int lay_letters(struct funnel_segment *sg, struct funnel_table *t,
+		       void *data)
 {
-	const struct abc_class *c = (const struct abc_class *)data + ent;
-	char letter = (char)('A' + c->letter);
+	struct abc_labels *l = data;
+
+	for (size_t i = 0; i <= sg->nabc; i++) {
+		char letter = (char)('A' + i);
+
+		if ((l->letter_at[i] = fnl_table_add_string(t, &letter, 1)) == SIZE_MAX)
+			return fnl_nomem(sg->ctx);
+	}
+	return 0;
+}
+
+static void fill_label(const struct funnel_segment *sg, struct funnel_table *t,
+		       size_t row, size_t col, uint32_t ent, const void *data)
+{
+	const struct abc_labels *l = data;
+	const struct abc_class *c = &l->cls[ent];
 
 	if (c->letter < 0)
-		return 0;
+		return;
 	fnl_table_set_number(t, row, col, sg->ent[ent].v);
 	fnl_table_set_number(t, row, col + 1, c->share);
 	fnl_table_set_number(t, row, col + 2, c->cum_share);
-	return fnl_table_set_text(t, row, col + 3, &letter, 1) ? 0 :
-								  fnl_nomem(sg->ctx);
+	fnl_table_set_text_at(t, row, col + 3, l->letter_at[c->letter]);
 }
 
 static int labels(struct funnel_segment *sg, struct abc_class *cls,
@@ -116,9 +135,10 @@ static int labels(struct funnel_segment *sg, struct abc_class *cls,
 		{ "cum_share", FUNNEL_COLUMN_RATE, 4 },
 		{ "class", FUNNEL_COLUMN_TEXT, 0 },
 	};
+	struct abc_labels l = { cls, { 0 } };
 
 	return fnl_segment_labels(sg, cols, FNL_ARRAY_SIZE(cols), true,
-				  fill_label, cls, out);
+				  lay_letters, fill_label, &l, out);
 }
 
 struct summary {
@@ -148,8 +168,7 @@ static int summary_group(struct funnel_segment *sg, const uint32_t *order,
 	}
 	for (size_t l = 0; l < nletters; l++) {
 		char letter = (char)('A' + l);
-		int64_t row = fnl_segment_row(sg, s->t, NULL,
-					      sg->ent[order[i]].group);
+		int64_t row = fnl_segment_row(sg, s->t, sg->ent[order[i]].group);
 		double v = fnl_sum_value(&value[l]);
 		size_t r = (size_t)row;
 

@@ -178,32 +178,55 @@ static bool classified(const struct cell *c)
 	return c->value_level >= 0 && c->potential_level >= 0;
 }
 
-/* Sets a cell to s, or leaves it undefined when s is NULL. */
-static int set_text(struct funnel_segment *sg, struct funnel_table *t,
-		    size_t row, size_t col, const char *s)
+/* The labels' cells, and where the table holds each level's name and
+ * each cell's of the grid (at most 3 x 3). */
+struct matrix_labels {
+	const struct cell *cells;
+	size_t level_at[3];
+	size_t name_at[9];
+};
+
+static int lay_names(struct funnel_segment *sg, struct funnel_table *t,
+		     void *data)
 {
-	return !s || fnl_table_set_text(t, row, col, s, strlen(s)) ? 0 :
-								    fnl_nomem(sg->ctx);
+	struct matrix_labels *l = data;
+	char buf[16];
+
+	for (int v = 0; v < sg->grid; v++) {
+		const char *name = level_name(sg, v);
+
+		l->level_at[v] = fnl_table_add_string(t, name, strlen(name));
+		for (int p = 0; p < sg->grid; p++) {
+			struct cell c = { .value_level = v, .potential_level = p };
+
+			name = segment_name(sg, &c, buf);
+			l->name_at[v * sg->grid + p] =
+				fnl_table_add_string(t, name, strlen(name));
+		}
+	}
+	return t->text.failed ? fnl_nomem(sg->ctx) : 0;
 }
 
-static int fill_label(struct funnel_segment *sg, struct funnel_table *t,
-		      size_t row, size_t col, uint32_t ent, void *data)
+static void fill_label(const struct funnel_segment *sg, struct funnel_table *t,
+		       size_t row, size_t col, uint32_t ent, const void *data)
 {
+	const struct matrix_labels *l = data;
 	const struct seg_entity *e = &sg->ent[ent];
-	const struct cell *c = (const struct cell *)data + ent;
-	char buf[16];
+	const struct cell *c = &l->cells[ent];
 
 	if (fnl_segment_has_value(e))
 		fnl_table_set_number(t, row, col, e->v);
 	if (c->has_potential)
 		fnl_table_set_number(t, row, col + 1, c->potential);
-	if (set_text(sg, t, row, col + 2, c->value_level >= 0 ?
-			     level_name(sg, c->value_level) : NULL) < 0 ||
-	    set_text(sg, t, row, col + 3, c->potential_level >= 0 ?
-			     level_name(sg, c->potential_level) : NULL) < 0)
-		return FUNNEL_ERR_NOMEM;
-	return set_text(sg, t, row, col + 4,
-			classified(c) ? segment_name(sg, c, buf) : NULL);
+	if (c->value_level >= 0)
+		fnl_table_set_text_at(t, row, col + 2, l->level_at[c->value_level]);
+	if (c->potential_level >= 0)
+		fnl_table_set_text_at(t, row, col + 3,
+				      l->level_at[c->potential_level]);
+	if (classified(c))
+		fnl_table_set_text_at(t, row, col + 4,
+				      l->name_at[c->value_level * sg->grid +
+						 c->potential_level]);
 }
 
 static int labels(struct funnel_segment *sg, struct cell *cells,
@@ -216,9 +239,10 @@ static int labels(struct funnel_segment *sg, struct cell *cells,
 		{ "potential_level", FUNNEL_COLUMN_TEXT, 0 },
 		{ "segment", FUNNEL_COLUMN_TEXT, 0 },
 	};
+	struct matrix_labels l = { .cells = cells };
 
 	return fnl_segment_labels(sg, cols, FNL_ARRAY_SIZE(cols), false,
-				  fill_label, cells, out);
+				  lay_names, fill_label, &l, out);
 }
 
 struct summary {
@@ -257,8 +281,7 @@ static int summary_group(struct funnel_segment *sg, const uint32_t *order,
 		struct cell c = { .value_level = (int)cell / sg->grid,
 				  .potential_level = (int)cell % sg->grid };
 		const char *name = segment_name(sg, &c, buf);
-		int64_t row = fnl_segment_row(sg, t, NULL,
-					      sg->ent[order[i]].group);
+		int64_t row = fnl_segment_row(sg, t, sg->ent[order[i]].group);
 		double v = fnl_sum_value(&value[cell]);
 		size_t r = (size_t)row;
 

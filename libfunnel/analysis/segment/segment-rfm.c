@@ -86,16 +86,57 @@ static int score_run(struct funnel_segment *sg, const uint32_t *order,
 	return ret;
 }
 
-static int fill_label(struct funnel_segment *sg, struct funnel_table *t,
-		      size_t row, size_t col, uint32_t ent, void *data)
+/* The labels' scores, and where the table holds each segment's name:
+ * each rule's, then the one of no rule's. */
+struct rfm_labels {
+	const struct rfm *rfm;
+	size_t *name_at;
+	size_t nrules;
+};
+
+static int lay_names(struct funnel_segment *sg, struct funnel_table *t,
+		     void *data)
 {
+	struct rfm_labels *l = data;
+
+	if (!sg->rfm_segments)
+		return 0;
+	l->nrules = fnl_rfm_segments_count(sg->rfm_segments);
+	if (!(l->name_at = calloc(l->nrules + 1, sizeof(*l->name_at))))
+		return fnl_nomem(sg->ctx);
+	for (size_t i = 0; i <= l->nrules; i++) {
+		const char *name = i < l->nrules ?
+			fnl_rfm_segments_name(sg->rfm_segments, i) :
+			fnl_rfm_segment_of(sg->rfm_segments, 0, 0, 0);
+
+		l->name_at[i] = fnl_table_add_string(t, name, strlen(name));
+	}
+	return t->text.failed ? fnl_nomem(sg->ctx) : 0;
+}
+
+/* Where the table holds name, a rule's (by where it lies) or the one of
+ * no rule's. */
+static size_t name_at(const struct funnel_segment *sg,
+		      const struct rfm_labels *l, const char *name)
+{
+	size_t i = 0;
+
+	while (i < l->nrules && fnl_rfm_segments_name(sg->rfm_segments, i) != name)
+		i++;
+	return l->name_at[i];
+}
+
+static void fill_label(const struct funnel_segment *sg, struct funnel_table *t,
+		       size_t row, size_t col, uint32_t ent, const void *data)
+{
+	const struct rfm_labels *l = data;
 	const struct seg_entity *e = &sg->ent[ent];
-	const struct scores *s = ((const struct rfm *)data)->sc + ent;
+	const struct scores *s = &l->rfm->sc[ent];
 
 	fnl_table_set_count(t, row, col, e->recency);
 	fnl_table_set_count(t, row, col + 1, e->orders);
 	if (!fnl_segment_has_value(e))
-		return 0;
+		return;
 	fnl_table_set_number(t, row, col + 2, e->v);
 	for (int d = R; d <= M; d++)
 		if (s->s[d])
@@ -103,9 +144,8 @@ static int fill_label(struct funnel_segment *sg, struct funnel_table *t,
 	if (s->s[R] && s->s[F] && s->s[M])
 		fnl_table_set_count(t, row, col + 6,
 				    100 * s->s[R] + 10 * s->s[F] + s->s[M]);
-	return !s->segment ||
-	       fnl_table_set_text(t, row, col + 7, s->segment, strlen(s->segment)) ?
-		       0 : fnl_nomem(sg->ctx);
+	if (s->segment)
+		fnl_table_set_text_at(t, row, col + 7, name_at(sg, l, s->segment));
 }
 
 static int labels(struct funnel_segment *sg, struct rfm *rfm,
@@ -121,10 +161,13 @@ static int labels(struct funnel_segment *sg, struct rfm *rfm,
 		{ "rfm", FUNNEL_COLUMN_COUNT, 0 },
 		{ "segment", FUNNEL_COLUMN_TEXT, 0 },
 	};
+	struct rfm_labels l = { rfm, NULL, 0 };
+	int ret = fnl_segment_labels(sg, cols, FNL_ARRAY_SIZE(cols) -
+						       (sg->rfm_segments ? 0 : 1),
+				     false, lay_names, fill_label, &l, out);
 
-	return fnl_segment_labels(sg, cols, FNL_ARRAY_SIZE(cols) -
-					    (sg->rfm_segments ? 0 : 1),
-				  false, fill_label, rfm, out);
+	free(l.name_at);
+	return ret;
 }
 
 struct summary {
@@ -168,7 +211,7 @@ static int summary_group(struct funnel_segment *sg, const uint32_t *order,
 			fnl_sum_merge(&revenue, &sg->ent[order[idx[b]]].value);
 		}
 		v = fnl_sum_value(&revenue);
-		row = fnl_segment_row(sg, s->t, NULL, sg->ent[order[i]].group);
+		row = fnl_segment_row(sg, s->t, sg->ent[order[i]].group);
 		if (row < 0 ||
 		    !fnl_table_set_text(s->t, (size_t)row, col, name, strlen(name))) {
 			free(idx);
@@ -231,8 +274,7 @@ static int thresholds(struct funnel_segment *sg, const struct rfm *rfm,
 			for (size_t score = 1; score <= b[d].k; score++) {
 				/* Recency scores the other way round. */
 				size_t i = d == R ? b[d].k - score : score - 1;
-				int64_t row = fnl_segment_row(sg, *out, NULL,
-							      (uint32_t)ids[g]);
+				int64_t row = fnl_segment_row(sg, *out, (uint32_t)ids[g]);
 				size_t r = (size_t)row;
 
 				if (row < 0 ||

@@ -11,6 +11,7 @@
 #include "segment.h"
 #include "keysort.h"
 #include "table.h"
+#include "threads.h"
 
 int fnl_segment_groups(struct funnel_segment *sg, int64_t **ids, size_t *n)
 {
@@ -203,54 +204,126 @@ fail:
 
 enum { LOAD_AHEAD = 16 };
 
+/*
+ * The labels' rows [from, to), filled by one thread.  Their customers'
+ * keys are copied in the order they will be written out: the first
+ * thread's from the start of the room for them on, the second's so as to
+ * end where the room does.
+ */
+struct label_part {
+	const struct funnel_segment *sg;
+	struct funnel_table *t;
+	const uint32_t *order;
+	size_t from, to;
+	size_t room, room_end;   /* the keys' room in the text */
+	bool at_end;
+	const size_t *group_at;  /* fnl_groups_lay_text() */
+	size_t col;
+	fnl_segment_fill_fn *fill;
+	const void *data;
+};
+
+static void prefetch_entity(const struct funnel_segment *sg,
+			    const uint32_t *order, size_t i, size_t to)
+{
+	if (i + 2 * LOAD_AHEAD < to)
+		__builtin_prefetch(&sg->ent[order[i + 2 * LOAD_AHEAD]]);
+	if (i + LOAD_AHEAD < to)
+		fnl_intern_prefetch_id(sg->keys,
+				       sg->ent[order[i + LOAD_AHEAD]].cust);
+}
+
+static void fill_labels(void *arg)
+{
+	const struct label_part *p = arg;
+	const struct funnel_segment *sg = p->sg;
+	size_t text = p->room, len;
+
+	if (p->at_end) {
+		size_t bytes = 0;
+
+		for (size_t i = p->from; i < p->to; i++) {
+			prefetch_entity(sg, p->order, i, p->to);
+			fnl_intern_str(sg->keys, sg->ent[p->order[i]].cust, &len);
+			bytes += len + 1;
+		}
+		text = p->room_end - bytes;
+	}
+	for (size_t i = p->from; i < p->to; i++) {
+		const struct seg_entity *e = &sg->ent[p->order[i]];
+		const char *key = fnl_intern_str(sg->keys, e->cust, &len);
+
+		prefetch_entity(sg, p->order, i, p->to);
+		memcpy(p->t->text.data + text, key, len + 1);
+		fnl_table_set_text_at(p->t, i, 0, text);
+		text += len + 1;
+		fnl_groups_set_cells_at(&sg->groups, p->t, i, 1, e->group,
+					p->group_at);
+		p->fill(sg, p->t, i, p->col, p->order[i], p->data);
+	}
+}
+
+/* Room for the keys of the labels' rows: each customer's once, or with
+ * --by as often as it has an entity in the window. */
+static size_t keys_room(const struct funnel_segment *sg)
+{
+	size_t bytes = 0, len;
+
+	if (!sg->groups.n)
+		return fnl_intern_bytes(sg->keys);
+	for (size_t i = 0; i < sg->nent; i++)
+		if (sg->ent[i].in_base) {
+			fnl_intern_str(sg->keys, sg->ent[i].cust, &len);
+			bytes += len + 1;
+		}
+	return bytes;
+}
+
 int fnl_segment_labels(struct funnel_segment *sg,
 		       const struct seg_column *cols, size_t ncols,
-		       bool by_value, fnl_segment_fill_fn *fill, void *data,
+		       bool by_value, fnl_segment_lay_fn *lay,
+		       fnl_segment_fill_fn *fill, void *data,
 		       struct funnel_table **out)
 {
-	size_t col = fnl_segment_first_col(sg, true), n;
+	size_t col = fnl_segment_first_col(sg, true), n, room = 0, bytes;
+	size_t *group_at = NULL;
 	const uint32_t *order;
 	int ret = fnl_segment_sorted(sg, false, by_value, &order, &n);
 
 	if (ret == 0)
 		ret = fnl_segment_table(sg, true, cols, ncols, out);
 	/* A row a customer: the table grows once, its text by the keys. */
-	if (ret == 0 && !fnl_table_reserve(*out, n, fnl_intern_bytes(sg->keys)))
+	bytes = ret == 0 ? keys_room(sg) : 0;
+	if (ret == 0 && (!fnl_table_reserve(*out, n, bytes) ||
+			 fnl_table_add_rows(*out, n) < 0 ||
+			 (room = fnl_table_add_text(*out, NULL, bytes)) == SIZE_MAX))
 		ret = fnl_nomem(sg->ctx);
-	for (size_t i = 0; ret == 0 && i < n; i++) {
-		int64_t row;
+	if (ret == 0)
+		ret = fnl_groups_lay_text(sg->ctx, &sg->groups, *out, &group_at);
+	if (ret == 0 && lay)
+		ret = lay(sg, *out, data);
+	if (ret == 0) {
+		struct label_part half[2] = {
+			{ sg, *out, order, 0, n / 2, room, room + bytes, false,
+			  group_at, col, fill, data },
+			{ sg, *out, order, n / 2, n, room, room + bytes, true,
+			  group_at, col, fill, data },
+		};
 
-		/* The entities are in the order they were made, the rows by
-		 * value: each entity and key loaded some rows ahead. */
-		if (i + 2 * LOAD_AHEAD < n)
-			__builtin_prefetch(&sg->ent[order[i + 2 * LOAD_AHEAD]]);
-		if (i + LOAD_AHEAD < n)
-			fnl_intern_prefetch_id(sg->keys,
-					       sg->ent[order[i + LOAD_AHEAD]].cust);
-		row = fnl_segment_row(sg, *out, &sg->ent[order[i]], 0);
-
-		ret = row < 0 ? (int)row :
-				fill(sg, *out, (size_t)row, col, order[i], data);
+		fnl_run_pair(fill_labels, &half[0], &half[1]);
 	}
+	free(group_at);
 	return ret;
 }
 
 int64_t fnl_segment_row(struct funnel_segment *sg, struct funnel_table *t,
-			const struct seg_entity *e, uint32_t group)
+			uint32_t group)
 {
 	int64_t row = fnl_table_add_row(t);
-	size_t col = 0, len;
-	const char *s;
 
 	if (row < 0)
 		return fnl_nomem(sg->ctx);
-	if (e) {
-		s = fnl_intern_str(sg->keys, e->cust, &len);
-		if (!fnl_table_set_text(t, (size_t)row, col++, s, len))
-			return fnl_nomem(sg->ctx);
-		group = e->group;
-	}
-	if (fnl_groups_set_cells(sg->ctx, &sg->groups, t, (size_t)row, col,
+	if (fnl_groups_set_cells(sg->ctx, &sg->groups, t, (size_t)row, 0,
 				 group) < 0)
 		return FUNNEL_ERR_NOMEM;
 	return row;

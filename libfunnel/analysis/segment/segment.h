@@ -168,20 +168,26 @@ int fnl_segment_table(struct funnel_segment *sg, bool with_key,
 /*
  * The labels: a table of the customer, the group columns and
  * cols[0..ncols), a row per entity in the window, by group, then by
- * value when by_value, then by customer; fill sets the row's cells of
- * entity ent from column col on.
+ * value when by_value, then by customer.  lay (may be NULL) first adds
+ * the texts the rows share to the table (a class's letter, a segment's
+ * name) and notes where in data; then fill sets the row's cells of
+ * entity ent from column col on, adding no text: the rows are filled by
+ * two threads at once (threads.h), in halves.
  */
-typedef int fnl_segment_fill_fn(struct funnel_segment *sg,
-				struct funnel_table *t, size_t row, size_t col,
-				uint32_t ent, void *data);
+typedef int fnl_segment_lay_fn(struct funnel_segment *sg,
+			       struct funnel_table *t, void *data);
+typedef void fnl_segment_fill_fn(const struct funnel_segment *sg,
+				 struct funnel_table *t, size_t row,
+				 size_t col, uint32_t ent, const void *data);
 int fnl_segment_labels(struct funnel_segment *sg,
 		       const struct seg_column *cols, size_t ncols,
-		       bool by_value, fnl_segment_fill_fn *fill, void *data,
+		       bool by_value, fnl_segment_lay_fn *lay,
+		       fnl_segment_fill_fn *fill, void *data,
 		       struct funnel_table **out);
-/* Adds a row for entity e (with_key: its customer too) or, e NULL, for
- * group; returns the row's index or a negative status. */
+/* Adds a row for group (a summary's); returns the row's index or a
+ * negative status. */
 int64_t fnl_segment_row(struct funnel_segment *sg, struct funnel_table *t,
-			const struct seg_entity *e, uint32_t group);
+			uint32_t group);
 /* The column after the customer and group columns. */
 size_t fnl_segment_first_col(const struct funnel_segment *sg, bool with_key);
 /* The groups by name: ids in order; *n of them. */
