@@ -25,11 +25,13 @@ enum {
 	OPT_LOST,
 	OPT_CHECK,
 	OPT_SEGMENTS,
+	OPT_HISTORY,
+	OPT_WITHIN,
 };
 
 static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "What to compute:", 1 },
-	{ "report", OPT_REPORT, "NAME", 0, "reps (default): per rep the visits and the commitments won; stale: open deals not visited lately; coverage: customers visited per segment", 0 },
+	{ "report", OPT_REPORT, "NAME", 0, "reps (default): per rep the visits and the commitments won; conversion: per outcome the visits followed by a further stage; stale: open deals not visited lately; coverage: customers visited per segment", 0 },
 	{ NULL, 0, NULL, 0, "Columns (a header name or a 1-based number):", 2 },
 	{ "visit", OPT_VISIT, "COL", 0, "the visit's id: each once (default: none)", 0 },
 	{ "deal", OPT_DEAL, "COL", 0, "the deal visited, blank for none (default: deal_id, WhatId, Associated Deal, ...)", 0 },
@@ -45,13 +47,17 @@ static const struct argp_option options[] = {
 	{ "from", OPT_FROM, "DATE", 0, "visits on or after DATE", 0 },
 	{ "to", OPT_TO, "DATE", 0, "visits on or before DATE", 0 },
 	{ "asof", OPT_ASOF, "DATE", 0, "visits after DATE are left out (default: the latest visit date)", 0 },
-	{ NULL, 0, NULL, 0, "Stale deals (--report stale):", 4 },
+	{ NULL, 0, NULL, 0, "Conversion (--report conversion):", 4 },
+	{ "history", OPT_HISTORY, "FILE", 0, "the deals' stage history, in any layout funnel-stages reads", 0 },
+	{ "stages", 'S', "LIST", 0, "the stages in order, comma-separated; a won label not among them is a stage after the last", 0 },
+	{ "within", OPT_WITHIN, "DURATION", 0, "a further stage entered up to this long after the visit (same day included) is a conversion (7d, 2w)", 0 },
+	{ NULL, 0, NULL, 0, "Stale deals (--report stale):", 5 },
 	{ "deals-file", OPT_DEALS_FILE, "FILE", 0, "the deals, one row each: open ones are listed when not visited lately", 0 },
 	{ "stale", OPT_STALE, "DURATION", 0, "a deal not visited for longer than this is stale (14d, 2w)", 0 },
-	{ "won", OPT_WON, "LABEL", 0, "a status or stage of the deals file that means won (repeatable; Won, Closed Won, ... already)", 0 },
+	{ "won", OPT_WON, "LABEL", 0, "a status or stage of the deals file or history that means won (repeatable; Won, Closed Won, ... already)", 0 },
 	{ "lost", OPT_LOST, "LABEL", 0, "the same for lost", 0 },
 	{ "check", OPT_CHECK, "EXPR", 0, "a threshold on stale_deals such as 'stale_deals==0' (repeatable): exit 1 when one fails", 0 },
-	{ NULL, 0, NULL, 0, "Coverage (--report coverage):", 5 },
+	{ NULL, 0, NULL, 0, "Coverage (--report coverage):", 6 },
 	{ "segments", OPT_SEGMENTS, "FILE", 0, "the labels funnel-segment writes: the customer first, then a segment or class column", 0 },
 	{ 0 }
 };
@@ -95,7 +101,9 @@ static const struct argp argp = {
 	       "Output columns: reps: REP or [GROUP...,] visits, deals, "
 	       "customers, visits_per_deal, order, advance, continuation, "
 	       "no_sale, unrecorded, advance_rate, objective_rate, "
-	       "next_step_rate, visits_per_week; stale: deal, owner, stage, "
+	       "next_step_rate, visits_per_week; conversion: outcome or "
+	       "[GROUP...,] visits, matched, converted, conversion_rate; "
+	       "stale: deal, owner, stage, "
 	       "last_visit, days_since_last_visit, visits; coverage: "
 	       "[GROUP...,] segment, customers, visited, coverage, visits, "
 	       "visits_per_customer, and a last (unsegmented) row.\n"

@@ -689,8 +689,9 @@ struct funnel_visits;
 
 /**
  * funnel_visits_new() - create a visit analysis: per rep the visits and
- * the commitments they won, the open deals nobody visits, and the
- * coverage of customer segments; see funnel-visits(1).
+ * the commitments they won, whether the stage history bears them out,
+ * the open deals nobody visits, and the coverage of customer segments;
+ * see funnel-visits(1).
  * @ctx: the context.
  *
  * Return: a new analysis owned by the caller, or NULL when memory runs out.

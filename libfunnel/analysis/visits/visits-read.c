@@ -196,7 +196,8 @@ static int on_header(void *data, struct fnl_reader *r,
 		     const struct fnl_header *h)
 {
 	struct funnel_visits *vs = data;
-	bool stale = vs->report == VIS_STALE;
+	/* Stale and conversion are about deals. */
+	bool stale = vs->report == VIS_STALE || vs->report == VIS_CONVERSION;
 	unsigned need = FNL_COLUMN_REQUIRED;
 	const struct fnl_column_spec spec[] = {
 		{ "visit", "--visit", vs->col_visit, NULL, FNL_CELL_TEXT,
@@ -230,7 +231,7 @@ static int on_header(void *data, struct fnl_reader *r,
 	vs->has_objective |= fnl_reader_has(r, vs->slot_objective);
 	vs->has_next_step |= fnl_reader_has(r, vs->slot_next_step);
 	if (!vs->by_rep)
-		return vs->report == VIS_REPS ?
+		return vs->report == VIS_REPS || vs->report == VIS_CONVERSION ?
 			       fnl_groups_bind(vs->ctx, &vs->groups, r, h) : 0;
 	/* The groups are the reps, named as the first file names them. */
 	if (vs->groups.n)

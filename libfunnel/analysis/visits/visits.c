@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * visits.c - visit management: whether reps set objectives and win
- * commitments at their visits, which open deals nobody visits, and which
+ * commitments at their visits, whether the stage history bears the
+ * commitments out, which open deals nobody visits, and which
  * customer segments are visited.  Options and running; see visits.h for
  * how the work is divided.
  */
@@ -12,7 +13,9 @@
 #include "analysis.h"
 #include "options.h"
 
-static const char *const reports[] = { "reps", "stale", "coverage", NULL };
+static const char *const reports[] = {
+	"reps", "conversion", "stale", "coverage", NULL,
+};
 
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
@@ -56,7 +59,7 @@ FUNNEL_EXPORT void funnel_visits_free(struct funnel_visits *vs)
 		&vs->col_visit, &vs->col_deal, &vs->col_customer,
 		&vs->col_time, &vs->col_rep, &vs->col_objective,
 		&vs->col_outcome, &vs->col_next_step, &vs->deals_file,
-		&vs->segments_file,
+		&vs->segments_file, &vs->history_file, &vs->stages,
 	};
 
 	if (!vs)
@@ -100,12 +103,13 @@ static int set_string(struct funnel_visits *vs, const char *name,
 	static const char *const names[] = {
 		"visit", "deal", "customer", "time", "rep", "objective",
 		"visit-outcome", "next-step", "deals-file", "segments",
+		"history", "stages",
 	};
 	char **field[] = {
 		&vs->col_visit, &vs->col_deal, &vs->col_customer,
 		&vs->col_time, &vs->col_rep, &vs->col_objective,
 		&vs->col_outcome, &vs->col_next_step, &vs->deals_file,
-		&vs->segments_file,
+		&vs->segments_file, &vs->history_file, &vs->stages,
 	};
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(names); i++)
@@ -141,6 +145,10 @@ static int set_option(struct funnel_visits *vs, const char *name,
 		vs->stale_set = true;
 		return fnl_opt_duration(ctx, name, value, true, &vs->stale_usec);
 	}
+	if (!strcmp(name, "within")) {
+		vs->within_set = true;
+		return fnl_opt_duration(ctx, name, value, true, &vs->within_usec);
+	}
 	if (!strcmp(name, "won"))
 		return fnl_outcomes_add(ctx, &vs->outcomes, FNL_OUTCOME_WON, value);
 	if (!strcmp(name, "lost"))
@@ -166,14 +174,20 @@ static int check_options(struct funnel_visits *vs)
 	struct funnel_ctx *ctx = vs->ctx;
 	bool stale = vs->report == VIS_STALE;
 	bool coverage = vs->report == VIS_COVERAGE;
+	bool conversion = vs->report == VIS_CONVERSION;
 
 	if (stale != !!vs->deals_file || stale != vs->stale_set)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, stale ?
 				"--report stale needs --deals-file FILE and --stale DURATION" :
 				"--deals-file and --stale are for --report stale");
-	if (!stale && (vs->outcomes.nwon || vs->outcomes.nlost))
+	if (conversion != !!vs->history_file || conversion != !!vs->stages ||
+	    conversion != vs->within_set)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE, conversion ?
+				"--report conversion needs --history FILE, --stages LIST and --within DURATION" :
+				"--history, --stages and --within are for --report conversion");
+	if (!stale && !conversion && (vs->outcomes.nwon || vs->outcomes.nlost))
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-				"--won and --lost read the --deals-file of --report stale");
+				"--won and --lost are about deals: the --deals-file of --report stale, the --history of conversion");
 	if (coverage != !!vs->segments_file)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, coverage ?
 				"--report coverage needs --segments FILE" :
@@ -204,6 +218,9 @@ static int compute(struct funnel_visits *vs, struct funnel_input *in,
 	switch (vs->report) {
 	case VIS_REPS:
 		ret = fnl_visits_reps(vs, result);
+		break;
+	case VIS_CONVERSION:
+		ret = fnl_visits_conversion(vs, result);
 		break;
 	case VIS_STALE:
 		ret = fnl_visits_stale(vs, result);

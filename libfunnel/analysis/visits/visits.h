@@ -3,9 +3,10 @@
  * visits.h - what the files of the visits analysis share: visits.c
  * (options, running), visits-read.c (rows -> one visit each, the outcome
  * vocabulary and --outcome-map), visits-table.c (the reps report and the
- * group columns every table starts with), visits-stale.c (the --deals-file
- * and the stale report) and visits-coverage.c (the --segments file and the
- * coverage report).
+ * group columns every table starts with), visits-conversion.c (the
+ * --history, read by funnel-stages' code, and the conversion report),
+ * visits-stale.c (the --deals-file and the stale report) and
+ * visits-coverage.c (the --segments file and the coverage report).
  *
  * A visit is a few numbers: deals, customers and groups are interned, so
  * memory grows with visits, and with keys only once each.
@@ -18,7 +19,7 @@
 #include "intern.h"
 #include "outcomes.h"
 
-enum vis_report { VIS_REPS, VIS_STALE, VIS_COVERAGE };
+enum vis_report { VIS_REPS, VIS_CONVERSION, VIS_STALE, VIS_COVERAGE };
 
 /* The commitment a visit ended with (Rackham), in the order of reports;
  * unrecorded is a blank cell. */
@@ -66,6 +67,9 @@ struct funnel_visits {
 	bool stale_set;
 	struct fnl_outcomes outcomes; /* --won, --lost */
 	char *segments_file;          /* coverage */
+	char *history_file, *stages;  /* conversion */
+	int64_t within_usec;
+	bool within_set;
 
 	/* Run state. */
 	bool by_rep;                  /* reps without --by: the rep column */
@@ -127,6 +131,8 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_table **out);
 
 /* visits-stale.c */
 int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out);
+/* visits-conversion.c */
+int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out);
 /* visits-coverage.c */
 int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_table **out);
 
