@@ -27,6 +27,9 @@ enum {
 	OPT_SEGMENTS,
 	OPT_HISTORY,
 	OPT_WITHIN,
+	OPT_HISTORY_KEY,
+	OPT_HISTORY_STAGE,
+	OPT_HISTORY_TIME,
 };
 
 static const struct argp_option options[] = {
@@ -50,6 +53,9 @@ static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, "Conversion (--report conversion):", 4 },
 	{ "history", OPT_HISTORY, "FILE", 0, "the deals' stage history, in any layout funnel-stages reads", 0 },
 	{ "stages", 'S', "LIST", 0, "the stages in order, comma-separated; a won label not among them is a stage after the last", 0 },
+	{ "history-key", OPT_HISTORY_KEY, "COL", 0, "its deal column (default: as funnel-stages finds one: OpportunityId, deal_id, Record ID, ...)", 0 },
+	{ "history-stage", OPT_HISTORY_STAGE, "COL", 0, "its stage column (default: StageName, deal_stage, Stage, ...)", 0 },
+	{ "history-time", OPT_HISTORY_TIME, "COL", 0, "its date column (default: entered_at, stage_date, CreatedDate, ...)", 0 },
 	{ "within", OPT_WITHIN, "DURATION", 0, "a further stage entered up to this long after the visit (same day included) is a conversion (7d, 2w)", 0 },
 	{ NULL, 0, NULL, 0, "Stale deals (--report stale):", 5 },
 	{ "deals-file", OPT_DEALS_FILE, "FILE", 0, "the deals, one row each: open ones are listed when not visited lately", 0 },

@@ -43,6 +43,12 @@ static int set_stages(struct funnel_visits *vs, struct funnel_stages *st)
 	free(list);
 	if (ret == 0)
 		ret = funnel_stages_set(st, "mode", "entered");
+	/* The history's columns, as funnel-stages' --key, --stage, --time. */
+	for (size_t i = 0; ret == 0 && i < 3; i++)
+		if (vs->history_col[i])
+			ret = funnel_stages_set(st, (const char *const[]){
+							"key", "stage", "time" }[i],
+						vs->history_col[i]);
 	for (size_t i = 0; ret == 0 && i < vs->outcomes.nwon; i++)
 		ret = funnel_stages_set(st, "won", vs->outcomes.won[i]);
 	for (size_t i = 0; ret == 0 && i < vs->outcomes.nlost; i++)

@@ -60,6 +60,7 @@ FUNNEL_EXPORT void funnel_visits_free(struct funnel_visits *vs)
 		&vs->col_time, &vs->col_rep, &vs->col_objective,
 		&vs->col_outcome, &vs->col_next_step, &vs->deals_file,
 		&vs->segments_file, &vs->history_file, &vs->stages,
+		&vs->history_col[0], &vs->history_col[1], &vs->history_col[2],
 	};
 
 	if (!vs)
@@ -103,13 +104,15 @@ static int set_string(struct funnel_visits *vs, const char *name,
 	static const char *const names[] = {
 		"visit", "deal", "customer", "time", "rep", "objective",
 		"visit-outcome", "next-step", "deals-file", "segments",
-		"history", "stages",
+		"history", "stages", "history-key", "history-stage",
+		"history-time",
 	};
 	char **field[] = {
 		&vs->col_visit, &vs->col_deal, &vs->col_customer,
 		&vs->col_time, &vs->col_rep, &vs->col_objective,
 		&vs->col_outcome, &vs->col_next_step, &vs->deals_file,
 		&vs->segments_file, &vs->history_file, &vs->stages,
+		&vs->history_col[0], &vs->history_col[1], &vs->history_col[2],
 	};
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(names); i++)
@@ -180,6 +183,10 @@ static int check_options(struct funnel_visits *vs)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, stale ?
 				"--report stale needs --deals-file FILE and --stale DURATION" :
 				"--deals-file and --stale are for --report stale");
+	if (!conversion &&
+	    (vs->history_col[0] || vs->history_col[1] || vs->history_col[2]))
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--history-key, --history-stage and --history-time are about the --history of --report conversion");
 	if (conversion != !!vs->history_file || conversion != !!vs->stages ||
 	    conversion != vs->within_set)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, conversion ?

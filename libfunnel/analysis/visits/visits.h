@@ -68,6 +68,7 @@ struct funnel_visits {
 	struct fnl_outcomes outcomes; /* --won, --lost */
 	char *segments_file;          /* coverage */
 	char *history_file, *stages;  /* conversion */
+	char *history_col[3];         /* its key, stage and time columns */
 	int64_t within_usec;
 	bool within_set;
 

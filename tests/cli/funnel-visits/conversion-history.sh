@@ -40,3 +40,15 @@ funnel-visits $h data/visits/visits.csv
 echo "exit $?"
 funnel-visits --within 7d data/visits/visits.csv
 echo "exit $?"
+# Columns funnel-stages would not find, named: --history-key and
+# --history-time.  D1 only: V1 (03-04, advance) at Qualify, Propose
+# 03-06 within 7d: converted; V2 (03-11, continuation) at Propose,
+# nothing further.  Other deals unmatched: order 0 matched (blank).
+printf 'x,stage,when\nD1,Qualify,2024-03-01\nD1,Propose,2024-03-06\n' >named.csv
+funnel-visits --report conversion --history named.csv --history-key x \
+	--history-time when -S Qualify,Propose --within 7d data/visits/visits.csv
+# Unnamed, the key is not found: the message names the option.
+funnel-visits --report conversion --history named.csv -S Qualify --within 7d data/visits/visits.csv
+echo "exit $?"
+funnel-visits --history-key x data/visits/visits.csv
+echo "exit $?"
