@@ -545,3 +545,59 @@ int cmd_main(const char *name, const char *analysis, const struct argp *argp,
 	cmd_free(&cmd);
 	return ret;
 }
+
+void cmd_checks_add(struct argp_state *state, struct cmd_checks *c,
+		    const char *expr)
+{
+	const char **grown = realloc(c->expr, (c->n + 1) * sizeof(*grown));
+
+	if (!grown)
+		argp_failure(state, EXIT_SOFTWARE, 0, "out of memory");
+	c->expr = grown;
+	c->expr[c->n++] = expr;
+}
+
+int cmd_checks_run(struct cmd *cmd, const struct cmd_checks *c,
+		   const struct funnel_table *t, char **failed)
+{
+	int failures = 0;
+
+	*failed = NULL;
+	for (size_t i = 0; i < c->n; i++) {
+		char *report = NULL;
+		/* At -p's digits, as the csv result writes the value. */
+		int ret = funnel_table_check(cmd->ctx, t, c->expr[i],
+					     cmd->precision, &report);
+
+		if (ret < 0) {
+			free(*failed);
+			*failed = NULL;
+			return ret;
+		}
+		if (ret == 1) {
+			size_t old = *failed ? strlen(*failed) : 0;
+			char *grown = realloc(*failed, old + strlen(report) + 1);
+
+			if (!grown) {
+				free(report);
+				return FUNNEL_ERR_NOMEM;
+			}
+			strcpy(grown + old, report);
+			*failed = grown;
+			failures++;
+		}
+		free(report);
+	}
+	return failures;
+}
+
+int cmd_checks_say(struct cmd *cmd, const char *failed)
+{
+	for (const char *line = failed; line && *line;) {
+		size_t len = strcspn(line, "\n");
+
+		fprintf(stderr, "%s: %.*s\n", cmd->name, (int)len, line);
+		line += len + (line[len] == '\n');
+	}
+	return failed && *failed ? EXIT_CHECK_FAILED : 0;
+}

@@ -99,5 +99,26 @@ void cmd_note_file(struct argp_state *state, const char *option,
  * --asof of "today" becomes the local date (the one clock we read). */
 error_t cmd_forward_option(int key, char *arg, struct argp_state *state);
 
+/* --check EXPR, repeatable (funnel-kpi, funnel-visits): thresholds in
+ * funnel_table_check()'s syntax, tested on a result after it is
+ * written. */
+struct cmd_checks {
+	const char **expr;
+	size_t n;
+};
+/* Keeps one more --check. */
+void cmd_checks_add(struct argp_state *state, struct cmd_checks *c,
+		    const char *expr);
+/*
+ * Tests every check on t, all of them before anything is written, so that
+ * a misspelt name is a usage error and not a red job with half its work
+ * done: returns how many failed (their lines in *failed, malloc'ed) or a
+ * failure status.
+ */
+int cmd_checks_run(struct cmd *cmd, const struct cmd_checks *c,
+		   const struct funnel_table *t, char **failed);
+/* Prints the failed checks' lines, once the output is written; returns
+ * EXIT_CHECK_FAILED when there are any, else 0. */
+int cmd_checks_say(struct cmd *cmd, const char *failed);
 
 #endif

@@ -85,14 +85,11 @@ static const struct argp_child children[] = {
 static struct {
 	const char *append;
 	bool keep_reruns, replace_given;
-	const char **check;
-	size_t ncheck;
+	struct cmd_checks checks;
 } job;
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
-	const char **grown;
-
 	switch (key) {
 	case OPT_APPEND:
 		if (!*arg)
@@ -110,11 +107,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--replace-date and --no-replace-date are about the --append history: give --append FILE");
 		return cmd_forward_option(key, arg, state);
 	case OPT_CHECK:
-		grown = realloc(job.check, (job.ncheck + 1) * sizeof(*grown));
-		if (!grown)
-			argp_failure(state, EXIT_SOFTWARE, 0, "out of memory");
-		job.check = grown;
-		job.check[job.ncheck++] = arg;
+		cmd_checks_add(state, &job.checks, arg);
 		return 0;
 	default:
 		return cmd_forward_option(key, arg, state);
@@ -143,50 +136,13 @@ static const struct argp argp = {
 
 const char *argp_program_version = "funnel-kpi (libfunnel) " FUNNEL_VERSION_STRING;
 
-/*
- * Every check is read before anything is written, so that a misspelt KPI
- * is a usage error and not a red job with half its work done.
- */
-static int run_checks(struct cmd *cmd, const struct funnel_table *t,
-		      char **failed)
-{
-	int failures = 0;
-
-	for (size_t i = 0; i < job.ncheck; i++) {
-		char *report = NULL;
-		/* At -p's digits, as the csv result writes the value. */
-		int ret = funnel_table_check(cmd->ctx, t, job.check[i],
-					     cmd->precision, &report);
-
-		if (ret < 0) {
-			free(*failed);
-			*failed = NULL;
-			return ret;
-		}
-		if (ret == 1) {
-			size_t old = *failed ? strlen(*failed) : 0;
-			char *grown = realloc(*failed, old + strlen(report) + 1);
-
-			if (!grown) {
-				free(report);
-				return FUNNEL_ERR_NOMEM;
-			}
-			strcpy(grown + old, report);
-			*failed = grown;
-			failures++;
-		}
-		free(report);
-	}
-	return failures;
-}
-
 /* The KPIs, kept in the history, shown (on their side in a table), then
  * the checks. */
 static int finish(struct cmd *cmd, const struct funnel_table *t)
 {
 	struct funnel_table *previous = NULL, *shown = NULL;
-	char *failed = NULL, *line;
-	int checks = run_checks(cmd, t, &failed), ret = 0;
+	char *failed = NULL;
+	int checks = cmd_checks_run(cmd, &job.checks, t, &failed), ret = 0;
 
 	if (checks < 0)
 		return cmd_fail(cmd, checks);
@@ -201,14 +157,8 @@ static int finish(struct cmd *cmd, const struct funnel_table *t)
 		ret = cmd_fail(cmd, ret);
 	} else {
 		ret = cmd_write(cmd, shown ? shown : t);
-		for (line = failed; ret == 0 && line && *line;) {
-			size_t len = strcspn(line, "\n");
-
-			fprintf(stderr, "%s: %.*s\n", cmd->name, (int)len, line);
-			line += len + (line[len] == '\n');
-		}
-		if (ret == 0 && checks > 0)
-			ret = EXIT_CHECK_FAILED;
+		if (ret == 0)
+			ret = cmd_checks_say(cmd, failed);
 	}
 	funnel_table_free(previous);
 	funnel_table_free(shown);
@@ -219,6 +169,6 @@ static int finish(struct cmd *cmd, const struct funnel_table *t)
 int main(int argc, char **argv)
 {
 	int ret = cmd_main("funnel-kpi", "kpi", &argp, finish, argc, argv);
-	free(job.check);
+	free(job.checks.expr);
 	return ret;
 }

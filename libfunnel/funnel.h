@@ -390,9 +390,8 @@ struct funnel_analysis;
 /**
  * funnel_analysis_new() - create an analysis by its name.
  * @ctx: the context.
- * @name: "stages", "retention", "cycle", "kpi", "score" or "segment": the
- *	command's name
- *	without "funnel-".
+ * @name: "stages", "retention", "cycle", "kpi", "score", "segment" or
+ *	"visits": the command's name without "funnel-".
  *
  * The same analyses as funnel_stages_new() and the others, behind one
  * handle type, for programs that choose an analysis at run time (the
@@ -684,6 +683,54 @@ int funnel_segment_run(struct funnel_segment *sg, struct funnel_input *in,
 		       struct funnel_table **result);
 
 /* ------------------------------------------------------------------ */
+/* Visits                                                               */
+
+struct funnel_visits;
+
+/**
+ * funnel_visits_new() - create a visit analysis: per rep the visits and
+ * the commitments they won, whether the stage history bears them out,
+ * the open deals nobody visits, and the coverage of customer segments;
+ * see funnel-visits(1).
+ * @ctx: the context.
+ *
+ * Return: a new analysis owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_visits *funnel_visits_new(struct funnel_ctx *ctx);
+
+/** funnel_visits_free() - release the analysis; NULL is allowed.  Since: 0.1 */
+void funnel_visits_free(struct funnel_visits *vs);
+
+/**
+ * funnel_visits_set() - set an option by name, as funnel-visits(1)
+ * takes it.
+ * @vs: the analysis.
+ * @name: the long option's name.
+ * @value: its value.
+ *
+ * Return: 0, or FUNNEL_ERR_USAGE for an unknown name or a bad value.
+ *
+ * Since: 0.1
+ */
+int funnel_visits_set(struct funnel_visits *vs, const char *name,
+		      const char *value);
+
+/**
+ * funnel_visits_run() - read the visits and make the report chosen.
+ * @vs: the analysis.
+ * @in: the input; read to its end (an input can be read once).
+ * @result: set to a new table owned by the caller on success.
+ *
+ * Return: 0 or a negative enum funnel_status; on failure no table is made.
+ *
+ * Since: 0.1
+ */
+int funnel_visits_run(struct funnel_visits *vs, struct funnel_input *in,
+		      struct funnel_table **result);
+
+/* ------------------------------------------------------------------ */
 /* Nightly KPIs and history files                                       */
 
 struct funnel_kpi;
@@ -810,6 +857,21 @@ int funnel_table_trend(struct funnel_ctx *ctx, const struct funnel_table *t,
  */
 int funnel_table_check(struct funnel_ctx *ctx, const struct funnel_table *t,
 		       const char *expr, int precision, char **report);
+
+/**
+ * funnel_table_of_count() - a result of one row and one COUNT column.
+ * @name: the column's name.
+ * @value: its value.
+ *
+ * A figure that is no column of a result, such as funnel-visits'
+ * stale_deals (the rows of its stale report), as funnel_table_check()
+ * tests it.
+ *
+ * Return: a new table owned by the caller, or NULL when memory runs out.
+ *
+ * Since: 0.1
+ */
+struct funnel_table *funnel_table_of_count(const char *name, int64_t value);
 
 #ifdef __cplusplus
 }

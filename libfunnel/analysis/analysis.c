@@ -13,6 +13,7 @@ static const struct fnl_analysis_ops *const registry[] = {
 	&fnl_kpi_analysis,
 	&fnl_score_analysis,
 	&fnl_segment_analysis,
+	&fnl_visits_analysis,
 };
 
 struct funnel_analysis {

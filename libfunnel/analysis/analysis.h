@@ -77,5 +77,6 @@ extern const struct fnl_analysis_ops fnl_cycle_analysis;
 extern const struct fnl_analysis_ops fnl_kpi_analysis;
 extern const struct fnl_analysis_ops fnl_score_analysis;
 extern const struct fnl_analysis_ops fnl_segment_analysis;
+extern const struct fnl_analysis_ops fnl_visits_analysis;
 
 #endif

@@ -303,3 +303,17 @@ int64_t fnl_table_find_column(const struct funnel_table *t, const char *name)
 			return (int64_t)c;
 	return -1;
 }
+
+FUNNEL_EXPORT struct funnel_table *funnel_table_of_count(const char *name,
+							 int64_t value)
+{
+	struct funnel_table *t = fnl_table_new();
+
+	if (!t || fnl_table_add_column(t, name, FUNNEL_COLUMN_COUNT, 0) < 0 ||
+	    fnl_table_add_row(t) < 0) {
+		funnel_table_free(t);
+		return NULL;
+	}
+	fnl_table_set_count(t, 0, 0, value);
+	return t;
+}

@@ -3,7 +3,7 @@
  * nomem.c - every allocation of the library fails in turn, and each time
  * the call must fail cleanly or succeed with the same answer.
  *
- *   nomem GROUP DATADIR     GROUP: reader, stages, retention, cycle, kpi, score, segment,
+ *   nomem GROUP DATADIR     GROUP: reader, stages, retention, cycle, kpi, score, segment, visits,
  *                           history, write; DATADIR: tests/data
  *
  * The test is linked with the library's objects and -Wl,--wrap for the
@@ -813,6 +813,34 @@ static const struct scenario scenarios[] = {
 	  B_ANALYSIS, &fnl_segment_analysis,
 	  .opts = L("attrs", "data:segment/attrs.csv", "by", "tier"),
 	  .csv = "customer_id,order_date,amount\nA,2024-01-01,5\nZ,2024-01-02,1\n",
+	  .expect = FUNNEL_ERR_DATA },
+
+	/* Visits. */
+	{ "visits", "reps --visit --outcome-map", B_ANALYSIS,
+	  &fnl_visits_analysis,
+	  .opts = L("visit", "visit_id", "outcome-map", "Completed=continuation"),
+	  .files = L("data:visits/visits.csv") },
+	{ "visits", "reps --by two columns --from --to", B_ANALYSIS,
+	  &fnl_visits_analysis,
+	  .opts = L("by", "region,team", "from", "2024-02-01", "to", "2024-02-28"),
+	  .csv = "rep,region,team,date,deal,customer,outcome\n"
+		 "r1,east,t1,2024-02-01,D1,C1,推进\nr2,East,t2,2024-02-02,,C2,\n"
+		 "r1,east,t1,2024-02-03,D2,C1,no_sale\n" },
+	{ "visits", "stale --deals-file", B_ANALYSIS, &fnl_visits_analysis,
+	  .opts = L("report", "stale", "deals-file", "data:visits/deals.csv",
+		    "stale", "14d"),
+	  .files = L("data:visits/visits.csv") },
+	{ "visits", "coverage --segments --by", B_ANALYSIS, &fnl_visits_analysis,
+	  .opts = L("report", "coverage", "segments",
+		    "data:visits/classes-by-region.csv", "by", "region"),
+	  .files = L("data:visits/visits.csv") },
+	{ "visits", "conversion --history", B_ANALYSIS, &fnl_visits_analysis,
+	  .opts = L("report", "conversion", "history", "data:visits/history.csv",
+		    "stages", "Qualify,Propose,Negotiate", "within", "7d"),
+	  .files = L("data:visits/visits.csv") },
+	{ "visits", "error: an unknown outcome (DATA)", B_ANALYSIS,
+	  &fnl_visits_analysis,
+	  .csv = "customer,date,rep,outcome\nC1,2024-01-01,a,maybe\n",
 	  .expect = FUNNEL_ERR_DATA },
 
 	/* History files, trends, checks. */

@@ -2,7 +2,8 @@
 # Valgrind memcheck over a representative set of command runs: each
 # command's main options, and the error paths (65 bad data, 64 usage,
 # 66 missing file, 74 full disk, --skip-bad --rejects, --encoding, -o FILE,
-# funnel-kpi --append), on the small fixtures of tests/data and examples.
+# funnel-kpi --append, funnel-visits' four reports), on the small fixtures
+# of tests/data and examples.
 #
 #   run.sh COMMAND_DIR
 #
@@ -122,5 +123,14 @@ vg 65 funnel-kpi --append foreign.csv "$data/kpi/deals.csv"
 vg 66 funnel-kpi --append hist.csv no-such.csv
 OUT=/dev/full vg 74 funnel-kpi --append hist.csv "$data/kpi/deals.csv"
 
+# funnel-visits
+v=$data/visits
+vg 0 funnel-visits --visit visit_id -f table "$v/visits.csv"
+vg 0 funnel-visits --by rep,customer_id --outcome-map "Completed=continuation" --from 2024-03-05 "$v/visits.csv"
+vg 1 funnel-visits --report stale --deals-file "$v/deals.csv" --stale 14d --check 'stale_deals==0' "$v/visits.csv"
+vg 0 funnel-visits --report coverage --segments "$v/classes-by-region.csv" --by region "$v/visits.csv"
+vg 0 funnel-visits --report conversion --history "$v/history.csv" -S Qualify,Propose,Negotiate --within 7d "$v/visits.csv"
+vg 65 funnel-visits --visit customer_id "$v/visits.csv"
+vg 64 funnel-visits --report stale --stale 14 "$v/visits.csv"
 echo "$runs runs under valgrind, $failed failed"
 [ "$failed" = 0 ]

@@ -402,9 +402,7 @@ FUNNEL_EXPORT int funnel_stages_set(struct funnel_stages *st, const char *name,
 	return fnl_fail(ctx, FUNNEL_ERR_USAGE, "unknown option \"%s\"", name);
 }
 
-/* Reads the input and computes the result (see funnel_stages_run()). */
-static int compute(struct funnel_stages *st, struct funnel_input *in,
-		   struct funnel_table **result)
+int fnl_stages_read(struct funnel_stages *st, struct funnel_input *in)
 {
 	struct fnl_reader_client client = {
 		.header = fnl_stages_on_header,
@@ -413,7 +411,6 @@ static int compute(struct funnel_stages *st, struct funnel_input *in,
 	};
 	int ret;
 
-	*result = NULL;
 	reset_run(st);
 	ret = find_repeats(st);
 	if (ret < 0)
@@ -444,13 +441,25 @@ static int compute(struct funnel_stages *st, struct funnel_input *in,
 	st->queue = NULL;
 	if (ret < 0)
 		return ret;
+	/* Group and outcome are decided: their times are no longer needed. */
+	fnl_reach_free(&st->when);
+	return 0;
+}
+
+/* Reads the input and computes the result (see funnel_stages_run()). */
+static int compute(struct funnel_stages *st, struct funnel_input *in,
+		   struct funnel_table **result)
+{
+	int ret;
+
+	*result = NULL;
+	if ((ret = fnl_stages_read(st, in)) < 0)
+		return ret;
 	/* Counting needs the deals, not their names: the names' memory, a
 	 * third of the whole, goes before counting takes its own. */
 	st->ndeals = fnl_intern_count(st->keys);
 	fnl_intern_free(st->keys);
 	st->keys = NULL;
-	/* Group and outcome are decided: their times are no longer needed. */
-	fnl_reach_free(&st->when);
 	if (st->infer && !st->timed)
 		return fnl_fail(st->ctx, FUNNEL_ERR_USAGE,
 				"no stage order: without a time column or stage dates it cannot be inferred; give --stages A,B,C or --stages-file FILE");

@@ -174,6 +174,13 @@ struct funnel_stages {
 
 
 /* stages.c */
+/*
+ * Reads the input into st: its deals (st->keys, kept) and, in furthest and
+ * entered modes with a stage order, the first time each entered each stage
+ * (st->reach); funnel_stages_run() then counts them, funnel-visits reads
+ * them.
+ */
+int fnl_stages_read(struct funnel_stages *st, struct funnel_input *in);
 int fnl_stages_add_stage(struct funnel_stages *st, const char *s, size_t len,
 			 const char *option);
 

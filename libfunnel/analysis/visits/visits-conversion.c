@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * visits-conversion.c - whether the commitments reps report predict real
+ * progress: the --history of stages, read by funnel-stages' own code in
+ * entered mode (the first time each deal entered each stage), against
+ * each visit: the furthest stage entered on a day before the visit, and
+ * whether a further one was entered within --within of it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "visits.h"
+#include "side.h"
+#include "stages.h"
+#include "table.h"
+
+/* What a group's visits add up to. */
+struct conv_group {
+	int64_t visits, matched, converted;
+};
+
+/* The stages as funnel-stages takes them: the user's, and a won label
+ * not among them is a stage after the last ("Won", which the won labels
+ * of the history reach with their dates). */
+static int set_stages(struct funnel_visits *vs, struct funnel_stages *st)
+{
+	char **stage = NULL, *list = NULL;
+	size_t n = 0;
+	bool won = false;
+	int ret = fnl_stage_list_parse(vs->ctx, "--stages", vs->stages, &stage, &n);
+
+	for (size_t i = 0; ret == 0 && i < n; i++)
+		won |= fnl_outcome_of_label(&vs->outcomes, stage[i],
+					    strlen(stage[i])) == FNL_OUTCOME_WON;
+	for (size_t i = 0; i < n; i++)
+		free(stage[i]);
+	free(stage);
+	if (ret < 0)
+		return ret;
+	if (asprintf(&list, won ? "%s" : "%s,Won", vs->stages) < 0)
+		return fnl_nomem(vs->ctx);
+	ret = funnel_stages_set(st, "stages", list);
+	free(list);
+	if (ret == 0)
+		ret = funnel_stages_set(st, "mode", "entered");
+	/* The history's columns, as funnel-stages' --key, --stage, --time. */
+	for (size_t i = 0; ret == 0 && i < 3; i++)
+		if (vs->history_col[i])
+			ret = funnel_stages_set(st, (const char *const[]){
+							"key", "stage", "time" }[i],
+						vs->history_col[i]);
+	for (size_t i = 0; ret == 0 && i < vs->outcomes.nwon; i++)
+		ret = funnel_stages_set(st, "won", vs->outcomes.won[i]);
+	for (size_t i = 0; ret == 0 && i < vs->outcomes.nlost; i++)
+		ret = funnel_stages_set(st, "lost", vs->outcomes.lost[i]);
+	return ret;
+}
+
+/* The day a deal first entered stage k, or false when it did not (or
+ * when is unknown: such an entry can be placed neither before nor after
+ * a visit). */
+static bool entered_day(const struct funnel_stages *st, size_t id, size_t k,
+			int64_t *day)
+{
+	int64_t t = fnl_reach_get(&st->reach, id, k);
+
+	if (t == NO_TIME || t == UNTIMED)
+		return false;
+	*day = t / FNL_USEC_PER_DAY - (t % FNL_USEC_PER_DAY < 0);
+	return true;
+}
+
+/* Folds a visit into its group: matched when its deal is in the history,
+ * converted when a stage further than the one it was at (the furthest
+ * entered on a day before it) was entered within --within from it. */
+static void fold_visit(struct funnel_visits *vs, const struct funnel_stages *st,
+		       const struct vis_visit *v, struct conv_group *g)
+{
+	size_t len, n = st->reach.n;
+	const char *name;
+	int64_t id, day;
+	long at = -1;
+
+	g->visits++;
+	if (v->deal == VIS_NONE)
+		return;
+	name = fnl_intern_str(vs->deals, v->deal, &len);
+	id = fnl_intern_get(st->keys, name, len);
+	if (id < 0 || !fnl_reach_kept(&st->reach) || (size_t)id >= st->reach.rows)
+		return;
+	g->matched++;
+	for (size_t k = 0; k < n; k++)
+		if (entered_day(st, (size_t)id, k, &day) && day < v->day)
+			at = (long)k;
+	for (size_t k = (size_t)(at + 1); k < n; k++)
+		if (entered_day(st, (size_t)id, k, &day) && day >= v->day &&
+		    (day - v->day) * FNL_USEC_PER_DAY <= vs->within_usec) {
+			g->converted++;
+			return;
+		}
+}
+
+static int conversion_rows(struct funnel_visits *vs, struct conv_group *g,
+			   struct funnel_table *t)
+{
+	size_t col = vs->groups.n ? vs->groups.n : 1;
+	int64_t *ids = NULL, r;
+	size_t n = VIS_OUTCOMES;
+	int ret = 0;
+
+	if (vs->groups.n && (ret = fnl_visits_groups(vs, &ids, &n)) < 0)
+		return ret;
+	for (size_t i = 0; ret == 0 && i < n; i++) {
+		size_t k = ids ? (size_t)ids[i] : i;
+		const char *o = fnl_visit_outcome_names[k];
+
+		if (!g[k].visits)
+			continue;
+		if ((r = fnl_table_add_row(t)) < 0 ||
+		    (!ids && !fnl_table_set_text(t, (size_t)r, 0, o, strlen(o)))) {
+			ret = fnl_nomem(vs->ctx);
+			break;
+		}
+		if (ids && (ret = fnl_groups_set_cells(vs->ctx, &vs->groups, t,
+						       (size_t)r, 0, ids[i])) < 0)
+			break;
+		fnl_table_set_count(t, (size_t)r, col, g[k].visits);
+		fnl_table_set_count(t, (size_t)r, col + 1, g[k].matched);
+		fnl_table_set_count(t, (size_t)r, col + 2, g[k].converted);
+		fnl_table_set_ratio(t, (size_t)r, col + 3, g[k].converted,
+				    g[k].matched);
+	}
+	free(ids);
+	return ret;
+}
+
+int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
+{
+	static const struct vis_column cols[] = {
+		{ "outcome", FUNNEL_COLUMN_TEXT, 0 },
+		{ "visits", FUNNEL_COLUMN_COUNT, 0 },
+		{ "matched", FUNNEL_COLUMN_COUNT, 0 },
+		{ "converted", FUNNEL_COLUMN_COUNT, 0 },
+		{ "conversion_rate", FUNNEL_COLUMN_RATE, 4 },
+	};
+	static const char *const taken[] = {
+		"visits", "matched", "converted", "conversion_rate", NULL,
+	};
+	static char *const no_options[FNL_SIDE_INPUT_OPTIONS];
+	struct funnel_stages *st = funnel_stages_new(vs->ctx);
+	size_t ngroups = vs->groups.n ? fnl_intern_count(vs->groups.ids) : VIS_OUTCOMES;
+	struct conv_group *g = calloc(ngroups + 1, sizeof(*g));
+	struct funnel_input *in = NULL;
+	int ret = st && g ? set_stages(vs, st) : fnl_nomem(vs->ctx);
+
+	if (ret == 0)
+		ret = fnl_side_input(vs->ctx, "history-", vs->history_file,
+				     no_options, &in);
+	if (ret == 0)
+		ret = fnl_stages_read(st, in);
+	funnel_input_free(in);
+	/* Without a date a stage was entered, no visit can be placed. */
+	if (ret == 0 && !st->timed)
+		ret = fnl_fail(vs->ctx, FUNNEL_ERR_USAGE,
+			       "%s: no date a stage was entered (a date column as funnel-stages finds one, such as entered_at or stage_date, or HubSpot \"Date entered\" columns)",
+			       vs->history_file);
+	for (size_t i = 0; ret == 0 && i < vs->n; i++)
+		fold_visit(vs, st, &vs->v[i],
+			   &g[vs->groups.n ? vs->v[i].group : vs->v[i].outcome]);
+	/* By outcome, the first column is the outcome's; by --by, the
+	 * groups'. */
+	if (ret == 0)
+		ret = vs->groups.n ?
+			fnl_visits_table(vs, taken, cols + 1, FNL_ARRAY_SIZE(cols) - 1, out) :
+			fnl_visits_table(vs, NULL, cols, FNL_ARRAY_SIZE(cols), out);
+	if (ret == 0)
+		ret = conversion_rows(vs, g, *out);
+	funnel_stages_free(st);
+	free(g);
+	return ret;
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * visits-stale.c - the open deals of --deals-file that nobody visits: never,
+ * or not for longer than --stale.  Never-visited deals first (by deal,
+ * bytewise), then by days since the last visit, most first, then by deal.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "visits.h"
+#include "columns.h"
+#include "reader.h"
+#include "side.h"
+#include "table.h"
+
+static const char *const owner_names[] = {
+	"owner", "OwnerId", "Deal owner", "Opportunity Owner", "sales_agent",
+	"rep", NULL,
+};
+
+/* An open deal of the file. */
+struct open_deal {
+	int64_t key, owner, stage;    /* ids in cells; -1: blank */
+	int64_t visits;
+	int32_t last;                 /* the last visit's day */
+};
+
+struct deals_reader {
+	struct funnel_visits *vs;
+	int slot_key, slot_owner, slot_stage, slot_status;
+	struct fnl_intern *keys;      /* every deal of the file, once */
+	uint64_t *line;               /* per key: where it was read */
+	size_t line_cap;
+	struct fnl_intern *cells;     /* keys, owners, stages */
+	struct open_deal *open;
+	size_t nopen, cap;
+};
+
+static int deals_header(void *data, struct fnl_reader *r,
+			const struct fnl_header *h)
+{
+	struct deals_reader *dr = data;
+	struct funnel_visits *vs = dr->vs;
+	const struct fnl_column_spec spec[] = {
+		{ "deal", "--deal", vs->col_deal, fnl_deal_key_names,
+		  FNL_CELL_TEXT, FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		{ "owner", "--deals-file", NULL, owner_names, FNL_CELL_TEXT, 0 },
+		{ "stage", "--deals-file", NULL, fnl_stage_names, FNL_CELL_TEXT, 0 },
+		{ "status", "--deals-file", NULL, fnl_status_names,
+		  FNL_CELL_TEXT, 0 },
+	};
+	int *const slots[] = { &dr->slot_key, &dr->slot_owner, &dr->slot_stage,
+			       &dr->slot_status };
+
+	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++)
+		if ((*slots[i] = fnl_reader_bind(r, h, &spec[i])) < 0)
+			return *slots[i];
+	return fnl_outcome_columns_check(vs->ctx, r, h, dr->slot_stage,
+					 dr->slot_status);
+}
+
+/* A cell's id, -1 when blank. */
+static int64_t cell_id(struct deals_reader *dr, const struct fnl_cell *c)
+{
+	return c->empty ? -1 : fnl_intern_put(dr->cells, c->text, c->len, NULL);
+}
+
+static int deals_record(void *data, const struct fnl_record *rec)
+{
+	struct deals_reader *dr = data;
+	struct funnel_ctx *ctx = dr->vs->ctx;
+	const struct fnl_cell *key = &rec->cell[dr->slot_key];
+	struct open_deal d = { .last = 0 };
+	bool added;
+	int64_t id = fnl_intern_put(dr->keys, key->text, key->len, &added);
+	int outcome, ret;
+
+	if (id < 0)
+		return fnl_nomem(ctx);
+	if (!added)
+		return fnl_record_fail(rec, dr->slot_key,
+				       "deal \"%s\" is listed twice (line %llu)",
+				       key->text, (unsigned long long)dr->line[id]);
+	if (!fnl_visits_reserve(&dr->line, &dr->line_cap, (size_t)id + 1,
+				sizeof(*dr->line)))
+		return fnl_nomem(ctx);
+	dr->line[id] = rec->line;
+	if ((ret = fnl_outcome_of_row(&dr->vs->outcomes, rec, dr->slot_status,
+				      dr->slot_stage, &outcome)) < 0)
+		return ret;
+	if (outcome != FNL_OUTCOME_OPEN)
+		return 0;
+	d.key = cell_id(dr, key);
+	d.owner = cell_id(dr, &rec->cell[dr->slot_owner]);
+	d.stage = cell_id(dr, &rec->cell[dr->slot_stage]);
+	if (d.key < 0 || (d.owner < -1) || (d.stage < -1))
+		return fnl_nomem(ctx);
+	if (!fnl_visits_reserve(&dr->open, &dr->cap, dr->nopen + 1,
+				sizeof(*dr->open)))
+		return fnl_nomem(ctx);
+	dr->open[dr->nopen++] = d;
+	return 0;
+}
+
+static int read_deals(struct funnel_visits *vs, struct deals_reader *dr)
+{
+	struct fnl_reader_client client = {
+		.header = deals_header,
+		.record = deals_record,
+		.data = dr,
+	};
+
+	dr->keys = fnl_intern_new();
+	dr->cells = fnl_intern_new();
+	if (!dr->keys || !dr->cells)
+		return fnl_nomem(vs->ctx);
+	return fnl_side_read(vs->ctx, NULL, vs->deals_file, &client);
+}
+
+/* Each open deal's visits up to --asof and its last. */
+static int fold_visits(struct funnel_visits *vs, struct deals_reader *dr)
+{
+	size_t ndeals = fnl_intern_count(vs->deals);
+	int64_t *of_deal = malloc((ndeals + 1) * sizeof(*of_deal));
+
+	if (!of_deal)
+		return fnl_nomem(vs->ctx);
+	for (size_t i = 0; i < ndeals; i++)
+		of_deal[i] = -1;
+	for (size_t i = 0; i < dr->nopen; i++) {
+		size_t len;
+		const char *s = fnl_intern_str(dr->cells, dr->open[i].key, &len);
+		int64_t id = fnl_intern_get(vs->deals, s, len);
+
+		if (id >= 0)
+			of_deal[id] = (int64_t)i;
+	}
+	for (size_t i = 0; i < vs->n; i++) {
+		const struct vis_visit *v = &vs->v[i];
+		struct open_deal *d;
+
+		if (v->deal == VIS_NONE || of_deal[v->deal] < 0)
+			continue;
+		d = &dr->open[of_deal[v->deal]];
+		if (!d->visits++ || v->day > d->last)
+			d->last = v->day;
+	}
+	free(of_deal);
+	return 0;
+}
+
+static int cmp_stale(const void *a, const void *b, void *data)
+{
+	const struct open_deal *x = a, *y = b;
+	const struct fnl_intern *cells = data;
+
+	/* Never visited first; then the longest unvisited. */
+	if (!x->visits != !y->visits)
+		return x->visits ? 1 : -1;
+	if (x->visits && x->last != y->last)
+		return x->last < y->last ? -1 : 1;
+	return strcmp(fnl_intern_str(cells, x->key, NULL),
+		      fnl_intern_str(cells, y->key, NULL));
+}
+
+/* A text cell from an id of cells (-1: left blank). */
+static bool set_cell(struct funnel_table *t, size_t r, size_t col,
+		     const struct fnl_intern *cells, int64_t id)
+{
+	size_t len;
+	const char *s;
+
+	if (id < 0)
+		return true;
+	s = fnl_intern_str(cells, id, &len);
+	return fnl_table_set_text(t, r, col, s, len);
+}
+
+static int stale_rows(struct funnel_visits *vs, struct deals_reader *dr,
+		      struct funnel_table *t)
+{
+	for (size_t i = 0; i < dr->nopen; i++) {
+		const struct open_deal *d = &dr->open[i];
+		int64_t days = (int64_t)vs->asof - d->last, r;
+		char day[11];
+
+		/* Visited lately enough: days * 1 day <= --stale. */
+		if (d->visits && days * FNL_USEC_PER_DAY <= vs->stale_usec)
+			continue;
+		if ((r = fnl_table_add_row(t)) < 0 ||
+		    !set_cell(t, (size_t)r, 0, dr->cells, d->key) ||
+		    !set_cell(t, (size_t)r, 1, dr->cells, d->owner) ||
+		    !set_cell(t, (size_t)r, 2, dr->cells, d->stage))
+			return fnl_nomem(vs->ctx);
+		fnl_table_set_count(t, (size_t)r, 5, d->visits);
+		if (!d->visits)
+			continue;
+		fnl_format_day(d->last, day);
+		if (!fnl_table_set_text(t, (size_t)r, 3, day, strlen(day)))
+			return fnl_nomem(vs->ctx);
+		fnl_table_set_count(t, (size_t)r, 4, days);
+	}
+	return 0;
+}
+
+int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out)
+{
+	static const struct vis_column cols[] = {
+		{ "deal", FUNNEL_COLUMN_TEXT, 0 },
+		{ "owner", FUNNEL_COLUMN_TEXT, 0 },
+		{ "stage", FUNNEL_COLUMN_TEXT, 0 },
+		{ "last_visit", FUNNEL_COLUMN_TEXT, 0 },
+		{ "days_since_last_visit", FUNNEL_COLUMN_COUNT, 0 },
+		{ "visits", FUNNEL_COLUMN_COUNT, 0 },
+	};
+	struct deals_reader dr = { .vs = vs };
+	int ret = read_deals(vs, &dr);
+
+	if (ret == 0)
+		ret = fold_visits(vs, &dr);
+	if (ret == 0) {
+		if (dr.nopen > 1)
+			qsort_r(dr.open, dr.nopen, sizeof(*dr.open), cmp_stale, dr.cells);
+		ret = fnl_visits_table(vs, NULL, cols, FNL_ARRAY_SIZE(cols), out);
+	}
+	if (ret == 0) {
+		(*out)->look.key_cols = 1;
+		ret = stale_rows(vs, &dr, *out);
+	}
+	fnl_intern_free(dr.keys);
+	fnl_intern_free(dr.cells);
+	free(dr.line);
+	free(dr.open);
+	return ret;
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * visits.h - what the files of the visits analysis share: visits.c
+ * (options, running), visits-read.c (rows -> one visit each, the outcome
+ * vocabulary and --outcome-map), visits-table.c (the reps report and the
+ * group columns every table starts with), visits-conversion.c (the
+ * --history, read by funnel-stages' code, and the conversion report),
+ * visits-stale.c (the --deals-file and the stale report) and
+ * visits-coverage.c (the --segments file and the coverage report).
+ *
+ * A visit is a few numbers: deals, customers and groups are interned, so
+ * memory grows with visits, and with keys only once each.
+ */
+#ifndef FUNNEL_VISITS_H
+#define FUNNEL_VISITS_H
+
+#include "internal.h"
+#include "groups.h"
+#include "intern.h"
+#include "outcomes.h"
+
+enum vis_report { VIS_REPS, VIS_CONVERSION, VIS_STALE, VIS_COVERAGE };
+
+/* The commitment a visit ended with (Rackham), in the order of reports;
+ * unrecorded is a blank cell. */
+enum vis_outcome {
+	VIS_ORDER,
+	VIS_ADVANCE,
+	VIS_CONTINUATION,
+	VIS_NO_SALE,
+	VIS_UNRECORDED,
+	VIS_OUTCOMES
+};
+
+/* An --outcome-map entry: a label and what it means. */
+struct vis_label {
+	char *label;
+	enum vis_outcome outcome;
+};
+
+/* No deal, no customer: a blank cell. */
+#define VIS_NONE UINT32_MAX
+
+struct vis_visit {
+	uint32_t deal, cust;      /* ids, or VIS_NONE */
+	uint32_t group;           /* the --by (or rep) group */
+	int32_t day;
+	uint8_t outcome;          /* enum vis_outcome */
+	bool objective : 1;       /* an objective was set */
+	bool next_step : 1;       /* a next step was agreed */
+};
+
+struct funnel_visits {
+	struct funnel_ctx *ctx;
+
+	/* Options. */
+	enum vis_report report;
+	char *col_visit, *col_deal, *col_customer, *col_time, *col_rep;
+	char *col_objective, *col_outcome, *col_next_step;
+	struct vis_label *map;        /* --outcome-map */
+	size_t nmap;
+	bool from_set, to_set, asof_set;
+	int32_t from, to, asof;       /* days */
+	struct fnl_groups groups;     /* --by */
+	char *deals_file;             /* stale */
+	int64_t stale_usec;
+	bool stale_set;
+	struct fnl_outcomes outcomes; /* --won, --lost */
+	char *segments_file;          /* coverage */
+	char *history_file, *stages;  /* conversion */
+	char *history_col[3];         /* its key, stage and time columns */
+	int64_t within_usec;
+	bool within_set;
+
+	/* Run state. */
+	bool by_rep;                  /* reps without --by: the rep column */
+	int slot_visit, slot_deal, slot_customer, slot_time, slot_rep;
+	int slot_objective, slot_outcome, slot_next_step;
+	struct fnl_intern *visit_ids; /* --visit: each once */
+	uint64_t *visit_line;         /* per visit id: where it was read */
+	size_t visit_line_cap;
+	struct fnl_intern *deals, *customers;
+	struct vis_visit *v;
+	size_t n, cap;
+	bool has_objective, has_next_step;  /* columns found */
+	int32_t first_day, last_day;  /* of the visits kept */
+	uint64_t after_asof, outside;
+};
+
+/* Room for n items of size bytes in *array of *cap, doubled as it
+ * grows; false when memory runs out. */
+static inline bool fnl_visits_reserve(void *array, size_t *cap, size_t n,
+				      size_t size)
+{
+	void **a = array, *grown;
+	size_t c = *cap ? *cap : 256;
+
+	if (n <= *cap)
+		return true;
+	while (c < n)
+		c *= 2;
+	if (!(grown = fnl_reallocarray(*a, c, size)))
+		return false;
+	*a = grown;
+	*cap = c;
+	return true;
+}
+
+/* visits-read.c */
+int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in);
+/* Parses an --outcome-map LIST ("A=advance,B=no-sale") or FILE
+ * (label,outcome) into vs->map. */
+int fnl_visits_map_set(struct funnel_visits *vs, const char *value);
+void fnl_visits_map_free(struct funnel_visits *vs);
+/* The outcomes' names, in their order ("no_sale" as a column). */
+extern const char *const fnl_visit_outcome_names[VIS_OUTCOMES];
+
+/* visits-table.c */
+/* A table of the group columns (taken: names they must not take), then
+ * cols[0..ncols). */
+struct vis_column {
+	const char *name;
+	enum funnel_column_type type;
+	int digits;
+};
+int fnl_visits_table(struct funnel_visits *vs, const char *const *taken,
+		     const struct vis_column *cols, size_t ncols,
+		     struct funnel_table **out);
+/* The groups by name, bytewise: *ids, *n of them, the caller's. */
+int fnl_visits_groups(struct funnel_visits *vs, int64_t **ids, size_t *n);
+int fnl_visits_reps(struct funnel_visits *vs, struct funnel_table **out);
+
+/* visits-stale.c */
+int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out);
+/* visits-conversion.c */
+int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out);
+/* visits-coverage.c */
+int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_table **out);
+
+#endif
