@@ -33,6 +33,13 @@ enum {
 	OPT_CHECK,
 	OPT_MODEL,
 	OPT_UNSEEN,
+	OPT_VISITS,
+	OPT_STALE,
+	OPT_VISITS_KEY,
+	OPT_VISITS_TIME,
+	OPT_VISITS_DELIMITER,
+	OPT_VISITS_ENCODING,
+	OPT_VISITS_DATE_FORMAT,
 };
 
 static const struct argp_option options[] = {
@@ -63,12 +70,20 @@ static const struct argp_option options[] = {
 	{ "orders-encoding", OPT_ORDERS_ENCODING, "NAME", 0, "its encoding, as --encoding (default UTF-8)", 0 },
 	{ "orders-key", OPT_ORDERS_KEY, "COL", 0, "its customer column (default: customer_id, Customer ID, ...)", 0 },
 	{ "orders-time", OPT_ORDERS_TIME, "COL", 0, "its date column (default: order_date, date, ...)", 0 },
+	{ "visits", OPT_VISITS, "FILE", 0, "a visit log (deal, date, outcome, as funnel-visits reads it) for advance_rate and stale_deals", 0 },
+	{ "stale", OPT_STALE, "DURATION", 0, "with --visits: an open deal unvisited for longer is stale (default 30d)", 0 },
 	{ NULL, 0, NULL, 0, "The stage history file (--history), read with its own options:", 4 },
 	{ "history-delimiter", OPT_HISTORY_DELIMITER, "CHAR", 0, "its delimiter, as --delimiter (default: detected)", 0 },
 	{ "history-encoding", OPT_HISTORY_ENCODING, "NAME", 0, "its encoding, as --encoding (default UTF-8)", 0 },
 	{ "history-key", OPT_HISTORY_KEY, "COL", 0, "its deal id column (default: OpportunityId, opportunity_id, Deal ID, ...)", 0 },
 	{ "history-stage", OPT_HISTORY_STAGE, "COL", 0, "its stage column (default: StageName, deal_stage, Stage, ...)", 0 },
-	{ NULL, 0, NULL, 0, "History and thresholds:", 5 },
+	{ NULL, 0, NULL, 0, "The visit log (--visits), read with its own options:", 5 },
+	{ "visits-date-format", OPT_VISITS_DATE_FORMAT, "FMT", 0, "its dates, as --date-format (default: recognised)", 0 },
+	{ "visits-delimiter", OPT_VISITS_DELIMITER, "CHAR", 0, "its delimiter, as --delimiter (default: detected)", 0 },
+	{ "visits-encoding", OPT_VISITS_ENCODING, "NAME", 0, "its encoding, as --encoding (default UTF-8)", 0 },
+	{ "visits-key", OPT_VISITS_KEY, "COL", 0, "its deal column (default: deal_id, deal, WhatId, Associated Deal, ...)", 0 },
+	{ "visits-time", OPT_VISITS_TIME, "COL", 0, "its date column (default: visit_date, visited_at, ActivityDate, ...)", 0 },
+	{ NULL, 0, NULL, 0, "History and thresholds:", 6 },
 	{ "append", OPT_APPEND, "FILE", 0, "also keep the row(s) in the CSV history FILE (header written once; refused if it differs)", 0 },
 	{ "replace-date", OPT_REPLACE_DATE, NULL, 0, "a rerun for a date replaces that date's rows in the history (default)", 0 },
 	{ "no-replace-date", OPT_NO_REPLACE_DATE, NULL, 0, "keep every row in the history, reruns included", 0 },
@@ -125,8 +140,8 @@ static const struct argp argp = {
 	       "win_rate, conversion, mean_cycle_days, median_cycle_days, "
 	       "pipeline_value, weighted_pipeline, avg_won_amount, "
 	       "sales_velocity [, retention_rate, active_customers with "
-	       "--orders]; with --by a row per group, then the row of all "
-	       "deals. A table shows the KPIs one per line, with the previous "
+	       "--orders] [, advance_rate, stale_deals with --visits]; with "
+	       "--by a row per group, then the row of all deals. A table shows the KPIs one per line, with the previous "
 	       "value from the --append history and a trend arrow.\n"
 	       "Exit status 1 means a --check failed (the output is written "
 	       "first); the others are those of every funnel command.\n"

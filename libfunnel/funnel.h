@@ -737,7 +737,7 @@ struct funnel_kpi;
 
 /**
  * funnel_kpi_new() - create a KPI analysis: one row of headline numbers
- * from a deal snapshot (and an orders file); see funnel-kpi(1).
+ * from a deal snapshot (and an orders file, a visit log); see funnel-kpi(1).
  * @ctx: the context.
  *
  * Return: a new analysis owned by the caller, or NULL when memory runs out.

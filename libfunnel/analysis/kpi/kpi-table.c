@@ -14,12 +14,14 @@
 #include "amounts.h"
 #include "stats.h"
 #include "table.h"
+#include "visits.h"
 
 /* The result's columns after the date and the groups, in order. */
 enum column {
 	COL_DEALS, COL_OPEN, COL_WON, COL_LOST, COL_WIN_RATE, COL_CONVERSION,
 	COL_MEAN_CYCLE, COL_MEDIAN_CYCLE, COL_PIPELINE, COL_WEIGHTED,
-	COL_AVG_WON, COL_VELOCITY, COL_RETENTION, COL_ACTIVE, NCOLUMNS,
+	COL_AVG_WON, COL_VELOCITY, COL_RETENTION, COL_ACTIVE, COL_ADVANCE_RATE,
+	COL_STALE_DEALS, NCOLUMNS,
 };
 
 static const struct {
@@ -41,6 +43,26 @@ static const struct {
 	[COL_VELOCITY] = { "sales_velocity", FUNNEL_COLUMN_NUMBER, 2 },
 	[COL_RETENTION] = { "retention_rate", FUNNEL_COLUMN_RATE, 4 },
 	[COL_ACTIVE] = { "active_customers", FUNNEL_COLUMN_COUNT, 0 },
+	[COL_ADVANCE_RATE] = { "advance_rate", FUNNEL_COLUMN_RATE, 4 },
+	[COL_STALE_DEALS] = { "stale_deals", FUNNEL_COLUMN_COUNT, 0 },
+};
+
+/* Whether the result has column c: the last ones come from side files. */
+static bool has_column(const struct funnel_kpi *k, enum column c)
+{
+	if (c == COL_RETENTION || c == COL_ACTIVE)
+		return k->side[SIDE_ORDERS].file;
+	if (c == COL_ADVANCE_RATE || c == COL_STALE_DEALS)
+		return k->side[SIDE_VISITS].file;
+	return true;
+}
+
+/* The numbers of the side files, for the row of all deals. */
+struct side_numbers {
+	double retention;
+	int64_t active;         /* -1: none */
+	double advance_rate;
+	int64_t stale;
 };
 
 /* ------------------------------------------------------------------ */
@@ -383,6 +405,42 @@ out:
 	return ret;
 }
 
+/* The --visits log: its advance rate, and the open deals nobody visited
+ * within --stale of the KPIs' date (funnel-visits --report stale's). */
+static int visit_numbers(struct funnel_kpi *k, double *advance_rate,
+			 int64_t *stale)
+{
+	const struct side_file *visits = &k->side[SIDE_VISITS];
+	struct funnel_input *in = NULL;
+	struct fnl_visit_log *log = NULL;
+	int ret;
+
+	*stale = 0;
+	if (!fnl_intern_count(k->keys) && k->ndeals)
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--visits finds a deal's visits by its key: the deals have no key column (give --key)");
+	ret = fnl_kpi_side_input(k, SIDE_VISITS, &in);
+	if (ret == 0)
+		ret = fnl_visit_log_read(k->ctx, in, visits->key, visits->col,
+					 k->asof.day, k->stale_usec, &log);
+	for (size_t i = 0; ret == 0 && i < k->ndeals; i++) {
+		const struct deal *d = &k->deal[i];
+		size_t len;
+		const char *key;
+
+		if (d->outcome != FNL_OUTCOME_OPEN)
+			continue;
+		/* A deal without an id is one no visit can name. */
+		key = d->key >= 0 ? fnl_intern_str(k->keys, d->key, &len) : "";
+		*stale += d->key < 0 || fnl_visit_log_stale(log, key, len);
+	}
+	if (ret == 0)
+		*advance_rate = fnl_visit_log_advance_rate(log);
+	fnl_visit_log_free(log);
+	funnel_input_free(in);
+	return ret;
+}
+
 /* ------------------------------------------------------------------ */
 /* The result                                                           */
 
@@ -395,13 +453,11 @@ static int make_columns(struct funnel_kpi *k, struct funnel_table *t)
 	if (fnl_table_add_column(t, "date", FUNNEL_COLUMN_TEXT, 0) < 0 ||
 	    fnl_groups_add_columns(k->ctx, &k->groups, t, taken) < 0)
 		return fnl_nomem(k->ctx);
-	for (int c = 0; c < NCOLUMNS; c++) {
-		if (c >= COL_RETENTION && !k->side[SIDE_ORDERS].file)
-			break;
-		if (fnl_table_add_column(t, columns[c].name, columns[c].type,
+	for (int c = 0; c < NCOLUMNS; c++)
+		if (has_column(k, c) &&
+		    fnl_table_add_column(t, columns[c].name, columns[c].type,
 					 columns[c].digits) < 0)
 			return fnl_nomem(k->ctx);
-	}
 	t->group_cols = 1 + k->groups.n;
 	return 0;
 }
@@ -412,8 +468,8 @@ static int make_columns(struct funnel_kpi *k, struct funnel_table *t)
  * no group passes for it: not one named "all", not one of empty values.
  */
 static int add_row(struct funnel_kpi *k, struct funnel_table *t,
-		   int64_t group, struct totals *tot, double retention,
-		   int64_t active)
+		   int64_t group, struct totals *tot,
+		   const struct side_numbers *side)
 {
 	int64_t row = fnl_table_add_row(t);
 	size_t base = 1 + k->groups.n;
@@ -432,10 +488,18 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 		set_row(t, (size_t)row, base, tot);
 	if (ret == 0 && k->side[SIDE_ORDERS].file && group < 0) {
 		fnl_table_set_number(t, (size_t)row, base + COL_RETENTION,
-				     retention);
-		if (active >= 0)
+				     side->retention);
+		if (side->active >= 0)
 			fnl_table_set_count(t, (size_t)row, base + COL_ACTIVE,
-					    active);
+					    side->active);
+	}
+	if (ret == 0 && k->side[SIDE_VISITS].file && group < 0) {
+		/* After the orders' two columns, when there are. */
+		size_t at = base + COL_ADVANCE_RATE -
+			    (k->side[SIDE_ORDERS].file ? 0 : 2);
+
+		fnl_table_set_number(t, (size_t)row, at, side->advance_rate);
+		fnl_table_set_count(t, (size_t)row, at + 1, side->stale);
 	}
 	return ret;
 }
@@ -518,9 +582,9 @@ int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
 	struct learnt *learnt = calloc(k->nstages + 1, sizeof(*learnt));
 	struct totals *tot = calloc(ngroups + 1, sizeof(*tot));
 	struct funnel_table *t = fnl_table_new();
-	double retention = NAN, *bucket_p = NULL;
+	struct side_numbers side = { NAN, -1, NAN, 0 };
+	double *bucket_p = NULL;
 	size_t nbuckets;
-	int64_t active = -1;
 	int ret = 0;
 
 	if (!order || !learnt || !tot || !t) {
@@ -537,16 +601,18 @@ int fnl_kpi_make_table(struct funnel_kpi *k, struct funnel_table **result)
 	if (ret == 0)
 		ret = check_sums(k, tot, ngroups);
 	if (ret == 0 && k->side[SIDE_ORDERS].file)
-		ret = orders_retention(k, &retention, &active);
+		ret = orders_retention(k, &side.retention, &side.active);
+	if (ret == 0 && k->side[SIDE_VISITS].file)
+		ret = visit_numbers(k, &side.advance_rate, &side.stale);
 	if (ret == 0)
 		ret = make_columns(k, t);
 	for (size_t g = 0; g < ngroups; g++)
 		order[g] = (int64_t)g;
 	fnl_groups_sort(&k->groups, order, ngroups);
 	for (size_t g = 0; g < ngroups && ret == 0; g++)
-		ret = add_row(k, t, order[g], &tot[order[g]], retention, active);
+		ret = add_row(k, t, order[g], &tot[order[g]], &side);
 	if (ret == 0)
-		ret = add_row(k, t, -1, &tot[ngroups], retention, active);
+		ret = add_row(k, t, -1, &tot[ngroups], &side);
 	if (ret == 0)
 		say_probabilities(k, learnt, &tot[ngroups]);
 out:

@@ -25,8 +25,11 @@ FUNNEL_EXPORT struct funnel_kpi *funnel_kpi_new(struct funnel_ctx *ctx)
 {
 	struct funnel_kpi *k = calloc(1, sizeof(*k));
 
-	if (k)
+	if (k) {
 		k->ctx = ctx;
+		/* A month without a visit, as managers ask. */
+		k->stale_usec = 30 * FNL_USEC_PER_DAY;
+	}
 	return k;
 }
 
@@ -98,9 +101,10 @@ static int set_stages(struct funnel_kpi *k, const char *value)
 				    &k->nstages);
 }
 
-static const char *const side_name[NSIDES] = { "orders", "history" };
-static const char *const side_prefix[NSIDES] = { "orders-", "history-" };
-static const char *const side_col[NSIDES] = { "time", "stage" };
+static const char *const side_name[NSIDES] = { "orders", "history", "visits" };
+static const char *const side_prefix[NSIDES] = { "orders-", "history-",
+						 "visits-" };
+static const char *const side_col[NSIDES] = { "time", "stage", "time" };
 
 /* The field of a side file's option name ("orders", "orders-key"), NULL
  * if none; *side: the file's; *input: the index of a reading option. */
@@ -178,6 +182,10 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		return fnl_currencies_set(ctx, &k->currencies, value);
 	if (!strcmp(name, "by"))
 		return fnl_groups_set(ctx, &k->groups, value);
+	if (!strcmp(name, "stale")) {
+		k->stale_set = true;
+		return fnl_opt_duration(ctx, name, value, true, &k->stale_usec);
+	}
 	if (!strcmp(name, "won"))
 		return fnl_outcomes_add(ctx, &k->outcomes, FNL_OUTCOME_WON, value);
 	if (!strcmp(name, "lost"))
@@ -243,6 +251,9 @@ static int check_options(struct funnel_kpi *k)
 	if (k->period && !k->side[SIDE_ORDERS].file)
 		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
 				"--period is the retention period of --orders: give --orders FILE");
+	if (k->stale_set && !k->side[SIDE_VISITS].file)
+		return fnl_fail(k->ctx, FUNNEL_ERR_USAGE,
+				"--stale says when an open deal of --visits is stale: give --visits FILE");
 	return check_sides(k);
 }
 

@@ -46,11 +46,12 @@ struct deal {
 };
 
 /* A file read beside the deals, with columns and reading options of its
- * own (--orders, --history). */
-enum side { SIDE_ORDERS, SIDE_HISTORY, NSIDES };
+ * own (--orders, --history, --visits). */
+enum side { SIDE_ORDERS, SIDE_HISTORY, SIDE_VISITS, NSIDES };
 struct side_file {
 	char *file;
-	char *key, *col;         /* --X-key and --orders-time / --history-stage */
+	char *key, *col;         /* --X-key and --orders-time, --history-stage,
+				  * --visits-time */
 	char *input[FNL_SIDE_INPUT_OPTIONS];  /* --X-delimiter, ... (side.h) */
 };
 
@@ -71,6 +72,8 @@ struct funnel_kpi {
 	struct fnl_currencies currencies;  /* --currency, and of the amounts */
 	struct side_file side[NSIDES];
 	char *period;            /* --period, for the retention rate */
+	int64_t stale_usec;      /* --stale, for stale_deals of --visits */
+	bool stale_set;
 	bool asof_set;
 	struct fnl_time asof;
 

@@ -3,7 +3,10 @@
  * visits-stale.c - the open deals of --deals-file that nobody visits: never,
  * or not for longer than --stale.  Never-visited deals first (by deal,
  * bytewise), then by days since the last visit, most first, then by deal.
+ * funnel-kpi's stale_deals and advance_rate come from here too, through
+ * struct fnl_visit_log.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,8 +187,7 @@ static int stale_rows(struct funnel_visits *vs, struct deals_reader *dr,
 		int64_t days = (int64_t)vs->asof - d->last, r;
 		char day[11];
 
-		/* Visited lately enough: days * 1 day <= --stale. */
-		if (d->visits && days * FNL_USEC_PER_DAY <= vs->stale_usec)
+		if (!fnl_visits_is_stale(vs, d->visits > 0, d->last))
 			continue;
 		if ((r = fnl_table_add_row(t)) < 0 ||
 		    !set_cell(t, (size_t)r, 0, dr->cells, d->key) ||
@@ -232,4 +234,86 @@ int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out)
 	free(dr.line);
 	free(dr.open);
 	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* funnel-kpi's --visits                                                */
+
+struct fnl_visit_log {
+	struct funnel_visits *vs;
+	int32_t *last;        /* per deal of vs->deals: its last visit */
+	double advance_rate;
+};
+
+int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
+		       const char *deal, const char *time, int32_t asof,
+		       int64_t stale_usec, struct fnl_visit_log **log)
+{
+	struct fnl_visit_log *l = calloc(1, sizeof(*l));
+	struct funnel_visits *vs = funnel_visits_new(ctx);
+	int64_t outcome[VIS_OUTCOMES] = { 0 }, recorded;
+	int ret;
+
+	*log = l;
+	if (!l || !vs) {
+		funnel_visits_free(vs);
+		return fnl_nomem(ctx);
+	}
+	l->vs = vs;
+	/* Read as for --report stale: every visit up to asof, by deal. */
+	vs->report = VIS_STALE;
+	vs->asof_set = true;
+	vs->asof = asof;
+	vs->stale_usec = stale_usec;
+	ret = deal ? funnel_visits_set(vs, "deal", deal) : 0;
+	if (ret == 0 && time)
+		ret = funnel_visits_set(vs, "time", time);
+	if (ret == 0)
+		ret = fnl_visits_read(vs, in);
+	if (ret < 0)
+		return ret;
+	if (!(l->last = malloc((fnl_intern_count(vs->deals) + 1) *
+			       sizeof(*l->last))))
+		return fnl_nomem(ctx);
+	for (size_t i = 0; i < fnl_intern_count(vs->deals); i++)
+		l->last[i] = INT32_MIN;
+	for (size_t i = 0; i < vs->n; i++) {
+		const struct vis_visit *v = &vs->v[i];
+
+		outcome[v->outcome]++;
+		if (v->deal != VIS_NONE && v->day > l->last[v->deal])
+			l->last[v->deal] = v->day;
+	}
+	/* As the reps report's: order or advance among the visits with an
+	 * outcome. */
+	recorded = (int64_t)vs->n - outcome[VIS_UNRECORDED];
+	l->advance_rate = recorded ? (double)(outcome[VIS_ORDER] +
+					      outcome[VIS_ADVANCE]) /
+					     (double)recorded
+				   : NAN;
+	return 0;
+}
+
+double fnl_visit_log_advance_rate(const struct fnl_visit_log *log)
+{
+	return log->advance_rate;
+}
+
+bool fnl_visit_log_stale(const struct fnl_visit_log *log, const char *deal,
+			 size_t len)
+{
+	int64_t id = fnl_intern_get(log->vs->deals, deal, len);
+
+	return id < 0 ? fnl_visits_is_stale(log->vs, false, 0) :
+			fnl_visits_is_stale(log->vs, log->last[id] != INT32_MIN,
+					    log->last[id]);
+}
+
+void fnl_visit_log_free(struct fnl_visit_log *log)
+{
+	if (!log)
+		return;
+	funnel_visits_free(log->vs);
+	free(log->last);
+	free(log);
 }

@@ -132,6 +132,28 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_table **out);
 
 /* visits-stale.c */
 int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out);
+/* Whether a deal whose last visit (when visited) was on day last is
+ * stale at --asof: never visited, or more than --stale ago. */
+static inline bool fnl_visits_is_stale(const struct funnel_visits *vs,
+				       bool visited, int32_t last)
+{
+	return !visited ||
+	       ((int64_t)vs->asof - last) * FNL_USEC_PER_DAY > vs->stale_usec;
+}
+/*
+ * For funnel-kpi's --visits: the visit log of in, read as funnel-visits
+ * reads it (deal and time name its columns, NULL to find them) up to
+ * asof, gives its visits' advance rate (NAN when none has an outcome) and
+ * tells whether a deal is stale at asof after stale_usec.
+ */
+struct fnl_visit_log;
+int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
+		       const char *deal, const char *time, int32_t asof,
+		       int64_t stale_usec, struct fnl_visit_log **log);
+double fnl_visit_log_advance_rate(const struct fnl_visit_log *log);
+bool fnl_visit_log_stale(const struct fnl_visit_log *log, const char *deal,
+			 size_t len);
+void fnl_visit_log_free(struct fnl_visit_log *log);
 /* visits-conversion.c */
 int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out);
 /* visits-coverage.c */
