@@ -312,7 +312,10 @@ error_t cmd_forward_option(int key, char *arg, struct argp_state *state)
 			break;
 	if (!o || !o->name)
 		return ARGP_ERR_UNKNOWN;
-	if (o->arg && !strcmp(o->arg, "FILE")) {
+	/* A LIST|FILE value without '=' is a file's name (--outcome-map):
+	 * kept from -o and --rejects as every file read is. */
+	if (o->arg && (!strcmp(o->arg, "FILE") ||
+		       (!strcmp(o->arg, "LIST|FILE") && arg && !strchr(arg, '=')))) {
 		cmd_note_file(state, o->name, arg);
 		cmd->files[cmd->nfiles - 1].written = writes_file(o->name);
 	}
