@@ -158,6 +158,10 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 				     no_options, &in);
 	if (ret == 0)
 		ret = fnl_stages_read(st, in);
+	/* A stage outside --stages (a typo in it?) warns, as funnel-stages
+	 * does: its rows count as no stage at all. */
+	if (ret == 0)
+		ret = fnl_stages_warn_other_labels(st);
 	funnel_input_free(in);
 	/* Without a date a stage was entered, no visit can be placed. */
 	if (ret == 0 && !st->timed)
