@@ -110,7 +110,8 @@ int64_t fnl_table_add_rows(struct funnel_table *t, size_t n)
 
 	if (!fnl_table_reserve(t, n, 0))
 		return -1;
-	memset(&t->defined[first * t->ncols], 0, n * t->ncols);
+	if (n)
+		memset(&t->defined[first * t->ncols], 0, n * t->ncols);
 	for (size_t i = first; i < first + n; i++)
 		t->look.mark[i] = NULL;
 	t->nrows += n;

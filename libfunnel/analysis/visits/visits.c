@@ -55,6 +55,9 @@ static void reset_run(struct funnel_visits *vs)
 
 FUNNEL_EXPORT void funnel_visits_free(struct funnel_visits *vs)
 {
+	if (!vs)
+		return;
+
 	char **strings[] = {
 		&vs->col_visit, &vs->col_deal, &vs->col_customer,
 		&vs->col_time, &vs->col_rep, &vs->col_objective,
@@ -63,8 +66,6 @@ FUNNEL_EXPORT void funnel_visits_free(struct funnel_visits *vs)
 		&vs->history_col[0], &vs->history_col[1], &vs->history_col[2],
 	};
 
-	if (!vs)
-		return;
 	reset_run(vs);
 	fnl_groups_free(&vs->groups);
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(strings); i++)
