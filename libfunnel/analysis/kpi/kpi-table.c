@@ -57,6 +57,15 @@ static bool has_column(const struct funnel_kpi *k, enum column c)
 	return true;
 }
 
+/* Where column c is in a row whose first KPI is at base: after the
+ * columns before it that the result has. */
+static size_t column_at(const struct funnel_kpi *k, size_t base, enum column c)
+{
+	for (int before = 0; before < (int)c; before++)
+		base += has_column(k, before);
+	return base;
+}
+
 /* The numbers of the side files, for the row of all deals. */
 struct side_numbers {
 	double retention;
@@ -487,19 +496,21 @@ static int add_row(struct funnel_kpi *k, struct funnel_table *t,
 	if (ret == 0)
 		set_row(t, (size_t)row, base, tot);
 	if (ret == 0 && k->side[SIDE_ORDERS].file && group < 0) {
-		fnl_table_set_number(t, (size_t)row, base + COL_RETENTION,
+		fnl_table_set_number(t, (size_t)row,
+				     column_at(k, base, COL_RETENTION),
 				     side->retention);
 		if (side->active >= 0)
-			fnl_table_set_count(t, (size_t)row, base + COL_ACTIVE,
+			fnl_table_set_count(t, (size_t)row,
+					    column_at(k, base, COL_ACTIVE),
 					    side->active);
 	}
 	if (ret == 0 && k->side[SIDE_VISITS].file && group < 0) {
-		/* After the orders' two columns, when there are. */
-		size_t at = base + COL_ADVANCE_RATE -
-			    (k->side[SIDE_ORDERS].file ? 0 : 2);
-
-		fnl_table_set_number(t, (size_t)row, at, side->advance_rate);
-		fnl_table_set_count(t, (size_t)row, at + 1, side->stale);
+		fnl_table_set_number(t, (size_t)row,
+				     column_at(k, base, COL_ADVANCE_RATE),
+				     side->advance_rate);
+		fnl_table_set_count(t, (size_t)row,
+				    column_at(k, base, COL_STALE_DEALS),
+				    side->stale);
 	}
 	return ret;
 }

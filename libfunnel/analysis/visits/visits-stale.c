@@ -251,7 +251,7 @@ int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 {
 	struct fnl_visit_log *l = calloc(1, sizeof(*l));
 	struct funnel_visits *vs = funnel_visits_new(ctx);
-	int64_t outcome[VIS_OUTCOMES] = { 0 }, recorded;
+	int64_t outcome[VIS_OUTCOMES] = { 0 }, recorded, advanced;
 	int ret;
 
 	*log = l;
@@ -284,13 +284,8 @@ int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 		if (v->deal != VIS_NONE && v->day > l->last[v->deal])
 			l->last[v->deal] = v->day;
 	}
-	/* As the reps report's: order or advance among the visits with an
-	 * outcome. */
-	recorded = (int64_t)vs->n - outcome[VIS_UNRECORDED];
-	l->advance_rate = recorded ? (double)(outcome[VIS_ORDER] +
-					      outcome[VIS_ADVANCE]) /
-					     (double)recorded
-				   : NAN;
+	advanced = fnl_visits_advanced(outcome, &recorded);
+	l->advance_rate = recorded ? (double)advanced / (double)recorded : NAN;
 	return 0;
 }
 

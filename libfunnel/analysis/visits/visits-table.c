@@ -115,7 +115,7 @@ static int fold_groups(struct funnel_visits *vs, struct reps_group *g)
 static void reps_row(struct funnel_visits *vs, struct funnel_table *t,
 		     size_t r, size_t col, const struct reps_group *s)
 {
-	int64_t recorded = s->visits - s->outcome[VIS_UNRECORDED];
+	int64_t recorded, advanced = fnl_visits_advanced(s->outcome, &recorded);
 	/* The period, the same for every group: --from/--to, else the
 	 * first and last visits. */
 	int32_t from = vs->from_set ? vs->from : vs->first_day;
@@ -127,9 +127,7 @@ static void reps_row(struct funnel_visits *vs, struct funnel_table *t,
 	fnl_table_set_ratio(t, r, col++, s->with_deal, s->deals);
 	for (size_t o = 0; o < VIS_OUTCOMES; o++)
 		fnl_table_set_count(t, r, col++, s->outcome[o]);
-	fnl_table_set_ratio(t, r, col++,
-			    s->outcome[VIS_ORDER] + s->outcome[VIS_ADVANCE],
-			    recorded);
+	fnl_table_set_ratio(t, r, col++, advanced, recorded);
 	if (vs->has_objective)
 		fnl_table_set_ratio(t, r, col, s->objective, s->visits);
 	col++;

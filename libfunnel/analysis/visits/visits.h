@@ -106,6 +106,16 @@ static inline bool fnl_visits_reserve(void *array, size_t *cap, size_t n,
 	return true;
 }
 
+/* advance_rate of visits with these outcome counts: order or advance
+ * among the visits with an outcome; *recorded 0 leaves it undefined. */
+static inline int64_t fnl_visits_advanced(const int64_t outcome[VIS_OUTCOMES],
+					  int64_t *recorded)
+{
+	*recorded = outcome[VIS_ORDER] + outcome[VIS_ADVANCE] +
+		    outcome[VIS_CONTINUATION] + outcome[VIS_NO_SALE];
+	return outcome[VIS_ORDER] + outcome[VIS_ADVANCE];
+}
+
 /* visits-read.c */
 int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in);
 /* Parses an --outcome-map LIST ("A=advance,B=no-sale") or FILE
