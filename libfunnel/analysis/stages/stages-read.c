@@ -165,7 +165,10 @@ static int add_wide_pipeline(struct funnel_stages *st,
 			if (fnl_stages_push(st->ctx, &st->stage, &st->nstages, stage, slen) < 0)
 				return fnl_nomem(st->ctx);
 		}
-		if (code < 0 && code != LABEL_LOST)
+		/* A won column not in the given order still says the deal
+		 * reached the last stage, as a won row of a long history
+		 * does. */
+		if (code < 0 && code != LABEL_LOST && code != LABEL_WON)
 			continue;  /* not a stage of the given order */
 		sd = fnl_reallocarray(st->sdate, st->nsdates + 1, sizeof(*sd));
 		if (!sd)
@@ -441,7 +444,7 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 	int64_t group;
 
 	*row = (struct stage_row){
-		.t = time->empty ? NO_TIME : time->time.usec,
+		.t = time->empty ? NO_TIME : fnl_stages_when(st, &time->time),
 		.label = -1, .outcome = -1,
 	};
 	if (stage->empty && fnl_reader_has(rec->reader, st->slot_stage))
@@ -516,12 +519,12 @@ static int apply_row(struct funnel_stages *st, int64_t id, bool added,
 			continue;
 		if (st->sdate[i].outcome_only)
 			ret = record_outcome(st, id, FNL_OUTCOME_LOST,
-					     c->time.usec);
+					     fnl_stages_when(st, &c->time));
 		else
 			ret = add_event(st, (uint32_t)id,
 					(int32_t)st->sdate[i].label,
 					fnl_stages_code(st, (int32_t)st->sdate[i].label),
-					c->time.usec);
+					fnl_stages_when(st, &c->time));
 	}
 	if (ret == 0 && row->status_event) {
 		int32_t event = row->outcome == FNL_OUTCOME_WON ? EVENT_WON : EVENT_LOST;

@@ -146,6 +146,9 @@ struct funnel_stages {
 	bool strict;             /* a label outside the funnel fails its row */
 	bool keep_events;        /* events go to the arena, not the deals */
 	bool timed;              /* rows or stage dates carry times */
+	bool written_days;       /* a time is the midnight of its day as
+				  * written (funnel-visits: a stage entered
+				  * against the day of a visit) */
 	bool wide_checked;       /* HubSpot "Date entered" columns looked for */
 	int slot_key, slot_stage, slot_time, slot_status, slot_sdate0;
 	struct fnl_intern *keys;    /* the deals, until read */
@@ -172,6 +175,13 @@ struct funnel_stages {
 	char apart_end[FNL_CACHE_LINE];
 };
 
+/* The time of a stage entered at t: t, or the midnight of its written
+ * day with written_days. */
+static inline int64_t fnl_stages_when(const struct funnel_stages *st,
+				      const struct fnl_time *t)
+{
+	return st->written_days ? (int64_t)t->day * FNL_USEC_PER_DAY : t->usec;
+}
 
 /* stages.c */
 /*

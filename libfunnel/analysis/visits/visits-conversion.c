@@ -43,6 +43,8 @@ static int set_stages(struct funnel_visits *vs, struct funnel_stages *st)
 	free(list);
 	if (ret == 0)
 		ret = funnel_stages_set(st, "mode", "entered");
+	/* Stages entered are placed against visits by the days written. */
+	st->written_days = true;
 	/* The history's columns, as funnel-stages' --key, --stage, --time. */
 	for (size_t i = 0; ret == 0 && i < 3; i++)
 		if (vs->history_col[i])
@@ -72,7 +74,8 @@ static bool entered_day(const struct funnel_stages *st, size_t id, size_t k,
 
 /* Folds a visit into its group: matched when its deal is in the history,
  * converted when a stage further than the one it was at (the furthest
- * entered on a day before it) was entered within --within from it. */
+ * entered on a day before it) was entered within --within from it, and
+ * not after a given --asof: as of then, it had not happened yet. */
 static void fold_visit(struct funnel_visits *vs, const struct funnel_stages *st,
 		       const struct vis_visit *v, struct conv_group *g)
 {
@@ -94,7 +97,8 @@ static void fold_visit(struct funnel_visits *vs, const struct funnel_stages *st,
 			at = (long)k;
 	for (size_t k = (size_t)(at + 1); k < n; k++)
 		if (entered_day(st, (size_t)id, k, &day) && day >= v->day &&
-		    (day - v->day) * FNL_USEC_PER_DAY <= vs->within_usec) {
+		    (day - v->day) * FNL_USEC_PER_DAY <= vs->within_usec &&
+		    (!vs->asof_set || day <= vs->asof)) {
 			g->converted++;
 			return;
 		}

@@ -227,9 +227,9 @@ static int on_header(void *data, struct fnl_reader *r,
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++)
 		if ((*slots[i] = fnl_reader_bind(r, h, &spec[i])) < 0)
 			return *slots[i];
-	/* Without the column, its rate is unknown, not 0. */
-	vs->has_objective |= fnl_reader_has(r, vs->slot_objective);
-	vs->has_next_step |= fnl_reader_has(r, vs->slot_next_step);
+	/* Without the column, a file's visits have an unknown rate, not 0. */
+	vs->has_objective = fnl_reader_has(r, vs->slot_objective);
+	vs->has_next_step = fnl_reader_has(r, vs->slot_next_step);
 	if (!vs->by_rep)
 		return vs->report == VIS_REPS || vs->report == VIS_CONVERSION ?
 			       fnl_groups_bind(vs->ctx, &vs->groups, r, h) : 0;
@@ -290,6 +290,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 		.outcome = VIS_UNRECORDED,
 		.objective = !rec->cell[vs->slot_objective].empty,
 		.next_step = !rec->cell[vs->slot_next_step].empty,
+		.objective_known = vs->has_objective,
+		.next_step_known = vs->has_next_step,
 	};
 	int64_t group = 0;
 	int o, ret;

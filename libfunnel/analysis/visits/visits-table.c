@@ -53,6 +53,7 @@ struct reps_group {
 	int64_t visits, with_deal, deals, customers;
 	int64_t outcome[VIS_OUTCOMES];
 	int64_t objective, next_step;
+	int64_t objective_known, next_step_known;  /* their denominators */
 };
 
 /*
@@ -93,6 +94,8 @@ static int fold_groups(struct funnel_visits *vs, struct reps_group *g)
 		s->outcome[v->outcome]++;
 		s->objective += v->objective;
 		s->next_step += v->next_step;
+		s->objective_known += v->objective_known;
+		s->next_step_known += v->next_step_known;
 		if (v->deal != VIS_NONE) {
 			s->with_deal++;
 			ret = first_pair(deals, last_deal, v->group, v->deal,
@@ -128,12 +131,8 @@ static void reps_row(struct funnel_visits *vs, struct funnel_table *t,
 	for (size_t o = 0; o < VIS_OUTCOMES; o++)
 		fnl_table_set_count(t, r, col++, s->outcome[o]);
 	fnl_table_set_ratio(t, r, col++, advanced, recorded);
-	if (vs->has_objective)
-		fnl_table_set_ratio(t, r, col, s->objective, s->visits);
-	col++;
-	if (vs->has_next_step)
-		fnl_table_set_ratio(t, r, col, s->next_step, s->visits);
-	col++;
+	fnl_table_set_ratio(t, r, col++, s->objective, s->objective_known);
+	fnl_table_set_ratio(t, r, col++, s->next_step, s->next_step_known);
 	fnl_table_set_number(t, r, col, (double)s->visits * 7 /
 					(double)(to - from + 1));
 }

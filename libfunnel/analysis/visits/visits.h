@@ -48,6 +48,10 @@ struct vis_visit {
 	uint8_t outcome;          /* enum vis_outcome */
 	bool objective : 1;       /* an objective was set */
 	bool next_step : 1;       /* a next step was agreed */
+	/* Its file has the column: a visit from a file without one counts
+	 * in neither rate, rather than as none set. */
+	bool objective_known : 1;
+	bool next_step_known : 1;
 };
 
 struct funnel_visits {
@@ -82,7 +86,7 @@ struct funnel_visits {
 	struct fnl_intern *deals, *customers;
 	struct vis_visit *v;
 	size_t n, cap;
-	bool has_objective, has_next_step;  /* columns found */
+	bool has_objective, has_next_step;  /* the file read has the columns */
 	int32_t first_day, last_day;  /* of the visits kept */
 	uint64_t after_asof, outside;
 };
