@@ -225,7 +225,12 @@ static void write_block(const struct funnel_table *t, FILE *fp,
 {
 	const struct fnl_table_look *look = &t->look;
 	bool bars = decorated && look->bar_col >= 0;
+	/* Groups a blank line apart when a group has rows of its own (the
+	 * stages of a region), not when each row is a group (reps). */
+	bool spaced = false;
 
+	for (size_t r = 1; !spaced && r < t->nrows; r++)
+		spaced = same_group(t, r, r - 1);
 	for (size_t c = 0; c < t->ncols; c++)
 		l->text[c] = t->col[c].name;
 	put_table_line(t, fp, l->shown, l->text, false);
@@ -235,7 +240,8 @@ static void write_block(const struct funnel_table *t, FILE *fp,
 		bool bold = (l->flags & FUNNEL_WRITE_COLOR) && look->mark[r];
 
 		if (r && !same_group(t, r, r - 1)) {
-			putc('\n', fp);
+			if (spaced)
+				putc('\n', fp);
 			start = r;
 		}
 		/* A group's cells are shown on its first row only. */
