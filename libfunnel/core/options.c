@@ -122,6 +122,23 @@ int fnl_opt_duration(struct funnel_ctx *ctx, const char *name,
 	return 0;
 }
 
+int fnl_opt_days(struct funnel_ctx *ctx, const char *name, const char *value,
+		 int64_t *usec)
+{
+	size_t len = strlen(value);
+	int64_t v = 0;
+
+	if (!len || (value[len - 1] >= '0' && value[len - 1] <= '9') ||
+	    !fnl_duration_parse(value, &v) || v < 0)
+		return fnl_opt_fail(ctx, name, value,
+				    "a number of days and its unit, such as 0d, 30d or 2w");
+	if (v % FNL_USEC_PER_DAY)
+		return fnl_opt_fail(ctx, name, value,
+				    "whole days such as 30d or 2w: visits and stages are dated by day (m is minutes, not months)");
+	*usec = v;
+	return 0;
+}
+
 int fnl_opt_level(struct funnel_ctx *ctx, const char *name, const char *value,
 		  double *out)
 {

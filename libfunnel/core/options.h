@@ -38,6 +38,11 @@ int fnl_opt_count(struct funnel_ctx *ctx, const char *name, const char *value,
 int fnl_opt_date(struct funnel_ctx *ctx, const char *name, const char *value,
 		 struct fnl_time *out);
 
+/* A whole number of days with its unit (0d, 30d, 2w; 48h is 2d), for
+ * options compared with days between calendar dates, where 90m (a
+ * minute, or a month?) would mislead; 0d is the same day. */
+int fnl_opt_days(struct funnel_ctx *ctx, const char *name, const char *value,
+		 int64_t *usec);
 /* A duration with its unit (30d, 12h, 90m, 3600s, 2w), greater than 0;
  * a bare number is seconds unless unit_required (where seconds would
  * make no sense, such as a histogram's bucket width). */

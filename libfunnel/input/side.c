@@ -41,11 +41,11 @@ int fnl_side_option_check(struct funnel_ctx *ctx, const char *prefix,
 }
 
 int fnl_side_read(struct funnel_ctx *ctx, const char *prefix,
-		  const char *file, const struct fnl_reader_client *client)
+		  const char *file, char *const input[FNL_SIDE_INPUT_OPTIONS],
+		  const struct fnl_reader_client *client)
 {
-	static char *const no_options[FNL_SIDE_INPUT_OPTIONS];
 	struct funnel_input *in = NULL;
-	int ret = fnl_side_input(ctx, prefix, file, no_options, &in);
+	int ret = fnl_side_input(ctx, prefix, file, input, &in);
 
 	if (ret == 0)
 		ret = fnl_input_read(in, client);

@@ -27,9 +27,10 @@ int fnl_side_input(struct funnel_ctx *ctx, const char *prefix,
 		   struct funnel_input **in);
 
 struct fnl_reader_client;
-/* Reads file through client, with the reading options' defaults and
- * messages naming options with prefix (may be NULL). */
+/* Reads file through client, with the reading options given, as
+ * fnl_side_input's. */
 int fnl_side_read(struct funnel_ctx *ctx, const char *prefix,
-		  const char *file, const struct fnl_reader_client *client);
+		  const char *file, char *const input[FNL_SIDE_INPUT_OPTIONS],
+		  const struct fnl_reader_client *client);
 
 #endif

@@ -13,7 +13,7 @@ static const struct fuzz_case cases[] = {
 	{ { "outcome-map", "Completed=continuation,No show=no-sale,Scheduled=unrecorded", "asof", "2024-03-31", NULL } },
 	{ { "deal", "1", "customer", "2", "time", "3", "rep", "4", "visit-outcome", "5", NULL } },
 	{ { "report", "stale", "deals-file", "@", "stale", "14d", NULL } },
-	{ { "report", "stale", "deals-file", "@", "stale", "36h", "asof", "2024-03-01", "won", "Signed", NULL } },
+	{ { "report", "stale", "deals-file", "@", "stale", "0d", "asof", "2024-03-01", "won", "Signed", NULL } },
 	{ { "report", "coverage", "segments", "@", NULL } },
 	{ { "report", "coverage", "segments", "@", "by", "region", "from", "2024-02-01", NULL } },
 	{ { "report", "conversion", "history", "@", "stages", "Qualify,Propose,Negotiate", "within", "7d", NULL } },

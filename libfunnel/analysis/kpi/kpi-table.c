@@ -420,6 +420,9 @@ static int visit_numbers(struct funnel_kpi *k, double *advance_rate,
 			 int64_t *stale)
 {
 	const struct side_file *visits = &k->side[SIDE_VISITS];
+	const char *const option[VIS_LOG_OPTIONS] = {
+		visits->key, visits->col, visits->outcome, visits->outcome_map,
+	};
 	struct funnel_input *in = NULL;
 	struct fnl_visit_log *log = NULL;
 	int ret;
@@ -430,8 +433,8 @@ static int visit_numbers(struct funnel_kpi *k, double *advance_rate,
 				"--visits finds a deal's visits by its key: the deals have no key column (give --key)");
 	ret = fnl_kpi_side_input(k, SIDE_VISITS, &in);
 	if (ret == 0)
-		ret = fnl_visit_log_read(k->ctx, in, visits->key, visits->col,
-					 k->asof.day, k->stale_usec, &log);
+		ret = fnl_visit_log_read(k->ctx, in, option, k->asof.day,
+					 k->stale_usec, &log);
 	for (size_t i = 0; ret == 0 && i < k->ndeals; i++) {
 		const struct deal *d = &k->deal[i];
 		size_t len;

@@ -85,6 +85,8 @@ FUNNEL_EXPORT void funnel_kpi_free(struct funnel_kpi *k)
 		free(k->side[s].file);
 		free(k->side[s].key);
 		free(k->side[s].col);
+		free(k->side[s].outcome);
+		free(k->side[s].outcome_map);
 		for (size_t i = 0; i < FNL_ARRAY_SIZE(k->side[s].input); i++)
 			free(k->side[s].input[i]);
 	}
@@ -127,6 +129,11 @@ static char **side_field(struct funnel_kpi *k, const char *name, int *side,
 			return &k->side[s].key;
 		if (!strcmp(o, side_col[s]))
 			return &k->side[s].col;
+		/* The visit log's outcomes, as funnel-visits reads them. */
+		if (s == SIDE_VISITS && !strcmp(o, "outcome"))
+			return &k->side[s].outcome;
+		if (s == SIDE_VISITS && !strcmp(o, "outcome-map"))
+			return &k->side[s].outcome_map;
 		/* The history's dates are not read: no --history-date-format. */
 		for (size_t i = 0; i < (s == SIDE_HISTORY ? 2 : 3); i++)
 			if (!strcmp(o, fnl_side_input_options[i])) {
@@ -184,7 +191,7 @@ FUNNEL_EXPORT int funnel_kpi_set(struct funnel_kpi *k, const char *name,
 		return fnl_groups_set(ctx, &k->groups, value);
 	if (!strcmp(name, "stale")) {
 		k->stale_set = true;
-		return fnl_opt_duration(ctx, name, value, true, &k->stale_usec);
+		return fnl_opt_days(ctx, name, value, &k->stale_usec);
 	}
 	if (!strcmp(name, "won"))
 		return fnl_outcomes_add(ctx, &k->outcomes, FNL_OUTCOME_WON, value);
@@ -217,7 +224,9 @@ static int check_sides(struct funnel_kpi *k)
 {
 	for (int s = 0; s < NSIDES; s++) {
 		const struct side_file *f = &k->side[s];
-		const char *given = f->key ? "key" : f->col ? side_col[s] : NULL;
+		const char *given = f->key ? "key" : f->col ? side_col[s] :
+				    f->outcome ? "outcome" :
+				    f->outcome_map ? "outcome-map" : NULL;
 
 		for (size_t i = 0; !given && i < FNL_ARRAY_SIZE(f->input); i++)
 			if (f->input[i])

@@ -53,6 +53,7 @@ struct side_file {
 	char *key, *col;         /* --X-key and --orders-time, --history-stage,
 				  * --visits-time */
 	char *input[FNL_SIDE_INPUT_OPTIONS];  /* --X-delimiter, ... (side.h) */
+	char *outcome, *outcome_map;  /* --visits-outcome, --visits-outcome-map */
 };
 
 struct funnel_kpi {

@@ -46,11 +46,10 @@ static int set_stages(struct funnel_visits *vs, struct funnel_stages *st)
 	/* Stages entered are placed against visits by the days written. */
 	st->written_days = true;
 	/* The history's columns, as funnel-stages' --key, --stage, --time. */
-	for (size_t i = 0; ret == 0 && i < 3; i++)
-		if (vs->history_col[i])
-			ret = funnel_stages_set(st, (const char *const[]){
-							"key", "stage", "time" }[i],
-						vs->history_col[i]);
+	for (size_t i = 0; ret == 0 && i < VIS_SIDE_COLUMNS; i++)
+		if (vs->side[VIS_HISTORY].col[i])
+			ret = funnel_stages_set(st, fnl_visits_side_col[VIS_HISTORY][i],
+						vs->side[VIS_HISTORY].col[i]);
 	for (size_t i = 0; ret == 0 && i < vs->outcomes.nwon; i++)
 		ret = funnel_stages_set(st, "won", vs->outcomes.won[i]);
 	for (size_t i = 0; ret == 0 && i < vs->outcomes.nlost; i++)
@@ -150,7 +149,6 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 	static const char *const taken[] = {
 		"visits", "matched", "converted", "conversion_rate", NULL,
 	};
-	static char *const no_options[FNL_SIDE_INPUT_OPTIONS];
 	struct funnel_stages *st = funnel_stages_new(vs->ctx);
 	size_t ngroups = vs->groups.n ? fnl_intern_count(vs->groups.ids) : VIS_OUTCOMES;
 	struct conv_group *g = calloc(ngroups + 1, sizeof(*g));
@@ -158,8 +156,7 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 	int ret = st && g ? set_stages(vs, st) : fnl_nomem(vs->ctx);
 
 	if (ret == 0)
-		ret = fnl_side_input(vs->ctx, "history-", vs->history_file,
-				     no_options, &in);
+		ret = fnl_visits_side_input(vs, VIS_HISTORY, &in);
 	if (ret == 0)
 		ret = fnl_stages_read(st, in);
 	/* A stage outside --stages (a typo in it?) warns, as funnel-stages
@@ -171,7 +168,7 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 	if (ret == 0 && !st->timed)
 		ret = fnl_fail(vs->ctx, FUNNEL_ERR_USAGE,
 			       "%s: no date a stage was entered (a date column as funnel-stages finds one, such as entered_at or stage_date, or HubSpot \"Date entered\" columns)",
-			       vs->history_file);
+			       vs->side[VIS_HISTORY].file);
 	for (size_t i = 0; ret == 0 && i < vs->n; i++)
 		fold_visit(vs, st, &vs->v[i],
 			   &g[vs->groups.n ? vs->v[i].group : vs->v[i].outcome]);

@@ -44,13 +44,14 @@ static int segments_header(void *data, struct fnl_reader *r,
 {
 	struct segments_reader *sr = data;
 	struct funnel_visits *vs = sr->vs;
+	char *const *col = vs->side[VIS_SEGMENTS].col;
 	const struct fnl_column_spec key = {
-		"customer", "--segments", "1", NULL, FNL_CELL_TEXT,
-		FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY,
+		"customer", "--key", col[0] ? col[0] : "1", NULL,
+		FNL_CELL_TEXT, FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY,
 	};
 	const struct fnl_column_spec segment = {
-		"segment", "--segments", NULL, segment_names, FNL_CELL_TEXT,
-		FNL_COLUMN_REQUIRED,
+		"segment", "--segment", col[1], segment_names,
+		FNL_CELL_TEXT, FNL_COLUMN_REQUIRED,
 	};
 
 	if ((sr->slot_key = fnl_reader_bind(r, h, &key)) < 0)
@@ -128,7 +129,7 @@ static int read_segments(struct funnel_visits *vs, struct segments_reader *sr)
 	sr->cells = fnl_intern_new();
 	if (!sr->custs || !sr->pairs || !sr->names || !sr->cells)
 		return fnl_nomem(vs->ctx);
-	return fnl_side_read(vs->ctx, NULL, vs->segments_file, &client);
+	return fnl_visits_side_read(vs, VIS_SEGMENTS, &client);
 }
 
 static int cmp_cells(const void *a, const void *b, void *data)

@@ -7,8 +7,10 @@
  * --from/--to are left out.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "visits.h"
 #include "asof.h"
@@ -140,11 +142,11 @@ static int map_list(struct funnel_visits *vs, const char *value)
 
 		if (eq >= len)
 			return fnl_fail(vs->ctx, FUNNEL_ERR_USAGE,
-					"--outcome-map: expected LABEL=OUTCOME, not \"%.*s\"",
-					(int)len, p);
+					"%s: expected LABEL=OUTCOME, not \"%.*s\"",
+					vs->opt->map, (int)len, p);
 		if (!(target = strndup(p + eq + 1, len - eq - 1)))
 			return fnl_nomem(vs->ctx);
-		snprintf(where, sizeof(where), "--outcome-map");
+		snprintf(where, sizeof(where), "%s", vs->opt->map);
 		ret = map_add(vs, p, eq, target, where);
 		free(target);
 		if (ret < 0)
@@ -182,11 +184,18 @@ static int map_file(struct funnel_visits *vs, const char *path)
 	return ret;
 }
 
-/* A value with '=' is a list, anything else a file's name. */
+/* A value with '=' is a list, anything else a file's name: one that
+ * does not exist is more likely a list mistyped. */
 int fnl_visits_map_set(struct funnel_visits *vs, const char *value)
 {
 	fnl_visits_map_free(vs);
-	return strchr(value, '=') ? map_list(vs, value) : map_file(vs, value);
+	if (strchr(value, '='))
+		return map_list(vs, value);
+	if (access(value, F_OK) < 0 && errno == ENOENT)
+		return fnl_fail(vs->ctx, FUNNEL_ERR_USAGE,
+				"%s: no file \"%s\", and no LABEL=OUTCOME list (such as 'Completed=continuation,No show=no-sale')",
+				vs->opt->map, value);
+	return map_file(vs, value);
 }
 
 /* ------------------------------------------------------------------ */
@@ -196,13 +205,15 @@ static int on_header(void *data, struct fnl_reader *r,
 		     const struct fnl_header *h)
 {
 	struct funnel_visits *vs = data;
+	char **files = fnl_reallocarray(vs->files, vs->nfiles + 1,
+					sizeof(*files));
 	/* Stale and conversion are about deals. */
 	bool stale = vs->report == VIS_STALE || vs->report == VIS_CONVERSION;
 	unsigned need = FNL_COLUMN_REQUIRED;
 	const struct fnl_column_spec spec[] = {
 		{ "visit", "--visit", vs->col_visit, NULL, FNL_CELL_TEXT,
 		  vs->col_visit ? need | FNL_COLUMN_NONEMPTY : 0 },
-		{ "deal", "--deal", vs->col_deal, deal_names, FNL_CELL_TEXT,
+		{ "deal", vs->opt->deal, vs->col_deal, deal_names, FNL_CELL_TEXT,
 		  stale ? need : 0 },
 		{ "customer", "--customer", vs->col_customer, customer_names,
 		  FNL_CELL_TEXT, stale ? 0 : need },
@@ -212,7 +223,7 @@ static int on_header(void *data, struct fnl_reader *r,
 		  vs->by_rep ? need : 0 },
 		{ "objective", "--objective", vs->col_objective,
 		  objective_names, FNL_CELL_TEXT, 0 },
-		{ "outcome", "--visit-outcome", vs->col_outcome, outcome_names,
+		{ "outcome", vs->opt->outcome, vs->col_outcome, outcome_names,
 		  FNL_CELL_TEXT, 0 },
 		{ "next step", "--next-step", vs->col_next_step,
 		  next_step_names, FNL_CELL_TEXT, 0 },
@@ -224,6 +235,13 @@ static int on_header(void *data, struct fnl_reader *r,
 	};
 	const char *rep;
 
+	/* Its name, for a visit id listed again in a later file. */
+	if (!files)
+		return fnl_nomem(vs->ctx);
+	vs->files = files;
+	if (!(files[vs->nfiles] = strdup(h->file)))
+		return fnl_nomem(vs->ctx);
+	vs->nfiles++;
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++)
 		if ((*slots[i] = fnl_reader_bind(r, h, &spec[i])) < 0)
 			return *slots[i];
@@ -269,15 +287,26 @@ static int check_visit_id(struct funnel_visits *vs,
 	int64_t id = fnl_intern_put(vs->visit_ids, c->text, c->len, &added);
 	if (id < 0)
 		return fnl_nomem(vs->ctx);
-	if (!added)
-		return fnl_record_fail(rec, vs->slot_visit,
-				       "visit \"%s\" is listed twice (line %llu)",
-				       c->text,
-				       (unsigned long long)vs->visit_line[id]);
+	uint64_t file = vs->nfiles - 1, was;
+
+	if (!added) {
+		/* The first one is named by its line, in its file if another. */
+		was = vs->visit_line[id];
+		return was >> VIS_LINE_BITS == file ?
+			fnl_record_fail(rec, vs->slot_visit,
+					"visit \"%s\" is listed twice (line %llu)",
+					c->text, (unsigned long long)
+					(was & ((UINT64_C(1) << VIS_LINE_BITS) - 1))) :
+			fnl_record_fail(rec, vs->slot_visit,
+					"visit \"%s\" is listed twice (%s:%llu)",
+					c->text, vs->files[was >> VIS_LINE_BITS],
+					(unsigned long long)
+					(was & ((UINT64_C(1) << VIS_LINE_BITS) - 1)));
+	}
 	if (!fnl_visits_reserve(&vs->visit_line, &vs->visit_line_cap,
 				(size_t)id + 1, sizeof(*vs->visit_line)))
 		return fnl_nomem(vs->ctx);
-	vs->visit_line[id] = rec->line;
+	vs->visit_line[id] = file << VIS_LINE_BITS | rec->line;
 	return 0;
 }
 
@@ -299,8 +328,9 @@ static int on_record(void *data, const struct fnl_record *rec)
 	if (!outcome->empty) {
 		if ((o = outcome_of(vs, outcome->text, outcome->len)) < 0)
 			return fnl_record_fail(rec, vs->slot_outcome,
-					       "unknown outcome \"%s\": expected %s, blank for none recorded, or a label mapped with --outcome-map",
-					       outcome->text, VOCABULARY_WORDS);
+					       "unknown outcome \"%s\": expected %s, blank for none recorded, or a label mapped with %s",
+					       outcome->text, VOCABULARY_WORDS,
+					       vs->opt->map);
 		v.outcome = (uint8_t)o;
 	}
 	if (vs->col_visit && (ret = check_visit_id(vs, rec)) < 0)

@@ -44,12 +44,14 @@ static int deals_header(void *data, struct fnl_reader *r,
 {
 	struct deals_reader *dr = data;
 	struct funnel_visits *vs = dr->vs;
+	char *const *col = vs->side[VIS_DEALS].col;
 	const struct fnl_column_spec spec[] = {
-		{ "deal", "--deal", vs->col_deal, fnl_deal_key_names,
-		  FNL_CELL_TEXT, FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
-		{ "owner", "--deals-file", NULL, owner_names, FNL_CELL_TEXT, 0 },
-		{ "stage", "--deals-file", NULL, fnl_stage_names, FNL_CELL_TEXT, 0 },
-		{ "status", "--deals-file", NULL, fnl_status_names,
+		{ "deal", "--key", col[0] ? col[0] : vs->col_deal,
+		  fnl_deal_key_names, FNL_CELL_TEXT,
+		  FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY },
+		{ "owner", "--owner", col[1], owner_names, FNL_CELL_TEXT, 0 },
+		{ "stage", "--stage", col[2], fnl_stage_names, FNL_CELL_TEXT, 0 },
+		{ "status", "--status", col[3], fnl_status_names,
 		  FNL_CELL_TEXT, 0 },
 	};
 	int *const slots[] = { &dr->slot_key, &dr->slot_owner, &dr->slot_stage,
@@ -58,8 +60,15 @@ static int deals_header(void *data, struct fnl_reader *r,
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++)
 		if ((*slots[i] = fnl_reader_bind(r, h, &spec[i])) < 0)
 			return *slots[i];
-	return fnl_outcome_columns_check(vs->ctx, r, h, dr->slot_stage,
-					 dr->slot_status);
+	/* A list of deals without a stage or status is a list of open deals
+	 * (their stage blank); said, as it would also be what a stage
+	 * column under an unknown name gives. */
+	if (!fnl_reader_has(r, dr->slot_stage) &&
+	    !fnl_reader_has(r, dr->slot_status))
+		fnl_log(vs->ctx, FUNNEL_LOG_WARNING,
+			"%s: no stage or status column: every deal is taken as open (name one with --deals-stage or --deals-status)",
+			h->file);
+	return 0;
 }
 
 /* A cell's id, -1 when blank. */
@@ -117,7 +126,7 @@ static int read_deals(struct funnel_visits *vs, struct deals_reader *dr)
 	dr->cells = fnl_intern_new();
 	if (!dr->keys || !dr->cells)
 		return fnl_nomem(vs->ctx);
-	return fnl_side_read(vs->ctx, NULL, vs->deals_file, &client);
+	return fnl_visits_side_read(vs, VIS_DEALS, &client);
 }
 
 /* Each open deal's visits up to --asof and its last. */
@@ -246,9 +255,16 @@ struct fnl_visit_log {
 };
 
 int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
-		       const char *deal, const char *time, int32_t asof,
+		       const char *const option[VIS_LOG_OPTIONS], int32_t asof,
 		       int64_t stale_usec, struct fnl_visit_log **log)
 {
+	/* funnel-kpi's names, before the "visits-" of its input. */
+	static const struct vis_option_names kpi = {
+		"--key", "--outcome", "--visits-outcome-map",
+	};
+	static const char *const visits_option[VIS_LOG_OPTIONS] = {
+		"deal", "time", "visit-outcome", "outcome-map",
+	};
 	struct fnl_visit_log *l = calloc(1, sizeof(*l));
 	struct funnel_visits *vs = funnel_visits_new(ctx);
 	int64_t outcome[VIS_OUTCOMES] = { 0 }, recorded, advanced;
@@ -265,9 +281,11 @@ int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 	vs->asof_set = true;
 	vs->asof = asof;
 	vs->stale_usec = stale_usec;
-	ret = deal ? funnel_visits_set(vs, "deal", deal) : 0;
-	if (ret == 0 && time)
-		ret = funnel_visits_set(vs, "time", time);
+	vs->opt = &kpi;
+	ret = 0;
+	for (size_t i = 0; ret == 0 && i < VIS_LOG_OPTIONS; i++)
+		if (option[i])
+			ret = funnel_visits_set(vs, visits_option[i], option[i]);
 	if (ret == 0)
 		ret = fnl_visits_read(vs, in);
 	if (ret < 0)

@@ -24,8 +24,14 @@ FUNNEL_EXPORT struct funnel_visits *funnel_visits_new(struct funnel_ctx *ctx)
 {
 	struct funnel_visits *vs = calloc(1, sizeof(*vs));
 
-	if (vs)
+	static const struct vis_option_names own = {
+		"--deal", "--visit-outcome", "--outcome-map",
+	};
+
+	if (vs) {
 		vs->ctx = ctx;
+		vs->opt = &own;
+	}
 	return vs;
 }
 
@@ -36,6 +42,11 @@ static void reset_run(struct funnel_visits *vs)
 	free(vs->visit_line);
 	vs->visit_line = NULL;
 	vs->visit_line_cap = 0;
+	for (size_t i = 0; i < vs->nfiles; i++)
+		free(vs->files[i]);
+	free(vs->files);
+	vs->files = NULL;
+	vs->nfiles = 0;
 	fnl_intern_free(vs->deals);
 	vs->deals = NULL;
 	fnl_intern_free(vs->customers);
@@ -61,15 +72,22 @@ FUNNEL_EXPORT void funnel_visits_free(struct funnel_visits *vs)
 	char **strings[] = {
 		&vs->col_visit, &vs->col_deal, &vs->col_customer,
 		&vs->col_time, &vs->col_rep, &vs->col_objective,
-		&vs->col_outcome, &vs->col_next_step, &vs->deals_file,
-		&vs->segments_file, &vs->history_file, &vs->stages,
-		&vs->history_col[0], &vs->history_col[1], &vs->history_col[2],
+		&vs->col_outcome, &vs->col_next_step, &vs->stages,
 	};
 
 	reset_run(vs);
 	fnl_groups_free(&vs->groups);
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(strings); i++)
 		free(*strings[i]);
+	for (size_t s = 0; s < VIS_SIDES; s++) {
+		struct vis_side *f = &vs->side[s];
+
+		free(f->file);
+		for (size_t i = 0; i < VIS_SIDE_COLUMNS; i++)
+			free(f->col[i]);
+		for (size_t i = 0; i < FNL_SIDE_INPUT_OPTIONS; i++)
+			free(f->input[i]);
+	}
 	fnl_visits_map_free(vs);
 	fnl_outcomes_free(&vs->outcomes);
 	free(vs);
@@ -104,16 +122,12 @@ static int set_string(struct funnel_visits *vs, const char *name,
 {
 	static const char *const names[] = {
 		"visit", "deal", "customer", "time", "rep", "objective",
-		"visit-outcome", "next-step", "deals-file", "segments",
-		"history", "stages", "history-key", "history-stage",
-		"history-time",
+		"visit-outcome", "next-step", "stages",
 	};
 	char **field[] = {
 		&vs->col_visit, &vs->col_deal, &vs->col_customer,
 		&vs->col_time, &vs->col_rep, &vs->col_objective,
-		&vs->col_outcome, &vs->col_next_step, &vs->deals_file,
-		&vs->segments_file, &vs->history_file, &vs->stages,
-		&vs->history_col[0], &vs->history_col[1], &vs->history_col[2],
+		&vs->col_outcome, &vs->col_next_step, &vs->stages,
 	};
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(names); i++)
@@ -125,17 +139,84 @@ static int set_string(struct funnel_visits *vs, const char *name,
 	return 0;
 }
 
+const char *const fnl_visits_side_col[VIS_SIDES][VIS_SIDE_COLUMNS] = {
+	[VIS_DEALS] = { "key", "owner", "stage", "status" },
+	[VIS_HISTORY] = { "key", "stage", "time" },
+	[VIS_SEGMENTS] = { "key", "segment", NULL },
+};
+/* Each side file's option and the prefix of its own options. */
+static const char *const side_option[VIS_SIDES] = {
+	"deals-file", "history", "segments",
+};
+static const char *const side_prefix[VIS_SIDES] = {
+	"deals-", "history-", "segments-",
+};
+/* Only the history's dates are read: no --deals-date-format. */
+static const size_t side_inputs[VIS_SIDES] = { 2, 3, 2 };
+
+/* The field of a side file's option name, NULL if none; *input: the
+ * index of a reading option, else -1. */
+static char **side_field(struct funnel_visits *vs, const char *name,
+			 size_t *side, int *input)
+{
+	*input = -1;
+	for (size_t s = 0; s < VIS_SIDES; s++) {
+		struct vis_side *f = &vs->side[s];
+		size_t n = strlen(side_prefix[s]);
+
+		*side = s;
+		if (!strcmp(name, side_option[s]))
+			return &f->file;
+		if (strncmp(name, side_prefix[s], n))
+			continue;
+		for (size_t i = 0; i < VIS_SIDE_COLUMNS; i++)
+			if (fnl_visits_side_col[s][i] &&
+			    !strcmp(name + n, fnl_visits_side_col[s][i]))
+				return &f->col[i];
+		for (size_t i = 0; i < side_inputs[s]; i++)
+			if (!strcmp(name + n, fnl_side_input_options[i])) {
+				*input = (int)i;
+				return &f->input[i];
+			}
+	}
+	return NULL;
+}
+
+int fnl_visits_side_input(struct funnel_visits *vs, enum vis_side_file s,
+			  struct funnel_input **in)
+{
+	return fnl_side_input(vs->ctx, side_prefix[s], vs->side[s].file,
+			      vs->side[s].input, in);
+}
+
+int fnl_visits_side_read(struct funnel_visits *vs, enum vis_side_file s,
+			 const struct fnl_reader_client *client)
+{
+	return fnl_side_read(vs->ctx, side_prefix[s], vs->side[s].file,
+			     vs->side[s].input, client);
+}
+
 static int set_option(struct funnel_visits *vs, const char *name,
 		      const char *value)
 {
 	struct funnel_ctx *ctx = vs->ctx;
-	int choice = 0, ret;
+	int choice = 0, input, ret;
+	size_t side;
 	bool done;
+	char **field;
 
 	if ((ret = set_date(vs, name, value, &done)) < 0 || done)
 		return ret;
 	if ((ret = set_string(vs, name, value, &done)) < 0 || done)
 		return ret;
+	if ((field = side_field(vs, name, &side, &input))) {
+		/* A reading option is checked now, as the user wrote it. */
+		if (input >= 0 &&
+		    (ret = fnl_side_option_check(ctx, side_prefix[side],
+						 (size_t)input, value)) < 0)
+			return ret;
+		return fnl_set_string(ctx, field, value);
+	}
 	if (!strcmp(name, "report")) {
 		if ((ret = fnl_opt_choice(ctx, name, value, reports, &choice)) == 0)
 			vs->report = (enum vis_report)choice;
@@ -147,11 +228,11 @@ static int set_option(struct funnel_visits *vs, const char *name,
 		return fnl_visits_map_set(vs, value);
 	if (!strcmp(name, "stale")) {
 		vs->stale_set = true;
-		return fnl_opt_duration(ctx, name, value, true, &vs->stale_usec);
+		return fnl_opt_days(ctx, name, value, &vs->stale_usec);
 	}
 	if (!strcmp(name, "within")) {
 		vs->within_set = true;
-		return fnl_opt_duration(ctx, name, value, true, &vs->within_usec);
+		return fnl_opt_days(ctx, name, value, &vs->within_usec);
 	}
 	if (!strcmp(name, "won"))
 		return fnl_outcomes_add(ctx, &vs->outcomes, FNL_OUTCOME_WON, value);
@@ -172,6 +253,28 @@ FUNNEL_EXPORT int funnel_visits_set(struct funnel_visits *vs,
 /* ------------------------------------------------------------------ */
 /* Running                                                              */
 
+/* An option of a side file given without the file: a usage error. */
+static int check_sides(struct funnel_visits *vs)
+{
+	for (size_t s = 0; s < VIS_SIDES; s++) {
+		const struct vis_side *f = &vs->side[s];
+		const char *given = NULL;
+
+		for (size_t i = 0; !given && i < VIS_SIDE_COLUMNS; i++)
+			if (f->col[i])
+				given = fnl_visits_side_col[s][i];
+		for (size_t i = 0; !given && i < FNL_SIDE_INPUT_OPTIONS; i++)
+			if (f->input[i])
+				given = fnl_side_input_options[i];
+		if (!f->file && given)
+			return fnl_fail(vs->ctx, FUNNEL_ERR_USAGE,
+					"--%s%s is about the file of --%s: give --%s FILE",
+					side_prefix[s], given, side_option[s],
+					side_option[s]);
+	}
+	return 0;
+}
+
 /* Each report's own options, needed by it and refused by the others. */
 static int check_options(struct funnel_visits *vs)
 {
@@ -179,16 +282,15 @@ static int check_options(struct funnel_visits *vs)
 	bool stale = vs->report == VIS_STALE;
 	bool coverage = vs->report == VIS_COVERAGE;
 	bool conversion = vs->report == VIS_CONVERSION;
+	int ret;
 
-	if (stale != !!vs->deals_file || stale != vs->stale_set)
+	if ((ret = check_sides(vs)) < 0)
+		return ret;
+	if (stale != !!vs->side[VIS_DEALS].file || stale != vs->stale_set)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, stale ?
 				"--report stale needs --deals-file FILE and --stale DURATION" :
 				"--deals-file and --stale are for --report stale");
-	if (!conversion &&
-	    (vs->history_col[0] || vs->history_col[1] || vs->history_col[2]))
-		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-				"--history-key, --history-stage and --history-time are about the --history of --report conversion");
-	if (conversion != !!vs->history_file || conversion != !!vs->stages ||
+	if (conversion != !!vs->side[VIS_HISTORY].file || conversion != !!vs->stages ||
 	    conversion != vs->within_set)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, conversion ?
 				"--report conversion needs --history FILE, --stages LIST and --within DURATION" :
@@ -196,7 +298,7 @@ static int check_options(struct funnel_visits *vs)
 	if (!stale && !conversion && (vs->outcomes.nwon || vs->outcomes.nlost))
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"--won and --lost are about deals: the --deals-file of --report stale, the --history of conversion");
-	if (coverage != !!vs->segments_file)
+	if (coverage != !!vs->side[VIS_SEGMENTS].file)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE, coverage ?
 				"--report coverage needs --segments FILE" :
 				"--segments is for --report coverage");

@@ -18,6 +18,7 @@
 #include "groups.h"
 #include "intern.h"
 #include "outcomes.h"
+#include "side.h"
 
 enum vis_report { VIS_REPS, VIS_CONVERSION, VIS_STALE, VIS_COVERAGE };
 
@@ -38,6 +39,35 @@ struct vis_label {
 	enum vis_outcome outcome;
 };
 
+/*
+ * The files read beside the visits, each with options of its own named
+ * after it: its columns (--deals-stage, --history-key, --segments-key,
+ * ...) and its reading options (--deals-encoding, --history-date-format,
+ * ...), so that no message advises an option the command lacks.
+ */
+enum vis_side_file { VIS_DEALS, VIS_HISTORY, VIS_SEGMENTS, VIS_SIDES };
+enum { VIS_SIDE_COLUMNS = 4 };
+struct vis_side {
+	char *file;
+	char *col[VIS_SIDE_COLUMNS];      /* as fnl_visits_side_col names */
+	char *input[FNL_SIDE_INPUT_OPTIONS];
+};
+/* The columns of each side file, as options after its prefix (NULL: no
+ * more): deals key (by default as --deal names it), owner, stage, status;
+ * history key, stage, time; segments key, segment. */
+extern const char *const fnl_visits_side_col[VIS_SIDES][VIS_SIDE_COLUMNS];
+/* A new input reading side file s with its reading options; *in is the
+ * caller's, whatever is returned. */
+int fnl_visits_side_input(struct funnel_visits *vs, enum vis_side_file s,
+			  struct funnel_input **in);
+struct fnl_reader_client;
+/* Reads side file s through client. */
+int fnl_visits_side_read(struct funnel_visits *vs, enum vis_side_file s,
+			 const struct fnl_reader_client *client);
+
+/* A line number below 2^48 (a file of 256 TiB); the file's number above. */
+#define VIS_LINE_BITS 48
+
 /* No deal, no customer: a blank cell. */
 #define VIS_NONE UINT32_MAX
 
@@ -54,8 +84,17 @@ struct vis_visit {
 	bool next_step_known : 1;
 };
 
+/* How messages name the options of the visits' columns and map: the
+ * columns' before the input's prefix ("--deal"; funnel-kpi reads its
+ * --visits file with prefix "visits-" and calls it "--key"), the map's in
+ * full. */
+struct vis_option_names {
+	const char *deal, *outcome, *map;
+};
+
 struct funnel_visits {
 	struct funnel_ctx *ctx;
+	const struct vis_option_names *opt;
 
 	/* Options. */
 	enum vis_report report;
@@ -66,13 +105,11 @@ struct funnel_visits {
 	bool from_set, to_set, asof_set;
 	int32_t from, to, asof;       /* days */
 	struct fnl_groups groups;     /* --by */
-	char *deals_file;             /* stale */
+	struct vis_side side[VIS_SIDES];  /* stale, conversion, coverage */
 	int64_t stale_usec;
 	bool stale_set;
 	struct fnl_outcomes outcomes; /* --won, --lost */
-	char *segments_file;          /* coverage */
-	char *history_file, *stages;  /* conversion */
-	char *history_col[3];         /* its key, stage and time columns */
+	char *stages;                 /* conversion */
 	int64_t within_usec;
 	bool within_set;
 
@@ -81,8 +118,10 @@ struct funnel_visits {
 	int slot_visit, slot_deal, slot_customer, slot_time, slot_rep;
 	int slot_objective, slot_outcome, slot_next_step;
 	struct fnl_intern *visit_ids; /* --visit: each once */
-	uint64_t *visit_line;         /* per visit id: where it was read */
-	size_t visit_line_cap;
+	uint64_t *visit_line;         /* per visit id: where it was read, */
+	size_t visit_line_cap;        /* file << VIS_LINE_BITS | line */
+	char **files;                 /* the files read, by number */
+	size_t nfiles;
 	struct fnl_intern *deals, *customers;
 	struct vis_visit *v;
 	size_t n, cap;
@@ -156,13 +195,15 @@ static inline bool fnl_visits_is_stale(const struct funnel_visits *vs,
 }
 /*
  * For funnel-kpi's --visits: the visit log of in, read as funnel-visits
- * reads it (deal and time name its columns, NULL to find them) up to
- * asof, gives its visits' advance rate (NAN when none has an outcome) and
- * tells whether a deal is stale at asof after stale_usec.
+ * reads it (option: its deal, time and outcome columns and its outcome
+ * map, NULL to find them or for none) up to asof, gives its visits'
+ * advance rate (NAN when none has an outcome) and tells whether a deal
+ * is stale at asof after stale_usec.
  */
+enum { VIS_LOG_OPTIONS = 4 };
 struct fnl_visit_log;
 int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
-		       const char *deal, const char *time, int32_t asof,
+		       const char *const option[VIS_LOG_OPTIONS], int32_t asof,
 		       int64_t stale_usec, struct fnl_visit_log **log);
 double fnl_visit_log_advance_rate(const struct fnl_visit_log *log);
 bool fnl_visit_log_stale(const struct fnl_visit_log *log, const char *deal,

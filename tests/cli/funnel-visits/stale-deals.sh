@@ -13,9 +13,12 @@ echo "exit $?"
 # --check fails after the output: exit 1.
 funnel-visits --report stale --deals-file $d --stale 20d --check 'stale_deals==0' $v
 echo "exit $?"
-# 2w is 14d; 479h is 19.96 days: D1's 20 days are more, D3's 17 not.
+# 2w is 14d.  0d: every open deal not visited on the as-of date, so D4
+# (visited 03-31, 0 days) is the one left out: D5, D7, D1, D3.  19d:
+# D1's 20 days are more, D3's 17 not.
 funnel-visits --report stale --deals-file $d --stale 2w $v | sed 1d
-funnel-visits --report stale --deals-file $d --stale 479h $v | sed 1d
+funnel-visits --report stale --deals-file $d --stale 0d $v | sed 1d
+funnel-visits --report stale --deals-file $d --stale 19d $v | sed 1d
 # --asof 2024-03-12: V6 (03-14), V7 (03-17), V8 (03-31) are after it.
 # D1: last 03-11, 1 day; D3: last 03-07 (V5), 5 days, 1 visit; D4: no
 # visit by then: never visited.  --stale 3d: D4, D5, D7, then D3 (5).

@@ -9,7 +9,13 @@ for args in "--report funnel" "--stale 14" "--stale 14d" \
 	"--check stale_deals==0" "--outcome-map =advance" \
 	"--outcome-map A=later" "--outcome-map A" \
 	"--rep nobody" "--report stale --deals-file data/visits/deals.csv --stale 1d --check deals==0" \
-	"--report stale --deals-file data/visits/deals.csv --stale 1d --check stale_deals=<1"; do
+	"--report stale --deals-file data/visits/deals.csv --stale 1d --check stale_deals=<1" \
+	"--report stale --deals-file x.csv --stale 36h" \
+	"--report stale --deals-file x.csv --stale 1m" \
+	"--report stale --deals-file x.csv --stale -1d" \
+	"--deals-encoding GBK" "--history-key id" "--segments-segment rfm" \
+	"--report stale --deals-file x.csv --stale 1d --deals-encoding KLINGON" \
+	"--report stale --deals-file x.csv --stale 1d --deals-date-format mdy"; do
 	funnel-visits $args $v
 	echo "exit $?"
 done
