@@ -58,7 +58,7 @@ static const struct argp_option options[] = {
 	{ "visit-outcome", OPT_VISIT_OUTCOME, "COL", 0, "the commitment won: order, advance, continuation or no-sale, blank unrecorded (default: visit_outcome, outcome, Meeting outcome, ...)", 0 },
 	{ "next-step", OPT_NEXT_STEP, "COL", 0, "the next step agreed, blank for none (default: next_step, NextStep, ...)", 0 },
 	{ "outcome-map", OPT_OUTCOME_MAP, "LIST|FILE", 0, "other outcome labels: 'Completed=continuation,No show=no-sale', or a CSV file of label,outcome", 0 },
-	{ "by", 'b', "COL[,COL]", 0, "reps: group by these columns instead of the rep; coverage: one block per value of these --segments columns", 0 },
+	{ "by", 'b', "COL[,COL]", 0, "reps: group by these columns instead of the rep; conversion: instead of the outcome; coverage: one block per value of these --segments columns; '' for none: one row of every visit", 0 },
 	{ NULL, 0, NULL, 0, "Period:", 3 },
 	{ "from", OPT_FROM, "DATE", 0, "visits on or after DATE", 0 },
 	{ "to", OPT_TO, "DATE", 0, "visits on or before DATE", 0 },

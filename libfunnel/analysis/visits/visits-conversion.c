@@ -106,12 +106,15 @@ static void fold_visit(struct funnel_visits *vs, const struct funnel_stages *st,
 static int conversion_rows(struct funnel_visits *vs, struct conv_group *g,
 			   struct funnel_table *t)
 {
-	size_t col = vs->groups.n ? vs->groups.n : 1;
+	/* By outcome, the outcome's column; by --by, the groups'; --by '',
+	 * none. */
+	bool by_outcome = !vs->groups.n && !vs->whole_log;
+	size_t col = by_outcome ? 1 : vs->groups.n;
 	int64_t *ids = NULL, r;
 	size_t n = VIS_OUTCOMES;
 	int ret = 0;
 
-	if (vs->groups.n && (ret = fnl_visits_groups(vs, &ids, &n)) < 0)
+	if (!by_outcome && (ret = fnl_visits_groups(vs, &ids, &n)) < 0)
 		return ret;
 	for (size_t i = 0; ret == 0 && i < n; i++) {
 		size_t k = ids ? (size_t)ids[i] : i;
@@ -120,11 +123,12 @@ static int conversion_rows(struct funnel_visits *vs, struct conv_group *g,
 		if (!g[k].visits)
 			continue;
 		if ((r = fnl_table_add_row(t)) < 0 ||
-		    (!ids && !fnl_table_set_text(t, (size_t)r, 0, o, strlen(o)))) {
+		    (by_outcome && !fnl_table_set_text(t, (size_t)r, 0, o, strlen(o)))) {
 			ret = fnl_nomem(vs->ctx);
 			break;
 		}
-		if (ids && (ret = fnl_groups_set_cells(vs->ctx, &vs->groups, t,
+		if (!by_outcome &&
+		    (ret = fnl_groups_set_cells(vs->ctx, &vs->groups, t,
 						       (size_t)r, 0, ids[i])) < 0)
 			break;
 		fnl_table_set_count(t, (size_t)r, col, g[k].visits);
@@ -150,6 +154,7 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 		"visits", "matched", "converted", "conversion_rate", NULL,
 	};
 	struct funnel_stages *st = funnel_stages_new(vs->ctx);
+	bool by_outcome = !vs->groups.n && !vs->whole_log;
 	size_t ngroups = vs->groups.n ? fnl_intern_count(vs->groups.ids) : VIS_OUTCOMES;
 	struct conv_group *g = calloc(ngroups + 1, sizeof(*g));
 	struct funnel_input *in = NULL;
@@ -171,13 +176,13 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 			       vs->side[VIS_HISTORY].file);
 	for (size_t i = 0; ret == 0 && i < vs->n; i++)
 		fold_visit(vs, st, &vs->v[i],
-			   &g[vs->groups.n ? vs->v[i].group : vs->v[i].outcome]);
+			   &g[by_outcome ? vs->v[i].outcome : vs->v[i].group]);
 	/* By outcome, the first column is the outcome's; by --by, the
 	 * groups'. */
 	if (ret == 0)
-		ret = vs->groups.n ?
-			fnl_visits_table(vs, taken, cols + 1, FNL_ARRAY_SIZE(cols) - 1, out) :
-			fnl_visits_table(vs, NULL, cols, FNL_ARRAY_SIZE(cols), out);
+		ret = by_outcome ?
+			fnl_visits_table(vs, NULL, cols, FNL_ARRAY_SIZE(cols), out) :
+			fnl_visits_table(vs, taken, cols + 1, FNL_ARRAY_SIZE(cols) - 1, out);
 	if (ret == 0)
 		ret = conversion_rows(vs, g, *out);
 	funnel_stages_free(st);

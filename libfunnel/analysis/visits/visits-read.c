@@ -410,7 +410,7 @@ int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in)
 	};
 	int ret;
 
-	vs->by_rep = vs->report == VIS_REPS && !vs->groups.n;
+	vs->by_rep = vs->report == VIS_REPS && !vs->groups.n && !vs->whole_log;
 	if ((ret = fnl_groups_start(vs->ctx, &vs->groups)) < 0)
 		return ret;
 	vs->deals = fnl_intern_new();

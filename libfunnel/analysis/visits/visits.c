@@ -222,8 +222,13 @@ static int set_option(struct funnel_visits *vs, const char *name,
 			vs->report = (enum vis_report)choice;
 		return ret;
 	}
-	if (!strcmp(name, "by"))
+	if (!strcmp(name, "by")) {
+		/* No columns: the whole log in one row (no total row else). */
+		fnl_groups_free(&vs->groups);
+		if ((vs->whole_log = !*value))
+			return 0;
 		return fnl_groups_set(ctx, &vs->groups, value);
+	}
 	if (!strcmp(name, "outcome-map"))
 		return fnl_visits_map_set(vs, value);
 	if (!strcmp(name, "stale")) {

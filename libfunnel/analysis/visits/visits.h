@@ -105,6 +105,7 @@ struct funnel_visits {
 	bool from_set, to_set, asof_set;
 	int32_t from, to, asof;       /* days */
 	struct fnl_groups groups;     /* --by */
+	bool whole_log;               /* --by '': one row of every visit */
 	struct vis_side side[VIS_SIDES];  /* stale, conversion, coverage */
 	int64_t stale_usec;
 	bool stale_set;

@@ -6,6 +6,9 @@ g=data/visits/gen
 cols="--deal deal_id --customer customer_id -t visit_date --rep rep --objective objective --visit-outcome outcome --next-step next_step"
 funnel-visits --report reps $cols $g/visits.csv | cmp - $g/expected-reps-by-rep.csv &&
 	echo "reps by rep: as pandas says"
+# --by '': the whole log in one row.
+funnel-visits --report reps $cols --by '' $g/visits.csv | cmp - $g/expected-reps.csv &&
+	echo "reps of the whole log: as pandas says"
 funnel-visits --report stale $cols --deals-file $g/visit-deals.csv \
 	--stale 30d --asof 2024-06-17 $g/visits.csv | cmp - $g/expected-stale.csv &&
 	echo "stale: as pandas says"
