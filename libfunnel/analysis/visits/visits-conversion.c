@@ -78,16 +78,14 @@ static bool entered_day(const struct funnel_stages *st, size_t id, size_t k,
 static void fold_visit(struct funnel_visits *vs, const struct funnel_stages *st,
 		       const struct vis_visit *v, struct conv_group *g)
 {
-	size_t len, n = st->reach.n;
-	const char *name;
+	size_t n = st->reach.n;
 	int64_t id, day;
 	long at = -1;
 
 	g->visits++;
-	if (v->deal == VIS_NONE)
+	if (v->deal->empty)
 		return;
-	name = fnl_intern_str(vs->deals, v->deal, &len);
-	id = fnl_intern_get(st->keys, name, len);
+	id = fnl_intern_get(st->keys, v->deal->text, v->deal->len);
 	if (id < 0 || !fnl_reach_kept(&st->reach) || (size_t)id >= st->reach.rows)
 		return;
 	g->matched++;
@@ -103,9 +101,30 @@ static void fold_visit(struct funnel_visits *vs, const struct funnel_stages *st,
 		}
 }
 
-static int conversion_rows(struct funnel_visits *vs, struct conv_group *g,
+/* The visits' groups, as read against the history. */
+struct conv_fold {
+	const struct funnel_stages *st;
+	struct conv_group *g;
+	size_t cap;
+	bool by_outcome;
+};
+
+static int conv_visit(struct funnel_visits *vs, const struct vis_visit *v,
+		      void *data)
+{
+	struct conv_fold *f = data;
+	size_t k = f->by_outcome ? v->outcome : v->group;
+
+	if (!fnl_visits_reserve_zeroed(&f->g, &f->cap, k + 1, sizeof(*f->g)))
+		return fnl_nomem(vs->ctx);
+	fold_visit(vs, f->st, v, &f->g[k]);
+	return 0;
+}
+
+static int conversion_rows(struct funnel_visits *vs, const struct conv_fold *f,
 			   struct funnel_table *t)
 {
+	const struct conv_group *g = f->g;
 	/* By outcome, the outcome's column; by --by, the groups'; --by '',
 	 * none. */
 	bool by_outcome = !vs->groups.n && !vs->whole_log;
@@ -120,7 +139,7 @@ static int conversion_rows(struct funnel_visits *vs, struct conv_group *g,
 		size_t k = ids ? (size_t)ids[i] : i;
 		const char *o = fnl_visit_outcome_names[k];
 
-		if (!g[k].visits)
+		if (k >= f->cap || !g[k].visits)
 			continue;
 		if ((r = fnl_table_add_row(t)) < 0 ||
 		    (by_outcome && !fnl_table_set_text(t, (size_t)r, 0, o, strlen(o)))) {
@@ -141,7 +160,8 @@ static int conversion_rows(struct funnel_visits *vs, struct conv_group *g,
 	return ret;
 }
 
-int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
+int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_input *visits,
+			  struct funnel_table **out)
 {
 	static const struct vis_column cols[] = {
 		{ "outcome", FUNNEL_COLUMN_TEXT, 0 },
@@ -154,12 +174,14 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 		"visits", "matched", "converted", "conversion_rate", NULL,
 	};
 	struct funnel_stages *st = funnel_stages_new(vs->ctx);
-	bool by_outcome = !vs->groups.n && !vs->whole_log;
-	size_t ngroups = vs->groups.n ? fnl_intern_count(vs->groups.ids) : VIS_OUTCOMES;
-	struct conv_group *g = calloc(ngroups + 1, sizeof(*g));
+	struct conv_fold f = {
+		.st = st, .by_outcome = !vs->groups.n && !vs->whole_log,
+	};
+	struct vis_fold fold = { conv_visit, &f };
 	struct funnel_input *in = NULL;
-	int ret = st && g ? set_stages(vs, st) : fnl_nomem(vs->ctx);
+	int ret = st ? set_stages(vs, st) : fnl_nomem(vs->ctx);
 
+	/* The history first: each visit is then placed as it is read. */
 	if (ret == 0)
 		ret = fnl_visits_side_input(vs, VIS_HISTORY, &in);
 	if (ret == 0)
@@ -174,18 +196,17 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out)
 		ret = fnl_fail(vs->ctx, FUNNEL_ERR_USAGE,
 			       "%s: no date a stage was entered (a date column as funnel-stages finds one, such as entered_at or stage_date, or HubSpot \"Date entered\" columns)",
 			       vs->side[VIS_HISTORY].file);
-	for (size_t i = 0; ret == 0 && i < vs->n; i++)
-		fold_visit(vs, st, &vs->v[i],
-			   &g[by_outcome ? vs->v[i].outcome : vs->v[i].group]);
+	if (ret == 0)
+		ret = fnl_visits_read(vs, visits, &fold);
 	/* By outcome, the first column is the outcome's; by --by, the
 	 * groups'. */
 	if (ret == 0)
-		ret = by_outcome ?
+		ret = f.by_outcome ?
 			fnl_visits_table(vs, NULL, cols, FNL_ARRAY_SIZE(cols), out) :
 			fnl_visits_table(vs, taken, cols + 1, FNL_ARRAY_SIZE(cols) - 1, out);
 	if (ret == 0)
-		ret = conversion_rows(vs, g, *out);
+		ret = conversion_rows(vs, &f, *out);
 	funnel_stages_free(st);
-	free(g);
+	free(f.g);
 	return ret;
 }

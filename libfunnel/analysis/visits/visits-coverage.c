@@ -144,11 +144,39 @@ static int cmp_cells(const void *a, const void *b, void *data)
 			      fnl_intern_str(sr->names, y->segment, NULL));
 }
 
+/* Visits per customer of vs->customers, as read. */
+struct cust_fold {
+	int64_t *visits;
+	size_t cap;
+	int64_t nameless;             /* visits to no customer */
+};
+
+static int cust_visit(struct funnel_visits *vs, const struct vis_visit *v,
+		      void *data)
+{
+	struct cust_fold *f = data;
+	uint32_t id;
+	int ret = fnl_visits_key(vs, vs->customers, v->cust, &id);
+
+	if (ret < 0)
+		return ret;
+	if (id == VIS_NONE) {
+		f->nameless++;
+		return 0;
+	}
+	if (!fnl_visits_reserve_zeroed(&f->visits, &f->cap, (size_t)id + 1,
+				       sizeof(*f->visits)))
+		return fnl_nomem(vs->ctx);
+	f->visits[id]++;
+	return 0;
+}
+
 static int coverage_rows(struct funnel_visits *vs, struct segments_reader *sr,
-			 size_t ncells, struct funnel_table *t)
+			 size_t ncells, int64_t nameless,
+			 struct funnel_table *t)
 {
 	size_t col = vs->groups.n, ncust = fnl_intern_count(vs->customers);
-	int64_t visited = 0, visits = 0, r;
+	int64_t visited = 0, visits = nameless, r;
 	const char *s;
 	size_t len;
 
@@ -174,8 +202,6 @@ static int coverage_rows(struct funnel_visits *vs, struct segments_reader *sr,
 			visited++;
 			visits += sr->visits[i];
 		}
-	for (size_t i = 0; i < vs->n; i++)
-		visits += vs->v[i].cust == VIS_NONE;
 	if ((r = fnl_table_add_row(t)) < 0 ||
 	    !fnl_table_set_text(t, (size_t)r, col, "(unsegmented)",
 				strlen("(unsegmented)")))
@@ -185,7 +211,8 @@ static int coverage_rows(struct funnel_visits *vs, struct segments_reader *sr,
 	return 0;
 }
 
-int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_table **out)
+int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_input *in,
+			struct funnel_table **out)
 {
 	static const struct vis_column cols[] = {
 		{ "segment", FUNNEL_COLUMN_TEXT, 0 },
@@ -199,17 +226,20 @@ int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_table **out)
 		"segment", "customers", "visited", "coverage", "visits",
 		"visits_per_customer", NULL,
 	};
-	size_t ncust = fnl_intern_count(vs->customers), ncells = 0;
-	int64_t *visits = calloc(ncust + 1, sizeof(*visits));
-	struct segments_reader sr = { .vs = vs, .visits = visits };
-	int ret = 0;
+	struct cust_fold f = { 0 };
+	struct vis_fold fold = { cust_visit, &f };
+	struct segments_reader sr = { .vs = vs };
+	size_t ncust, ncells = 0;
+	int ret = (vs->customers = fnl_intern_new()) ?
+			  fnl_visits_read(vs, in, &fold) : fnl_nomem(vs->ctx);
 
-	sr.listed = calloc(ncust + 1, sizeof(*sr.listed));
-	if (!visits || !sr.listed)
+	/* Every customer visited has a count, 0 for none. */
+	ncust = vs->customers ? fnl_intern_count(vs->customers) : 0;
+	if (ret == 0 && (!fnl_visits_reserve_zeroed(&f.visits, &f.cap, ncust + 1,
+						    sizeof(*f.visits)) ||
+			 !(sr.listed = calloc(ncust + 1, sizeof(*sr.listed)))))
 		ret = fnl_nomem(vs->ctx);
-	for (size_t i = 0; ret == 0 && i < vs->n; i++)
-		if (vs->v[i].cust != VIS_NONE)
-			visits[vs->v[i].cust]++;
+	sr.visits = f.visits;
 	if (ret == 0)
 		ret = read_segments(vs, &sr);
 	if (ret == 0) {
@@ -219,7 +249,7 @@ int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_table **out)
 		ret = fnl_visits_table(vs, taken, cols, FNL_ARRAY_SIZE(cols), out);
 	}
 	if (ret == 0)
-		ret = coverage_rows(vs, &sr, ncells, *out);
+		ret = coverage_rows(vs, &sr, ncells, f.nameless, *out);
 	fnl_intern_free(sr.custs);
 	fnl_intern_free(sr.pairs);
 	fnl_intern_free(sr.names);
@@ -227,6 +257,6 @@ int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_table **out)
 	free(sr.line);
 	free(sr.cell);
 	free(sr.listed);
-	free(visits);
+	free(f.visits);
 	return ret;
 }

@@ -262,9 +262,8 @@ static int on_header(void *data, struct fnl_reader *r,
 	return 0;
 }
 
-/* The id of a key cell, or VIS_NONE when blank. */
-static int key_id(struct funnel_visits *vs, struct fnl_intern *keys,
-		  const struct fnl_cell *c, uint32_t *id)
+int fnl_visits_key(struct funnel_visits *vs, struct fnl_intern *keys,
+		   const struct fnl_cell *c, uint32_t *id)
 {
 	int64_t k;
 
@@ -315,6 +314,8 @@ static int on_record(void *data, const struct fnl_record *rec)
 	struct funnel_visits *vs = data;
 	const struct fnl_cell *outcome = &rec->cell[vs->slot_outcome];
 	struct vis_visit v = {
+		.deal = &rec->cell[vs->slot_deal],
+		.cust = &rec->cell[vs->slot_customer],
 		.day = rec->cell[vs->slot_time].time.day,
 		.outcome = VIS_UNRECORDED,
 		.objective = !rec->cell[vs->slot_objective].empty,
@@ -348,47 +349,35 @@ static int on_record(void *data, const struct fnl_record *rec)
 	if (group >= VIS_NONE)
 		return fnl_nomem(vs->ctx);
 	v.group = (uint32_t)group;
-	if ((ret = key_id(vs, vs->deals, &rec->cell[vs->slot_deal], &v.deal)) < 0 ||
-	    (ret = key_id(vs, vs->customers, &rec->cell[vs->slot_customer],
-			  &v.cust)) < 0)
-		return ret;
-	if (!fnl_visits_reserve(&vs->v, &vs->cap, vs->n + 1, sizeof(*vs->v)))
-		return fnl_nomem(vs->ctx);
-	vs->v[vs->n++] = v;
-	return 0;
+	/* The period: the latest visit is the default --asof, after which
+	 * none can be. */
+	if (!vs->latest_set || v.day > vs->latest)
+		vs->latest = v.day;
+	vs->latest_set = true;
+	if (vs->asof_set && v.day > vs->asof) {
+		vs->after_asof++;
+		return 0;
+	}
+	if ((vs->from_set && v.day < vs->from) || (vs->to_set && v.day > vs->to)) {
+		vs->outside++;
+		return 0;
+	}
+	if (!vs->kept || v.day < vs->first_day)
+		vs->first_day = v.day;
+	if (!vs->kept || v.day > vs->last_day)
+		vs->last_day = v.day;
+	vs->kept++;
+	return vs->fold->visit(vs, &v, vs->fold->data);
 }
 
-/* The as-of date (given, or the latest visit's), then the visits of the
- * period: the others are left out and counted. */
-static void keep_period(struct funnel_visits *vs)
+/* The as-of date (given, or the latest visit's), and the visits left out
+ * of the period. */
+static void say_period(struct funnel_visits *vs)
 {
-	size_t kept = 0;
-
-	if (!vs->asof_set && vs->n) {
-		vs->asof = vs->v[0].day;
-		for (size_t i = 1; i < vs->n; i++)
-			if (vs->v[i].day > vs->asof)
-				vs->asof = vs->v[i].day;
+	if (!vs->asof_set && vs->latest_set) {
+		vs->asof = vs->latest;
 		fnl_asof_say(vs->ctx, vs->asof, "the latest visit date");
 	}
-	for (size_t i = 0; i < vs->n; i++) {
-		int32_t d = vs->v[i].day;
-
-		if (d > vs->asof) {
-			vs->after_asof++;
-			continue;
-		}
-		if ((vs->from_set && d < vs->from) || (vs->to_set && d > vs->to)) {
-			vs->outside++;
-			continue;
-		}
-		if (!kept || d < vs->first_day)
-			vs->first_day = d;
-		if (!kept || d > vs->last_day)
-			vs->last_day = d;
-		vs->v[kept++] = vs->v[i];
-	}
-	vs->n = kept;
 	if (vs->after_asof)
 		fnl_log(vs->ctx, FUNNEL_LOG_INFO,
 			"%llu visit%s after --asof left out",
@@ -401,7 +390,8 @@ static void keep_period(struct funnel_visits *vs)
 			vs->outside == 1 ? "" : "s");
 }
 
-int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in)
+int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in,
+		    const struct vis_fold *fold)
 {
 	struct fnl_reader_client client = {
 		.header = on_header,
@@ -413,13 +403,14 @@ int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in)
 	vs->by_rep = vs->report == VIS_REPS && !vs->groups.n && !vs->whole_log;
 	if ((ret = fnl_groups_start(vs->ctx, &vs->groups)) < 0)
 		return ret;
-	vs->deals = fnl_intern_new();
-	vs->customers = fnl_intern_new();
 	vs->visit_ids = vs->col_visit ? fnl_intern_new() : NULL;
-	if (!vs->deals || !vs->customers || (vs->col_visit && !vs->visit_ids))
+	if (vs->col_visit && !vs->visit_ids)
 		return fnl_nomem(vs->ctx);
-	if ((ret = fnl_input_read(in, &client)) < 0)
+	vs->fold = fold;
+	ret = fnl_input_read(in, &client);
+	vs->fold = NULL;
+	if (ret < 0)
 		return ret;
-	keep_period(vs);
+	say_period(vs);
 	return 0;
 }

@@ -129,36 +129,61 @@ static int read_deals(struct funnel_visits *vs, struct deals_reader *dr)
 	return fnl_visits_side_read(vs, VIS_DEALS, &client);
 }
 
-/* Each open deal's visits up to --asof and its last. */
-static int fold_visits(struct funnel_visits *vs, struct deals_reader *dr)
-{
-	size_t ndeals = fnl_intern_count(vs->deals);
-	int64_t *of_deal = malloc((ndeals + 1) * sizeof(*of_deal));
+/* A deal's visits and its last, as read (per deal of the visits). */
+struct deal_visits {
+	int64_t visits;
+	int32_t last;
+};
 
-	if (!of_deal)
+struct deals_fold {
+	struct deal_visits *of;       /* per id of vs->deals */
+	size_t cap;
+};
+
+static int deals_visit(struct funnel_visits *vs, const struct vis_visit *v,
+		       void *data)
+{
+	struct deals_fold *f = data;
+	struct deal_visits *d;
+	uint32_t id;
+	int ret = fnl_visits_key(vs, vs->deals, v->deal, &id);
+
+	if (ret < 0 || id == VIS_NONE)
+		return ret;
+	if (!fnl_visits_reserve_zeroed(&f->of, &f->cap, (size_t)id + 1,
+				       sizeof(*f->of)))
 		return fnl_nomem(vs->ctx);
-	for (size_t i = 0; i < ndeals; i++)
-		of_deal[i] = -1;
+	d = &f->of[id];
+	if (!d->visits++ || v->day > d->last)
+		d->last = v->day;
+	return 0;
+}
+
+/* Reads the visits into each deal's visits and last. */
+static int read_deal_visits(struct funnel_visits *vs, struct funnel_input *in,
+			    struct deals_fold *f)
+{
+	struct vis_fold fold = { deals_visit, f };
+
+	if (!(vs->deals = fnl_intern_new()))
+		return fnl_nomem(vs->ctx);
+	return fnl_visits_read(vs, in, &fold);
+}
+
+/* Each open deal's visits up to --asof and its last. */
+static void fold_visits(struct funnel_visits *vs, struct deals_reader *dr,
+			const struct deals_fold *f)
+{
 	for (size_t i = 0; i < dr->nopen; i++) {
 		size_t len;
 		const char *s = fnl_intern_str(dr->cells, dr->open[i].key, &len);
 		int64_t id = fnl_intern_get(vs->deals, s, len);
 
-		if (id >= 0)
-			of_deal[id] = (int64_t)i;
+		if (id >= 0 && (size_t)id < f->cap) {
+			dr->open[i].visits = f->of[id].visits;
+			dr->open[i].last = f->of[id].last;
+		}
 	}
-	for (size_t i = 0; i < vs->n; i++) {
-		const struct vis_visit *v = &vs->v[i];
-		struct open_deal *d;
-
-		if (v->deal == VIS_NONE || of_deal[v->deal] < 0)
-			continue;
-		d = &dr->open[of_deal[v->deal]];
-		if (!d->visits++ || v->day > d->last)
-			d->last = v->day;
-	}
-	free(of_deal);
-	return 0;
 }
 
 static int cmp_stale(const void *a, const void *b, void *data)
@@ -214,7 +239,8 @@ static int stale_rows(struct funnel_visits *vs, struct deals_reader *dr,
 	return 0;
 }
 
-int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out)
+int fnl_visits_stale(struct funnel_visits *vs, struct funnel_input *in,
+		     struct funnel_table **out)
 {
 	static const struct vis_column cols[] = {
 		{ "deal", FUNNEL_COLUMN_TEXT, 0 },
@@ -225,11 +251,13 @@ int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out)
 		{ "visits", FUNNEL_COLUMN_COUNT, 0 },
 	};
 	struct deals_reader dr = { .vs = vs };
-	int ret = read_deals(vs, &dr);
+	struct deals_fold f = { 0 };
+	int ret = read_deal_visits(vs, in, &f);
 
 	if (ret == 0)
-		ret = fold_visits(vs, &dr);
+		ret = read_deals(vs, &dr);
 	if (ret == 0) {
+		fold_visits(vs, &dr, &f);
 		if (dr.nopen > 1)
 			qsort_r(dr.open, dr.nopen, sizeof(*dr.open), cmp_stale, dr.cells);
 		ret = fnl_visits_table(vs, NULL, cols, FNL_ARRAY_SIZE(cols), out);
@@ -242,6 +270,7 @@ int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out)
 	fnl_intern_free(dr.cells);
 	free(dr.line);
 	free(dr.open);
+	free(f.of);
 	return ret;
 }
 
@@ -250,9 +279,19 @@ int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out)
 
 struct fnl_visit_log {
 	struct funnel_visits *vs;
-	int32_t *last;        /* per deal of vs->deals: its last visit */
+	struct deals_fold deals;  /* per deal of vs->deals: its last visit */
+	int64_t outcome[VIS_OUTCOMES];
 	double advance_rate;
 };
+
+static int log_visit(struct funnel_visits *vs, const struct vis_visit *v,
+		     void *data)
+{
+	struct fnl_visit_log *l = data;
+
+	l->outcome[v->outcome]++;
+	return deals_visit(vs, v, &l->deals);
+}
 
 int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 		       const char *const option[VIS_LOG_OPTIONS], int32_t asof,
@@ -267,7 +306,8 @@ int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 	};
 	struct fnl_visit_log *l = calloc(1, sizeof(*l));
 	struct funnel_visits *vs = funnel_visits_new(ctx);
-	int64_t outcome[VIS_OUTCOMES] = { 0 }, recorded, advanced;
+	struct vis_fold fold = { log_visit, l };
+	int64_t recorded, advanced;
 	int ret;
 
 	*log = l;
@@ -286,23 +326,13 @@ int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 	for (size_t i = 0; ret == 0 && i < VIS_LOG_OPTIONS; i++)
 		if (option[i])
 			ret = funnel_visits_set(vs, visits_option[i], option[i]);
+	if (ret == 0 && !(vs->deals = fnl_intern_new()))
+		ret = fnl_nomem(ctx);
 	if (ret == 0)
-		ret = fnl_visits_read(vs, in);
+		ret = fnl_visits_read(vs, in, &fold);
 	if (ret < 0)
 		return ret;
-	if (!(l->last = malloc((fnl_intern_count(vs->deals) + 1) *
-			       sizeof(*l->last))))
-		return fnl_nomem(ctx);
-	for (size_t i = 0; i < fnl_intern_count(vs->deals); i++)
-		l->last[i] = INT32_MIN;
-	for (size_t i = 0; i < vs->n; i++) {
-		const struct vis_visit *v = &vs->v[i];
-
-		outcome[v->outcome]++;
-		if (v->deal != VIS_NONE && v->day > l->last[v->deal])
-			l->last[v->deal] = v->day;
-	}
-	advanced = fnl_visits_advanced(outcome, &recorded);
+	advanced = fnl_visits_advanced(l->outcome, &recorded);
 	l->advance_rate = recorded ? (double)advanced / (double)recorded : NAN;
 	return 0;
 }
@@ -316,10 +346,11 @@ bool fnl_visit_log_stale(const struct fnl_visit_log *log, const char *deal,
 			 size_t len)
 {
 	int64_t id = fnl_intern_get(log->vs->deals, deal, len);
+	const struct deal_visits *d = id >= 0 && (size_t)id < log->deals.cap ?
+					      &log->deals.of[id] : NULL;
 
-	return id < 0 ? fnl_visits_is_stale(log->vs, false, 0) :
-			fnl_visits_is_stale(log->vs, log->last[id] != INT32_MIN,
-					    log->last[id]);
+	return d ? fnl_visits_is_stale(log->vs, d->visits > 0, d->last) :
+		   fnl_visits_is_stale(log->vs, false, 0);
 }
 
 void fnl_visit_log_free(struct fnl_visit_log *log)
@@ -327,6 +358,6 @@ void fnl_visit_log_free(struct fnl_visit_log *log)
 	if (!log)
 		return;
 	funnel_visits_free(log->vs);
-	free(log->last);
+	free(log->deals.of);
 	free(log);
 }

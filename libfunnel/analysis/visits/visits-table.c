@@ -75,44 +75,60 @@ static int first_pair(struct fnl_intern *pairs, uint32_t *last,
 			      added) < 0 ? FUNNEL_ERR_NOMEM : 0;
 }
 
-static int fold_groups(struct funnel_visits *vs, struct reps_group *g)
+/* The groups' figures as the visits are read. */
+struct reps_fold {
+	struct reps_group *g;
+	size_t ng;
+	struct fnl_intern *deal_pairs, *cust_pairs;   /* (group, key) */
+	uint32_t *last_deal, *last_cust;              /* see first_pair() */
+	size_t cap_deal, cap_cust;
+};
+
+/* A key's id and whether its (group, key) pair is new. */
+static int count_key(struct funnel_visits *vs, struct fnl_intern *keys,
+		     const struct fnl_cell *c, struct fnl_intern *pairs,
+		     uint32_t **last, size_t *cap, uint32_t group, bool *added)
 {
-	struct fnl_intern *deals = fnl_intern_new(), *customers = fnl_intern_new();
-	uint32_t *last_deal = calloc(fnl_intern_count(vs->deals) + 1,
-				     sizeof(*last_deal));
-	uint32_t *last_cust = calloc(fnl_intern_count(vs->customers) + 1,
-				     sizeof(*last_cust));
-	int ret = deals && customers && last_deal && last_cust ?
-			  0 : FUNNEL_ERR_NOMEM;
+	uint32_t id;
+	int ret = fnl_visits_key(vs, keys, c, &id);
 
-	for (size_t i = 0; ret == 0 && i < vs->n; i++) {
-		const struct vis_visit *v = &vs->v[i];
-		struct reps_group *s = &g[v->group];
-		bool added = false;
+	*added = false;
+	if (ret < 0 || id == VIS_NONE)
+		return ret;
+	if (!fnl_visits_reserve_zeroed(last, cap, (size_t)id + 1, sizeof(**last)))
+		return fnl_nomem(vs->ctx);
+	return first_pair(pairs, *last, group, id, added) < 0 ?
+		       fnl_nomem(vs->ctx) : 0;
+}
 
-		s->visits++;
-		s->outcome[v->outcome]++;
-		s->objective += v->objective;
-		s->next_step += v->next_step;
-		s->objective_known += v->objective_known;
-		s->next_step_known += v->next_step_known;
-		if (v->deal != VIS_NONE) {
-			s->with_deal++;
-			ret = first_pair(deals, last_deal, v->group, v->deal,
-					 &added);
-			s->deals += added;
-		}
-		if (ret == 0 && v->cust != VIS_NONE) {
-			ret = first_pair(customers, last_cust, v->group, v->cust,
-					 &added);
-			s->customers += added;
-		}
-	}
-	fnl_intern_free(deals);
-	fnl_intern_free(customers);
-	free(last_deal);
-	free(last_cust);
-	return ret < 0 ? fnl_nomem(vs->ctx) : 0;
+static int reps_visit(struct funnel_visits *vs, const struct vis_visit *v,
+		      void *data)
+{
+	struct reps_fold *f = data;
+	struct reps_group *s;
+	bool added;
+	int ret;
+
+	if (!fnl_visits_reserve_zeroed(&f->g, &f->ng, (size_t)v->group + 1,
+				       sizeof(*f->g)))
+		return fnl_nomem(vs->ctx);
+	s = &f->g[v->group];
+	s->visits++;
+	s->outcome[v->outcome]++;
+	s->objective += v->objective;
+	s->next_step += v->next_step;
+	s->objective_known += v->objective_known;
+	s->next_step_known += v->next_step_known;
+	s->with_deal += !v->deal->empty;
+	if ((ret = count_key(vs, vs->deals, v->deal, f->deal_pairs,
+			     &f->last_deal, &f->cap_deal, v->group, &added)) < 0)
+		return ret;
+	s->deals += added;
+	if ((ret = count_key(vs, vs->customers, v->cust, f->cust_pairs,
+			     &f->last_cust, &f->cap_cust, v->group, &added)) < 0)
+		return ret;
+	s->customers += added;
+	return 0;
 }
 
 static void reps_row(struct funnel_visits *vs, struct funnel_table *t,
@@ -137,7 +153,8 @@ static void reps_row(struct funnel_visits *vs, struct funnel_table *t,
 					(double)(to - from + 1));
 }
 
-int fnl_visits_reps(struct funnel_visits *vs, struct funnel_table **out)
+int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
+		    struct funnel_table **out)
 {
 	static const struct vis_column cols[] = {
 		{ "visits", FUNNEL_COLUMN_COUNT, 0 },
@@ -155,25 +172,36 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_table **out)
 		{ "visits_per_week", FUNNEL_COLUMN_NUMBER, 2 },
 	};
 	const char *taken[FNL_ARRAY_SIZE(cols) + 1] = { 0 };
-	struct reps_group *g = NULL;
+	struct reps_fold f = {
+		.deal_pairs = fnl_intern_new(), .cust_pairs = fnl_intern_new(),
+	};
+	struct vis_fold fold = { reps_visit, &f };
 	int64_t *ids = NULL;
 	size_t n = 0;
-	int ret;
+	int ret = 0;
 
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(cols); i++)
 		taken[i] = cols[i].name;
-	ret = fnl_visits_table(vs, taken, cols, FNL_ARRAY_SIZE(cols), out);
-	if (ret == 0)
-		ret = fnl_visits_groups(vs, &ids, &n);
-	if (ret == 0 && !(g = calloc(n + 1, sizeof(*g))))
+	vs->deals = fnl_intern_new();
+	vs->customers = fnl_intern_new();
+	if (!f.deal_pairs || !f.cust_pairs || !vs->deals || !vs->customers)
 		ret = fnl_nomem(vs->ctx);
 	if (ret == 0)
-		ret = fold_groups(vs, g);
+		ret = fnl_visits_read(vs, in, &fold);
+	/* The pairs are done with before the table is made. */
+	fnl_intern_free(f.deal_pairs);
+	fnl_intern_free(f.cust_pairs);
+	free(f.last_deal);
+	free(f.last_cust);
+	if (ret == 0)
+		ret = fnl_visits_table(vs, taken, cols, FNL_ARRAY_SIZE(cols), out);
+	if (ret == 0)
+		ret = fnl_visits_groups(vs, &ids, &n);
 	for (size_t i = 0; ret == 0 && i < n; i++) {
 		int64_t r;
 
 		/* A group is a group of visits: none, no row. */
-		if (!g[ids[i]].visits)
+		if ((size_t)ids[i] >= f.ng || !f.g[ids[i]].visits)
 			continue;
 		if ((r = fnl_table_add_row(*out)) < 0) {
 			ret = fnl_nomem(vs->ctx);
@@ -182,9 +210,9 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_table **out)
 		ret = fnl_groups_set_cells(vs->ctx, &vs->groups, *out, (size_t)r,
 					   0, ids[i]);
 		if (ret == 0)
-			reps_row(vs, *out, (size_t)r, vs->groups.n, &g[ids[i]]);
+			reps_row(vs, *out, (size_t)r, vs->groups.n, &f.g[ids[i]]);
 	}
 	free(ids);
-	free(g);
+	free(f.g);
 	return ret;
 }

@@ -51,10 +51,9 @@ static void reset_run(struct funnel_visits *vs)
 	vs->deals = NULL;
 	fnl_intern_free(vs->customers);
 	vs->customers = NULL;
-	free(vs->v);
-	vs->v = NULL;
-	vs->n = vs->cap = 0;
-	vs->after_asof = vs->outside = 0;
+	vs->kept = vs->after_asof = vs->outside = 0;
+	vs->first_day = vs->last_day = vs->latest = 0;
+	vs->latest_set = false;
 	vs->has_objective = vs->has_next_step = false;
 	/* Grouping by the rep column is this run's, not an option. */
 	if (vs->by_rep)
@@ -328,20 +327,18 @@ static int compute(struct funnel_visits *vs, struct funnel_input *in,
 	if ((ret = check_options(vs)) < 0)
 		return ret;
 	reset_run(vs);
-	if ((ret = fnl_visits_read(vs, in)) < 0)
-		return ret;
 	switch (vs->report) {
 	case VIS_REPS:
-		ret = fnl_visits_reps(vs, result);
+		ret = fnl_visits_reps(vs, in, result);
 		break;
 	case VIS_CONVERSION:
-		ret = fnl_visits_conversion(vs, result);
+		ret = fnl_visits_conversion(vs, in, result);
 		break;
 	case VIS_STALE:
-		ret = fnl_visits_stale(vs, result);
+		ret = fnl_visits_stale(vs, in, result);
 		break;
 	case VIS_COVERAGE:
-		ret = fnl_visits_coverage(vs, result);
+		ret = fnl_visits_coverage(vs, in, result);
 		break;
 	}
 	/* A table begun is not a result. */

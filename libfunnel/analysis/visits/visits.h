@@ -8,11 +8,14 @@
  * visits-stale.c (the --deals-file and the stale report) and
  * visits-coverage.c (the --segments file and the coverage report).
  *
- * A visit is a few numbers: deals, customers and groups are interned, so
- * memory grows with visits, and with keys only once each.
+ * Visits are not kept: each report folds each visit of the period into
+ * its figures as it is read (struct vis_fold), so memory grows with the
+ * deals, customers and groups a report needs, not with the visits.
  */
 #ifndef FUNNEL_VISITS_H
 #define FUNNEL_VISITS_H
+
+#include <string.h>
 
 #include "internal.h"
 #include "groups.h"
@@ -71,8 +74,9 @@ int fnl_visits_side_read(struct funnel_visits *vs, enum vis_side_file s,
 /* No deal, no customer: a blank cell. */
 #define VIS_NONE UINT32_MAX
 
+/* A visit of the period, as read, for a report's fold. */
 struct vis_visit {
-	uint32_t deal, cust;      /* ids, or VIS_NONE */
+	const struct fnl_cell *deal, *cust;  /* blank cells: none */
 	uint32_t group;           /* the --by (or rep) group */
 	int32_t day;
 	uint8_t outcome;          /* enum vis_outcome */
@@ -123,11 +127,13 @@ struct funnel_visits {
 	size_t visit_line_cap;        /* file << VIS_LINE_BITS | line */
 	char **files;                 /* the files read, by number */
 	size_t nfiles;
-	struct fnl_intern *deals, *customers;
-	struct vis_visit *v;
-	size_t n, cap;
+	const struct vis_fold *fold;  /* while reading */
+	struct fnl_intern *deals, *customers;  /* as a report interns them */
 	bool has_objective, has_next_step;  /* the file read has the columns */
+	uint64_t kept;                /* visits of the period */
 	int32_t first_day, last_day;  /* of the visits kept */
+	int32_t latest;               /* of every visit: the default --asof */
+	bool latest_set;
 	uint64_t after_asof, outside;
 };
 
@@ -160,8 +166,36 @@ static inline int64_t fnl_visits_advanced(const int64_t outcome[VIS_OUTCOMES],
 	return outcome[VIS_ORDER] + outcome[VIS_ADVANCE];
 }
 
+/* What a report does with each visit of the period as it is read. */
+struct vis_fold {
+	int (*visit)(struct funnel_visits *vs, const struct vis_visit *v,
+		     void *data);
+	void *data;
+};
+
+/* Room for n items of size bytes in *array of *cap, the new ones zero. */
+static inline bool fnl_visits_reserve_zeroed(void *array, size_t *cap,
+					     size_t n, size_t size)
+{
+	size_t had = *cap;
+
+	if (!fnl_visits_reserve(array, cap, n, size))
+		return false;
+	if (*cap > had)
+		memset((char *)*(void **)array + had * size, 0,
+		       (*cap - had) * size);
+	return true;
+}
+
 /* visits-read.c */
-int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in);
+/* Reads the visits of in, folding each of the period into fold; then
+ * --asof is known (given, or the latest visit's date). */
+int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in,
+		    const struct vis_fold *fold);
+/* The id of a key cell in keys (vs->deals, vs->customers), or VIS_NONE
+ * when blank. */
+int fnl_visits_key(struct funnel_visits *vs, struct fnl_intern *keys,
+		   const struct fnl_cell *c, uint32_t *id);
 /* Parses an --outcome-map LIST ("A=advance,B=no-sale") or FILE
  * (label,outcome) into vs->map. */
 int fnl_visits_map_set(struct funnel_visits *vs, const char *value);
@@ -182,10 +216,13 @@ int fnl_visits_table(struct funnel_visits *vs, const char *const *taken,
 		     struct funnel_table **out);
 /* The groups by name, bytewise: *ids, *n of them, the caller's. */
 int fnl_visits_groups(struct funnel_visits *vs, int64_t **ids, size_t *n);
-int fnl_visits_reps(struct funnel_visits *vs, struct funnel_table **out);
+/* Each report reads in, then writes its table. */
+int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
+		    struct funnel_table **out);
 
 /* visits-stale.c */
-int fnl_visits_stale(struct funnel_visits *vs, struct funnel_table **out);
+int fnl_visits_stale(struct funnel_visits *vs, struct funnel_input *in,
+		     struct funnel_table **out);
 /* Whether a deal whose last visit (when visited) was on day last is
  * stale at --asof: never visited, or more than --stale ago. */
 static inline bool fnl_visits_is_stale(const struct funnel_visits *vs,
@@ -211,8 +248,10 @@ bool fnl_visit_log_stale(const struct fnl_visit_log *log, const char *deal,
 			 size_t len);
 void fnl_visit_log_free(struct fnl_visit_log *log);
 /* visits-conversion.c */
-int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_table **out);
+int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_input *in,
+			  struct funnel_table **out);
 /* visits-coverage.c */
-int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_table **out);
+int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_input *in,
+			struct funnel_table **out);
 
 #endif
