@@ -77,3 +77,50 @@ void fnl_u64map_free(struct fnl_u64map *m)
 		fnl_huge_free(m->e, m->mask + 1, sizeof(*m->e));
 	*m = (struct fnl_u64map){ 0 };
 }
+
+static size_t u64set_slot(const struct fnl_u64set *s, uint64_t key)
+{
+	size_t i = mix64(key) & s->mask;
+
+	while (s->slot[i] != key + 1 && s->slot[i])
+		i = (i + 1) & s->mask;
+	return i;
+}
+
+static bool u64set_grow(struct fnl_u64set *s)
+{
+	size_t oldn = s->slot ? s->mask + 1 : 0, n = oldn ? oldn * 2 : 64;
+	uint64_t *old = s->slot, *slot = fnl_huge_calloc(n, sizeof(*slot));
+
+	if (!slot)
+		return false;
+	s->slot = slot;
+	s->mask = n - 1;
+	for (size_t i = 0; i < oldn; i++)
+		if (old[i])
+			slot[u64set_slot(s, old[i] - 1)] = old[i];
+	if (old)
+		fnl_huge_free(old, oldn, sizeof(*old));
+	return true;
+}
+
+int fnl_u64set_add(struct fnl_u64set *s, uint64_t key)
+{
+	size_t i;
+
+	if ((s->count + 1) * 2 > (s->slot ? s->mask + 1 : 0) && !u64set_grow(s))
+		return -1;
+	i = u64set_slot(s, key);
+	if (s->slot[i])
+		return 0;
+	s->slot[i] = key + 1;
+	s->count++;
+	return 1;
+}
+
+void fnl_u64set_free(struct fnl_u64set *s)
+{
+	if (s->slot)
+		fnl_huge_free(s->slot, s->mask + 1, sizeof(*s->slot));
+	*s = (struct fnl_u64set){ 0 };
+}

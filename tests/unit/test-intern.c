@@ -21,6 +21,7 @@
 #include "intern.h"
 #include "keyq.h"
 #include "recent.h"
+#include "u64map.h"
 
 /* Checks that id maps back to exactly s[0..len), NUL-terminated. */
 static void check_str(const struct fnl_intern *in, int64_t id, const char *s,
@@ -689,6 +690,40 @@ static void test_keyq_failure(void **state)
 	free(s);
 }
 
+/* The u64 set against a plain array of flags: keys 0 (which the slots'
+ * "key + 1" must not confuse with empty), keys above 2^32 (pairs of a
+ * group and a key id) and growth far past the first 64 slots, each key
+ * added several times.  Only the first add of a key says new. */
+static void test_u64set(void **state)
+{
+	enum { KEYS = 50000 };
+	struct fnl_u64set s = { 0 };
+	bool *seen = calloc(KEYS, sizeof(*seen));
+	size_t distinct = 0;
+
+	(void)state;
+	assert_non_null(seen);
+	for (size_t round = 0; round < 3; round++)
+		for (size_t i = 0; i < KEYS; i++) {
+			/* Every third key is left out of the first round. */
+			size_t k = (i * 7919) % KEYS;
+			uint64_t key = (uint64_t)(k % 5) << 32 | (k / 5);
+			int got;
+
+			if (round == 0 && k % 3 == 0)
+				continue;
+			got = fnl_u64set_add(&s, key);
+			assert_int_equal(got, seen[k] ? 0 : 1);
+			distinct += !seen[k];
+			seen[k] = true;
+		}
+	assert_int_equal(distinct, KEYS);
+	assert_int_equal(s.count, KEYS);
+	fnl_u64set_free(&s);
+	assert_null(s.slot);
+	free(seen);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -704,6 +739,7 @@ int main(void)
 		cmocka_unit_test(test_recent),
 		cmocka_unit_test(test_recent_against_list),
 		cmocka_unit_test(test_hash_reads_every_byte),
+		cmocka_unit_test(test_u64set),
 		{ "test_keyq_order/here", test_keyq_order, NULL, NULL, (void *)&here },
 		{ "test_keyq_order/threaded", test_keyq_order, NULL, NULL, (void *)&threaded },
 		{ "test_keyq_many/here", test_keyq_many, NULL, NULL, (void *)&here },

@@ -10,6 +10,7 @@
 
 #include "visits.h"
 #include "table.h"
+#include "u64map.h"
 
 int fnl_visits_table(struct funnel_visits *vs, const char *const *taken,
 		     const struct vis_column *cols, size_t ncols,
@@ -62,31 +63,32 @@ struct reps_group {
  * last seen with (last[key], 0 for none, else group + 1) answers for
  * most visits without a lookup among the pairs.
  */
-static int first_pair(struct fnl_intern *pairs, uint32_t *last,
+static int first_pair(struct fnl_u64set *pairs, uint32_t *last,
 		      uint32_t group, uint32_t key, bool *added)
 {
-	uint64_t pair = (uint64_t)group << 32 | key;
+	int ret;
 
 	*added = false;
 	if (last[key] == group + 1)
 		return 0;
 	last[key] = group + 1;
-	return fnl_intern_put(pairs, (const char *)&pair, sizeof(pair),
-			      added) < 0 ? FUNNEL_ERR_NOMEM : 0;
+	ret = fnl_u64set_add(pairs, (uint64_t)group << 32 | key);
+	*added = ret > 0;
+	return ret < 0 ? FUNNEL_ERR_NOMEM : 0;
 }
 
 /* The groups' figures as the visits are read. */
 struct reps_fold {
 	struct reps_group *g;
 	size_t ng;
-	struct fnl_intern *deal_pairs, *cust_pairs;   /* (group, key) */
+	struct fnl_u64set deal_pairs, cust_pairs;     /* (group, key) */
 	uint32_t *last_deal, *last_cust;              /* see first_pair() */
 	size_t cap_deal, cap_cust;
 };
 
 /* A key's id and whether its (group, key) pair is new. */
 static int count_key(struct funnel_visits *vs, struct fnl_intern *keys,
-		     const struct fnl_cell *c, struct fnl_intern *pairs,
+		     const struct fnl_cell *c, struct fnl_u64set *pairs,
 		     uint32_t **last, size_t *cap, uint32_t group, bool *added)
 {
 	uint32_t id;
@@ -120,11 +122,11 @@ static int reps_visit(struct funnel_visits *vs, const struct vis_visit *v,
 	s->objective_known += v->objective_known;
 	s->next_step_known += v->next_step_known;
 	s->with_deal += !v->deal->empty;
-	if ((ret = count_key(vs, vs->deals, v->deal, f->deal_pairs,
+	if ((ret = count_key(vs, vs->deals, v->deal, &f->deal_pairs,
 			     &f->last_deal, &f->cap_deal, v->group, &added)) < 0)
 		return ret;
 	s->deals += added;
-	if ((ret = count_key(vs, vs->customers, v->cust, f->cust_pairs,
+	if ((ret = count_key(vs, vs->customers, v->cust, &f->cust_pairs,
 			     &f->last_cust, &f->cap_cust, v->group, &added)) < 0)
 		return ret;
 	s->customers += added;
@@ -172,9 +174,7 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
 		{ "visits_per_week", FUNNEL_COLUMN_NUMBER, 2 },
 	};
 	const char *taken[FNL_ARRAY_SIZE(cols) + 1] = { 0 };
-	struct reps_fold f = {
-		.deal_pairs = fnl_intern_new(), .cust_pairs = fnl_intern_new(),
-	};
+	struct reps_fold f = { 0 };
 	struct vis_fold fold = { reps_visit, &f };
 	int64_t *ids = NULL;
 	size_t n = 0;
@@ -184,13 +184,13 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
 		taken[i] = cols[i].name;
 	vs->deals = fnl_intern_new();
 	vs->customers = fnl_intern_new();
-	if (!f.deal_pairs || !f.cust_pairs || !vs->deals || !vs->customers)
+	if (!vs->deals || !vs->customers)
 		ret = fnl_nomem(vs->ctx);
 	if (ret == 0)
 		ret = fnl_visits_read(vs, in, &fold);
 	/* The pairs are done with before the table is made. */
-	fnl_intern_free(f.deal_pairs);
-	fnl_intern_free(f.cust_pairs);
+	fnl_u64set_free(&f.deal_pairs);
+	fnl_u64set_free(&f.cust_pairs);
 	free(f.last_deal);
 	free(f.last_cust);
 	if (ret == 0)
