@@ -169,8 +169,14 @@ static void test_line_max(void **state)
 	struct file f;
 
 	(void)state;
-	assert_non_null(data);
-	assert_non_null(want);
+	/* Not assert_non_null: GCC does not know it stops, and warns of
+	 * the memset on a null pointer (with -fsanitize). */
+	if (!data || !want) {
+		free(data);
+		free(want);
+		fail_msg("out of memory");
+		return;
+	}
 	memset(want, 'y', max);
 	want[max] = '\0';
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(ends); i++) {
