@@ -42,7 +42,7 @@ static int attrs_header(void *data, struct fnl_reader *r,
 	struct attrs_reader *ar = data;
 	struct funnel_segment *sg = ar->sg;
 	const struct fnl_column_spec key = {
-		"customer", "--attrs-key", sg->attrs_key ? sg->attrs_key : ar->key_name,
+		"customer", "--key", sg->attrs_key ? sg->attrs_key : ar->key_name,
 		NULL, FNL_CELL_TEXT, FNL_COLUMN_REQUIRED | FNL_COLUMN_NONEMPTY,
 	};
 	/* A --by or --potential column the table lacks is the orders'. */
@@ -133,7 +133,6 @@ static int attrs_record(void *data, const struct fnl_record *rec)
 /* Reads --attrs; key_name: the orders' customer column. */
 static int read_attrs(struct funnel_segment *sg, const char *key_name)
 {
-	static char *const no_options[FNL_SIDE_INPUT_OPTIONS];
 	struct attrs_reader ar = { .sg = sg, .key_name = key_name };
 	struct fnl_reader_client client = {
 		.header = attrs_header,
@@ -150,7 +149,8 @@ static int read_attrs(struct funnel_segment *sg, const char *key_name)
 		free(ar.slot_by);
 		return fnl_nomem(sg->ctx);
 	}
-	ret = fnl_side_input(sg->ctx, "attrs-", sg->attrs_file, no_options, &in);
+	ret = fnl_side_input(sg->ctx, "attrs-", sg->attrs_file, sg->attrs_input,
+			     &in);
 	if (ret == 0)
 		ret = fnl_input_read(in, &client);
 	funnel_input_free(in);

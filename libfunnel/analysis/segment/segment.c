@@ -116,6 +116,8 @@ FUNNEL_EXPORT void funnel_segment_free(struct funnel_segment *sg)
 	free(sg->col_potential);
 	free(sg->attrs_file);
 	free(sg->attrs_key);
+	for (size_t i = 0; i < FNL_SIDE_INPUT_OPTIONS; i++)
+		free(sg->attrs_input[i]);
 	free(sg->col_rfm[0]);
 	free(sg->col_rfm[1]);
 	free(sg->col_monetary);
@@ -304,6 +306,14 @@ static int set_option(struct funnel_segment *sg, const char *name,
 		return ret;
 	if ((ret = set_column(sg, name, value, &done)) < 0 || done)
 		return ret;
+	/* The --attrs file's reading options, checked now. */
+	for (size_t i = 0; i < 2 && !strncmp(name, "attrs-", 6); i++)
+		if (!strcmp(name + 6, fnl_side_input_options[i]))
+			return (ret = fnl_side_option_check(ctx, "attrs-", i,
+							    value)) < 0 ?
+				       ret :
+				       fnl_set_string(ctx, &sg->attrs_input[i],
+						      value);
 	if (!strcmp(name, "method")) {
 		if ((ret = fnl_opt_choice(ctx, name, value, methods, &choice)) == 0)
 			sg->method = (enum seg_method)choice;
@@ -440,9 +450,11 @@ static int check_input(struct funnel_segment *sg)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"--value COL is for --customer-level rows; transactions add up --amount");
 	}
-	if (sg->attrs_key && !sg->attrs_file)
-		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
-				"--attrs-key is about the --attrs file: give --attrs FILE");
+	for (size_t i = 0; i < 3 && !sg->attrs_file; i++)
+		if (i ? sg->attrs_input[i - 1] != NULL : sg->attrs_key != NULL)
+			return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+					"--attrs-%s is about the file of --attrs: give --attrs FILE",
+					i ? fnl_side_input_options[i - 1] : "key");
 	if (sg->from_set && sg->to_set && sg->from > sg->to)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"--from is after --to: the window is empty");

@@ -18,6 +18,7 @@
 #include "rfm.h"
 #include "intern.h"
 #include "sums.h"
+#include "side.h"
 
 enum seg_method { SEG_MATRIX, SEG_ABC, SEG_RFM };
 enum seg_report { SEG_LABELS, SEG_SUMMARY, SEG_THRESHOLDS };
@@ -84,6 +85,8 @@ struct funnel_segment {
 	int32_t from, to, asof, mid, retention_to;   /* days */
 	struct fnl_groups groups;
 	char *attrs_file, *attrs_key;
+	/* --attrs-delimiter, --attrs-encoding (no dates are read in it) */
+	char *attrs_input[FNL_SIDE_INPUT_OPTIONS];
 	struct seg_cut value_cut, potential_cut;
 	bool value_cut_set, potential_cut_set;
 	int grid;                     /* 2 or 3 */
