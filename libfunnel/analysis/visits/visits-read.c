@@ -234,6 +234,7 @@ static int on_header(void *data, struct fnl_reader *r,
 		&vs->slot_outcome, &vs->slot_next_step,
 	};
 	const char *rep;
+	int slot;
 
 	/* Its name, for a visit id listed again in a later file. */
 	if (!files)
@@ -245,6 +246,11 @@ static int on_header(void *data, struct fnl_reader *r,
 	for (size_t i = 0; i < FNL_ARRAY_SIZE(spec); i++)
 		if ((*slots[i] = fnl_reader_bind(r, h, &spec[i])) < 0)
 			return *slots[i];
+	/* The key a report looks up in a table of many: its slot is loaded
+	 * while the rest of the row is parsed. */
+	slot = vs->prefetch_customer ? vs->slot_customer : vs->slot_deal;
+	if (vs->prefetch && fnl_reader_has(r, slot))
+		fnl_reader_prefetch(r, slot, vs->prefetch);
 	/* Without the column, a file's visits have an unknown rate, not 0. */
 	vs->has_objective = fnl_reader_has(r, vs->slot_objective);
 	vs->has_next_step = fnl_reader_has(r, vs->slot_next_step);

@@ -13,6 +13,7 @@
 #include "visits.h"
 #include "columns.h"
 #include "reader.h"
+#include "keyq.h"
 #include "side.h"
 #include "table.h"
 
@@ -138,36 +139,65 @@ struct deal_visits {
 struct deals_fold {
 	struct deal_visits *of;       /* per id of vs->deals */
 	size_t cap;
+	struct fnl_keyq *queue;       /* stale: deals found on a second thread */
 };
+
+/* A visit on day to deal id; only FUNNEL_ERR_NOMEM fails (keyq.h's apply,
+ * which may run on the second thread: no ctx here). */
+static int deal_visited(struct deals_fold *f, int64_t id, int32_t day)
+{
+	struct deal_visits *d;
+
+	if (!fnl_visits_reserve_zeroed(&f->of, &f->cap, (size_t)id + 1,
+				       sizeof(*f->of)))
+		return FUNNEL_ERR_NOMEM;
+	d = &f->of[id];
+	if (!d->visits++ || day > d->last)
+		d->last = day;
+	return 0;
+}
+
+static int apply_visit(void *data, int64_t id, bool added, const void *row)
+{
+	(void)added;
+	return deal_visited(data, id, *(const int32_t *)row);
+}
 
 static int deals_visit(struct funnel_visits *vs, const struct vis_visit *v,
 		       void *data)
 {
 	struct deals_fold *f = data;
-	struct deal_visits *d;
 	uint32_t id;
-	int ret = fnl_visits_key(vs, vs->deals, v->deal, &id);
+	int ret;
 
-	if (ret < 0 || id == VIS_NONE)
+	if (f->queue)
+		return v->deal->empty ? 0 :
+		       fnl_keyq_push(f->queue, v->deal->text, v->deal->len,
+				     &v->day);
+	if ((ret = fnl_visits_key(vs, vs->deals, v->deal, &id)) < 0 ||
+	    id == VIS_NONE)
 		return ret;
-	if (!fnl_visits_reserve_zeroed(&f->of, &f->cap, (size_t)id + 1,
-				       sizeof(*f->of)))
-		return fnl_nomem(vs->ctx);
-	d = &f->of[id];
-	if (!d->visits++ || v->day > d->last)
-		d->last = v->day;
-	return 0;
+	return deal_visited(f, id, v->day) < 0 ? fnl_nomem(vs->ctx) : 0;
 }
 
-/* Reads the visits into each deal's visits and last. */
+/* Reads the visits into each deal's visits and last, the deals looked up
+ * on a second thread while the reading side parses. */
 static int read_deal_visits(struct funnel_visits *vs, struct funnel_input *in,
 			    struct deals_fold *f)
 {
 	struct vis_fold fold = { deals_visit, f };
+	int ret;
 
-	if (!(vs->deals = fnl_intern_new()))
+	if (!(vs->deals = fnl_intern_new()) ||
+	    !(f->queue = fnl_keyq_new(vs->ctx, vs->deals, sizeof(int32_t),
+				      apply_visit, NULL, f)))
 		return fnl_nomem(vs->ctx);
-	return fnl_visits_read(vs, in, &fold);
+	ret = fnl_visits_read(vs, in, &fold);
+	if (ret == 0)
+		ret = fnl_keyq_flush(f->queue);
+	fnl_keyq_free(f->queue);
+	f->queue = NULL;
+	return ret;
 }
 
 /* Each open deal's visits up to --asof and its last. */
@@ -328,6 +358,7 @@ int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 			ret = funnel_visits_set(vs, visits_option[i], option[i]);
 	if (ret == 0 && !(vs->deals = fnl_intern_new()))
 		ret = fnl_nomem(ctx);
+	vs->prefetch = vs->deals;
 	if (ret == 0)
 		ret = fnl_visits_read(vs, in, &fold);
 	if (ret < 0)

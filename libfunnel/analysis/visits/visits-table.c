@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "visits.h"
+#include "keyq.h"
 #include "table.h"
 #include "u64map.h"
 
@@ -77,30 +78,54 @@ static int first_pair(struct fnl_u64set *pairs, uint32_t *last,
 	return ret < 0 ? FUNNEL_ERR_NOMEM : 0;
 }
 
-/* The groups' figures as the visits are read. */
+/* Distinct keys per group, as (group, key id) pairs. */
+struct key_pairs {
+	struct fnl_u64set pairs;
+	uint32_t *last;               /* see first_pair() */
+	size_t cap;
+	int64_t *of_group;            /* per group: its distinct keys */
+	size_t ngroups;
+};
+
+/* Counts key id's visit by group; only FUNNEL_ERR_NOMEM fails (no ctx:
+ * the deals' run on keyq.h's second thread). */
+static int count_pair(struct key_pairs *k, uint32_t group, int64_t id)
+{
+	bool added;
+
+	if (id >= VIS_NONE ||
+	    !fnl_visits_reserve_zeroed(&k->last, &k->cap, (size_t)id + 1,
+				       sizeof(*k->last)) ||
+	    first_pair(&k->pairs, k->last, group, (uint32_t)id, &added) < 0)
+		return FUNNEL_ERR_NOMEM;
+	if (added && !fnl_visits_reserve_zeroed(&k->of_group, &k->ngroups,
+						(size_t)group + 1,
+						sizeof(*k->of_group)))
+		return FUNNEL_ERR_NOMEM;
+	k->of_group[group] += added;
+	return 0;
+}
+
+static void key_pairs_free(struct key_pairs *k)
+{
+	fnl_u64set_free(&k->pairs);
+	free(k->last);
+	free(k->of_group);
+}
+
+/* The groups' figures as the visits are read.  The deals are looked up on
+ * a second thread (keyq.h), the rest on the reading side. */
 struct reps_fold {
 	struct reps_group *g;
 	size_t ng;
-	struct fnl_u64set deal_pairs, cust_pairs;     /* (group, key) */
-	uint32_t *last_deal, *last_cust;              /* see first_pair() */
-	size_t cap_deal, cap_cust;
+	struct key_pairs deals, customers;
+	struct fnl_keyq *queue;
 };
 
-/* A key's id and whether its (group, key) pair is new. */
-static int count_key(struct funnel_visits *vs, struct fnl_intern *keys,
-		     const struct fnl_cell *c, struct fnl_u64set *pairs,
-		     uint32_t **last, size_t *cap, uint32_t group, bool *added)
+static int apply_deal(void *data, int64_t id, bool added, const void *row)
 {
-	uint32_t id;
-	int ret = fnl_visits_key(vs, keys, c, &id);
-
-	*added = false;
-	if (ret < 0 || id == VIS_NONE)
-		return ret;
-	if (!fnl_visits_reserve_zeroed(last, cap, (size_t)id + 1, sizeof(**last)))
-		return fnl_nomem(vs->ctx);
-	return first_pair(pairs, *last, group, id, added) < 0 ?
-		       fnl_nomem(vs->ctx) : 0;
+	(void)added;
+	return count_pair(data, *(const uint32_t *)row, id);
 }
 
 static int reps_visit(struct funnel_visits *vs, const struct vis_visit *v,
@@ -108,7 +133,7 @@ static int reps_visit(struct funnel_visits *vs, const struct vis_visit *v,
 {
 	struct reps_fold *f = data;
 	struct reps_group *s;
-	bool added;
+	uint32_t id;
 	int ret;
 
 	if (!fnl_visits_reserve_zeroed(&f->g, &f->ng, (size_t)v->group + 1,
@@ -122,15 +147,15 @@ static int reps_visit(struct funnel_visits *vs, const struct vis_visit *v,
 	s->objective_known += v->objective_known;
 	s->next_step_known += v->next_step_known;
 	s->with_deal += !v->deal->empty;
-	if ((ret = count_key(vs, vs->deals, v->deal, &f->deal_pairs,
-			     &f->last_deal, &f->cap_deal, v->group, &added)) < 0)
+	if (!v->deal->empty &&
+	    (ret = fnl_keyq_push(f->queue, v->deal->text, v->deal->len,
+				 &v->group)) < 0)
 		return ret;
-	s->deals += added;
-	if ((ret = count_key(vs, vs->customers, v->cust, &f->cust_pairs,
-			     &f->last_cust, &f->cap_cust, v->group, &added)) < 0)
+	if ((ret = fnl_visits_key(vs, vs->customers, v->cust, &id)) < 0 ||
+	    id == VIS_NONE)
 		return ret;
-	s->customers += added;
-	return 0;
+	return count_pair(&f->customers, v->group, id) < 0 ?
+		       fnl_nomem(vs->ctx) : 0;
 }
 
 static void reps_row(struct funnel_visits *vs, struct funnel_table *t,
@@ -184,15 +209,26 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
 		taken[i] = cols[i].name;
 	vs->deals = fnl_intern_new();
 	vs->customers = fnl_intern_new();
-	if (!vs->deals || !vs->customers)
+	if (!vs->deals || !vs->customers ||
+	    !(f.queue = fnl_keyq_new(vs->ctx, vs->deals, sizeof(uint32_t),
+				     apply_deal, NULL, &f.deals)))
 		ret = fnl_nomem(vs->ctx);
+	vs->prefetch = vs->customers;
+	vs->prefetch_customer = true;
 	if (ret == 0)
 		ret = fnl_visits_read(vs, in, &fold);
-	/* The pairs are done with before the table is made. */
-	fnl_u64set_free(&f.deal_pairs);
-	fnl_u64set_free(&f.cust_pairs);
-	free(f.last_deal);
-	free(f.last_cust);
+	if (ret == 0)
+		ret = fnl_keyq_flush(f.queue);
+	fnl_keyq_free(f.queue);
+	/* The groups' distinct deals and customers; the pairs are done with
+	 * before the table is made. */
+	for (size_t i = 0; ret == 0 && i < f.ng; i++) {
+		f.g[i].deals = i < f.deals.ngroups ? f.deals.of_group[i] : 0;
+		f.g[i].customers = i < f.customers.ngroups ?
+					   f.customers.of_group[i] : 0;
+	}
+	key_pairs_free(&f.deals);
+	key_pairs_free(&f.customers);
 	if (ret == 0)
 		ret = fnl_visits_table(vs, taken, cols, FNL_ARRAY_SIZE(cols), out);
 	if (ret == 0)
