@@ -171,7 +171,7 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 	for (size_t i = 0; i < cmd->nfiles; i++)
 		if (cmd->files[i].written && cmd->files[i].path != path &&
 		    same_target(path, cmd->files[i].path))
-			argp_error(state, "%s %s is the --%s file %s: give them different names",
+			argp_error(state, "%s %s is also --%s %s: give them different names",
 				   option, path, cmd->files[i].option,
 				   cmd->files[i].path);
 	/* A file to be made clashes only with another to be made: the
@@ -179,7 +179,7 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 	for (size_t i = 0; i < cmd->nfiles && stat(path, &sb) != 0; i++)
 		if (cmd->files[i].option && !cmd->files[i].written &&
 		    same_target(path, cmd->files[i].path))
-			argp_error(state, "%s %s is the --%s file %s: refusing to write over it",
+			argp_error(state, "%s %s is what --%s %s reads: refusing to write over it",
 				   option, path, cmd->files[i].option,
 				   cmd->files[i].path);
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
@@ -196,7 +196,7 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 		if (!same_file(f->path, &sb))
 			continue;
 		if (f->option)
-			argp_error(state, "%s %s is the --%s file %s: refusing to write over it",
+			argp_error(state, "%s %s is what --%s %s reads: refusing to write over it",
 				   option, path, f->option, f->path);
 		argp_error(state, "%s %s is the input %s: refusing to write over it",
 			   option, path, f->path);

@@ -107,8 +107,9 @@ int fnl_groups_bind(struct funnel_ctx *ctx, struct fnl_groups *g,
 			return slot;
 		if (i == 0)
 			g->slot0 = slot;
-		/* Output columns are named as the first file names them. */
-		if (!g->name[i] &&
+		/* Output columns are named as the first file that has them
+		 * names them. */
+		if (!g->name[i] && fnl_reader_has(r, slot) &&
 		    !(g->name[i] = strdup(fnl_reader_column_name(r, slot))))
 			return fnl_nomem(ctx);
 	}

@@ -134,7 +134,9 @@ int fnl_opt_days(struct funnel_ctx *ctx, const char *name, const char *value,
 				    "a number of days and its unit, such as 0d, 30d or 2w");
 	if (v % FNL_USEC_PER_DAY)
 		return fnl_opt_fail(ctx, name, value,
-				    "whole days such as 30d or 2w: visits and stages are dated by day (m is minutes, not months)");
+				    value[len - 1] == 'm' ?
+				    "whole days such as 30d or 2w: visits and stages are dated by day (m is minutes, not months)" :
+				    "whole days such as 30d or 2w: visits and stages are dated by day");
 	*usec = v;
 	return 0;
 }

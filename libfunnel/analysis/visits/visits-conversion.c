@@ -177,7 +177,7 @@ int fnl_visits_conversion(struct funnel_visits *vs, struct funnel_input *visits,
 	struct conv_fold f = {
 		.st = st, .by_outcome = !vs->groups.n && !vs->whole_log,
 	};
-	struct vis_fold fold = { conv_visit, &f };
+	struct vis_fold fold = { conv_visit, &f, true };
 	struct funnel_input *in = NULL;
 	int ret = st ? set_stages(vs, st) : fnl_nomem(vs->ctx);
 

@@ -227,7 +227,7 @@ int fnl_visits_coverage(struct funnel_visits *vs, struct funnel_input *in,
 		"visits_per_customer", NULL,
 	};
 	struct cust_fold f = { 0 };
-	struct vis_fold fold = { cust_visit, &f };
+	struct vis_fold fold = { cust_visit, &f, false };
 	struct segments_reader sr = { .vs = vs };
 	size_t ncust, ncells = 0;
 	int ret = (vs->customers = fnl_intern_new()) ?

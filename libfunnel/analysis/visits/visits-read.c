@@ -257,13 +257,12 @@ static int on_header(void *data, struct fnl_reader *r,
 	if (!vs->by_rep)
 		return vs->report == VIS_REPS || vs->report == VIS_CONVERSION ?
 			       fnl_groups_bind(vs->ctx, &vs->groups, r, h) : 0;
-	/* The groups are the reps, named as the first file names them. */
-	if (vs->groups.n)
+	/* The groups are the reps (fnl_visits_read() set them up), named as
+	 * the first file that has the column names it. */
+	if (vs->groups.name[0] || !fnl_reader_has(r, vs->slot_rep))
 		return 0;
 	rep = fnl_reader_column_name(r, vs->slot_rep);
-	if (fnl_groups_set(vs->ctx, &vs->groups, rep) < 0 ||
-	    fnl_groups_start(vs->ctx, &vs->groups) < 0 ||
-	    !(vs->groups.name[0] = strdup(rep)))
+	if (!(vs->groups.name[0] = strdup(rep)))
 		return fnl_nomem(vs->ctx);
 	return 0;
 }
@@ -332,7 +331,7 @@ static int on_record(void *data, const struct fnl_record *rec)
 	int64_t group = 0;
 	int o, ret;
 
-	if (!outcome->empty) {
+	if (!outcome->empty && vs->fold->outcomes) {
 		if ((o = outcome_of(vs, outcome->text, outcome->len)) < 0)
 			return fnl_record_fail(rec, vs->slot_outcome,
 					       "unknown outcome \"%s\": expected %s, blank for none recorded, or a label mapped with %s",
@@ -407,6 +406,9 @@ int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in,
 	int ret;
 
 	vs->by_rep = vs->report == VIS_REPS && !vs->groups.n && !vs->whole_log;
+	/* By rep: one group column, "rep" until a file names it. */
+	if (vs->by_rep && (ret = fnl_groups_set(vs->ctx, &vs->groups, "rep")) < 0)
+		return ret;
 	if ((ret = fnl_groups_start(vs->ctx, &vs->groups)) < 0)
 		return ret;
 	vs->visit_ids = vs->col_visit ? fnl_intern_new() : NULL;

@@ -185,7 +185,7 @@ static int deals_visit(struct funnel_visits *vs, const struct vis_visit *v,
 static int read_deal_visits(struct funnel_visits *vs, struct funnel_input *in,
 			    struct deals_fold *f)
 {
-	struct vis_fold fold = { deals_visit, f };
+	struct vis_fold fold = { deals_visit, f, false };
 	int ret;
 
 	if (!(vs->deals = fnl_intern_new()) ||
@@ -336,7 +336,7 @@ int fnl_visit_log_read(struct funnel_ctx *ctx, struct funnel_input *in,
 	};
 	struct fnl_visit_log *l = calloc(1, sizeof(*l));
 	struct funnel_visits *vs = funnel_visits_new(ctx);
-	struct vis_fold fold = { log_visit, l };
+	struct vis_fold fold = { log_visit, l, true };
 	int64_t recorded, advanced;
 	int ret;
 

@@ -200,7 +200,7 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
 	};
 	const char *taken[FNL_ARRAY_SIZE(cols) + 1] = { 0 };
 	struct reps_fold f = { 0 };
-	struct vis_fold fold = { reps_visit, &f };
+	struct vis_fold fold = { reps_visit, &f, true };
 	int64_t *ids = NULL;
 	size_t n = 0;
 	int ret = 0;

@@ -311,7 +311,7 @@ static int check_options(struct funnel_visits *vs)
 	if (stale && (vs->from_set || vs->to_set))
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"--report stale looks at every visit up to --asof: --from and --to are for the other reports");
-	if (stale && vs->groups.n)
+	if (stale && (vs->groups.n || vs->whole_log))
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"--report stale lists deals: it takes no --by");
 	if (vs->from_set && vs->to_set && vs->from > vs->to)

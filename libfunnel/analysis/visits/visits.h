@@ -175,6 +175,9 @@ struct vis_fold {
 	int (*visit)(struct funnel_visits *vs, const struct vis_visit *v,
 		     void *data);
 	void *data;
+	/* It reads the outcomes: an unknown label fails its row.  Stale and
+	 * coverage do not, so a new CRM meeting outcome cannot stop them. */
+	bool outcomes;
 };
 
 /* Room for n items of size bytes in *array of *cap, the new ones zero. */
