@@ -206,6 +206,24 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 			   option, path);
 }
 
+/* Standard input can be read once: by the input (named "-", or no file
+ * given) or by one file option (--history -, ...), not two. */
+static void check_stdin_once(struct argp_state *state, const struct cmd *cmd)
+{
+	const char *reader[2] = { cmd->have_files ? NULL : "", NULL };
+	size_t n = !cmd->have_files;
+
+	for (size_t i = 0; i < cmd->nfiles && n < 2; i++)
+		if (!cmd->files[i].written && !strcmp(cmd->files[i].path, "-"))
+			reader[n++] = cmd->files[i].option ? cmd->files[i].option : "";
+	if (n == 2 && !*reader[0] && !*reader[1])
+		argp_error(state, "- is given twice: standard input can be read once");
+	if (n == 2)
+		argp_error(state, "%s%s and %s%s both read standard input, which can be read once: give one of them a file",
+			   *reader[0] ? "--" : "the input", reader[0],
+			   *reader[1] ? "--" : "the input", reader[1]);
+}
+
 static error_t parse_common(int key, char *arg, struct argp_state *state)
 {
 	struct cmd *cmd = state->input;
@@ -274,6 +292,7 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		cmd_note_file(state, NULL, arg);
 		return 0;
 	case ARGP_KEY_END:
+		check_stdin_once(state, cmd);
 		check_written(state, cmd, "--rejects", cmd->rejects);
 		check_written(state, cmd, "-o", cmd->output);
 		for (size_t i = 0; i < cmd->nfiles; i++) {
