@@ -234,6 +234,7 @@ static int on_header(void *data, struct fnl_reader *r,
 		&vs->slot_outcome, &vs->slot_next_step,
 	};
 	const char *rep;
+	char option[64];
 	int slot;
 
 	/* Its name, for a visit id listed again in a later file. */
@@ -251,6 +252,12 @@ static int on_header(void *data, struct fnl_reader *r,
 	slot = vs->prefetch_customer ? vs->slot_customer : vs->slot_deal;
 	if (vs->prefetch && fnl_reader_has(r, slot))
 		fnl_reader_prefetch(r, slot, vs->prefetch);
+	/* Said, as a custom field (Outcome__c) is easily missed. */
+	if (vs->fold->outcomes && !fnl_reader_has(r, vs->slot_outcome))
+		fnl_log(vs->ctx, FUNNEL_LOG_INFO,
+			"%s: no outcome column (give %s): its visits are unrecorded",
+			h->file, fnl_option_name(h->opt_prefix,
+						 vs->opt->outcome + 2, option));
 	/* Without the column, a file's visits have an unknown rate, not 0. */
 	vs->has_objective = fnl_reader_has(r, vs->slot_objective);
 	vs->has_next_step = fnl_reader_has(r, vs->slot_next_step);

@@ -29,3 +29,6 @@ funnel-kpi --asof 2024-06-30 --visits events.csv deals.csv | cut -d, -f1,14,15
 funnel-kpi --asof 2024-06-30 --visits events.csv --visits-outcome Outcome__c \
 	--visits-outcome-map Completedcontinuation deals.csv
 echo "exit $?"
+# -v says when the log has no outcome column, naming the option.
+funnel-kpi -v --asof 2024-06-30 --visits events.csv deals.csv 2>&1 >/dev/null |
+	grep 'outcome column'
