@@ -249,7 +249,7 @@ static int on_header(void *data, struct fnl_reader *r,
 			return *slots[i];
 	/* The key a report looks up in a table of many: its slot is loaded
 	 * while the rest of the row is parsed. */
-	slot = vs->prefetch_customer ? vs->slot_customer : vs->slot_deal;
+	slot = vs->prefetch == vs->customers ? vs->slot_customer : vs->slot_deal;
 	if (vs->prefetch && fnl_reader_has(r, slot))
 		fnl_reader_prefetch(r, slot, vs->prefetch);
 	/* Said, as a custom field (Outcome__c) is easily missed. */
@@ -299,20 +299,18 @@ static int check_visit_id(struct funnel_visits *vs,
 	if (id < 0)
 		return fnl_nomem(vs->ctx);
 	uint64_t file = vs->nfiles - 1, was;
+	bool here;
 
 	if (!added) {
 		/* The first one is named by its line, in its file if another. */
 		was = vs->visit_line[id];
-		return was >> VIS_LINE_BITS == file ?
-			fnl_record_fail(rec, vs->slot_visit,
-					"visit \"%s\" is listed twice (line %llu)",
-					c->text, (unsigned long long)
-					(was & ((UINT64_C(1) << VIS_LINE_BITS) - 1))) :
-			fnl_record_fail(rec, vs->slot_visit,
-					"visit \"%s\" is listed twice (%s:%llu)",
-					c->text, vs->files[was >> VIS_LINE_BITS],
-					(unsigned long long)
-					(was & ((UINT64_C(1) << VIS_LINE_BITS) - 1)));
+		here = was >> VIS_LINE_BITS == file;
+		return fnl_record_fail(rec, vs->slot_visit,
+				       "visit \"%s\" is listed twice (%s%s%llu)",
+				       c->text,
+				       here ? "line " : vs->files[was >> VIS_LINE_BITS],
+				       here ? "" : ":",
+				       (unsigned long long)(was & ((UINT64_C(1) << VIS_LINE_BITS) - 1)));
 	}
 	if (!fnl_visits_reserve(&vs->visit_line, &vs->visit_line_cap,
 				(size_t)id + 1, sizeof(*vs->visit_line)))

@@ -214,7 +214,6 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
 				     apply_deal, NULL, &f.deals)))
 		ret = fnl_nomem(vs->ctx);
 	vs->prefetch = vs->customers;
-	vs->prefetch_customer = true;
 	if (ret == 0)
 		ret = fnl_visits_read(vs, in, &fold);
 	if (ret == 0)

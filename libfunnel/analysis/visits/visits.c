@@ -55,7 +55,6 @@ static void reset_run(struct funnel_visits *vs)
 	vs->first_day = vs->last_day = vs->latest = 0;
 	vs->latest_set = false;
 	vs->prefetch = NULL;
-	vs->prefetch_customer = false;
 	vs->has_objective = vs->has_next_step = false;
 	/* Grouping by the rep column is this run's, not an option. */
 	if (vs->by_rep)

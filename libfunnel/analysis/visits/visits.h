@@ -128,9 +128,8 @@ struct funnel_visits {
 	char **files;                 /* the files read, by number */
 	size_t nfiles;
 	const struct vis_fold *fold;  /* while reading */
-	/* The key looked up on the reading side (the deal's or customer's
-	 * column, keys), loaded while the rest of the row is parsed. */
-	bool prefetch_customer;
+	/* The keys looked up on the reading side, vs->deals or
+	 * vs->customers: a row's key is loaded while the rest is parsed. */
 	const struct fnl_intern *prefetch;
 	struct fnl_intern *deals, *customers;  /* as a report interns them */
 	bool has_objective, has_next_step;  /* the file read has the columns */
