@@ -182,18 +182,21 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 			argp_error(state, "%s %s is what --%s %s reads: refusing to write over it",
 				   option, path, cmd->files[i].option,
 				   cmd->files[i].path);
-	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	if (stat(path, &sb) != 0)
+		return;
+	for (size_t i = 0; i < cmd->nfiles; i++)
+		if (!cmd->files[i].written && !strcmp(cmd->files[i].path, "-"))
+			stdin_read = true;
+	/* /dev/stdin names the pipe being read: writing there is no output. */
+	if (stdin_read && !S_ISCHR(sb.st_mode) && same_file(NULL, &sb))
+		argp_error(state, "%s %s is standard input: refusing to write over it",
+			   option, path);
+	if (!S_ISREG(sb.st_mode))
 		return;
 	for (size_t i = 0; i < cmd->nfiles; i++) {
 		const struct cmd_file *f = &cmd->files[i];
 
-		if (f->written)
-			continue;
-		if (!f->option && !strcmp(f->path, "-")) {
-			stdin_read = true;
-			continue;
-		}
-		if (!same_file(f->path, &sb))
+		if (f->written || !strcmp(f->path, "-") || !same_file(f->path, &sb))
 			continue;
 		if (f->option)
 			argp_error(state, "%s %s is what --%s %s reads: refusing to write over it",
@@ -201,9 +204,6 @@ static void check_written(struct argp_state *state, const struct cmd *cmd,
 		argp_error(state, "%s %s is the input %s: refusing to write over it",
 			   option, path, f->path);
 	}
-	if (stdin_read && same_file(NULL, &sb))
-		argp_error(state, "%s %s is standard input: refusing to write over it",
-			   option, path);
 }
 
 /* Standard input can be read once: by the input (named "-", or no file

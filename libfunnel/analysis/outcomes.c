@@ -137,6 +137,43 @@ int fnl_outcome_columns_check(struct funnel_ctx *ctx, struct fnl_reader *r,
 	return ret;
 }
 
+/* "Won, Closed Won, Win" and the labels added, to the buffer. */
+static bool put_labels(struct fnl_buf *b, const char *what,
+		       const char *const *defaults, char *const *extra,
+		       size_t nextra)
+{
+	const char *sep = "";
+	bool ok = fnl_buf_printf(b, "%s%s is ", b->len ? "; " : "", what);
+
+	for (size_t i = 0; i < nextra; i++, sep = ", ")
+		ok = ok && fnl_buf_printf(b, "%s%s", sep, extra[i]);
+	for (size_t i = 0; defaults[i]; i++, sep = ", ")
+		ok = ok && fnl_buf_printf(b, "%s%s", sep, defaults[i]);
+	return ok;
+}
+
+int fnl_status_fail(const struct fnl_outcomes *o, const struct fnl_record *rec,
+		    int slot)
+{
+	struct fnl_buf b = { 0 };
+	int ret;
+
+	/* The words themselves: "open" alone would not say that "Pending"
+	 * is one and "Negotiation" is not. */
+	bool ok = put_labels(&b, "won", default_won, o->won, o->nwon) &&
+		  put_labels(&b, "lost", default_lost, o->lost, o->nlost) &&
+		  put_labels(&b, "open", default_open, NULL, 0) &&
+		  fnl_buf_terminate(&b);
+
+	/* Short of memory, the message without the words. */
+	ret = fnl_record_fail(rec, slot,
+			      "unknown status \"%s\" (%s%sgive --won or --lost to add labels)",
+			      rec->cell[slot].text, ok ? b.data : "",
+			      ok ? ", case aside; " : "");
+	fnl_buf_free(&b);
+	return ret;
+}
+
 int fnl_outcome_of_row(struct fnl_outcomes *o, const struct fnl_record *rec,
 		       int slot_status, int slot_stage, int *outcome)
 {
@@ -148,9 +185,7 @@ int fnl_outcome_of_row(struct fnl_outcomes *o, const struct fnl_record *rec,
 	if (!status->empty) {
 		*outcome = fnl_outcome_of_status(o, status->text, status->len);
 		if (*outcome < 0)
-			return fnl_record_fail(rec, slot_status,
-					       "unknown status \"%s\" (expected won, lost or open; give --won or --lost to add labels)",
-					       status->text);
+			return fnl_status_fail(o, rec, slot_status);
 	} else if (!stage->empty &&
 		   (v = fnl_outcome_of_label(o, stage->text, stage->len)) >= 0) {
 		*outcome = v;

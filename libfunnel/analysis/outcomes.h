@@ -42,6 +42,10 @@ int fnl_outcome_of_status(struct fnl_outcomes *o, const char *s, size_t len);
  */
 int fnl_outcome_of_row(struct fnl_outcomes *o, const struct fnl_record *rec,
 		       int slot_status, int slot_stage, int *outcome);
+/* The data error of a status cell (at slot) that is none of the labels,
+ * naming the words each outcome is. */
+int fnl_status_fail(const struct fnl_outcomes *o, const struct fnl_record *rec,
+		    int slot);
 /* Fails (a usage error) when no stage or status column tells won from
  * lost: at the file being read, or, when rows are joined across files
  * (fnl_reader_join()), at the last one if none had either. */

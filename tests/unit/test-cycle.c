@@ -717,7 +717,7 @@ static void test_data_errors(void **state)
 		{ "id,created_at,close_date,stage\na,,2024-01-05,Lost\n",
 		  "t.csv:2: column \"created_at\": empty created date of a lost deal" },
 		{ "id,created_at,close_date,stage,status\na,2024-01-01,2024-01-05,Won,maybe\n",
-		  "t.csv:2: column \"status\": unknown status \"maybe\" (expected won, lost or open; give --won or --lost to add labels)" },
+		  "t.csv:2: column \"status\": unknown status \"maybe\" (won is Won, Closed Won, Win; lost is Lost, Closed Lost, Loss; open is Open, In Progress, Active, Pending, case aside; give --won or --lost to add labels)" },
 		{ "id,created_at,close_date,stage\na,2024-01-01,2024-01-05,Won\nb,2024-01-01,,Open\na,2024-01-01,,Open\n",
 		  "t.csv:4: column \"id\": deal \"a\" has a row already, on t.csv:2 (a snapshot has one row per deal)" },
 		{ "id,created_at,close_date,stage\na,2024-13-01,2024-01-05,Won\n",

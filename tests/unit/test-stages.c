@@ -581,8 +581,10 @@ static void test_status(void **state)
 	run_csv(&r, "id,stage,status\n1,Lead,Open\n2,Lead,Maybe\n");
 	check_status(&r, FUNNEL_ERR_DATA,
 		     "t.csv:3: column \"status\": unknown status \"Maybe\" "
-		     "(expected won, lost or open; give --status to choose "
-		     "another column)");
+		     "(won is Won, Closed Won, Win; lost is Lost, Closed "
+		     "Lost, Loss; open is Open, In Progress, Active, "
+		     "Pending, case aside; give --won or --lost to add "
+		     "labels)");
 	run_free(&r);
 
 	/* --status picks a column by name, here one no candidate matches. */

@@ -454,9 +454,8 @@ static int read_row(struct funnel_stages *st, const struct fnl_record *rec,
 							     status->text,
 							     status->len);
 		if (row->outcome < 0)
-			return fnl_record_fail(rec, st->slot_status,
-					       "unknown status \"%s\" (expected won, lost or open; give --status to choose another column)",
-					       status->text);
+			return fnl_status_fail(&st->outcomes, rec,
+					       st->slot_status);
 	}
 	if (!stage->empty) {
 		int64_t label = label_id(st, stage->text, stage->len);

@@ -302,13 +302,20 @@ static int check_visit_id(struct funnel_visits *vs,
 	bool here;
 
 	if (!added) {
-		/* The first one is named by its line, in its file if another. */
+		/* The first one is named by its line, in its file if another;
+		 * a file given twice repeats each of its ids, and says so. */
+		const char *then;
+
 		was = vs->visit_line[id];
+		then = vs->files[was >> VIS_LINE_BITS];
 		here = was >> VIS_LINE_BITS == file;
+		if (!here && !strcmp(then, vs->files[file]))
+			return fnl_record_fail(rec, vs->slot_visit,
+					       "visit \"%s\" is listed twice: %s is given twice",
+					       c->text, then);
 		return fnl_record_fail(rec, vs->slot_visit,
 				       "visit \"%s\" is listed twice (%s%s%llu)",
-				       c->text,
-				       here ? "line " : vs->files[was >> VIS_LINE_BITS],
+				       c->text, here ? "line " : then,
 				       here ? "" : ":",
 				       (unsigned long long)(was & ((UINT64_C(1) << VIS_LINE_BITS) - 1)));
 	}
@@ -381,23 +388,28 @@ static int on_record(void *data, const struct fnl_record *rec)
 }
 
 /* The as-of date (given, or the latest visit's), and the visits left out
- * of the period. */
+ * of the period: said with -v, and always when none is left, or an empty
+ * report would look like a log without visits. */
 static void say_period(struct funnel_visits *vs)
 {
+	enum funnel_log_level level = vs->kept ? FUNNEL_LOG_INFO
+					       : FUNNEL_LOG_WARNING;
+	const char *none = vs->kept ? "" : ": no visit is left to report on";
+
 	if (!vs->asof_set && vs->latest_set) {
 		vs->asof = vs->latest;
 		fnl_asof_say(vs->ctx, vs->asof, "the latest visit date");
 	}
 	if (vs->after_asof)
-		fnl_log(vs->ctx, FUNNEL_LOG_INFO,
-			"%llu visit%s after --asof left out",
+		fnl_log(vs->ctx, level, "%llu visit%s after --asof left out%s",
 			(unsigned long long)vs->after_asof,
-			vs->after_asof == 1 ? "" : "s");
+			vs->after_asof == 1 ? "" : "s",
+			vs->outside ? "" : none);
 	if (vs->outside)
-		fnl_log(vs->ctx, FUNNEL_LOG_INFO,
-			"%llu visit%s outside --from/--to left out",
+		fnl_log(vs->ctx, level,
+			"%llu visit%s outside --from/--to left out%s",
 			(unsigned long long)vs->outside,
-			vs->outside == 1 ? "" : "s");
+			vs->outside == 1 ? "" : "s", none);
 }
 
 int fnl_visits_read(struct funnel_visits *vs, struct funnel_input *in,

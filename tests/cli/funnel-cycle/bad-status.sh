@@ -3,3 +3,5 @@
 printf '%s\n' id,status,created_at,close_date a,Signed,2024-01-01,2024-01-31 >s.csv
 funnel-cycle s.csv; echo "exit $?"
 funnel-cycle --won Signed s.csv
+# The message lists the words of each outcome, the labels added first.
+funnel-cycle --won Booked --lost Dropped s.csv; echo "exit $?"

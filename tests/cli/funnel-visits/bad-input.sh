@@ -3,6 +3,11 @@
 printf 'visit_id,customer_id,visit_date,rep\nV1,C1,2024-01-02,a\nV2,C1,2024-01-03,a\nV1,C2,2024-01-04,b\n' >dup.csv
 funnel-visits --visit visit_id dup.csv
 echo "exit $?"
+# The same file given twice repeats every id: said so, rather than
+# naming the line as its own first.
+printf 'visit_id,customer_id,visit_date,rep\nV9,C1,2024-01-02,a\n' >v2.csv
+funnel-visits --visit visit_id v2.csv v2.csv
+echo "exit $?"
 # Without --visit the ids are not read: three visits.
 funnel-visits dup.csv | cut -d, -f1,2
 # An outcome that is neither a word nor mapped.

@@ -17,6 +17,10 @@ funnel-visits --from 2024-03-05 --to 2024-03-14 $v
 # next step 0/2 = 0.0000.
 funnel-visits -v --asof 2024-03-11 $v
 # A period with no visit: the header alone (visits_per_week has no row
-# to be undefined in).
+# to be undefined in), and a warning, without -v, that every visit was
+# left out: an empty report is not a log without visits.
 funnel-visits --from 2025-01-01 --to 2025-01-31 $v
+echo "exit $?"
+# The same for an --asof before every visit (V1 is 2024-03-04): 8 after.
+funnel-visits --asof 2024-01-01 $v
 echo "exit $?"

@@ -25,3 +25,9 @@ echo "exit $?"
 ls n.csv new-h.csv 2>/dev/null || echo "neither made"
 funnel-kpi --asof 2025-03-01 -o /dev/null --rejects /dev/null data/kpi/deals.csv
 echo "exit $?"
+# /dev/stdin, when standard input is the pipe being read, is no place
+# for output either (before, --rejects /dev/stdin failed later with 74).
+cat data/kpi/deals.csv | funnel-kpi --asof 2025-03-01 --rejects /dev/stdin
+echo "exit $?"
+cat data/kpi/deals.csv | funnel-kpi --asof 2025-03-01 -o /dev/stdin
+echo "exit $?"
