@@ -53,7 +53,8 @@ static const struct argp_option common_options[] = {
 	  "every warning is an error (exit 65): a stage outside the funnel at its line, others once read", 0 },
 	{ NULL, 0, NULL, 0, "Output:", 60 },
 	{ "format", 'f', "FMT", 0,
-	  "table, csv, tsv, json or md (default: table on a terminal, csv otherwise)", 0 },
+	  "table, csv, tsv, json, md or svg, the report's chart where it has one "
+	  "(default: table on a terminal, csv otherwise)", 0 },
 	{ "precision", 'p', "N", 0,
 	  "digits after the point (default: each column's own, as the man page says)", 0 },
 	{ "width", OPT_WIDTH, "N", 0,
@@ -256,7 +257,7 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		enum funnel_format fmt;
 
 		if (funnel_format_parse(arg, &fmt) < 0)
-			argp_error(state, "--format: unknown format \"%s\" (table, csv, tsv, json, md)",
+			argp_error(state, "--format: unknown format \"%s\" (table, csv, tsv, json, md, svg)",
 				   arg);
 		cmd->format = arg;
 		return 0;
@@ -516,9 +517,17 @@ static int close_rejects(struct cmd *cmd)
 
 int cmd_write(struct cmd *cmd, const struct funnel_table *t)
 {
-	int ret = close_rejects(cmd);
+	enum funnel_format fmt;
+	int ret;
 
-	if (ret)
+	/* Known once the report is made: nothing is written. */
+	if (cmd->format && funnel_format_parse(cmd->format, &fmt) == 0 &&
+	    fmt == FUNNEL_FORMAT_SVG && !funnel_table_has_chart(t)) {
+		fprintf(stderr, "%s: --format svg: this report has no chart yet (give table, csv, tsv, json or md)\n",
+			cmd->name);
+		return EXIT_USAGE;
+	}
+	if ((ret = close_rejects(cmd)))
 		return ret;
 	if (cmd->output)
 		return write_output(cmd, t);

@@ -244,6 +244,7 @@ enum funnel_format {
 	FUNNEL_FORMAT_JSON,
 	FUNNEL_FORMAT_MD,
 	FUNNEL_FORMAT_TABLE,
+	FUNNEL_FORMAT_SVG,
 };
 
 /* Flags of funnel_table_write(). */
@@ -289,7 +290,7 @@ double funnel_table_number(const struct funnel_table *t, size_t row,
 
 /**
  * funnel_format_parse() - a format from its name.
- * @name: "csv", "tsv", "json", "md" or "table".
+ * @name: "csv", "tsv", "json", "md", "table" or "svg".
  * @fmt: set on success.
  *
  * Return: 0, or FUNNEL_ERR_USAGE.
@@ -309,14 +310,28 @@ int funnel_format_parse(const char *name, enum funnel_format *fmt);
  *	4 for fractions and 1 for percentages, 2 for numbers).
  * @flags: FUNNEL_WRITE_* flags.
  *
+ * FUNNEL_FORMAT_SVG draws the result's chart (funnel_table_has_chart())
+ * as a standalone SVG 1.1 file, its numbers as the table format shows
+ * them.
+ *
  * Return: 0, FUNNEL_ERR_IO when writing fails (errno is kept; a buffered
- * stream may only report it at fflush()), or FUNNEL_ERR_NOMEM for the
- * table format, which lays the columns out first.
+ * stream may only report it at fflush()), FUNNEL_ERR_NOMEM for the
+ * table format, which lays the columns out first, or FUNNEL_ERR_USAGE for
+ * svg when the result has no chart.
  *
  * Since: 0.1
  */
 int funnel_table_write(const struct funnel_table *t, FILE *fp,
 		       enum funnel_format fmt, int precision, unsigned flags);
+
+/**
+ * funnel_table_has_chart() - whether a result has a chart for
+ *	FUNNEL_FORMAT_SVG: a funnel's stages, a rate per rep, ...; a report
+ *	whose chart is not drawn yet has none.
+ *
+ * Since: 0.1
+ */
+bool funnel_table_has_chart(const struct funnel_table *t);
 
 /**
  * funnel_table_write_width() - render a result for a terminal of a width.

@@ -4,11 +4,17 @@
 
 #include "internal.h"
 #include "render.h"
+#include "table.h"
 
 static const struct fnl_renderer *const renderers[] = {
 	&fnl_csv_renderer, &fnl_tsv_renderer, &fnl_json_renderer,
-	&fnl_md_renderer, &fnl_text_renderer,
+	&fnl_md_renderer, &fnl_text_renderer, &fnl_svg_renderer,
 };
+
+FUNNEL_EXPORT bool funnel_table_has_chart(const struct funnel_table *t)
+{
+	return t->look.chart.kind != FNL_CHART_NONE;
+}
 
 FUNNEL_EXPORT int funnel_format_parse(const char *name, enum funnel_format *fmt)
 {

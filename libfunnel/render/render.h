@@ -2,7 +2,8 @@
 /*
  * render.h - the renderer interface: a result table into one output
  * format.  Each format is a module of its own (csv.c, json.c, md.c,
- * text.c); render.c finds them by name and behind funnel_table_write().
+ * text.c, svg.c); render.c finds them by name and behind
+ * funnel_table_write().
  */
 #ifndef FNL_RENDER_H
 #define FNL_RENDER_H
@@ -26,5 +27,6 @@ extern const struct fnl_renderer fnl_tsv_renderer;
 extern const struct fnl_renderer fnl_json_renderer;
 extern const struct fnl_renderer fnl_md_renderer;
 extern const struct fnl_renderer fnl_text_renderer;
+extern const struct fnl_renderer fnl_svg_renderer;
 
 #endif

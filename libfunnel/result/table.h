@@ -25,6 +25,24 @@ struct fnl_table_column {
 };
 
 /*
+ * The chart --format svg draws of a result (render/svg.c): bars, one row
+ * each, one panel per value of the leading panel_cols columns; a row's
+ * label is its cells from there to look.key_cols.  A funnel's bars are
+ * centred and each panel's of its own largest; other bars start at a
+ * common edge; a rate's bars are of 100 %.
+ */
+enum fnl_chart_kind { FNL_CHART_NONE, FNL_CHART_BARS, FNL_CHART_FUNNEL };
+struct fnl_table_chart {
+	enum fnl_chart_kind kind;
+	const char *title, *caption;  /* static text, both given */
+	size_t panel_cols;
+	int value_col;         /* a bar's length */
+	int note_col;          /* written after the value (a step's rate), or -1 */
+	int mark_col;          /* a count: rows where it is not 0 are marked */
+	const char *mark_word; /* ...with this word ("bottleneck") */
+};
+
+/*
  * How the aligned terminal table shows a result, and nothing else: the
  * numbers are the cells, and csv, tsv, json and md ignore all of this.
  * An analysis sets what suits its result (a funnel's bars, a cohort
@@ -40,6 +58,7 @@ struct fnl_table_look {
 	size_t key_cols;
 	char **mark;           /* per row: "◀ text" after the row, or NULL */
 	struct fnl_buf notes;  /* lines shown under the table */
+	struct fnl_table_chart chart;  /* --format svg's */
 };
 
 struct funnel_table {

@@ -476,6 +476,18 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 	t->group_cols = group_columns(st);
 	t->look.key_cols = group_columns(st) + 1;  /* stage */
 	t->look.bar_col = (int)column(st, COL_REACHED);
+	t->look.chart = (struct fnl_table_chart){
+		.kind = FNL_CHART_FUNNEL,
+		.title = "Deals reaching each stage",
+		.caption = "Bars: reached, each funnel of its own largest. "
+			   "Beside: reached · step_conversion. "
+			   "◀ bottleneck: the lowest step conversion.",
+		.panel_cols = group_columns(st),
+		.value_col = (int)column(st, COL_REACHED),
+		.note_col = (int)column(st, COL_STEP),
+		.mark_col = (int)column(st, COL_BOTTLENECK),
+		.mark_word = "bottleneck",
+	};
 	return 0;
 }
 

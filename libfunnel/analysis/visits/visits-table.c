@@ -231,6 +231,20 @@ int fnl_visits_reps(struct funnel_visits *vs, struct funnel_input *in,
 	if (ret == 0)
 		ret = fnl_visits_table(vs, taken, cols, FNL_ARRAY_SIZE(cols), out);
 	if (ret == 0)
+		(*out)->look.chart = (struct fnl_table_chart){
+			.kind = FNL_CHART_BARS,
+			.title = vs->by_rep ? "Advance rate per rep"
+					    : "Advance rate per group",
+			.caption = "Bars: advance_rate, order or advance among "
+				   "the visits with an outcome, of 100%. "
+				   "Beside: advance_rate · visits. "
+				   "No bar: no outcome recorded.",
+			.value_col = (int)fnl_table_find_column(*out,
+								"advance_rate"),
+			.note_col = (int)vs->groups.n,
+			.mark_col = -1,
+		};
+	if (ret == 0)
 		ret = fnl_visits_groups(vs, &ids, &n);
 	for (size_t i = 0; ret == 0 && i < n; i++) {
 		int64_t r;

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * svg.c - a result's natural chart as a standalone SVG 1.1 file: the
+ * analysis says in the table's look which chart suits it (struct
+ * fnl_table_chart), and this draws it from the cells, so that the numbers
+ * written on the chart are the table's, as the table format shows them.
+ *
+ * A bar chart, one panel per group: a funnel (bars centred, each as wide
+ * as its count, the bottleneck marked) or bars from a common left edge (a
+ * rate per rep).  Colours are Okabe and Ito's, which colour-blind readers
+ * tell apart, and the marked bar also says so in words, for grey print.
+ * An undefined value is a gap with a dash, never a bar of zero.  Text is
+ * text, laid out by display width (a CJK character takes two columns).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+#include "format.h"
+#include "render.h"
+#include "table.h"
+
+enum {
+	FONT = 12,            /* px */
+	COLUMN_PX = 7,        /* a display column of FONT-px text, at most */
+	ROW_H = 26,           /* a bar's row */
+	BAR_H = 18,
+	TITLE_H = 30,
+	PANEL_TITLE_H = 24,
+	PANEL_GAP = 10,       /* above each panel but the first */
+	MARGIN = 16,
+	GAP = 10,             /* between a label and its bar */
+	BARS_W = 360,         /* the bars' area */
+	SCALE_H = 16,         /* a rate scale's labels under the bars */
+};
+
+static const char BAR[] = "#0072B2";     /* Okabe-Ito blue */
+static const char MARKED[] = "#D55E00";  /* Okabe-Ito vermillion */
+static const char INK[] = "#222222";
+static const char RULE[] = "#BBBBBB";
+
+/* s as XML character data: markup escaped, control characters (which
+ * XML 1.0 forbids) as spaces. */
+static void put_text(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '&')
+			fputs("&amp;", fp);
+		else if (c == '<')
+			fputs("&lt;", fp);
+		else if (c == '>')
+			fputs("&gt;", fp);
+		else if (c == '"')
+			fputs("&quot;", fp);
+		else if (c < 0x20 || c == 0x7f)
+			putc(' ', fp);
+		else
+			putc(c, fp);
+	}
+}
+
+/* Cells [from, to) of row, joined by " / " into out. */
+static void join_cells(const struct funnel_table *t, size_t row, size_t from,
+		       size_t to, int precision, struct fnl_buf *out)
+{
+	char buf[FNL_CELL_MAX];
+
+	out->len = 0;
+	for (size_t c = from; c < to; c++) {
+		const char *s = fnl_cell_text(t, row, c, FUNNEL_FORMAT_TABLE,
+					      precision, buf);
+
+		fnl_buf_printf(out, "%s%s", c > from ? " / " : "", s ? s : "–");
+	}
+	fnl_buf_terminate(out);
+}
+
+/* Whether rows a and b are of one panel: the same panel cells. */
+static bool same_panel(const struct funnel_table *t, size_t a, size_t b,
+		       size_t ncols, int precision)
+{
+	char x[FNL_CELL_MAX], y[FNL_CELL_MAX];
+
+	for (size_t c = 0; c < ncols; c++) {
+		const char *p = fnl_cell_text(t, a, c, FUNNEL_FORMAT_CSV,
+					      precision, x);
+		const char *q = fnl_cell_text(t, b, c, FUNNEL_FORMAT_CSV,
+					      precision, y);
+
+		if (!p != !q || (p && strcmp(p, q)))
+			return false;
+	}
+	return true;
+}
+
+static bool defined(const struct funnel_table *t, size_t row, int col)
+{
+	return col >= 0 && t->defined[row * t->ncols + (size_t)col];
+}
+
+static double value(const struct funnel_table *t, size_t row, int col)
+{
+	const union fnl_table_value *v = &t->cell[row * t->ncols + (size_t)col];
+
+	return t->col[col].type == FUNNEL_COLUMN_COUNT ? (double)v->count
+						       : v->number;
+}
+
+/* The largest value of rows [from, to), at least a small positive. */
+static double largest(const struct funnel_table *t, size_t from, size_t to,
+		      int col)
+{
+	double most = 0;
+
+	for (size_t r = from; r < to; r++)
+		if (defined(t, r, col) && value(t, r, col) > most)
+			most = value(t, r, col);
+	return most > 0 ? most : 1;
+}
+
+/* The widest display width of the row labels, and of the text after the
+ * bars, in columns. */
+static void measure(const struct funnel_table *t, const struct fnl_table_chart *ch,
+		    int precision, struct fnl_buf *tmp, size_t *label,
+		    size_t *after)
+{
+	char buf[FNL_CELL_MAX];
+
+	*label = *after = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t w = 0;
+		const char *s;
+
+		join_cells(t, r, ch->panel_cols, t->look.key_cols, precision,
+			   tmp);
+		if (tmp->data && fnl_display_width(tmp->data) > *label)
+			*label = fnl_display_width(tmp->data);
+		s = fnl_cell_text(t, r, (size_t)ch->value_col,
+				  FUNNEL_FORMAT_TABLE, precision, buf);
+		w += strlen(s ? s : "-");
+		if (ch->note_col >= 0) {
+			s = fnl_cell_text(t, r, (size_t)ch->note_col,
+					  FUNNEL_FORMAT_TABLE, precision, buf);
+			w += 3 + strlen(s ? s : "-");
+		}
+		if (defined(t, r, ch->mark_col) && value(t, r, ch->mark_col))
+			w += 3 + fnl_display_width(ch->mark_word);
+		if (w > *after)
+			*after = w;
+	}
+}
+
+/* One row: its label, its bar (none when undefined), its numbers. */
+static void draw_row(FILE *fp, const struct funnel_table *t,
+		     const struct fnl_table_chart *ch, size_t r, double most,
+		     int precision, double y, double bars_x, struct fnl_buf *tmp)
+{
+	char buf[FNL_CELL_MAX], num[32];
+	bool marked = defined(t, r, ch->mark_col) && value(t, r, ch->mark_col);
+	double w = 0, x = bars_x, text_y = y + BAR_H / 2.0 + FONT * 0.35;
+	const char *s;
+
+	join_cells(t, r, ch->panel_cols, t->look.key_cols, precision, tmp);
+	fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">",
+		bars_x - GAP, text_y);
+	put_text(fp, tmp->data ? tmp->data : "");
+	fputs("</text>\n", fp);
+	if (defined(t, r, ch->value_col)) {
+		w = fmax(0, value(t, r, ch->value_col)) / most * BARS_W;
+		if (ch->kind == FNL_CHART_FUNNEL)
+			x = bars_x + (BARS_W - w) / 2;
+		fnl_format_fixed(w, 2, num, sizeof(num));
+		fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%s\" height=\"%d\" fill=\"%s\"/>\n",
+			round(x * 100) / 100, y, num, BAR_H,
+			marked ? MARKED : BAR);
+	}
+	fprintf(fp, "<text x=\"%d\" y=\"%g\">", (int)bars_x + BARS_W + GAP,
+		text_y);
+	s = fnl_cell_text(t, r, (size_t)ch->value_col, FUNNEL_FORMAT_TABLE,
+			  precision, buf);
+	put_text(fp, s ? s : "–");
+	if (ch->note_col >= 0) {
+		s = fnl_cell_text(t, r, (size_t)ch->note_col,
+				  FUNNEL_FORMAT_TABLE, precision, buf);
+		fputs(" · ", fp);
+		put_text(fp, s ? s : "–");
+	}
+	if (marked) {
+		fprintf(fp, " <tspan fill=\"%s\" font-weight=\"bold\">◀ ", MARKED);
+		put_text(fp, ch->mark_word);
+		fputs("</tspan>", fp);
+	}
+	fputs("</text>\n", fp);
+}
+
+/* Gridlines at every quarter of 100 % behind rate bars, labelled below
+ * them: a rate is read against its scale. */
+static void draw_scale(FILE *fp, double bars_x, double top, double bottom)
+{
+	for (int q = 0; q <= 4; q++) {
+		double x = bars_x + BARS_W * q / 4.0;
+
+		fprintf(fp, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\"%s/>\n",
+			x, top, x, bottom, RULE,
+			q ? " stroke-dasharray=\"2,3\"" : "");
+		fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">%d%%</text>\n",
+			x, bottom + 11, q * 25);
+	}
+}
+
+static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
+		     unsigned flags, size_t width)
+{
+	const struct fnl_table_chart *ch = &t->look.chart;
+	bool funnel = ch->kind == FNL_CHART_FUNNEL, rate;
+	struct fnl_buf tmp = { 0 };
+	size_t label, after, panels = 0;
+	double bars_x, w, h, y;
+	int axis_h;
+
+	(void)flags;
+	(void)width;
+	if (ch->kind == FNL_CHART_NONE)
+		return FUNNEL_ERR_USAGE;
+	rate = t->col[ch->value_col].type == FUNNEL_COLUMN_RATE;
+	axis_h = rate && !funnel ? SCALE_H : 0;
+	measure(t, ch, precision, &tmp, &label, &after);
+	for (size_t r = 0; r < t->nrows; r++)
+		panels += r == 0 || !same_panel(t, r - 1, r, ch->panel_cols,
+						precision);
+	bars_x = MARGIN + (double)label * COLUMN_PX + GAP;
+	w = bars_x + BARS_W + GAP + (double)after * COLUMN_PX + MARGIN;
+	/* The title at 16 px, the caption at 10 px. */
+	w = fmax(w, MARGIN * 2 + fnl_display_width(ch->title) * 10.0);
+	w = fmax(w, MARGIN * 2 + fnl_display_width(ch->caption) * 6.0);
+	h = TITLE_H + (double)t->nrows * ROW_H + MARGIN * 2 + FONT +
+	    (double)panels * axis_h +
+	    (ch->panel_cols ? (double)panels * (PANEL_TITLE_H + PANEL_GAP) : 0);
+	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+		    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		    "font-family=\"DejaVu Sans, Noto Sans CJK SC, sans-serif\" "
+		    "font-size=\"%d\" fill=\"%s\">\n<title>",
+		(int)ceil(w), (int)ceil(h), (int)ceil(w), (int)ceil(h), FONT,
+		INK);
+	put_text(fp, ch->title);
+	fprintf(fp, "</title>\n<rect width=\"100%%\" height=\"100%%\" fill=\"#FFFFFF\"/>\n"
+		    "<text x=\"%d\" y=\"%d\" font-size=\"16\" font-weight=\"bold\">",
+		MARGIN, MARGIN + 8);
+	put_text(fp, ch->title);
+	fputs("</text>\n", fp);
+	y = TITLE_H + MARGIN;
+	for (size_t from = 0, to; from < t->nrows; from = to) {
+		double most, top;
+
+		for (to = from + 1; to < t->nrows &&
+				    same_panel(t, from, to, ch->panel_cols, precision);
+		     to++)
+			;
+		if (ch->panel_cols) {
+			y += from ? PANEL_GAP : 0;
+			join_cells(t, from, 0, ch->panel_cols, precision, &tmp);
+			fprintf(fp, "<text x=\"%d\" y=\"%g\" font-weight=\"bold\">",
+				MARGIN, y + FONT);
+			put_text(fp, tmp.data ? tmp.data : "");
+			fputs("</text>\n", fp);
+			y += PANEL_TITLE_H;
+		}
+		/* Rates are of 100 %; a funnel's counts of its own largest,
+		 * other counts of the largest of all. */
+		most = rate ? 1 : funnel ? largest(t, from, to, ch->value_col)
+					 : largest(t, 0, t->nrows, ch->value_col);
+		top = y;
+		if (axis_h)
+			draw_scale(fp, bars_x, top - 2,
+				   top + (double)(to - from) * ROW_H - 4);
+		else if (!funnel)
+			fprintf(fp, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\"/>\n",
+				bars_x, top - 2, bars_x,
+				top + (double)(to - from) * ROW_H - 4, RULE);
+		for (size_t r = from; r < to; r++, y += ROW_H)
+			draw_row(fp, t, ch, r, most, precision, y, bars_x, &tmp);
+		y += axis_h;
+	}
+	fprintf(fp, "<text x=\"%d\" y=\"%g\" font-size=\"10\" fill=\"#555555\">",
+		MARGIN, y + MARGIN);
+	put_text(fp, ch->caption);
+	fputs("</text>\n</svg>\n", fp);
+	fnl_buf_free(&tmp);
+	return 0;
+}
+
+const struct fnl_renderer fnl_svg_renderer = {
+	"svg", FUNNEL_FORMAT_SVG, write_svg,
+};
