@@ -32,6 +32,8 @@ enum {
 	GAP = 10,             /* between a label and its bar */
 	BARS_W = 360,         /* the bars' area */
 	SCALE_H = 16,         /* a rate scale's labels under the bars */
+	HEAT_W = 46,          /* a heat map's cell */
+	HEAT_H = 22,
 };
 
 static const char BAR[] = "#0072B2";     /* Okabe-Ito blue */
@@ -210,34 +212,14 @@ static void draw_scale(FILE *fp, double bars_x, double top, double bottom)
 	}
 }
 
-static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
-		     unsigned flags, size_t width)
+/* The XML declaration, the svg element w x h and the title; returns
+ * where the chart starts. */
+static double start_svg(FILE *fp, const struct fnl_table_chart *ch, double w,
+			double h)
 {
-	const struct fnl_table_chart *ch = &t->look.chart;
-	bool funnel = ch->kind == FNL_CHART_FUNNEL, rate;
-	struct fnl_buf tmp = { 0 };
-	size_t label, after, panels = 0;
-	double bars_x, w, h, y;
-	int axis_h;
-
-	(void)flags;
-	(void)width;
-	if (ch->kind == FNL_CHART_NONE)
-		return FUNNEL_ERR_USAGE;
-	rate = t->col[ch->value_col].type == FUNNEL_COLUMN_RATE;
-	axis_h = rate && !funnel ? SCALE_H : 0;
-	measure(t, ch, precision, &tmp, &label, &after);
-	for (size_t r = 0; r < t->nrows; r++)
-		panels += r == 0 || !same_panel(t, r - 1, r, ch->panel_cols,
-						precision);
-	bars_x = MARGIN + (double)label * COLUMN_PX + GAP;
-	w = bars_x + BARS_W + GAP + (double)after * COLUMN_PX + MARGIN;
 	/* The title at 16 px, the caption at 10 px. */
 	w = fmax(w, MARGIN * 2 + fnl_display_width(ch->title) * 10.0);
 	w = fmax(w, MARGIN * 2 + fnl_display_width(ch->caption) * 6.0);
-	h = TITLE_H + (double)t->nrows * ROW_H + MARGIN * 2 + FONT +
-	    (double)panels * axis_h +
-	    (ch->panel_cols ? (double)panels * (PANEL_TITLE_H + PANEL_GAP) : 0);
 	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 		    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -251,23 +233,79 @@ static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		MARGIN, MARGIN + 8);
 	put_text(fp, ch->title);
 	fputs("</text>\n", fp);
-	y = TITLE_H + MARGIN;
+	return TITLE_H + MARGIN;
+}
+
+/* The caption under the chart, which ends at y, and the end. */
+static void end_svg(FILE *fp, const struct fnl_table_chart *ch, double y)
+{
+	fprintf(fp, "<text x=\"%d\" y=\"%g\" font-size=\"10\" fill=\"#555555\">",
+		MARGIN, y + MARGIN);
+	put_text(fp, ch->caption);
+	fputs("</text>\n</svg>\n", fp);
+}
+
+/* The number of panels, and the height their titles take. */
+static double panel_titles(const struct funnel_table *t,
+			   const struct fnl_table_chart *ch, int precision)
+{
+	size_t panels = 0;
+
+	if (!ch->panel_cols)
+		return 0;
+	for (size_t r = 0; r < t->nrows; r++)
+		panels += r == 0 || !same_panel(t, r - 1, r, ch->panel_cols,
+						precision);
+	return (double)panels * (PANEL_TITLE_H + PANEL_GAP);
+}
+
+/* The end of the panel that starts at row from; its title drawn, y moved
+ * past it. */
+static size_t start_panel(FILE *fp, const struct funnel_table *t,
+			  const struct fnl_table_chart *ch, size_t from,
+			  int precision, double *y, struct fnl_buf *tmp)
+{
+	size_t to = from + 1;
+
+	while (to < t->nrows &&
+	       same_panel(t, from, to, ch->panel_cols, precision))
+		to++;
+	if (ch->panel_cols) {
+		*y += from ? PANEL_GAP : 0;
+		join_cells(t, from, 0, ch->panel_cols, precision, tmp);
+		fprintf(fp, "<text x=\"%d\" y=\"%g\" font-weight=\"bold\">",
+			MARGIN, *y + FONT);
+		put_text(fp, tmp->data ? tmp->data : "");
+		fputs("</text>\n", fp);
+		*y += PANEL_TITLE_H;
+	}
+	return to;
+}
+
+static void write_bars(const struct funnel_table *t, FILE *fp,
+		       int precision, struct fnl_buf *tmp)
+{
+	const struct fnl_table_chart *ch = &t->look.chart;
+	bool funnel = ch->kind == FNL_CHART_FUNNEL;
+	bool rate = t->col[ch->value_col].type == FUNNEL_COLUMN_RATE;
+	int axis_h = rate && !funnel ? SCALE_H : 0;
+	size_t label, after, panels = 0;
+	double bars_x, y;
+
+	measure(t, ch, precision, tmp, &label, &after);
+	for (size_t r = 0; r < t->nrows; r++)
+		panels += r == 0 || !same_panel(t, r - 1, r, ch->panel_cols,
+						precision);
+	bars_x = MARGIN + (double)label * COLUMN_PX + GAP;
+	y = start_svg(fp, ch,
+		      bars_x + BARS_W + GAP + (double)after * COLUMN_PX + MARGIN,
+		      TITLE_H + (double)t->nrows * ROW_H + MARGIN * 2 + FONT +
+			      (double)panels * axis_h +
+			      panel_titles(t, ch, precision));
 	for (size_t from = 0, to; from < t->nrows; from = to) {
 		double most, top;
 
-		for (to = from + 1; to < t->nrows &&
-				    same_panel(t, from, to, ch->panel_cols, precision);
-		     to++)
-			;
-		if (ch->panel_cols) {
-			y += from ? PANEL_GAP : 0;
-			join_cells(t, from, 0, ch->panel_cols, precision, &tmp);
-			fprintf(fp, "<text x=\"%d\" y=\"%g\" font-weight=\"bold\">",
-				MARGIN, y + FONT);
-			put_text(fp, tmp.data ? tmp.data : "");
-			fputs("</text>\n", fp);
-			y += PANEL_TITLE_H;
-		}
+		to = start_panel(fp, t, ch, from, precision, &y, tmp);
 		/* Rates are of 100 %; a funnel's counts of its own largest,
 		 * other counts of the largest of all. */
 		most = rate ? 1 : funnel ? largest(t, from, to, ch->value_col)
@@ -281,13 +319,160 @@ static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 				bars_x, top - 2, bars_x,
 				top + (double)(to - from) * ROW_H - 4, RULE);
 		for (size_t r = from; r < to; r++, y += ROW_H)
-			draw_row(fp, t, ch, r, most, precision, y, bars_x, &tmp);
+			draw_row(fp, t, ch, r, most, precision, y, bars_x, tmp);
 		y += axis_h;
 	}
-	fprintf(fp, "<text x=\"%d\" y=\"%g\" font-size=\"10\" fill=\"#555555\">",
-		MARGIN, y + MARGIN);
-	put_text(fp, ch->caption);
-	fputs("</text>\n</svg>\n", fp);
+	end_svg(fp, ch, y);
+}
+
+/* Viridis at v in [0, 1], from five of its stops: dark purple to yellow,
+ * light growing with v, so that it reads in grey too. */
+static void viridis(double v, char out[8])
+{
+	static const unsigned char stop[5][3] = {
+		{ 0x44, 0x01, 0x54 }, { 0x3b, 0x52, 0x8b }, { 0x21, 0x91, 0x8c },
+		{ 0x5e, 0xc9, 0x62 }, { 0xfd, 0xe7, 0x25 },
+	};
+	double x = fmin(fmax(v, 0), 1) * 4;
+	int i = x >= 4 ? 3 : (int)x;
+	double f = x - i;
+	unsigned rgb[3];
+
+	for (int c = 0; c < 3; c++)
+		rgb[c] = (unsigned)lround(stop[i][c] + (stop[i + 1][c] - stop[i][c]) * f);
+	snprintf(out, 8, "#%02X%02X%02X", rgb[0] & 0xff, rgb[1] & 0xff,
+		 rgb[2] & 0xff);
+}
+
+/* A cell of the heat map: its colour, and its number in a colour that
+ * stands out on it. */
+static void draw_heat_cell(FILE *fp, const struct funnel_table *t, size_t r,
+			   size_t c, double most, int precision, double x,
+			   double y)
+{
+	char buf[FNL_CELL_MAX], colour[8];
+	double v;
+	const char *s;
+
+	/* Undefined: a gap, never the colour of 0. */
+	if (!defined(t, r, (int)c))
+		return;
+	v = value(t, r, (int)c) / most;
+	viridis(v, colour);
+	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
+		x, y, HEAT_W - 1, HEAT_H - 1, colour);
+	s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_TABLE, precision, buf);
+	fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"%s\">",
+		x + HEAT_W / 2.0, y + HEAT_H / 2.0 + 3.5,
+		v < 0.55 ? "#FFFFFF" : INK);
+	put_text(fp, s ? s : "");
+	fputs("</text>\n", fp);
+}
+
+/* The key columns as text columns, the values as coloured cells with
+ * their numbers, a legend of the scale under them. */
+static void write_heat(const struct funnel_table *t, FILE *fp, int precision,
+		       struct fnl_buf *tmp)
+{
+	const struct fnl_table_chart *ch = &t->look.chart;
+	size_t first = t->look.key_cols, nkeys = first - ch->panel_cols;
+	bool rate = first < t->ncols &&
+		    t->col[first].type == FUNNEL_COLUMN_RATE;
+	double key_x[8], x, y, most = 1;
+	char buf[FNL_CELL_MAX], colour[8];
+
+	if (nkeys > FNL_ARRAY_SIZE(key_x))
+		nkeys = FNL_ARRAY_SIZE(key_x);
+	/* Each key column as wide as its widest cell or name. */
+	x = MARGIN;
+	for (size_t k = 0; k < nkeys; k++) {
+		size_t c = ch->panel_cols + k, wide = fnl_display_width(t->col[c].name);
+
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_TABLE,
+						      precision, buf);
+
+			if (s && fnl_display_width(s) > wide)
+				wide = fnl_display_width(s);
+		}
+		key_x[k] = x;
+		x += (double)wide * COLUMN_PX + GAP;
+	}
+	if (!rate)
+		for (size_t c = first; c < t->ncols; c++)
+			most = fmax(most, largest(t, 0, t->nrows, (int)c));
+	y = start_svg(fp, ch, x + (double)(t->ncols - first) * HEAT_W + MARGIN,
+		      TITLE_H + (double)(t->nrows + 1) * HEAT_H + MARGIN * 3 +
+			      FONT + HEAT_H + panel_titles(t, ch, precision));
+	for (size_t from = 0, to; from < t->nrows; from = to) {
+		to = start_panel(fp, t, ch, from, precision, &y, tmp);
+		/* The column names over each panel. */
+		for (size_t k = 0; k < nkeys; k++) {
+			fprintf(fp, "<text x=\"%g\" y=\"%g\" fill=\"#555555\">",
+				key_x[k], y + HEAT_H / 2.0 + 4);
+			put_text(fp, t->col[ch->panel_cols + k].name);
+			fputs("</text>\n", fp);
+		}
+		for (size_t c = first; c < t->ncols; c++) {
+			fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">",
+				x + (double)(c - first) * HEAT_W + HEAT_W / 2.0,
+				y + HEAT_H / 2.0 + 4);
+			put_text(fp, t->col[c].name);
+			fputs("</text>\n", fp);
+		}
+		y += HEAT_H;
+		for (size_t r = from; r < to; r++, y += HEAT_H) {
+			for (size_t k = 0; k < nkeys; k++) {
+				const char *s = fnl_cell_text(t, r, ch->panel_cols + k,
+							      FUNNEL_FORMAT_TABLE,
+							      precision, buf);
+
+				fprintf(fp, "<text x=\"%g\" y=\"%g\">",
+					key_x[k], y + HEAT_H / 2.0 + 4);
+				put_text(fp, s ? s : "");
+				fputs("</text>\n", fp);
+			}
+			for (size_t c = first; c < t->ncols; c++)
+				draw_heat_cell(fp, t, r, c, most, precision,
+					       x + (double)(c - first) * HEAT_W, y);
+		}
+	}
+	/* The legend: five steps of the scale. */
+	y += MARGIN / 2.0;
+	for (int q = 0; q <= 4; q++) {
+		viridis(q / 4.0, colour);
+		fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
+			x + q * HEAT_W, y, HEAT_W - 1, HEAT_H / 2, colour);
+		if (rate)
+			fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">%d%%</text>\n",
+				x + q * HEAT_W + HEAT_W / 2.0, y + HEAT_H, q * 25);
+		else {
+			fnl_format_fixed(most * q / 4, 0, buf, sizeof(buf));
+			fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">%s</text>\n",
+				x + q * HEAT_W + HEAT_W / 2.0, y + HEAT_H, buf);
+		}
+	}
+	end_svg(fp, ch, y + HEAT_H);
+}
+
+static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
+		     unsigned flags, size_t width)
+{
+	struct fnl_buf tmp = { 0 };
+
+	(void)flags;
+	(void)width;
+	switch (t->look.chart.kind) {
+	case FNL_CHART_NONE:
+		return FUNNEL_ERR_USAGE;
+	case FNL_CHART_HEAT:
+		write_heat(t, fp, precision, &tmp);
+		break;
+	case FNL_CHART_BARS:
+	case FNL_CHART_FUNNEL:
+		write_bars(t, fp, precision, &tmp);
+		break;
+	}
 	fnl_buf_free(&tmp);
 	return 0;
 }

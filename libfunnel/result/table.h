@@ -25,13 +25,17 @@ struct fnl_table_column {
 };
 
 /*
- * The chart --format svg draws of a result (render/svg.c): bars, one row
- * each, one panel per value of the leading panel_cols columns; a row's
- * label is its cells from there to look.key_cols.  A funnel's bars are
- * centred and each panel's of its own largest; other bars start at a
- * common edge; a rate's bars are of 100 %.
+ * The chart --format svg draws of a result (render/svg.c), one panel per
+ * value of the leading panel_cols columns.  Bars: one a row, its label
+ * the row's cells from there to look.key_cols; a funnel's are centred
+ * and each panel's of its own largest, other bars start at a common edge;
+ * a rate's bars are of 100 %.  A heat map: the key columns as text, every
+ * column after them a coloured cell (a rate of 100 %, other values of
+ * the largest); value_col, note_col and mark_col are not used.
  */
-enum fnl_chart_kind { FNL_CHART_NONE, FNL_CHART_BARS, FNL_CHART_FUNNEL };
+enum fnl_chart_kind {
+	FNL_CHART_NONE, FNL_CHART_BARS, FNL_CHART_FUNNEL, FNL_CHART_HEAT,
+};
 struct fnl_table_chart {
 	enum fnl_chart_kind kind;
 	const char *title, *caption;  /* static text, both given */

@@ -181,6 +181,16 @@ static int matrix_columns(struct funnel_retention *rt, struct funnel_table *t,
 	t->look.key_cols = rt->groups.n + 2;  /* cohort, size */
 	t->look.cell_bars = true;
 	t->look.blank_undefined = true;
+	t->look.chart = (struct fnl_table_chart){
+		.kind = FNL_CHART_HEAT,
+		.title = rt->counts ? "Customers active, by cohort and period"
+			 : rt->revenue ? "Revenue retention, by cohort and period"
+				       : "Retention, by cohort and period",
+		.caption = rt->counts || rt->revenue
+			? "Cells: the value, coloured from 0 to the largest (viridis). Blank: no value (a period not ended, or nothing to divide by)."
+			: "Cells: the share of the cohort active in the period, coloured from 0% to 100% (viridis). Blank: the period has not ended.",
+		.panel_cols = rt->groups.n,
+	};
 out:
 	free(taken);
 	free(names);
