@@ -271,11 +271,19 @@ static size_t start_panel(FILE *fp, const struct funnel_table *t,
 	       same_panel(t, from, to, ch->panel_cols, precision))
 		to++;
 	if (ch->panel_cols) {
+		bool named = false;
+
+		for (size_t c = 0; c < ch->panel_cols; c++)
+			named |= defined(t, from, (int)c);
 		*y += from ? PANEL_GAP : 0;
 		join_cells(t, from, 0, ch->panel_cols, precision, tmp);
 		fprintf(fp, "<text x=\"%d\" y=\"%g\" font-weight=\"bold\">",
 			MARGIN, *y + FONT);
-		put_text(fp, tmp->data ? tmp->data : "");
+		/* A panel of no group is what its rows' mark says ("all
+		 * deals"). */
+		put_text(fp, !named && t->look.mark && t->look.mark[from]
+				     ? t->look.mark[from]
+				     : tmp->data ? tmp->data : "");
 		fputs("</text>\n", fp);
 		*y += PANEL_TITLE_H;
 	}
@@ -306,10 +314,9 @@ static void write_bars(const struct funnel_table *t, FILE *fp,
 		double most, top;
 
 		to = start_panel(fp, t, ch, from, precision, &y, tmp);
-		/* Rates are of 100 %; a funnel's counts of its own largest,
-		 * other counts of the largest of all. */
-		most = rate ? 1 : funnel ? largest(t, from, to, ch->value_col)
-					 : largest(t, 0, t->nrows, ch->value_col);
+		/* Rates are of 100 %, other values of their panel's largest:
+		 * a shape is read within its panel. */
+		most = rate ? 1 : largest(t, from, to, ch->value_col);
 		top = y;
 		if (axis_h)
 			draw_scale(fp, bars_x, top - 2,

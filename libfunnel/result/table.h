@@ -26,10 +26,11 @@ struct fnl_table_column {
 
 /*
  * The chart --format svg draws of a result (render/svg.c), one panel per
- * value of the leading panel_cols columns.  Bars: one a row, its label
- * the row's cells from there to look.key_cols; a funnel's are centred
- * and each panel's of its own largest, other bars start at a common edge;
- * a rate's bars are of 100 %.  A heat map: the key columns as text, every
+ * value of the leading panel_cols columns (a panel of none is named by
+ * its first row's mark: "all deals").  Bars: one a row, its label the
+ * row's cells from there to look.key_cols, each panel's of its own
+ * largest, a rate's of 100 %; a funnel's are centred, other bars start at
+ * a common edge.  A heat map: the key columns as text, every
  * column after them a coloured cell (a rate of 100 %, other values of
  * the largest); value_col, note_col and mark_col are not used.
  */

@@ -172,8 +172,18 @@ static int make_columns(struct funnel_cycle *cy, struct funnel_table *t)
 	/* Several rows per group make a block in a table, one row none. */
 	if (cy->mode == MODE_PER_STAGE || cy->mode == MODE_HISTOGRAM)
 		t->group_cols = cy->groups.n;
-	if (cy->mode == MODE_HISTOGRAM)
+	if (cy->mode == MODE_HISTOGRAM) {
 		t->look.bar_col = (int)(cy->groups.n + 1);
+		t->look.chart = (struct fnl_table_chart){
+			.kind = FNL_CHART_BARS,
+			.title = "Deal cycle: deals by days to close",
+			.caption = "Bars: count, of the group's largest bucket. Beside: count · share of the group's deals.",
+			.panel_cols = cy->groups.n,
+			.value_col = (int)(cy->groups.n + 1),
+			.note_col = (int)(cy->groups.n + 2),
+			.mark_col = -1,
+		};
+	}
 	/* A row is its group's, and its stage's or bucket's. */
 	t->look.key_cols = cy->groups.n + (cy->mode == MODE_PER_STAGE ||
 					   cy->mode == MODE_HISTOGRAM);
