@@ -198,24 +198,35 @@ void fnl_groups_sort(const struct fnl_groups *g, int64_t *ids, size_t n)
 		qsort_r(ids, n, sizeof(*ids), cmp_names, g->ids);
 }
 
+int fnl_table_add_input_column(struct funnel_ctx *ctx, struct funnel_table *t,
+			       const char *name, const char *const *taken)
+{
+	char *unique = NULL;
+	int ret;
+
+	/* --by stage, or a key column called "score", must not make two
+	 * columns of one name: a JSON reader would keep one. */
+	for (size_t k = 0; taken && taken[k] && !unique; k++)
+		if (taken[k] != name && !strcmp(name, taken[k]) &&
+		    asprintf(&unique, "by_%s", name) < 0)
+			return fnl_nomem(ctx);
+	ret = fnl_table_add_column(t, unique ? unique : name,
+				   FUNNEL_COLUMN_TEXT, 0);
+	free(unique);
+	return ret < 0 ? fnl_nomem(ctx) : 0;
+}
+
 int fnl_groups_add_columns(struct funnel_ctx *ctx, const struct fnl_groups *g,
 			   struct funnel_table *t, const char *const *taken)
 {
 	for (size_t i = 0; i < g->n; i++) {
-		const char *name = g->name && g->name[i] ? g->name[i] : g->by[i];
-		char *unique = NULL;
-		int ret;
+		int ret = fnl_table_add_input_column(ctx, t,
+						     g->name && g->name[i] ? g->name[i]
+									    : g->by[i],
+						     taken);
 
-		/* --by stage must not make two "stage" columns. */
-		for (size_t k = 0; taken && taken[k] && !unique; k++)
-			if (!strcmp(name, taken[k]) &&
-			    asprintf(&unique, "by_%s", name) < 0)
-				return fnl_nomem(ctx);
-		ret = fnl_table_add_column(t, unique ? unique : name,
-					   FUNNEL_COLUMN_TEXT, 0);
-		free(unique);
 		if (ret < 0)
-			return fnl_nomem(ctx);
+			return ret;
 	}
 	return 0;
 }

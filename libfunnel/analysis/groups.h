@@ -48,8 +48,13 @@ bool fnl_groups_prefer(const struct fnl_groups *g, bool last, int64_t id,
 		       int64_t t, int64_t cur, int64_t cur_t);
 /* Sorts ids by group name, bytewise. */
 void fnl_groups_sort(const struct fnl_groups *g, int64_t *ids, size_t n);
-/* Adds a text column per --by column; one named like an entry of taken
- * (a NULL-terminated list, may be NULL) becomes by_NAME. */
+/* Adds a text column named as the input names a column (a key's, a
+ * group's): by_NAME when it would repeat an entry of taken (a
+ * NULL-terminated list of the table's names, may be NULL; name itself,
+ * the same pointer, is passed over). */
+int fnl_table_add_input_column(struct funnel_ctx *ctx, struct funnel_table *t,
+			       const char *name, const char *const *taken);
+/* Adds a text column per --by column, by fnl_table_add_input_column(). */
 int fnl_groups_add_columns(struct funnel_ctx *ctx, const struct fnl_groups *g,
 			   struct funnel_table *t, const char *const *taken);
 /* Fills the group's cells of row, from column col on. */

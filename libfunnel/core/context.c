@@ -39,13 +39,38 @@ FUNNEL_EXPORT void funnel_ctx_set_log(struct funnel_ctx *ctx,
 	ctx->log_data = userdata;
 }
 
+/*
+ * fmt with ap into out, one line: a control character that a value
+ * brought in (a quoted line end in a cell) is written as \n, \r, \t or
+ * \xNN, so that a message never breaks in two nor moves the cursor.
+ */
+static void one_line(char *out, size_t size, const char *fmt, va_list ap)
+{
+	char raw[1024];
+	size_t o = 0;
+
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	for (const char *p = raw; *p && o + 5 < size; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c >= 0x20 && c != 0x7f)
+			out[o++] = (char)c;
+		else if (c == '\n' || c == '\r' || c == '\t')
+			o += (size_t)snprintf(out + o, 3, "\\%c",
+					      c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+		else
+			o += (size_t)snprintf(out + o, 5, "\\x%02X", c);
+	}
+	out[o] = '\0';
+}
+
 int fnl_fail(struct funnel_ctx *ctx, int status, const char *fmt, ...)
 {
 	va_list ap;
 	int saved = errno;
 
 	va_start(ap, fmt);
-	vsnprintf(ctx->message, sizeof(ctx->message), fmt, ap);
+	one_line(ctx->message, sizeof(ctx->message), fmt, ap);
 	va_end(ap);
 	errno = saved;
 	return status;
@@ -71,7 +96,7 @@ void fnl_log(struct funnel_ctx *ctx, enum funnel_log_level level,
 	if (!ctx->log_fn)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	one_line(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	ctx->log_fn(ctx->log_data, level, line);
 }

@@ -490,8 +490,10 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t,
 	if ((ret = fnl_groups_add_columns(s->ctx, &s->groups, t, taken)) < 0)
 		return ret;
 	for (size_t i = 0; i < n; i++)
-		if (fnl_table_add_column(t, taken[i], col[i].type,
-					 col[i].digits) < 0)
+		if (col[i].name ? fnl_table_add_column(t, taken[i], col[i].type,
+						       col[i].digits) < 0
+				: fnl_table_add_input_column(s->ctx, t, taken[i],
+							     taken) < 0)
 			return fnl_nomem(s->ctx);
 	/* The group, and the period or the deal: what a row is. */
 	lead += s->report == REPORT_FORECAST_DEALS || s->forecast.has_period;

@@ -598,8 +598,10 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t,
 		return ret;
 	t->group_cols = s->groups.n;
 	for (size_t i = 0; i < n; i++)
-		if (fnl_table_add_column(t, cols[i], type[i],
-					 type[i] == FUNNEL_COLUMN_RATE ? 4 : 0) < 0)
+		if (cols[i] == s->key_name
+			    ? fnl_table_add_input_column(s->ctx, t, cols[i], cols) < 0
+			    : fnl_table_add_column(t, cols[i], type[i],
+						   type[i] == FUNNEL_COLUMN_RATE ? 4 : 0) < 0)
 			return fnl_nomem(s->ctx);
 	return 0;
 }

@@ -126,8 +126,9 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t)
 	if (ret < 0)
 		return ret;
 	t->group_cols = s->groups.n;
-	if (fnl_table_add_column(t, key, FUNNEL_COLUMN_TEXT, 0) < 0 ||
-	    fnl_table_add_column(t, "score", FUNNEL_COLUMN_NUMBER, 2) < 0 ||
+	if ((ret = fnl_table_add_input_column(s->ctx, t, key, taken)) < 0)
+		return ret;
+	if (fnl_table_add_column(t, "score", FUNNEL_COLUMN_NUMBER, 2) < 0 ||
 	    fnl_table_add_column(t, "tier", FUNNEL_COLUMN_TEXT, 0) < 0 ||
 	    fnl_table_add_column(t, "rank", FUNNEL_COLUMN_COUNT, 0) < 0 ||
 	    fnl_table_add_column(t, "rated", FUNNEL_COLUMN_COUNT, 0) < 0 ||

@@ -179,8 +179,9 @@ int fnl_segment_table(struct funnel_segment *sg, bool with_key,
 		taken[k++] = key;
 	for (size_t i = 0; i < ncols; i++)
 		taken[k++] = cols[i].name;
-	if (with_key && fnl_table_add_column(t, key, FUNNEL_COLUMN_TEXT, 0) < 0)
-		goto nomem;
+	if (with_key &&
+	    (ret = fnl_table_add_input_column(sg->ctx, t, key, taken)) < 0)
+		goto fail;
 	if ((ret = fnl_groups_add_columns(sg->ctx, &sg->groups, t, taken)) < 0)
 		goto fail;
 	for (size_t i = 0; i < ncols; i++)

@@ -12,3 +12,7 @@ echo "exit $?"
 # -> 35, d 0+1 -> 5 (b still not a number).
 funnel-score -k id --dims need,budget --scale 0-10 --skip-bad r.csv
 echo "exit $?"
+# A quoted line end in a cell is written as \n: a message is one line.
+printf 'id,need,budget,authority,timeline,competition\n1,3,3,3,3,"4\n"\n' >nl.csv
+funnel-score nl.csv
+echo "exit $?"
