@@ -60,10 +60,12 @@ static int classify(struct funnel_segment *sg, const uint32_t *order,
 	struct fnl_sum total = { 0 }, cum = { 0 };
 	double t, before = 0;
 	char where[256];
+	int ret;
 
 	for (size_t k = i; k < end; k++)
 		fnl_sum_merge(&total, &sg->ent[order[k]].value);
-	t = fnl_sum_value(&total);
+	if ((ret = fnl_segment_sum_value(sg, &total, &t)) < 0)
+		return ret;
 	if (!(t > 0)) {
 		if (sg->global_cuts || !sg->groups.n)
 			return fnl_fail(sg->ctx, FUNNEL_ERR_DATA,
@@ -169,17 +171,21 @@ static int summary_group(struct funnel_segment *sg, const uint32_t *order,
 	for (size_t l = 0; l < nletters; l++) {
 		char letter = (char)('A' + l);
 		int64_t row = fnl_segment_row(sg, s->t, sg->ent[order[i]].group);
-		double v = fnl_sum_value(&value[l]);
+		double v, all_v;
 		size_t r = (size_t)row;
+		int ret;
 
 		if (row < 0)
 			return (int)row;
+		if ((ret = fnl_segment_sum_value(sg, &value[l], &v)) < 0 ||
+		    (ret = fnl_segment_sum_value(sg, &total, &all_v)) < 0)
+			return ret;
 		if (!fnl_table_set_text(s->t, r, col, &letter, 1))
 			return fnl_nomem(sg->ctx);
 		fnl_table_set_count(s->t, r, col + 1, count[l]);
 		fnl_table_set_ratio(s->t, r, col + 2, count[l], all);
 		fnl_table_set_number(s->t, r, col + 3, v);
-		fnl_table_set_number(s->t, r, col + 4, v / fnl_sum_value(&total));
+		fnl_table_set_number(s->t, r, col + 4, v / all_v);
 	}
 	return 0;
 }

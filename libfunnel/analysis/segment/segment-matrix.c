@@ -282,17 +282,21 @@ static int summary_group(struct funnel_segment *sg, const uint32_t *order,
 				  .potential_level = (int)cell % sg->grid };
 		const char *name = segment_name(sg, &c, buf);
 		int64_t row = fnl_segment_row(sg, t, sg->ent[order[i]].group);
-		double v = fnl_sum_value(&value[cell]);
+		double v, all_v;
 		size_t r = (size_t)row;
+		int ret;
 
 		if (row < 0)
 			return (int)row;
+		if ((ret = fnl_segment_sum_value(sg, &value[cell], &v)) < 0 ||
+		    (ret = fnl_segment_sum_value(sg, &total, &all_v)) < 0)
+			return ret;
 		if (!fnl_table_set_text(t, r, col, name, strlen(name)))
 			return fnl_nomem(sg->ctx);
 		fnl_table_set_count(t, r, col + 1, count[cell]);
 		fnl_table_set_ratio(t, r, col + 2, count[cell], all);
 		fnl_table_set_number(t, r, col + 3, v);
-		fnl_table_set_number(t, r, col + 4, v / fnl_sum_value(&total));
+		fnl_table_set_number(t, r, col + 4, v / all_v);
 		if (sg->retention_to_set) {
 			fnl_table_set_count(t, r, col + 5, retained[cell]);
 			fnl_table_set_ratio(t, r, col + 6, retained[cell],

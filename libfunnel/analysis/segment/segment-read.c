@@ -552,6 +552,13 @@ static const char *amount_role(const struct funnel_segment *sg)
 	       sg->method == SEG_RFM ? "monetary" : "value";
 }
 
+int fnl_segment_sum_value(struct funnel_segment *sg, const struct fnl_sum *sum,
+			  double *v)
+{
+	*v = fnl_sum_value(sum);
+	return fnl_amount_sum_check(sg->ctx, *v, amount_role(sg));
+}
+
 /* Values as doubles, each checked once for overflow. */
 static int finish(struct funnel_segment *sg)
 {

@@ -204,13 +204,17 @@ static int summary_group(struct funnel_segment *sg, const uint32_t *order,
 		const char *name = s->rfm->sc[order[idx[a]]].segment;
 		struct fnl_sum revenue = { 0 };
 		int64_t orders = 0, row;
+		int ret;
 		double v;
 
 		for (b = a; b < n && !strcmp(s->rfm->sc[order[idx[b]]].segment, name); b++) {
 			orders += sg->ent[order[idx[b]]].orders;
 			fnl_sum_merge(&revenue, &sg->ent[order[idx[b]]].value);
 		}
-		v = fnl_sum_value(&revenue);
+		if ((ret = fnl_segment_sum_value(sg, &revenue, &v)) < 0) {
+			free(idx);
+			return ret;
+		}
 		row = fnl_segment_row(sg, s->t, sg->ent[order[i]].group);
 		if (row < 0 ||
 		    !fnl_table_set_text(s->t, (size_t)row, col, name, strlen(name))) {

@@ -139,6 +139,10 @@ static inline bool fnl_segment_has_value(const struct seg_entity *e)
 
 /* segment-read.c */
 int fnl_segment_read(struct funnel_segment *sg, struct funnel_input *in);
+/* *v, the value of a sum of customers' values; fails as one customer's
+ * overflowing value does (65) when it is too large for a double. */
+int fnl_segment_sum_value(struct funnel_segment *sg, const struct fnl_sum *sum,
+			  double *v);
 void fnl_segment_attrs_free(struct seg_attrs *a);
 
 /* segment-table.c */

@@ -28,3 +28,16 @@ funnel-retention --revenue --amount revenue --asof 2024-03-01 orders.csv
 echo "exit $?"
 funnel-retention --crr --amount revenue --asof 2024-03-01 orders.csv
 echo "exit $?"
+# 5) funnel-segment: customers A and B of B each, C of 5: each customer's
+#    value is a double, but A + B is not; the matrix summary (value of
+#    the key cell, and the shares) and ABC (the total its shares are
+#    of) fail with the same message rather than blank cells with 0, or
+#    "the total is -nan".
+printf 'customer_id,order_date,amount\nA,2024-01-05,%s\nB,2024-01-05,%s\nC,2024-01-06,5\n' "$B" "$B" >two.csv
+funnel-segment --report summary two.csv 2>err.txt
+echo "exit $?"
+grep -v warning err.txt
+funnel-segment --method abc two.csv
+echo "exit $?"
+funnel-segment --method abc --report summary two.csv
+echo "exit $?"
