@@ -323,7 +323,8 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t,
 {
 	for (size_t i = 0; i < n; i++)
 		if (fnl_table_add_column(t, name[i], type[i],
-					 type[i] == FUNNEL_COLUMN_NUMBER ? 6 : 0) < 0)
+					 type[i] == FUNNEL_COLUMN_COUNT ||
+						 type[i] == FUNNEL_COLUMN_TEXT ? 0 : 6) < 0)
 			return fnl_nomem(s->ctx);
 	return 0;
 }
@@ -417,9 +418,11 @@ static int calibration_table(struct funnel_score *s,
 		"group", "n", "p_min", "p_max", "mean_predicted",
 		"observed_rate", "observed", "expected",
 	};
+	/* Probabilities and a rate: percentages in a table, as
+	 * win_probability is. */
 	static const enum funnel_column_type type[] = {
-		FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_NUMBER,
-		FUNNEL_COLUMN_NUMBER, FUNNEL_COLUMN_NUMBER, FUNNEL_COLUMN_NUMBER,
+		FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_RATE,
+		FUNNEL_COLUMN_RATE, FUNNEL_COLUMN_RATE, FUNNEL_COLUMN_RATE,
 		FUNNEL_COLUMN_COUNT, FUNNEL_COLUMN_NUMBER,
 	};
 	int ret = add_columns(s, t, name, type, FNL_ARRAY_SIZE(name));

@@ -458,6 +458,10 @@ static int check_input(struct funnel_segment *sg)
 	if (sg->from_set && sg->to_set && sg->from > sg->to)
 		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
 				"--from is after --to: the window is empty");
+	/* Alone it would change nothing, which a typo should not hide. */
+	if (sg->global_cuts && !sg->groups.n)
+		return fnl_fail(ctx, FUNNEL_ERR_USAGE,
+				"--global-cuts takes the cuts of all --by groups together: it needs --by");
 	return 0;
 }
 

@@ -37,3 +37,6 @@ awk -F, 'NR == 2 { d = $4 - 458.5175; a = $5 - 470.5175; z = $3 - 499.9765
 	if ($7 == "0.692841" && $8 == "0.194714" && $9 == "11.085472" && $10 == 8 && $11 == "0.196903")
 		print "AUC, Brier and Hosmer-Lemeshow as statsmodels and scipy" }' stats.csv
 funnel-score --report calibration $opts $f
+# In a table the probabilities and the observed rate are percentages, as
+# win_probability is (the csv's 0.1125 as 11.3%... at 1 decimal).
+funnel-score --report calibration $opts -f table $f | head -3

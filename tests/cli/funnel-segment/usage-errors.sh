@@ -8,7 +8,7 @@ for args in "--method kmeans" "--report thresholds" \
 	"--abc-crossing" "--value amount" "--customer-level" \
 	"--customer-level --value amount --potential frequency" \
 	"--attrs-key id" "--value-cut q=2" "--value-cut high" \
-	"--from 2024-03-01 --to 2024-01-01"; do
+	"--from 2024-03-01 --to 2024-01-01" "--global-cuts"; do
 	funnel-segment $args $o
 	echo "exit $?"
 done
