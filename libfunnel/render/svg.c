@@ -34,6 +34,8 @@ enum {
 	SCALE_H = 16,         /* a rate scale's labels under the bars */
 	HEAT_W = 46,          /* a heat map's cell */
 	HEAT_H = 22,
+	GRID_W = 170,         /* a customer matrix's cell */
+	GRID_H = 120,
 };
 
 static const char BAR[] = "#0072B2";     /* Okabe-Ito blue */
@@ -462,6 +464,102 @@ static void write_heat(const struct funnel_table *t, FILE *fp, int precision,
 	end_svg(fp, ch, y + HEAT_H);
 }
 
+/* The text of cell (r, c) as the table shows it, "–" when undefined. */
+static const char *shown(const struct funnel_table *t, size_t r, int c,
+			 int precision, char buf[static FNL_CELL_MAX])
+{
+	const char *s = fnl_cell_text(t, r, (size_t)c, FUNNEL_FORMAT_TABLE,
+				      precision, buf);
+
+	return s ? s : "–";
+}
+
+/* One cell of a grid: a bubble as large as its value, and its words. */
+static void draw_grid_cell(FILE *fp, const struct funnel_table *t,
+			   const struct fnl_table_chart *ch, size_t r,
+			   double most, int precision, double x, double y)
+{
+	char buf[FNL_CELL_MAX];
+	/* Between the name (to y + 22) and the words under it (from
+	 * GRID_H - 32). */
+	double cx = x + GRID_W / 2.0, cy = y + (22 + GRID_H - 32) / 2.0;
+	double radius = (GRID_H - 32 - 22) / 2.0;
+	double v = defined(t, r, ch->value_col) ? value(t, r, ch->value_col) : 0;
+
+	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"%s\"/>\n",
+		x, y, GRID_W, GRID_H, RULE);
+	/* Area, not radius, is the value: a bubble twice as large is worth
+	 * twice as much. */
+	if (v > 0)
+		fprintf(fp, "<circle cx=\"%g\" cy=\"%g\" r=\"%.2f\" fill=\"%s\" fill-opacity=\"0.35\" stroke=\"%s\"/>\n",
+			cx, cy, sqrt(v / most) * radius, BAR, BAR);
+	fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\" font-weight=\"bold\">",
+		cx, y + 16);
+	put_text(fp, shown(t, r, ch->label_col, precision, buf));
+	fprintf(fp, "</text>\n<text x=\"%g\" y=\"%g\" text-anchor=\"middle\" font-size=\"10\">",
+		cx, y + GRID_H - 20);
+	put_text(fp, shown(t, r, ch->note_col, precision, buf));
+	fputs(defined(t, r, ch->note_col) && value(t, r, ch->note_col) == 1
+		      ? " customer</text>\n" : " customers</text>\n", fp);
+	fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\" font-size=\"10\">",
+		cx, y + GRID_H - 7);
+	put_text(fp, shown(t, r, ch->value_col, precision, buf));
+	fputs(" · ", fp);
+	put_text(fp, shown(t, r, ch->share_col, precision, buf));
+	fputs(" of value</text>\n", fp);
+}
+
+/* Each panel's rows as a square grid of bubbles, value up, potential to
+ * the right. */
+static void write_grid(const struct funnel_table *t, FILE *fp, int precision,
+		       struct fnl_buf *tmp)
+{
+	const struct fnl_table_chart *ch = &t->look.chart;
+	size_t panel_rows = 0, grid = 1, to;
+	double y, left = MARGIN + 70;
+
+	/* Every panel has the grid's cells, empty ones too. */
+	for (size_t from = 0; from < t->nrows; from = to) {
+		for (to = from + 1; to < t->nrows &&
+				    same_panel(t, from, to, ch->panel_cols, precision);
+		     to++)
+			;
+		panel_rows = to - from > panel_rows ? to - from : panel_rows;
+	}
+	while (grid * grid < panel_rows)
+		grid++;
+	y = start_svg(fp, ch, left + (double)grid * GRID_W + MARGIN,
+		      TITLE_H + MARGIN * 3 + FONT + panel_titles(t, ch, precision) +
+			      (t->nrows ? (double)(t->nrows / (grid * grid)) : 0) *
+				      ((double)grid * GRID_H + SCALE_H + PANEL_GAP));
+	for (size_t from = 0; from < t->nrows; from = to) {
+		double most = 0;
+
+		to = start_panel(fp, t, ch, from, precision, &y, tmp);
+		for (size_t r = from; r < to; r++)
+			if (defined(t, r, ch->value_col))
+				most = fmax(most, value(t, r, ch->value_col));
+		for (size_t g = 0; g < grid; g++)
+			fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\" fill=\"#555555\">%s value</text>\n",
+				left - 6, y + (double)g * GRID_H + GRID_H / 2.0,
+				g == 0 ? "high" : g + 1 == grid ? "low" : "mid");
+		for (size_t r = from; r < to; r++) {
+			size_t i = r - from, row = i / grid, col = grid - 1 - i % grid;
+
+			draw_grid_cell(fp, t, ch, r, most > 0 ? most : 1,
+				       precision, left + (double)col * GRID_W,
+				       y + (double)row * GRID_H);
+		}
+		y += (double)grid * GRID_H;
+		for (size_t g = 0; g < grid; g++)
+			fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\" fill=\"#555555\">%s potential</text>\n",
+				left + (double)g * GRID_W + GRID_W / 2.0, y + 13,
+				g == 0 ? "low" : g + 1 == grid ? "high" : "mid");
+		y += SCALE_H + PANEL_GAP;
+	}
+	end_svg(fp, ch, y);
+}
+
 static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		     unsigned flags, size_t width)
 {
@@ -474,6 +572,9 @@ static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		return FUNNEL_ERR_USAGE;
 	case FNL_CHART_HEAT:
 		write_heat(t, fp, precision, &tmp);
+		break;
+	case FNL_CHART_GRID:
+		write_grid(t, fp, precision, &tmp);
 		break;
 	case FNL_CHART_BARS:
 	case FNL_CHART_FUNNEL:

@@ -32,10 +32,15 @@ struct fnl_table_column {
  * largest, a rate's of 100 %; a funnel's are centred, other bars start at
  * a common edge.  A heat map: the key columns as text, every
  * column after them a coloured cell (a rate of 100 %, other values of
- * the largest); value_col, note_col and mark_col are not used.
+ * the largest); value_col, note_col and mark_col are not used.  A grid:
+ * each panel's rows are the cells of a square grid, row by row, high
+ * value first and high potential first (a customer matrix); each a
+ * bubble whose area is value_col over the panel's largest, named by
+ * label_col, with note_col (customers) and share_col written in it.
  */
 enum fnl_chart_kind {
 	FNL_CHART_NONE, FNL_CHART_BARS, FNL_CHART_FUNNEL, FNL_CHART_HEAT,
+	FNL_CHART_GRID,
 };
 struct fnl_table_chart {
 	enum fnl_chart_kind kind;
@@ -45,6 +50,7 @@ struct fnl_table_chart {
 	int note_col;          /* written after the value (a step's rate), or -1 */
 	int mark_col;          /* a count: rows where it is not 0 are marked */
 	const char *mark_word; /* ...with this word ("bottleneck") */
+	int label_col, share_col;  /* a grid's */
 };
 
 /*

@@ -323,8 +323,22 @@ static int summary(struct funnel_segment *sg, const struct cell *cells,
 	int ret = fnl_segment_table(sg, false, cols, ncols, out);
 
 	s.t = *out;
-	if (ret == 0)
+	if (ret == 0) {
+		size_t col = fnl_segment_first_col(sg, false);
+
+		s.t->look.chart = (struct fnl_table_chart){
+			.kind = FNL_CHART_GRID,
+			.title = "Customers by value and potential",
+			.caption = "Bubbles: value, their area of the group's largest; each cell names its segment, its customers and its share of the value.",
+			.panel_cols = sg->groups.n,
+			.label_col = (int)col,
+			.note_col = (int)col + 1,
+			.value_col = (int)col + 3,
+			.share_col = (int)col + 4,
+			.mark_col = -1,
+		};
 		ret = fnl_segment_each_run(sg, false, false, summary_group, &s);
+	}
 	return ret;
 }
 
