@@ -36,6 +36,7 @@ enum {
 	HEAT_H = 22,
 	GRID_W = 170,         /* a customer matrix's cell */
 	GRID_H = 120,
+	PLOT_SIDE = 360,      /* a calibration plot's square */
 };
 
 static const char BAR[] = "#0072B2";     /* Okabe-Ito blue */
@@ -560,6 +561,53 @@ static void write_grid(const struct funnel_table *t, FILE *fp, int precision,
 	end_svg(fp, ch, y);
 }
 
+/* Predicted against observed, each point a row, on a square of 0 to 100 %
+ * whose diagonal is a perfect calibration. */
+static void write_calibration(const struct funnel_table *t, FILE *fp,
+			      int precision)
+{
+	const struct fnl_table_chart *ch = &t->look.chart;
+	char buf[FNL_CELL_MAX];
+	double left = MARGIN + 50, top, side = PLOT_SIDE;
+
+	top = start_svg(fp, ch, left + side + MARGIN * 3,
+			TITLE_H + MARGIN * 5 + side + 40 + FONT) + MARGIN;
+	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"none\" stroke=\"%s\"/>\n"
+		    "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" stroke-dasharray=\"4,3\"/>\n",
+		left, top, side, side, RULE, left, top + side, left + side, top,
+		RULE);
+	for (int q = 0; q <= 4; q++) {
+		fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">%d%%</text>\n",
+			left + side * q / 4, top + side + 14, q * 25);
+		fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"end\" fill=\"#555555\">%d%%</text>\n",
+			left - 6, top + side - side * q / 4 + 3.5, q * 25);
+	}
+	fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\" fill=\"#555555\">",
+		left + side / 2, top + side + 32);
+	put_text(fp, t->col[ch->value_col].name);
+	fprintf(fp, "</text>\n<text x=\"%d\" y=\"%g\" fill=\"#555555\">",
+		MARGIN, top - 6);
+	put_text(fp, t->col[ch->note_col].name);
+	fputs("</text>\n", fp);
+	/* A group without both numbers has no point, never one at 0. */
+	for (size_t r = 0; r < t->nrows; r++) {
+		double x, y;
+
+		if (!defined(t, r, ch->value_col) || !defined(t, r, ch->note_col))
+			continue;
+		x = left + side * fmin(fmax(value(t, r, ch->value_col), 0), 1);
+		y = top + side - side * fmin(fmax(value(t, r, ch->note_col), 0), 1);
+		fprintf(fp, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"%s\"/>\n"
+			    "<text x=\"%.2f\" y=\"%.2f\" font-size=\"10\">",
+			x, y, MARKED, x + 6, y - 4);
+		put_text(fp, shown(t, r, ch->label_col, precision, buf));
+		fputs(": ", fp);
+		put_text(fp, shown(t, r, ch->note_col, precision, buf));
+		fputs("</text>\n", fp);
+	}
+	end_svg(fp, ch, top + side + 40);
+}
+
 static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		     unsigned flags, size_t width)
 {
@@ -575,6 +623,9 @@ static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		break;
 	case FNL_CHART_GRID:
 		write_grid(t, fp, precision, &tmp);
+		break;
+	case FNL_CHART_CALIBRATION:
+		write_calibration(t, fp, precision);
 		break;
 	case FNL_CHART_BARS:
 	case FNL_CHART_FUNNEL:

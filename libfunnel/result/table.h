@@ -36,11 +36,14 @@ struct fnl_table_column {
  * each panel's rows are the cells of a square grid, row by row, high
  * value first and high potential first (a customer matrix); each a
  * bubble whose area is value_col over the panel's largest, named by
- * label_col, with note_col (customers) and share_col written in it.
+ * label_col, with note_col (customers) and share_col written in it.  A
+ * calibration plot: a point a row at (value_col, note_col), both rates,
+ * on a square of 0 to 100 % with its diagonal, the point's y written
+ * beside it and label_col naming it.
  */
 enum fnl_chart_kind {
 	FNL_CHART_NONE, FNL_CHART_BARS, FNL_CHART_FUNNEL, FNL_CHART_HEAT,
-	FNL_CHART_GRID,
+	FNL_CHART_GRID, FNL_CHART_CALIBRATION,
 };
 struct fnl_table_chart {
 	enum fnl_chart_kind kind;

@@ -430,6 +430,15 @@ static int calibration_table(struct funnel_score *s,
 	if (ret < 0)
 		return ret;
 	t->look.key_cols = 1;
+	t->look.chart = (struct fnl_table_chart){
+		.kind = FNL_CHART_CALIBRATION,
+		.title = "Calibration of the win probability",
+		.caption = "Points: Hosmer-Lemeshow groups, as group: observed_rate. Dashed: won as often as predicted.",
+		.label_col = 0,
+		.value_col = 4,
+		.note_col = 5,
+		.mark_col = -1,
+	};
 	for (size_t i = 0; i < g->groups; i++) {
 		const struct fnl_logit_group *gr = &g->group[i];
 		int64_t row = fnl_table_add_row(t);
