@@ -446,6 +446,14 @@ bool cmd_table_format(const struct cmd *cmd)
 	return !cmd->output && isatty(STDOUT_FILENO);
 }
 
+bool cmd_svg_format(const struct cmd *cmd)
+{
+	enum funnel_format fmt;
+
+	return cmd->format && funnel_format_parse(cmd->format, &fmt) == 0 &&
+	       fmt == FUNNEL_FORMAT_SVG;
+}
+
 /*
  * The columns of the terminal on standard output, else $COLUMNS (a
  * terminal that does not say, such as a serial line), else 0: a width
@@ -517,12 +525,10 @@ static int close_rejects(struct cmd *cmd)
 
 int cmd_write(struct cmd *cmd, const struct funnel_table *t)
 {
-	enum funnel_format fmt;
 	int ret;
 
 	/* Known once the report is made: nothing is written. */
-	if (cmd->format && funnel_format_parse(cmd->format, &fmt) == 0 &&
-	    fmt == FUNNEL_FORMAT_SVG && !funnel_table_has_chart(t)) {
+	if (cmd_svg_format(cmd) && !funnel_table_has_chart(t)) {
 		fprintf(stderr, "%s: --format svg: this report has no chart yet (give table, csv, tsv, json or md)\n",
 			cmd->name);
 		return EXIT_USAGE;

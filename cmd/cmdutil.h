@@ -82,6 +82,8 @@ int cmd_write(struct cmd *cmd, const struct funnel_table *t);
 
 /* Whether the output is an aligned table (chosen, or stdout a terminal). */
 bool cmd_table_format(const struct cmd *cmd);
+/* Whether -f svg was given. */
+bool cmd_svg_format(const struct cmd *cmd);
 
 /* Prints "NAME: message" for a failed status and returns its exit code. */
 int cmd_fail(struct cmd *cmd, int status);

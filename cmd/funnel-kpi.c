@@ -124,6 +124,8 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (job.replace_given && !job.append)
 			argp_error(state, "--replace-date and --no-replace-date are about the --append history: give --append FILE");
+		if (cmd_svg_format(state->input) && !job.append)
+			argp_error(state, "--format svg draws the trend of the --append history: give --append FILE");
 		return cmd_forward_option(key, arg, state);
 	case OPT_CHECK:
 		cmd_checks_add(state, &job.checks, arg);
@@ -155,8 +157,8 @@ static const struct argp argp = {
 
 const char *argp_program_version = "funnel-kpi (libfunnel) " FUNNEL_VERSION_STRING;
 
-/* The KPIs, kept in the history, shown (on their side in a table), then
- * the checks. */
+/* The KPIs, kept in the history, shown (on their side in a table, as
+ * the history's trend in svg), then the checks. */
 static int finish(struct cmd *cmd, const struct funnel_table *t)
 {
 	struct funnel_table *previous = NULL, *shown = NULL;
@@ -172,6 +174,8 @@ static int finish(struct cmd *cmd, const struct funnel_table *t)
 					    job.keep_reruns ? NULL : "date");
 	if (ret == 0 && cmd_table_format(cmd))
 		ret = funnel_table_trend(cmd->ctx, t, previous, &shown);
+	if (ret == 0 && cmd_svg_format(cmd))
+		ret = funnel_history_read(cmd->ctx, t, job.append, &shown);
 	if (ret < 0) {
 		ret = cmd_fail(cmd, ret);
 	} else {

@@ -836,6 +836,24 @@ int funnel_history_previous(struct funnel_ctx *ctx,
 			    struct funnel_table **previous);
 
 /**
+ * funnel_history_read() - the whole history of a result, for its trend.
+ * @ctx: the context.
+ * @t: the result, as for funnel_history_append().
+ * @path: the history file; absent or empty gives no rows.
+ * @out: set to a new table with @t's columns and a row per row of the
+ *	file, parsed back into @t's types; its chart
+ *	(FUNNEL_FORMAT_SVG) is the trend of each value column, a line per
+ *	group.
+ *
+ * Return: 0, FUNNEL_ERR_DATA for a file whose header is not @t's, or
+ * another negative enum funnel_status.
+ *
+ * Since: 0.1
+ */
+int funnel_history_read(struct funnel_ctx *ctx, const struct funnel_table *t,
+			const char *path, struct funnel_table **out);
+
+/**
  * funnel_table_trend() - a result turned on its side, for reading: per
  * row and value column, the value, the previous value and an arrow.
  * @ctx: the context.

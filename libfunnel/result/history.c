@@ -451,14 +451,17 @@ static void set_parsed(struct funnel_table *out, size_t row, size_t col,
 		fnl_table_set_number(out, row, col, v);
 }
 
-/* Row row of out: history row hr, parsed back into t's column types. */
+/* Row row of out: history row hr, parsed back into t's column types;
+ * the group cells of the row of all deals (whole) left undefined. */
 static int copy_row(struct funnel_ctx *ctx, struct funnel_table *out,
 		    size_t row, const struct funnel_table *hist, size_t hr,
-		    const struct funnel_table *t)
+		    const struct funnel_table *t, bool whole)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
 		const char *s = funnel_table_text(hist, hr, c);
 
+		if (whole && c > 0 && c < t->group_cols)
+			continue;
 		if (t->col[c].type != FUNNEL_COLUMN_TEXT)
 			set_parsed(out, row, c, s);
 		else if (!fnl_table_set_text(out, row, c, s, strlen(s)))
@@ -491,7 +494,8 @@ static int previous_rows(struct funnel_ctx *ctx, const struct funnel_table *hist
 	}
 	for (size_t r = 0; r < t->nrows && ret == 0; r++)
 		if (best[r] >= 0)
-			ret = copy_row(ctx, out, r, hist, (size_t)best[r], t);
+			ret = copy_row(ctx, out, r, hist, (size_t)best[r], t,
+				       false);
 	fnl_intern_free(ids);
 	free(head);
 	free(next);
@@ -519,6 +523,51 @@ FUNNEL_EXPORT int funnel_history_previous(struct funnel_ctx *ctx,
 		return ret;
 	}
 	*previous = out;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The whole history, for a trend chart                                  */
+
+FUNNEL_EXPORT int funnel_history_read(struct funnel_ctx *ctx,
+				      const struct funnel_table *t,
+				      const char *path, struct funnel_table **out)
+{
+	struct funnel_table *hist = NULL, *all = fnl_table_new();
+	int ret = all ? read_history(ctx, path, &hist) : fnl_nomem(ctx);
+	bool start = true;
+
+	for (size_t c = 0; c < t->ncols && ret == 0; c++)
+		if (fnl_table_add_column(all, t->col[c].name, t->col[c].type,
+					 t->col[c].digits) < 0)
+			ret = fnl_nomem(ctx);
+	if (ret == 0 && hist->ncols && !same_header(hist, t))
+		ret = fnl_fail(ctx, FUNNEL_ERR_DATA,
+			       "%s: its header is not this result's: no trend to draw",
+			       path);
+	for (size_t hr = 0; ret == 0 && hist->ncols && hr < hist->nrows; hr++) {
+		/* The row of all deals keeps its group cells undefined. */
+		bool whole = history_all_deals(hist, hr, t->group_cols, &start);
+		int64_t row = fnl_table_add_row(all);
+
+		ret = row < 0 ? fnl_nomem(ctx)
+			      : copy_row(ctx, all, (size_t)row, hist, hr, t,
+					 whole);
+	}
+	funnel_table_free(hist);
+	if (ret < 0) {
+		funnel_table_free(all);
+		return ret;
+	}
+	all->group_cols = t->group_cols;
+	all->look.key_cols = t->group_cols;
+	all->look.chart = (struct fnl_table_chart){
+		.kind = FNL_CHART_TREND,
+		.title = "KPIs over time",
+		.caption = "A panel per KPI from 0 (or its lowest), a line per group, the latest value written at its end; a gap where a value is undefined.",
+		.mark_col = -1,
+	};
+	*out = all;
 	return 0;
 }
 

@@ -39,11 +39,13 @@ struct fnl_table_column {
  * label_col, with note_col (customers) and share_col written in it.  A
  * calibration plot: a point a row at (value_col, note_col), both rates,
  * on a square of 0 to 100 % with its diagonal, the point's y written
- * beside it and label_col naming it.
+ * beside it and label_col naming it.  A trend: rows in time order (the
+ * first column a date), a panel per number column after the group
+ * columns, a line per group (the group cells; undefined: all deals).
  */
 enum fnl_chart_kind {
 	FNL_CHART_NONE, FNL_CHART_BARS, FNL_CHART_FUNNEL, FNL_CHART_HEAT,
-	FNL_CHART_GRID, FNL_CHART_CALIBRATION,
+	FNL_CHART_GRID, FNL_CHART_CALIBRATION, FNL_CHART_TREND,
 };
 struct fnl_table_chart {
 	enum fnl_chart_kind kind;
