@@ -63,6 +63,12 @@ static void put_text(FILE *fp, const char *s)
 			fputs("&quot;", fp);
 		else if (c < 0x20 || c == 0x7f)
 			putc(' ', fp);
+		/* U+FFFE and U+FFFF are UTF-8 but not XML: U+FFFD. */
+		else if (c == 0xef && (unsigned char)s[1] == 0xbf &&
+			 ((unsigned char)s[2] | 1) == 0xbf) {
+			fputs("\xef\xbf\xbd", fp);
+			s += 2;
+		}
 		else
 			putc(c, fp);
 	}
@@ -225,14 +231,39 @@ static void draw_scale(FILE *fp, double bars_x, double top, double bottom)
 	}
 }
 
-/* The XML declaration, the svg element w x h and the title; returns
- * where the chart starts. */
-static double start_svg(FILE *fp, const struct fnl_table_chart *ch, double w,
-			double h)
+/* The panels of t's chart, and the widest of their titles in columns. */
+static size_t count_panels(const struct funnel_table *t, int precision,
+			   struct fnl_buf *tmp, size_t *widest)
 {
-	/* The title at 16 px, the caption at 10 px. */
+	const struct fnl_table_chart *ch = &t->look.chart;
+	size_t panels = 0;
+
+	*widest = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (r && same_panel(t, r - 1, r, ch->panel_cols, precision))
+			continue;
+		panels++;
+		join_cells(t, r, 0, ch->panel_cols, precision, tmp);
+		if (tmp->data && fnl_display_width(tmp->data) > *widest)
+			*widest = fnl_display_width(tmp->data);
+	}
+	return panels;
+}
+
+/* The XML declaration, the svg element w x h (wider where a panel's
+ * title needs it) and the title; returns where the chart starts. */
+static double start_svg(FILE *fp, const struct funnel_table *t, int precision,
+			struct fnl_buf *tmp, double w, double h)
+{
+	const struct fnl_table_chart *ch = &t->look.chart;
+	size_t widest;
+
+	count_panels(t, precision, tmp, &widest);
+	/* The title at 16 px, the caption at 10 px, panel titles bold. */
 	w = fmax(w, MARGIN * 2 + fnl_display_width(ch->title) * 10.0);
 	w = fmax(w, MARGIN * 2 + fnl_display_width(ch->caption) * 6.0);
+	if (ch->panel_cols)
+		w = fmax(w, MARGIN * 2 + (double)widest * (COLUMN_PX + 1));
 	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 		    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -258,18 +289,16 @@ static void end_svg(FILE *fp, const struct fnl_table_chart *ch, double y)
 	fputs("</text>\n</svg>\n", fp);
 }
 
-/* The number of panels, and the height their titles take. */
-static double panel_titles(const struct funnel_table *t,
-			   const struct fnl_table_chart *ch, int precision)
+/* The height the panels' titles take. */
+static double panel_titles(const struct funnel_table *t, int precision,
+			   struct fnl_buf *tmp)
 {
-	size_t panels = 0;
+	size_t widest;
 
-	if (!ch->panel_cols)
+	if (!t->look.chart.panel_cols)
 		return 0;
-	for (size_t r = 0; r < t->nrows; r++)
-		panels += r == 0 || !same_panel(t, r - 1, r, ch->panel_cols,
-						precision);
-	return (double)panels * (PANEL_TITLE_H + PANEL_GAP);
+	return (double)count_panels(t, precision, tmp, &widest) *
+	       (PANEL_TITLE_H + PANEL_GAP);
 }
 
 /* The end of the panel that starts at row from; its title drawn, y moved
@@ -318,11 +347,11 @@ static void write_bars(const struct funnel_table *t, FILE *fp,
 		panels += r == 0 || !same_panel(t, r - 1, r, ch->panel_cols,
 						precision);
 	bars_x = MARGIN + (double)label * COLUMN_PX + GAP;
-	y = start_svg(fp, ch,
+	y = start_svg(fp, t, precision, tmp,
 		      bars_x + BARS_W + GAP + (double)after * COLUMN_PX + MARGIN,
 		      TITLE_H + (double)t->nrows * ROW_H + MARGIN * 2 + FONT +
 			      (double)panels * axis_h +
-			      panel_titles(t, ch, precision));
+			      panel_titles(t, precision, tmp));
 	for (size_t from = 0, to; from < t->nrows; from = to) {
 		double most, top;
 
@@ -368,7 +397,7 @@ static void viridis(double v, char out[8])
  * stands out on it. */
 static void draw_heat_cell(FILE *fp, const struct funnel_table *t, size_t r,
 			   size_t c, double most, int precision, double x,
-			   double y)
+			   double y, double cell_w)
 {
 	char buf[FNL_CELL_MAX], colour[8];
 	double v;
@@ -379,11 +408,11 @@ static void draw_heat_cell(FILE *fp, const struct funnel_table *t, size_t r,
 		return;
 	v = value(t, r, (int)c) / most;
 	viridis(v, colour);
-	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
-		x, y, HEAT_W - 1, HEAT_H - 1, colour);
+	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%d\" fill=\"%s\"/>\n",
+		x, y, cell_w - 1, HEAT_H - 1, colour);
 	s = fnl_cell_text(t, r, c, FUNNEL_FORMAT_TABLE, precision, buf);
 	fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"%s\">",
-		x + HEAT_W / 2.0, y + HEAT_H / 2.0 + 3.5,
+		x + cell_w / 2.0, y + HEAT_H / 2.0 + 3.5,
 		v < 0.55 ? "#FFFFFF" : INK);
 	put_text(fp, s ? s : "");
 	fputs("</text>\n", fp);
@@ -398,8 +427,9 @@ static void write_heat(const struct funnel_table *t, FILE *fp, int precision,
 	size_t first = t->look.key_cols, nkeys = first - ch->panel_cols;
 	bool rate = first < t->ncols &&
 		    t->col[first].type == FUNNEL_COLUMN_RATE;
-	double key_x[8], x, y, most = 1;
+	double key_x[8], x, y, most = 1, cell_w = HEAT_W;
 	char buf[FNL_CELL_MAX], colour[8];
+	size_t widest;
 
 	if (nkeys > FNL_ARRAY_SIZE(key_x))
 		nkeys = FNL_ARRAY_SIZE(key_x);
@@ -418,12 +448,25 @@ static void write_heat(const struct funnel_table *t, FILE *fp, int precision,
 		key_x[k] = x;
 		x += (double)wide * COLUMN_PX + GAP;
 	}
-	if (!rate)
-		for (size_t c = first; c < t->ncols; c++)
-			most = fmax(most, largest(t, 0, t->nrows, (int)c));
-	y = start_svg(fp, ch, x + (double)(t->ncols - first) * HEAT_W + MARGIN,
-		      TITLE_H + (double)(t->nrows + 1) * HEAT_H + MARGIN * 3 +
-			      FONT + HEAT_H + panel_titles(t, ch, precision));
+	/* Each cell as wide as the widest number (10 px text) needs. */
+	for (size_t c = first; c < t->ncols; c++)
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *v = fnl_cell_text(t, r, c, FUNNEL_FORMAT_TABLE,
+						      precision, buf);
+
+			if (v)
+				cell_w = fmax(cell_w, strlen(v) * 6.2 + 8);
+		}
+	/* Of the largest value, a rate's of 100 % at least (revenue
+	 * retention passes 100 %). */
+	for (size_t c = first; c < t->ncols; c++)
+		most = fmax(most, largest(t, 0, t->nrows, (int)c));
+	/* Each panel has its row of column names. */
+	y = start_svg(fp, t, precision, tmp, x + (double)(t->ncols - first) * cell_w + MARGIN,
+		      TITLE_H + (double)t->nrows * HEAT_H + MARGIN * 3 +
+			      FONT + HEAT_H +
+			      (double)count_panels(t, precision, tmp, &widest) * HEAT_H +
+			      panel_titles(t, precision, tmp));
 	for (size_t from = 0, to; from < t->nrows; from = to) {
 		to = start_panel(fp, t, ch, from, precision, &y, tmp);
 		/* The column names over each panel. */
@@ -435,7 +478,7 @@ static void write_heat(const struct funnel_table *t, FILE *fp, int precision,
 		}
 		for (size_t c = first; c < t->ncols; c++) {
 			fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">",
-				x + (double)(c - first) * HEAT_W + HEAT_W / 2.0,
+				x + (double)(c - first) * cell_w + cell_w / 2.0,
 				y + HEAT_H / 2.0 + 4);
 			put_text(fp, t->col[c].name);
 			fputs("</text>\n", fp);
@@ -454,23 +497,24 @@ static void write_heat(const struct funnel_table *t, FILE *fp, int precision,
 			}
 			for (size_t c = first; c < t->ncols; c++)
 				draw_heat_cell(fp, t, r, c, most, precision,
-					       x + (double)(c - first) * HEAT_W, y);
+					       x + (double)(c - first) * cell_w, y,
+					       cell_w);
 		}
 	}
 	/* The legend: five steps of the scale. */
 	y += MARGIN / 2.0;
 	for (int q = 0; q <= 4; q++) {
 		viridis(q / 4.0, colour);
-		fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
-			x + q * HEAT_W, y, HEAT_W - 1, HEAT_H / 2, colour);
+		fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%d\" fill=\"%s\"/>\n",
+			x + q * cell_w, y, cell_w - 1, HEAT_H / 2, colour);
+		/* The scale's steps, in the unit of the cells. */
+		fnl_format_fixed(most * q / 4 * (rate ? 100 : 1), rate ? 1 : 0,
+				 buf, sizeof(buf));
 		if (rate)
-			fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">%d%%</text>\n",
-				x + q * HEAT_W + HEAT_W / 2.0, y + HEAT_H, q * 25);
-		else {
-			fnl_format_fixed(most * q / 4, 0, buf, sizeof(buf));
-			fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">%s</text>\n",
-				x + q * HEAT_W + HEAT_W / 2.0, y + HEAT_H, buf);
-		}
+			fnl_trim_zeros(buf);
+		fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\">%s%s</text>\n",
+			x + q * cell_w + cell_w / 2.0, y + HEAT_H, buf,
+			rate ? "%" : "");
 	}
 	end_svg(fp, ch, y + HEAT_H);
 }
@@ -488,17 +532,18 @@ static const char *shown(const struct funnel_table *t, size_t r, int c,
 /* One cell of a grid: a bubble as large as its value, and its words. */
 static void draw_grid_cell(FILE *fp, const struct funnel_table *t,
 			   const struct fnl_table_chart *ch, size_t r,
-			   double most, int precision, double x, double y)
+			   double most, int precision, double x, double y,
+			   double cell_w)
 {
 	char buf[FNL_CELL_MAX];
 	/* Between the name (to y + 22) and the words under it (from
 	 * GRID_H - 32). */
-	double cx = x + GRID_W / 2.0, cy = y + (22 + GRID_H - 32) / 2.0;
+	double cx = x + cell_w / 2.0, cy = y + (22 + GRID_H - 32) / 2.0;
 	double radius = (GRID_H - 32 - 22) / 2.0;
 	double v = defined(t, r, ch->value_col) ? value(t, r, ch->value_col) : 0;
 
-	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"%s\"/>\n",
-		x, y, GRID_W, GRID_H, RULE);
+	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%d\" fill=\"none\" stroke=\"%s\"/>\n",
+		x, y, cell_w, GRID_H, RULE);
 	/* Area, not radius, is the value: a bubble twice as large is worth
 	 * twice as much. */
 	if (v > 0)
@@ -527,7 +572,19 @@ static void write_grid(const struct funnel_table *t, FILE *fp, int precision,
 {
 	const struct fnl_table_chart *ch = &t->look.chart;
 	size_t panel_rows = 0, grid = 1, to;
-	double y, left = MARGIN + 70;
+	double y, left = MARGIN + 70, cell_w = GRID_W;
+	char a[FNL_CELL_MAX], b[FNL_CELL_MAX];
+
+	/* A cell as wide as its name (12 px bold) and its last line (10 px,
+	 * " · " and " of value" added) need. */
+	for (size_t r = 0; r < t->nrows; r++) {
+		cell_w = fmax(cell_w, fnl_display_width(shown(t, r, ch->label_col,
+							      precision, a)) *
+					      (COLUMN_PX + 1.0) + 16);
+		cell_w = fmax(cell_w, (strlen(shown(t, r, ch->value_col, precision, a)) +
+				       strlen(shown(t, r, ch->share_col, precision, b)) + 12) *
+					      6.2 + 16);
+	}
 
 	/* Every panel has the grid's cells, empty ones too. */
 	for (size_t from = 0; from < t->nrows; from = to) {
@@ -539,8 +596,8 @@ static void write_grid(const struct funnel_table *t, FILE *fp, int precision,
 	}
 	while (grid * grid < panel_rows)
 		grid++;
-	y = start_svg(fp, ch, left + (double)grid * GRID_W + MARGIN,
-		      TITLE_H + MARGIN * 3 + FONT + panel_titles(t, ch, precision) +
+	y = start_svg(fp, t, precision, tmp, left + (double)grid * cell_w + MARGIN,
+		      TITLE_H + MARGIN * 3 + FONT + panel_titles(t, precision, tmp) +
 			      (t->nrows ? (double)(t->nrows / (grid * grid)) : 0) *
 				      ((double)grid * GRID_H + SCALE_H + PANEL_GAP));
 	for (size_t from = 0; from < t->nrows; from = to) {
@@ -558,13 +615,13 @@ static void write_grid(const struct funnel_table *t, FILE *fp, int precision,
 			size_t i = r - from, row = i / grid, col = grid - 1 - i % grid;
 
 			draw_grid_cell(fp, t, ch, r, most > 0 ? most : 1,
-				       precision, left + (double)col * GRID_W,
-				       y + (double)row * GRID_H);
+				       precision, left + (double)col * cell_w,
+				       y + (double)row * GRID_H, cell_w);
 		}
 		y += (double)grid * GRID_H;
 		for (size_t g = 0; g < grid; g++)
 			fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\" fill=\"#555555\">%s potential</text>\n",
-				left + (double)g * GRID_W + GRID_W / 2.0, y + 13,
+				left + (double)g * cell_w + cell_w / 2.0, y + 13,
 				g == 0 ? "low" : g + 1 == grid ? "high" : "mid");
 		y += SCALE_H + PANEL_GAP;
 	}
@@ -574,13 +631,13 @@ static void write_grid(const struct funnel_table *t, FILE *fp, int precision,
 /* Predicted against observed, each point a row, on a square of 0 to 100 %
  * whose diagonal is a perfect calibration. */
 static void write_calibration(const struct funnel_table *t, FILE *fp,
-			      int precision)
+			      int precision, struct fnl_buf *tmp)
 {
 	const struct fnl_table_chart *ch = &t->look.chart;
 	char buf[FNL_CELL_MAX];
-	double left = MARGIN + 50, top, side = PLOT_SIDE;
+	double left = MARGIN + 50, top, side = PLOT_SIDE, label_at[64][2];
 
-	top = start_svg(fp, ch, left + side + MARGIN * 3,
+	top = start_svg(fp, t, precision, tmp, left + side + MARGIN * 3,
 			TITLE_H + MARGIN * 5 + side + 40 + FONT) + MARGIN;
 	fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"none\" stroke=\"%s\"/>\n"
 		    "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" stroke-dasharray=\"4,3\"/>\n",
@@ -599,17 +656,30 @@ static void write_calibration(const struct funnel_table *t, FILE *fp,
 		MARGIN, top - 6);
 	put_text(fp, t->col[ch->note_col].name);
 	fputs("</text>\n", fp);
-	/* A group without both numbers has no point, never one at 0. */
-	for (size_t r = 0; r < t->nrows; r++) {
+	/* A group without both numbers has no point, never one at 0.  A
+	 * label that would cover an earlier one is left out; every point is
+	 * drawn. */
+	for (size_t r = 0, nlabels = 0; r < t->nrows; r++) {
 		double x, y;
+		bool clear = true;
 
 		if (!defined(t, r, ch->value_col) || !defined(t, r, ch->note_col))
 			continue;
 		x = left + side * fmin(fmax(value(t, r, ch->value_col), 0), 1);
 		y = top + side - side * fmin(fmax(value(t, r, ch->note_col), 0), 1);
-		fprintf(fp, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"%s\"/>\n"
-			    "<text x=\"%.2f\" y=\"%.2f\" font-size=\"10\">",
-			x, y, MARKED, x + 6, y - 4);
+		fprintf(fp, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"%s\"/>\n",
+			x, y, MARKED);
+		for (size_t i = 0; i < nlabels && i < FNL_ARRAY_SIZE(label_at); i++)
+			clear &= fabs(label_at[i][1] - y) >= 11 ||
+				 fabs(label_at[i][0] - x) >= 60;
+		if (!clear)
+			continue;
+		if (nlabels < FNL_ARRAY_SIZE(label_at)) {
+			label_at[nlabels][0] = x;
+			label_at[nlabels++][1] = y;
+		}
+		fprintf(fp, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"10\">",
+			x + 6, y - 4);
 		put_text(fp, shown(t, r, ch->label_col, precision, buf));
 		fputs(": ", fp);
 		put_text(fp, shown(t, r, ch->note_col, precision, buf));
@@ -776,7 +846,7 @@ static void write_trend(const struct funnel_table *t, FILE *fp, int precision,
 	for (size_t c = t->group_cols; c < t->ncols; c++)
 		npanels += t->col[c].type != FUNNEL_COLUMN_TEXT;
 	legend_h = t->group_cols > 1 ? (double)nseries * 16 + 8 : 0;
-	y = start_svg(fp, ch, MARGIN * 2 + 3.0 * TREND_W,
+	y = start_svg(fp, t, precision, tmp, MARGIN * 2 + 3.0 * TREND_W,
 		      TITLE_H + MARGIN * 3 + FONT + legend_h +
 			      (double)((npanels + 2) / 3) * TREND_H);
 	/* The legend: a line per group, as its cells name it. */
@@ -822,7 +892,7 @@ static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		write_grid(t, fp, precision, &tmp);
 		break;
 	case FNL_CHART_CALIBRATION:
-		write_calibration(t, fp, precision);
+		write_calibration(t, fp, precision, &tmp);
 		break;
 	case FNL_CHART_TREND:
 		write_trend(t, fp, precision, &tmp);

@@ -479,9 +479,9 @@ static int make_columns(struct funnel_stages *st, struct funnel_table *t)
 	t->look.chart = (struct fnl_table_chart){
 		.kind = FNL_CHART_FUNNEL,
 		.title = "Deals reaching each stage",
-		.caption = "Bars: reached, each funnel of its own largest. "
+		.caption = "Bars: reached, of the funnel's largest. "
 			   "Beside: reached · step_conversion. "
-			   "◀ bottleneck: the lowest step conversion.",
+			   "◀ the bottleneck (the man page's rule, --min-count).",
 		.panel_cols = group_columns(st),
 		.value_col = (int)column(st, COL_REACHED),
 		.note_col = (int)column(st, COL_STEP),

@@ -20,3 +20,12 @@ cmp csv.txt svg.txt && echo "cells = csv ($(wc -l <csv.txt) cells)"
 # from 25% to 50%).  24 cells and the legend's 5 have an x.
 grep -o 'fill="#[0-9A-F]*"/>' t.svg | sort | uniq -c
 grep -c '<rect x=' t.svg
+# Three groups, each with its row of column names: everything drawn lies
+# inside the canvas (before, the height counted one such row, and the
+# legend and caption fell off the bottom from three groups on).
+awk -F, 'NR == 1 { print; next } { print; $4 = "West"; $1 = $1 "w"; print }' OFS=, $f >three.csv
+funnel-retention -f svg --by region three.csv >3.svg
+h=$(grep -o 'height="[0-9]*"' 3.svg | head -1 | tr -dc 0-9)
+grep -o ' y="[0-9.]*"' 3.svg | tr -dc '0-9.\n' | sort -n | tail -1 |
+	awk -v h=$h '{ print ($1 < h ? "inside" : "outside"), "the canvas of", h, "px" }'
+grep -o 'font-weight="bold">[^<]*' 3.svg | sed 's/.*>//'

@@ -2,7 +2,9 @@
 # 22): a point a Hosmer-Lemeshow group at (mean_predicted,
 # observed_rate) on a 360 px square from (66, 62), so x = 66 + 360 *
 # mean_predicted and y = 62 + 360 - 360 * observed_rate, each named
-# "group: observed_rate" as the table shows it.  The points are checked
+# "group: observed_rate" as the table shows it, but for a label that
+# would cover an earlier one (within 11 px up or down and 60 across: 2,
+# 5 and 7 here, as 1, 4 and 6 sit close).  The points are checked
 # against the csv's numbers with awk (the csv is R's, fit-ucla).
 f=data/ucla/binary.csv
 opts="--fit --status admit --won 1 --lost 0 --dims gre,gpa --categorical rank"

@@ -24,3 +24,10 @@ printf 'id,created_at,close_date,stage\n1,2024-01-01,2024-01-31,Won\n' >c.csv
 funnel-cycle -f svg -o c.svg c.csv
 echo "exit $?"
 ls c.svg 2>/dev/null || echo "no c.svg"
+# U+FFFE and U+FFFF are UTF-8 but not XML characters: a group named with
+# one is written with U+FFFD, and the file stays well-formed.
+printf 'id,grp,stage\n1,c\357\277\276d,Won\n2,e,Lead\n' >nonchar.csv
+funnel-stages -f svg -S Lead,Won -b grp nonchar.csv >n.svg
+echo "exit $?"
+xmllint --noout n.svg && echo "well-formed XML"
+grep -c 'c�d' n.svg
