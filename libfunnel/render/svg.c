@@ -875,6 +875,96 @@ static void write_trend(const struct funnel_table *t, FILE *fp, int precision,
 	free(day);
 }
 
+/* The rows of each value of label_col in a panel: bars, a tier each. */
+static void write_tally(const struct funnel_table *t, FILE *fp, int precision,
+			struct fnl_buf *tmp)
+{
+	enum { MAX_VALUES = 27 };  /* A to Z, and none */
+	const struct fnl_table_chart *ch = &t->look.chart;
+	const char *name[MAX_VALUES];
+	size_t count[MAX_VALUES], nbars = 0;
+	double bars_x = MARGIN + 12.0 * COLUMN_PX + GAP, y;
+	char buf[FNL_CELL_MAX];
+
+	/* The bars of all panels, to size the canvas: a pass per panel. */
+	for (size_t from = 0, to; from < t->nrows; from = to) {
+		size_t n = 0, none = 0;
+
+		for (to = from; to < t->nrows &&
+				(to == from || same_panel(t, from, to, ch->panel_cols, precision));
+		     to++) {
+			const char *v = defined(t, to, ch->label_col)
+				? funnel_table_text(t, to, (size_t)ch->label_col) : NULL;
+			size_t k = 0;
+
+			if (!v) {
+				none = 1;
+				continue;
+			}
+			while (k < n && strcmp(name[k], v))
+				k++;
+			if (k == n && n < MAX_VALUES - 1)
+				name[n++] = v;
+		}
+		nbars += n + none;
+	}
+	y = start_svg(fp, t, precision, tmp, bars_x + BARS_W + GAP + 20 * COLUMN_PX + MARGIN,
+		      TITLE_H + MARGIN * 2 + FONT + (double)nbars * ROW_H +
+			      panel_titles(t, precision, tmp));
+	for (size_t from = 0, to; from < t->nrows; from = to) {
+		size_t n = 0, most = 1, all;
+
+		to = start_panel(fp, t, ch, from, precision, &y, tmp);
+		memset(count, 0, sizeof(count));
+		for (size_t r = from; r < to; r++) {
+			const char *v = defined(t, r, ch->label_col)
+				? funnel_table_text(t, r, (size_t)ch->label_col) : NULL;
+			size_t k = 0;
+
+			while (v && k < n && strcmp(name[k], v))
+				k++;
+			if (v && k == n && n < MAX_VALUES - 1)
+				name[n++] = v;
+			count[v && k < n ? k : MAX_VALUES - 1]++;
+		}
+		/* Bytewise, as the tiers are lettered (a few: a sort by
+		 * insertion). */
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && strcmp(name[j - 1], name[j]) > 0; j--) {
+				const char *a = name[j];
+				size_t c = count[j];
+
+				name[j] = name[j - 1];
+				count[j] = count[j - 1];
+				name[j - 1] = a;
+				count[j - 1] = c;
+			}
+		all = to - from;
+		for (size_t k = 0; k < MAX_VALUES; k++)
+			most = count[k] > most ? count[k] : most;
+		for (size_t k = 0; k < MAX_VALUES; k++) {
+			const char *label = k < n ? name[k] : ch->mark_word;
+
+			if (k >= n && (k != MAX_VALUES - 1 || !count[k]))
+				continue;
+			fprintf(fp, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">",
+				bars_x - GAP, y + BAR_H / 2.0 + FONT * 0.35);
+			put_text(fp, label);
+			fnl_format_fixed((double)count[k] / (double)most * BARS_W, 2,
+					 buf, sizeof(buf));
+			fprintf(fp, "</text>\n<rect x=\"%g\" y=\"%g\" width=\"%s\" height=\"%d\" fill=\"%s\"/>\n",
+				bars_x, y, buf, BAR_H, k < n ? BAR : RULE);
+			fnl_format_fixed(100.0 * (double)count[k] / (double)all, 1,
+					 buf, sizeof(buf));
+			fprintf(fp, "<text x=\"%g\" y=\"%g\">%zu · %s%%</text>\n",
+				bars_x + BARS_W + GAP, y + BAR_H / 2.0 + FONT * 0.35,
+				count[k], buf);
+			y += ROW_H;
+		}
+	}
+	end_svg(fp, ch, y);
+}
+
 static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		     unsigned flags, size_t width)
 {
@@ -896,6 +986,9 @@ static int write_svg(const struct funnel_table *t, FILE *fp, int precision,
 		break;
 	case FNL_CHART_TREND:
 		write_trend(t, fp, precision, &tmp);
+		break;
+	case FNL_CHART_TALLY:
+		write_tally(t, fp, precision, &tmp);
 		break;
 	case FNL_CHART_BARS:
 	case FNL_CHART_FUNNEL:

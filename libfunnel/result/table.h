@@ -41,11 +41,14 @@ struct fnl_table_column {
  * on a square of 0 to 100 % with its diagonal, the point's y written
  * beside it and label_col naming it.  A trend: rows in time order (the
  * first column a date), a panel per number column after the group
- * columns, a line per group (the group cells; undefined: all deals).
+ * columns, a line per group (the group cells; undefined: all deals).  A
+ * tally: per panel, a bar per value of label_col (bytewise, undefined
+ * last as mark_word) as long as the rows that have it (a score's tiers).
  */
 enum fnl_chart_kind {
 	FNL_CHART_NONE, FNL_CHART_BARS, FNL_CHART_FUNNEL, FNL_CHART_HEAT,
 	FNL_CHART_GRID, FNL_CHART_CALIBRATION, FNL_CHART_TREND,
+	FNL_CHART_TALLY,
 };
 struct fnl_table_chart {
 	enum fnl_chart_kind kind;

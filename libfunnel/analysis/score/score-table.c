@@ -138,6 +138,15 @@ static int add_columns(struct funnel_score *s, struct funnel_table *t)
 		return fnl_nomem(s->ctx);
 	/* A table folded to a width repeats the group and the deal. */
 	t->look.key_cols = s->groups.n + 1;
+	t->look.chart = (struct fnl_table_chart){
+		.kind = FNL_CHART_TALLY,
+		.title = s->all ? "Deals by tier" : "Open deals by tier",
+		.caption = "Bars: the deals of each tier, of the group's largest tier. Beside: deals · share of the group's deals.",
+		.panel_cols = s->groups.n,
+		.label_col = (int)s->groups.n + 2,
+		.mark_col = -1,
+		.mark_word = "no score",
+	};
 	return 0;
 }
 
