@@ -1,6 +1,7 @@
 #!/bin/sh
 # meson install puts everything in place: installed into a DESTDIR, the
-# commands, library, header, pkg-config file and man pages are there,
+# commands, library, header, pkg-config file, man pages and bash and zsh
+# completions are there,
 # and examples/embed.c builds against the installed pkg-config file and
 # prints what the build tree's embed prints.
 #   check-install.sh BUILD_DIR SOURCE_DIR CC...
@@ -20,7 +21,9 @@ for f in bin/funnel-stages bin/funnel-retention bin/funnel-cycle \
 	bin/funnel-kpi bin/funnel-score bin/funnel-segment bin/funnel-visits \
 	include/funnel.h share/man/man1/funnel-stages.1 \
 	share/man/man1/funnel-visits.1 share/man/man3/libfunnel.3 \
-	share/man/man7/funnel-input.7; do
+	share/man/man7/funnel-input.7 \
+	share/bash-completion/completions/funnel-stages \
+	share/zsh/site-functions/_funnel-visits; do
 	[ -e "$dest$prefix/$f" ] || { echo "not installed: $prefix/$f"; missing=1; }
 done
 for f in libfunnel.so libfunnel.so.0 pkgconfig/libfunnel.pc; do
