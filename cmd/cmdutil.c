@@ -63,6 +63,8 @@ static const struct argp_option common_options[] = {
 	  "write to FILE: a regular file atomically (a temporary file renamed into place), a device or FIFO in place", 0 },
 	{ "verbose", 'v', NULL, 0,
 	  "report the columns, delimiter and date order chosen", 0 },
+	{ "quiet", 'q', NULL, 0,
+	  "say nothing but errors: no warnings (--strict still fails on them)", 0 },
 	{ 0 }
 };
 
@@ -71,7 +73,7 @@ static void log_to_stderr(void *data, enum funnel_log_level level,
 {
 	const struct cmd *cmd = data;
 
-	if (level == FUNNEL_LOG_INFO && !cmd->verbose)
+	if (level == FUNNEL_LOG_INFO ? !cmd->verbose : cmd->quiet)
 		return;
 	fprintf(stderr, "%s: %s%s\n", cmd->name,
 		level == FUNNEL_LOG_WARNING ? "warning: " : "", message);
@@ -284,7 +286,10 @@ static error_t parse_common(int key, char *arg, struct argp_state *state)
 		cmd->output = arg;
 		return 0;
 	case 'v':
-		cmd->verbose = true;
+	case 'q':
+		if (key == 'v' ? cmd->quiet : cmd->verbose)
+			argp_error(state, "-v asks for more messages and -q for fewer: give one");
+		*(key == 'v' ? &cmd->verbose : &cmd->quiet) = true;
 		return 0;
 	case ARGP_KEY_ARG:
 		cmd->have_files = true;

@@ -47,6 +47,7 @@ typedef int cmd_finish_fn(struct cmd *cmd, const struct funnel_table *result);
 
 struct cmd {
 	const char *name;         /* program name for messages */
+	bool quiet;               /* -q: no warnings */
 	struct funnel_ctx *ctx;
 	struct funnel_input *in;
 	bool verbose;

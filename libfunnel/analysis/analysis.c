@@ -86,6 +86,6 @@ int fnl_run_end(struct funnel_input *in, uint64_t begun, int ret,
 		return 0;
 	funnel_table_free(*result);
 	*result = NULL;
-	return fnl_fail(ctx, FUNNEL_ERR_DATA, "--strict: %llu warning%s above, so no result",
+	return fnl_fail(ctx, FUNNEL_ERR_DATA, "--strict: %llu warning%s, so no result",
 			(unsigned long long)n, n == 1 ? "" : "s");
 }

@@ -786,7 +786,7 @@ static void test_strict_direct_run(void **state)
 	assert_int_equal(funnel_cycle_run(cy, in, &t), FUNNEL_ERR_DATA);
 	assert_null(t);
 	assert_string_equal(funnel_ctx_message(ctx),
-			    "--strict: 1 warning above, so no result");
+			    "--strict: 1 warning, so no result");
 	funnel_input_free(in);
 	fclose(fp);
 	funnel_cycle_free(cy);
