@@ -110,13 +110,11 @@ void svg_write_bars(const struct funnel_table *t, FILE *fp,
 	bool funnel = ch->kind == FNL_CHART_FUNNEL;
 	bool rate = t->col[ch->value_col].type == FUNNEL_COLUMN_RATE;
 	int axis_h = rate && !funnel ? SCALE_H : 0;
-	size_t label, after, panels = 0;
+	size_t label, after, widest, panels;
 	double bars_x, y;
 
 	measure(t, ch, precision, tmp, &label, &after);
-	for (size_t r = 0; r < t->nrows; r++)
-		panels += r == 0 || !svg_same_panel(t, r - 1, r, ch->panel_cols,
-						precision);
+	panels = svg_count_panels(t, precision, tmp, &widest);
 	bars_x = MARGIN + (double)label * COLUMN_PX + GAP;
 	y = svg_start_svg(fp, t, precision, tmp,
 		      bars_x + BARS_W + GAP + (double)after * COLUMN_PX + MARGIN,
